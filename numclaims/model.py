@@ -1,0 +1,106 @@
+"""The result types every layer passes along: plain frozen dataclasses with ``to_dict()``.
+
+Data flows one way: text -> :class:`Mention` (extract) -> ``normalized`` (normalise) ->
+claims and :class:`CheckItem` (check) -> :class:`Report` (API/CLI).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+KINDS = (
+    "money", "length", "mass", "area", "volume", "speed", "energy", "power",
+    "temperature", "duration", "ratio", "count", "year", "date", "other",
+)
+QUALIFIERS = (
+    "exact", "approx", "more_than", "at_least", "less_than", "at_most", "up_to",
+    "nearly", "range", "vague",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One quantity found in a text, with its exact span.
+
+    ``value`` is the number as stated with scale words applied (``None`` for ranges and
+    vague amounts, which only have ``low``/``high``; an ISO date string for ``kind="date"``).
+    ``precision`` is the half-width of the rounding the stated figure implies, in ``unit``.
+    ``normalized`` is ``{"value", "unit", ...}`` in canonical units (or the base currency,
+    with ``rate``, ``rate_date`` and ``rate_source``), or ``None`` when there is nothing to
+    normalise; a money amount that cannot be converted carries ``"error"`` instead of a value.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float | str | None
+    unit: str | None = None
+    low: float | None = None
+    high: float | None = None
+    qualifier: str = "exact"
+    precision: float | None = None
+    subject: str | None = None
+    normalized: dict[str, Any] | None = None
+    equivalent_of: int | None = None
+    ambiguities: tuple[str, ...] = ()
+    weekday: str | None = None  # for dates stated with a weekday: "Thursday"
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["ambiguities"] = list(self.ambiguities)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A mention as seen by the checker: which document it came from, and its interval."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: float | str | None
+    unit: str | None
+    low: float | None
+    high: float | None
+    normalized: dict[str, Any] | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckItem:
+    """One verdict with the claims it is about and a one-line explanation with the numbers."""
+
+    claims: tuple[Claim, ...]
+    verdict: str
+    explanation: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "claims": [c.to_dict() for c in self.claims],
+            "verdict": self.verdict,
+            "explanation": self.explanation,
+        }
+        data.update(self.details)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What :func:`numclaims.check` returns: inline restatements, cross-source groups, dates."""
+
+    inline: tuple[CheckItem, ...] = ()
+    groups: tuple[CheckItem, ...] = ()
+    dates: tuple[CheckItem, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "inline": [i.to_dict() for i in self.inline],
+            "groups": [i.to_dict() for i in self.groups],
+            "dates": [i.to_dict() for i in self.dates],
+        }
