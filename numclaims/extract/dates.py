@@ -1,0 +1,115 @@
+"""Calendar dates ("Thursday (April 25)", "April 25, 2019", "25 April", "2019-04-25",
+"April 2019") and years ("in 2011", "the 1990s").
+
+A date without a year is placed in the year that puts it nearest the publication date,
+and says so.
+
+>>> [(d.text, d.value, d.weekday) for d in find_dates("on Thursday (May 25), 2 days", dt.date(2019, 4, 24))]
+[('Thursday (May 25)', '2019-05-25', 'Thursday')]
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {name.lower(): name for name in calendar.day_name}
+_WEEKDAYS.update({abbr.lower(): full for abbr, full in zip(calendar.day_abbr, calendar.day_name)})
+
+# Month names are capitalised in news copy; requiring it keeps "may" the verb out.
+_MONTH = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_WEEKDAY = r"(?P<weekday>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[5-9]|20|21)\d\d)"
+
+_DATE_RE = re.compile(
+    "|".join(
+        [
+            # Thursday (April 25) / Thursday, April 25, 2019 / April 25, 2019 / Apr 25
+            rf"(?:{_WEEKDAY},?\s*(?P<paren>\()?\s*)?{_MONTH}\s+{_DAY}(?![\d:])(?:,?\s+{_YEAR}(?!\d))?(?(paren)\s*\))",
+            # 25 April 2019 / Thursday 25 April
+            rf"(?:{_WEEKDAY.replace('weekday', 'weekday2')},?\s+)?(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH.replace('month', 'month2')}(?:,?\s+{_YEAR.replace('year', 'year2')}(?!\d))?",
+            # 2019-04-25
+            r"(?<![\d/-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d/-])",
+            # April 2019
+            rf"{_MONTH.replace('month', 'month3')}\s+{_YEAR.replace('year', 'year3')}(?!\d)",
+        ]
+    )
+)
+# "in 2011", "the 2013 estimate", "the 1990s"
+_YEAR_RE = re.compile(r"(?<![\w$€£¥.,/:#-])(?P<year>(?:1[5-9]|20)\d\d)(?P<decade>'?s)?(?![\w%°/:-]|[.,]\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class DateFound:
+    start: int
+    end: int
+    text: str
+    value: str  # ISO: "2019-04-25", "2019-04", or "--04-25" when no year can be placed
+    weekday: str | None
+    notes: tuple[str, ...]
+
+
+def _place_year(month: int, day: int, published: dt.date | None) -> tuple[int | None, str | None]:
+    if published is None:
+        return None, None
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None, None
+    best = min(candidates, key=lambda d: abs((d - published).days))
+    return best.year, f"year not stated: {best.year} taken as nearest the publication date {published}"
+
+
+def find_dates(text: str, published: dt.date | None) -> list[DateFound]:
+    """Every calendar date in ``text``, with weekday and the year placed by ``published``."""
+    found = []
+    for m in _DATE_RE.finditer(text):
+        groups = m.groupdict()
+        notes: list[str] = []
+        weekday_surface = groups["weekday"] or groups["weekday2"]
+        if groups["iso_y"]:
+            year, month, day = int(groups["iso_y"]), int(groups["iso_m"]), int(groups["iso_d"])
+        elif groups["month3"]:
+            month = _MONTHS[groups["month3"].rstrip(".").lower()]
+            found.append(DateFound(m.start(), m.end(), m.group(), f"{int(groups['year3']):04d}-{month:02d}", None, ()))
+            continue
+        else:
+            month_surface = groups["month"] or groups["month2"]
+            month = _MONTHS[month_surface.rstrip(".").lower()]
+            day = int(groups["day"] or groups["day2"])
+            year_surface = groups["year"] or groups["year2"]
+            year = int(year_surface) if year_surface else None
+        if not 1 <= day <= 31:
+            continue
+        if year is None:
+            year, note = _place_year(month, day, published)
+            if note:
+                notes.append(note)
+        weekday = _WEEKDAYS[weekday_surface.rstrip(".").lower()] if weekday_surface else None
+        if year is None:
+            value = f"--{month:02d}-{day:02d}"
+        else:
+            try:
+                date = dt.date(year, month, day)
+            except ValueError:
+                continue
+            value = date.isoformat()
+            if weekday and calendar.day_name[date.weekday()] != weekday:
+                notes.append(f"stated weekday {weekday} does not match {value}, a {calendar.day_name[date.weekday()]}")
+        found.append(DateFound(m.start(), m.end(), m.group(), value, weekday, tuple(notes)))
+    return found
+
+
+def year_matches(text: str) -> list[re.Match[str]]:
+    """Candidate years; the caller decides (a year is not followed by a unit or a plural noun)."""
+    return list(_YEAR_RE.finditer(text))

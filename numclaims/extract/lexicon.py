@@ -1,0 +1,162 @@
+"""The lexicons in ``numclaims/data/`` loaded once per process, with the patterns built from them.
+
+Every pattern is built *from* the table it serves (Duckling's currency regex drifted from its
+table because the two were kept by hand); alternatives are sorted longest first so that
+"US$" wins over "$" and "square kilometres" over "square kilometre".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import babel.numbers
+
+
+def read_rows(name: str) -> list[list[str]]:
+    """Rows of a tab-separated data file, without its ``#`` header block and blank lines."""
+    text = resources.files("numclaims.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def alternation(surfaces: list[str]) -> str:
+    """A regex alternation of literal surfaces, longest first."""
+    return "|".join(re.escape(s) for s in sorted(set(surfaces), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class UnitEntry:
+    unit: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class CurrencyEntry:
+    code: str  # ISO code, or an ambiguity group in lower case
+    position: str
+
+
+@dataclass(frozen=True)
+class VagueEntry:
+    low: float
+    high: float
+    typical: float
+    scaled: bool  # "several X": multiplies a following scale word
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    units_cs: dict[str, UnitEntry]
+    units_ci: dict[str, UnitEntry]
+    unit_re: re.Pattern[str]
+    currency_prefix: dict[str, CurrencyEntry]
+    currency_suffix_cs: dict[str, CurrencyEntry]
+    currency_suffix_ci: dict[str, CurrencyEntry]
+    currency_prefix_re: re.Pattern[str]
+    currency_suffix_re: re.Pattern[str]
+    currency_groups: dict[str, tuple[str, tuple[str, ...]]]
+    iso_codes: frozenset[str]
+    iso_prefix_exclusions: frozenset[str]
+    scales_cs: dict[str, tuple[float, str]]
+    scales_ci: dict[str, tuple[float, str]]
+    scale_re: re.Pattern[str]
+    qualifiers_before: dict[str, str]
+    qualifiers_after: dict[str, str]
+    qualifier_before_re: re.Pattern[str]
+    qualifier_after_re: re.Pattern[str]
+    vague: dict[str, VagueEntry]
+    vague_re: re.Pattern[str]
+    number_words: dict[str, tuple[float, str]]
+
+
+def _case_split(rows: list[list[str]], case_col: int) -> tuple[list[list[str]], list[list[str]]]:
+    return [r for r in rows if r[case_col] == "cs"], [r for r in rows if r[case_col] == "ci"]
+
+
+def _pattern(cs: list[str], ci: list[str]) -> str:
+    """One alternation where case-insensitive surfaces carry an inline ``(?i:...)`` flag."""
+    parts = []
+    for surface in sorted(set(cs) | set(ci), key=len, reverse=True):
+        escaped = re.escape(surface).replace(r"\ ", r"[\s\-]+")
+        parts.append(escaped if surface in cs else f"(?i:{escaped})")
+    return "|".join(parts)
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The process-wide lexicon (built on first use; immutable, so safe to share across threads)."""
+    unit_rows = read_rows("units.tsv")
+    u_cs, u_ci = _case_split(unit_rows, 3)
+    units_cs = {r[0]: UnitEntry(r[1], r[2]) for r in u_cs}
+    units_ci = {r[0].lower(): UnitEntry(r[1], r[2]) for r in u_ci}
+    # A unit ends at a word boundary; "°C" and "km/h" end in non-word characters, hence the lookahead.
+    unit_re = re.compile(
+        r"(?:\s?|-)(" + _pattern([r[0] for r in u_cs], [r[0] for r in u_ci]) + r")(?![\w°])"
+    )
+
+    cur_rows = read_rows("currencies.tsv")
+    prefix = {r[0]: CurrencyEntry(r[1], r[2]) for r in cur_rows if r[2] in ("prefix", "both")}
+    suffix_rows = [r for r in cur_rows if r[2] in ("suffix", "both")]
+    s_cs, s_ci = _case_split(suffix_rows, 3)
+    groups = {r[0]: (r[1], tuple(r[2].split(","))) for r in read_rows("currency_groups.tsv")}
+    iso = frozenset(babel.numbers.list_currencies())
+    exclusions = frozenset(r[0] for r in read_rows("currency_code_exclusions.txt"))
+    # A sign is matched at the very end of the text before the number, with at most one space
+    # (or a non-breaking one) between: "US$500", "Rs 500", "USD 5bn".
+    currency_prefix_re = re.compile(
+        r"(?:(?<![A-Za-z])(" + alternation(list(prefix)) + r")|\b([A-Z]{3}))[ \u00a0\u202f]?$"
+    )
+    currency_suffix_re = re.compile(
+        r"[ \u00a0\u202f]?(" + _pattern([r[0] for r in s_cs], [r[0] for r in s_ci]) + r"|[A-Z]{3})\b"
+    )
+
+    scale_rows = read_rows("scales.tsv")
+    sc_cs, sc_ci = _case_split(scale_rows, 2)
+    scales_cs = {r[0]: (float(r[1]), r[3]) for r in sc_cs}
+    scales_ci = {r[0].lower(): (float(r[1]), r[3]) for r in sc_ci}
+    scale_re = re.compile(
+        r"(?:[ \u00a0\u202f-]?)(" + _pattern([r[0] for r in sc_cs], [r[0] for r in sc_ci]) + r")(?![\w])"
+    )
+
+    q_rows = read_rows("qualifiers.tsv")
+    q_before = {r[0]: r[1] for r in q_rows if r[2] == "before"}
+    q_after = {r[0]: r[1] for r in q_rows if r[2] == "after"}
+    word_before = [q for q in q_before if q[-1].isalnum()]
+    sign_before = [q for q in q_before if not q[-1].isalnum()]
+    qualifier_before_re = re.compile(
+        r"(?i)(?:(?<![\w])(" + alternation(word_before) + r")\s+|(" + alternation(sign_before) + r")\s?)$"
+    )
+    qualifier_after_re = re.compile(r"(?i)\s?(" + alternation(list(q_after)) + r")(?![\w])")
+
+    vague: dict[str, VagueEntry] = {}
+    for phrase, low, high, typical in read_rows("vague.tsv"):
+        scaled = phrase.endswith(" X")
+        vague[phrase.removesuffix(" X").lower()] = VagueEntry(float(low), float(high), float(typical), scaled)
+    scale_words = [s for s, (_, needs) in scales_ci.items() if needs == "any" and s.isalpha() and len(s) > 3]
+    unscaled = [p for p, e in vague.items() if not e.scaled]
+    scaled_phrases = [p for p, e in vague.items() if e.scaled]
+    vague_re = re.compile(
+        r"(?i)\b(?:(" + alternation(unscaled) + r")|(" + alternation(scaled_phrases) + r")\s+("
+        + alternation(scale_words) + r"))\b"
+    )
+
+    number_words = {r[0]: (float(r[1]), r[2]) for r in read_rows("number_words.tsv")}
+    return Lexicon(
+        units_cs=units_cs, units_ci=units_ci, unit_re=unit_re,
+        currency_prefix=prefix,
+        currency_suffix_cs={r[0]: CurrencyEntry(r[1], r[2]) for r in s_cs},
+        currency_suffix_ci={r[0].lower(): CurrencyEntry(r[1], r[2]) for r in s_ci},
+        currency_prefix_re=currency_prefix_re, currency_suffix_re=currency_suffix_re,
+        currency_groups=groups, iso_codes=iso, iso_prefix_exclusions=exclusions,
+        scales_cs=scales_cs, scales_ci=scales_ci, scale_re=scale_re,
+        qualifiers_before=q_before, qualifiers_after=q_after,
+        qualifier_before_re=qualifier_before_re, qualifier_after_re=qualifier_after_re,
+        vague=vague, vague_re=vague_re, number_words=number_words,
+    )
+
+
+def normalise_space(surface: str) -> str:
+    """Collapse runs of spaces and hyphens as the patterns allow ("square-kilometres")."""
+    return re.sub(r"[\s\-]+", " ", surface)

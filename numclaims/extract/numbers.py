@@ -1,0 +1,107 @@
+"""Numbers as written: digit numerals ("1,000", "1 000", "24.78", "−5") and number words
+("two hundred and fifty", "a dozen", "half a million"), with the precision they imply.
+
+>>> parse_numeral("10,000")
+(10000.0, 5000.0)
+>>> parse_numeral("24.78")
+(24.78, 0.005)
+>>> words_value(["two", "hundred", "and", "fifty"])
+250.0
+"""
+
+from __future__ import annotations
+
+import re
+
+from numclaims.extract.lexicon import lexicon
+
+# Thousands groups may be separated by a comma, a non-breaking or thin space, or a plain space
+# ("1 000"); the lookaheads stop "2019 100" or "1,2345" from being read as one number.
+_GROUP_SEP = "[,\u00a0\u202f\u2009 ]"
+NUMERAL = (
+    r"(?:[\-\u2212](?=\d))?"
+    rf"(?:\d{{1,3}}(?:{_GROUP_SEP}\d{{3}})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+)
+
+_WORD_NUMBERS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+).split()
+_WORD_SCALES = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
+_NW = "|".join(sorted(_WORD_NUMBERS + list(_WORD_SCALES), key=len, reverse=True))
+# "two hundred and fifty thousand", "forty-five", "a dozen", "half a million", "a million"
+WORDS = (
+    rf"(?:(?:half\s+an?\s+|an?\s+)(?:{'|'.join(_WORD_SCALES)})\b"
+    rf"|(?:{_NW})(?:(?:\s+and\s+|\s+|-)(?:{_NW}))*\b)"
+)
+
+NUMBER_RE = re.compile(rf"(?P<num>{NUMERAL})|(?i:\b(?P<words>{WORDS}))")
+
+_SEPARATORS = str.maketrans({",": None, "\u00a0": None, "\u202f": None, "\u2009": None, " ": None, "\u2212": "-"})
+
+
+def parse_numeral(surface: str) -> tuple[float, float]:
+    """The value of a digit numeral and its precision (half a unit of the last stated digit).
+
+    Trailing zeros of an integer are read as rounding: "10,000" is +/-5,000, "17" is +/-0.5.
+
+    >>> parse_numeral("1 000")
+    (1000.0, 500.0)
+    >>> parse_numeral("−5")
+    (-5.0, 0.5)
+    """
+    digits = surface.translate(_SEPARATORS)
+    value = float(digits)
+    if "." in digits:
+        decimals = len(digits) - digits.index(".") - 1
+        return value, 0.5 * 10.0**-decimals
+    stripped = digits.lstrip("-")
+    zeros = len(stripped) - len(stripped.rstrip("0")) if stripped.strip("0") else 0
+    return value, 0.5 * 10.0**zeros
+
+
+def words_value(words: list[str]) -> float:
+    """The value of a sequence of number words (already lower-cased and split).
+
+    >>> words_value(["half", "a", "million"])
+    500000.0
+    >>> words_value(["forty", "five", "thousand"])
+    45000.0
+    """
+    table = lexicon().number_words
+    total = 0.0
+    current = 0.0
+    fraction = 1.0
+    for word in words:
+        if word in ("and", "a", "an"):
+            continue
+        if word == "half":
+            fraction = 0.5
+            continue
+        if word == "hundred":
+            current = (current or 1.0) * 100
+        elif word in ("thousand", "million", "billion", "trillion"):
+            scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}[word]
+            total += (current or 1.0) * scale
+            current = 0.0
+        elif word == "dozen":
+            current = (current or 1.0) * 12
+        else:
+            current += table[word][0]
+    return (total + current) * fraction
+
+
+def words_precision(value: float) -> float:
+    """Number words state a round figure: half a unit of its last non-zero digit."""
+    magnitude = abs(value)
+    if magnitude == 0 or magnitude != int(magnitude):
+        return 0.5 if magnitude >= 1 else 0.05
+    zeros = 0
+    while magnitude % 10 == 0 and magnitude >= 10:
+        magnitude /= 10
+        zeros += 1
+    return 0.5 * 10.0**zeros
+
+
+def split_words(surface: str) -> list[str]:
+    return re.split(r"[\s\-]+", surface.lower().strip())

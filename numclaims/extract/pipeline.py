@@ -1,0 +1,358 @@
+"""``extract()``: text in, :class:`~numclaims.model.Mention` list out.
+
+One pass finds dates, one finds vague amounts ("tens of thousands"), one walks every number
+and decides its dimension from what surrounds it: a currency sign or name makes money, a
+per-cent word a ratio, a unit word a measure, a four-digit figure alone a year, anything else
+a count (with the noun it counts) or a bare number. Then parenthetical restatements are
+linked and everything is normalised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+
+from numclaims.errors import InputError, UnknownCurrencyError
+from numclaims.extract import money, rules
+from numclaims.extract.dates import find_dates
+from numclaims.extract.lexicon import lexicon
+from numclaims.extract.numbers import NUMBER_RE, parse_numeral, split_words, words_precision, words_value
+from numclaims.extract.qualifiers import interval, qualifier_after, qualifier_before
+from numclaims.extract.subjects import subject_after
+from numclaims.extract.textspans import SpanSet, protected_spans
+from numclaims.model import Mention
+from numclaims.normalise.normalize import normalise
+
+_PLURAL_NOUN = re.compile(r"\s+[a-z][a-z]+s\b")
+_DECADE = re.compile(r"'?s\b")
+
+
+@dataclass
+class Draft:
+    """A mention being built: mutable until it becomes a frozen :class:`Mention`."""
+
+    start: int
+    end: int
+    kind: str
+    value: float | str | None
+    unit: str | None = None
+    low: float | None = None
+    high: float | None = None
+    qualifier: str = "exact"
+    precision: float | None = None
+    subject: str | None = None
+    ambiguities: list[str] = field(default_factory=list)
+    weekday: str | None = None
+    equivalent_of: int | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    published: dt.date | None
+    currency_hint: str | None
+
+
+def parse_published(published: dt.date | dt.datetime | str | None) -> dt.date | None:
+    """Accept a date, a datetime or an ISO string ("2019-04-25", "2019-04-25T08:00:00Z")."""
+    if published is None or isinstance(published, dt.date) and not isinstance(published, dt.datetime):
+        return published  # type: ignore[return-value]
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, str):
+        try:
+            return dt.date.fromisoformat(published.strip()[:10])
+        except ValueError:
+            pass
+    raise InputError(f"published must be an ISO date like 2019-04-25, got {published!r}", field="published")
+
+
+def validate_currency(code: str, field_name: str) -> str:
+    if not isinstance(code, str) or code.upper() not in lexicon().iso_codes:
+        raise UnknownCurrencyError(f"{field_name} {code!r} is not an ISO 4217 currency code", field=field_name)
+    return code.upper()
+
+
+def extract(
+    text: str,
+    *,
+    published: dt.date | str | None = None,
+    base_currency: str = "USD",
+    currency_hint: str | None = None,
+) -> list[Mention]:
+    """Every quantity in ``text``, in order of position, normalised.
+
+    >>> [m.text for m in extract("more than US$500 million (S$681 million) a year")]
+    ['more than US$500 million', 'S$681 million']
+    """
+    if not isinstance(text, str):
+        raise InputError(f"text must be a string, got {type(text).__name__}", field="text")
+    published_date = parse_published(published)
+    base = validate_currency(base_currency, "base_currency")
+    money.validate_hint(currency_hint)
+    ctx = Context(text, published_date, currency_hint)
+
+    protected = SpanSet(protected_spans(text))
+    drafts = _dates(ctx, protected) + _vague(ctx, protected)
+    taken = SpanSet(sorted((d.start, d.end) for d in drafts))
+    last_end = 0
+    for match in NUMBER_RE.finditer(text):
+        start, end = match.span()
+        if start < last_end or protected.overlaps(start, end) or taken.overlaps(start, end):
+            continue
+        draft = _number(ctx, match)
+        if draft is not None and not taken.overlaps(draft.start, draft.end):
+            drafts.append(draft)
+            last_end = draft.end
+    drafts.sort(key=lambda d: (d.start, -d.end))
+    _link_equivalents(text, drafts)
+    return [_finish(text, d, published_date, base) for d in drafts]
+
+
+def _dates(ctx: Context, protected: SpanSet) -> list[Draft]:
+    drafts = []
+    for found in find_dates(ctx.text, ctx.published):
+        if protected.overlaps(found.start, found.end):
+            continue
+        drafts.append(
+            Draft(found.start, found.end, "date", found.value, weekday=found.weekday, ambiguities=list(found.notes))
+        )
+    return drafts
+
+
+def _vague(ctx: Context, protected: SpanSet) -> list[Draft]:
+    """"tens of thousands", "several million", "dozens of": intervals without a figure."""
+    lex = lexicon()
+    drafts = []
+    for match in lex.vague_re.finditer(ctx.text):
+        start, end = match.span()
+        if protected.overlaps(start, end):
+            continue
+        if match.group(1):
+            entry = lex.vague[match.group(1).lower()]
+            low, high, typical = entry.low, entry.high, entry.typical
+            # "thousands"/"dozens" alone are vague only as "thousands of ..."; "tens of thousands" stands alone.
+            if " of " not in match.group(1).lower() and not re.match(r"\s+of\b", ctx.text[end:]):
+                continue
+        else:
+            entry = lex.vague[match.group(2).lower()]
+            scale = lex.scales_ci[match.group(3).lower()][0]
+            low, high, typical = entry.low * scale, entry.high * scale, entry.typical * scale
+        draft = Draft(start, end, "count", None, low=low, high=high, qualifier="vague")
+        draft.precision = None
+        qual = qualifier_before(ctx.text, start)
+        if qual and qual[0] in ("more_than", "at_least"):
+            draft.start, draft.high = qual[1], None
+        subject = subject_after(ctx.text, end)
+        currency = money.currency_after(ctx.text, re.match(r"\s+of", ctx.text[end:]) and end + 3 or end)
+        if currency is not None:
+            code, note = money.resolve(currency[0], ctx.currency_hint, ctx.text[end:currency[1]].strip())
+            draft.kind, draft.unit, draft.end = "money", code, currency[1]
+            if note:
+                draft.ambiguities.append(note)
+        else:
+            draft.subject = subject
+        drafts.append(draft)
+    return drafts
+
+
+def _glued_to_word(text: str, start: int, has_sign: bool) -> bool:
+    """Digits inside a name or code: "G7", "Covid-19", "MH17", "2019/04", "v1.2", "#1"."""
+    if start == 0:
+        return False
+    prev = text[start - 1]
+    if prev.isalnum() or prev == "_":
+        return not has_sign
+    if prev in "-/.#@\\" and start >= 2 and (text[start - 2].isalnum() or text[start - 2] in "/#"):
+        return not (prev == "\\" and has_sign)
+    return False
+
+
+def _number(ctx: Context, match: re.Match[str]) -> Draft | None:
+    text = ctx.text
+    start, end = match.span()
+    notes: list[str] = []
+    if match.group("num"):
+        surface = match.group("num")
+        value, precision = parse_numeral(surface)
+        words: list[str] | None = None
+    else:
+        surface = match.group("words")
+        words = split_words(surface)
+        value = words_value(words)
+        precision = words_precision(value)
+    if not math.isfinite(value):
+        return None  # "10^400 digits" overflows a float: no honest value to report
+
+    # Left side: currency sign, "between", qualifier.
+    sign = money.currency_before(text, start)
+    if words is None and _glued_to_word(text, start, sign is not None and sign[1] + 0 < start):
+        return None
+    nxt = text[end : end + 2]
+    if words is None and len(nxt) == 2 and nxt[0] in "/.:," and nxt[1].isdigit():
+        return None  # "24/7", "1.2.3", "10:30"
+    if words is None and rules.is_ordinal(text, end):
+        return None
+
+    mention_start = sign[1] if sign else start
+    currency_code = sign[0] if sign else None
+    currency_surface = text[sign[1] : start].strip() if sign else ""
+
+    # Right side: scale, range, currency name, ratio, unit.
+    pos = end
+    money_context = sign is not None or _currency_follows(text, end)
+    scale = rules.scale_after(text, pos, money=money_context)
+    mult1 = 1.0
+    if scale:
+        mult1, pos = scale[0], scale[1]
+    high_value: float | None = None
+    between = rules.BETWEEN_RE.search(text, max(0, mention_start - 10), mention_start)
+    rng = rules.range_after(text, pos)
+    if rng and (rng.group("conn") != "and" or between):
+        value2, precision2 = parse_numeral(rng.group("num"))
+        pos2 = rng.end()
+        scale2 = rules.scale_after(text, pos2, money=money_context or rng.group("sign") is not None)
+        mult2 = scale2[0] if scale2 else mult1
+        if not scale:
+            mult1 = mult2
+        if scale2:
+            pos2 = scale2[1]
+        if math.isfinite(value2) and value2 * mult2 > value * mult1 and not rules.is_ordinal(text, rng.end()):
+            high_value = value2 * mult2
+            precision = max(precision * mult1, precision2 * mult2) / mult1
+            pos = pos2
+            if between:
+                mention_start = between.start(1)
+    value *= mult1
+    precision *= mult1
+
+    kind: str
+    unit: str | None = None
+    if currency_code is None:
+        suffix = money.currency_after(text, pos)
+        if suffix and not (suffix[0] == "pound" and re.match(r"\s+of\b", text[suffix[1]:])):
+            currency_code, currency_surface = suffix[0], text[pos : suffix[1]].strip()
+            pos = suffix[1]
+    if currency_code is not None:
+        kind = "money"
+        unit, note = money.resolve(currency_code, ctx.currency_hint, currency_surface)
+        if note:
+            notes.append(note)
+    elif (ratio := rules.ratio_after(text, pos)) is not None:
+        kind, unit, pos = "ratio", ratio[0], ratio[1]
+    elif (measured := rules.unit_after(text, pos)) is not None:
+        unit, kind, pos, unit_surface = measured
+        if unit_surface == "m" and scale is None and rules.scale_after(text, end, money=True):
+            notes.append("'m' read as metres; it could mean million")
+    elif words == ["one"] and (one_in := rules.one_in_after(text, pos)) is not None:
+        denominator = one_in.group("num")
+        den = parse_numeral(denominator)[0] if denominator[0].isdigit() else words_value([denominator.lower()])
+        if den == 0:
+            return None
+        kind, unit, value, precision, pos = "ratio", "percent", 100.0 / den, 0.0, one_in.end()
+    else:
+        kind = "count"
+        if words is not None and (words == ["one"] or text[pos : pos + 1] == "-"):
+            return None  # "one of them", "six-party talks": not a quantity of anything
+        if words is None and not scale and high_value is None and _is_year(text, surface, pos):
+            return _year(text, mention_start, pos, value)
+        if words is None and text[pos : pos + 1].isalpha():
+            return None  # "4G", "3D"
+        if words is None and text[pos : pos + 1] == "-" and text[pos + 1 : pos + 2].isalpha():
+            return None  # "6-party", "17-member": a compound modifier, not a count
+
+    # Qualifiers, before and after.
+    qualifier = "exact"
+    if high_value is not None:
+        qualifier = "range"
+    else:
+        before = qualifier_before(text, mention_start)
+        if before:
+            qualifier, mention_start = before
+        after = qualifier_after(text, pos)
+        if after and qualifier == "exact":
+            qualifier, pos = after
+    if high_value is not None:
+        low, high = value, high_value
+        stated: float | None = None
+    else:
+        low, high = interval(value, precision, qualifier)
+        stated = value
+    subject = subject_after(text, pos) if kind != "ratio" or re.match(r"\s+of\b", text[pos:]) else None
+    if kind == "count" and subject is None:
+        kind = "other"
+    if kind == "count" and subject and lexicon().currency_suffix_ci.get(subject.lower()):
+        subject = None  # e.g. "500 dollars" already made money above; defensive
+    return Draft(
+        mention_start, pos, kind, stated, unit=unit, low=low, high=high, qualifier=qualifier,
+        precision=precision, subject=subject, ambiguities=notes,
+    )
+
+
+def _currency_follows(text: str, end: int) -> bool:
+    """Is there a currency name after the number and an optional scale ("20m euros")?"""
+    scale = rules.scale_after(text, end, money=True)
+    return money.currency_after(text, scale[1] if scale else end) is not None
+
+
+def _is_year(text: str, surface: str, end: int) -> bool:
+    if len(surface) != 4 or not surface.isdigit() or not 1500 <= int(surface) <= 2100:
+        return False
+    if _DECADE.match(text, end):
+        return True
+    # "2,000 people" has a comma; "2000 people" is rare but counts, "the 2013 estimate" is a year
+    return _PLURAL_NOUN.match(text, end) is None
+
+
+def _year(text: str, start: int, end: int, value: float) -> Draft:
+    decade = _DECADE.match(text, end)
+    if decade and int(value) % 10 == 0:
+        return Draft(start, decade.end(), "year", None, low=value, high=value + 9, qualifier="range", precision=5.0)
+    return Draft(start, end, "year", value, low=value, high=value, precision=0.5)
+
+
+_EQUIV_BETWEEN = re.compile(r"\s*\(\s*|,?\s+(?:or|equivalent to|or about|or roughly|about)\s+")
+_EQUIV_CLOSE = re.compile(r"\s*\)")
+
+
+def _link_equivalents(text: str, drafts: list[Draft]) -> None:
+    """Mark "US$500 million (S$681 million)" and "17 kilometer (11 mile)" as restatements."""
+    for i in range(1, len(drafts)):
+        first, second = drafts[i - 1], drafts[i]
+        if first.kind != second.kind or first.unit == second.unit or first.unit is None:
+            continue
+        if first.kind in ("count", "other", "year", "date"):
+            continue
+        between = _EQUIV_BETWEEN.fullmatch(text, first.end, second.start)
+        if between is None:
+            continue
+        if between.group().strip().startswith("(") and not _EQUIV_CLOSE.match(text, second.end):
+            continue
+        second.equivalent_of = i - 1
+        if second.subject is None:
+            second.subject = first.subject
+
+
+def _finish(text: str, draft: Draft, published: dt.date | None, base: str) -> Mention:
+    normalized = normalise(draft.kind, draft.value, draft.unit, draft.low, draft.high, draft.precision, published, base)
+    if draft.kind == "money" and published is None and normalized and "error" not in normalized:
+        normalized["note"] = "no publication date given: latest rate used"
+    return Mention(
+        start=draft.start,
+        end=draft.end,
+        text=text[draft.start : draft.end],
+        kind=draft.kind,
+        value=draft.value,
+        unit=draft.unit,
+        low=draft.low,
+        high=draft.high,
+        qualifier=draft.qualifier,
+        precision=draft.precision,
+        subject=draft.subject,
+        normalized=normalized,
+        equivalent_of=draft.equivalent_of,
+        ambiguities=tuple(draft.ambiguities),
+        weekday=draft.weekday,
+    )

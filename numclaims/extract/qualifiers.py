@@ -1,0 +1,59 @@
+"""Qualifiers turn a stated figure into the interval the wording implies.
+
+"more than US$500 million" is [5e8, none]; "about 1.5 per cent" is 1.5 widened by its stated
+precision; "nearly 60 years" is just below 60.
+
+>>> interval(500e6, 5e7, "more_than")
+(500000000.0, None)
+>>> interval(60, 5, "nearly")
+(54.0, 60)
+"""
+
+from __future__ import annotations
+
+from numclaims.extract.lexicon import lexicon
+
+_APPROX_SHARE = 0.05  # "about X" allows at least +/-5% ...
+_ROUNDING_CAP = 0.10  # ... and the stated rounding, but a round "10,000" does not mean +/-50%
+
+
+def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
+    """The qualifier that ends right before ``start`` and where it begins, if any."""
+    window_start = max(0, start - 24)
+    match = lexicon().qualifier_before_re.search(text, window_start, start)
+    if match is None:
+        return None
+    phrase = (match.group(1) or match.group(2)).lower()
+    return lexicon().qualifiers_before[phrase], match.start()
+
+
+def qualifier_after(text: str, end: int) -> tuple[str, int] | None:
+    """A qualifier written after the figure ("10,000 or more", "5,000-odd") and where it ends."""
+    match = lexicon().qualifier_after_re.match(text, end)
+    if match is None:
+        return None
+    phrase = match.group(1).lower()
+    if phrase in ("+", "plus") and text[end:end + 1] == " ":
+        return None  # "5 + 3" is arithmetic, "5 plus tax" is not a bound
+    return lexicon().qualifiers_after[phrase], match.end()
+
+
+def approx_halfwidth(value: float, precision: float) -> float:
+    """How far "about X" reaches: the stated rounding (capped) or 5% of X, whichever is wider."""
+    magnitude = abs(value)
+    return max(min(precision, _ROUNDING_CAP * magnitude), _APPROX_SHARE * magnitude)
+
+
+def interval(value: float, precision: float, qualifier: str) -> tuple[float | None, float | None]:
+    """The [low, high] a qualified figure allows; ``None`` is an unbounded side."""
+    if qualifier in ("more_than", "at_least"):
+        return value, None
+    if qualifier in ("less_than", "at_most", "up_to"):
+        return None, value
+    if qualifier == "approx":
+        width = approx_halfwidth(value, precision)
+        return value - width, value + width
+    if qualifier == "nearly":
+        width = max(min(precision, _ROUNDING_CAP * abs(value)), _ROUNDING_CAP * abs(value))
+        return value - width, value
+    return value, value
