@@ -92,8 +92,10 @@ def lexicon() -> Lexicon:
     units_cs = {r[0]: UnitEntry(r[1], r[2]) for r in u_cs}
     units_ci = {r[0].lower(): UnitEntry(r[1], r[2]) for r in u_ci}
     # A unit ends at a word boundary; "°C" and "km/h" end in non-word characters, hence the lookahead.
+    # A one-letter symbol must stand alone: "30C" is a temperature, "F-Series" and "13F/" are not.
     unit_re = re.compile(
-        r"(?:\s?|-)(" + _pattern([r[0] for r in u_cs], [r[0] for r in u_ci]) + r")(?![\w°])"
+        r"(?:\s?|-)(?:(" + _pattern([r[0] for r in u_cs if len(r[0]) > 1], [r[0] for r in u_ci])
+        + r")|(" + alternation([r[0] for r in u_cs if len(r[0]) == 1]) + r")(?![\-/]))(?![\w°])"
     )
 
     cur_rows = read_rows("currencies.tsv")
@@ -109,7 +111,7 @@ def lexicon() -> Lexicon:
         r"(?:(?<![A-Za-z])(" + alternation(list(prefix)) + r")|\b([A-Z]{3}))[ \u00a0\u202f]?$"
     )
     currency_suffix_re = re.compile(
-        r"[ \u00a0\u202f]?(" + _pattern([r[0] for r in s_cs], [r[0] for r in s_ci]) + r"|[A-Z]{3})\b"
+        r"[ \u00a0\u202f]?(" + _pattern([r[0] for r in s_cs], [r[0] for r in s_ci]) + r"|[A-Z]{3})(?!\w)"
     )
 
     scale_rows = read_rows("scales.tsv")

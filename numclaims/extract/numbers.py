@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from numclaims.extract.lexicon import lexicon
@@ -54,9 +55,11 @@ def parse_numeral(surface: str) -> tuple[float, float]:
     value = float(digits)
     if "." in digits:
         decimals = len(digits) - digits.index(".") - 1
-        return value, 0.5 * 10.0**-decimals
+        return value, 0.5 * 10.0 ** -min(decimals, 324)
     stripped = digits.lstrip("-")
     zeros = len(stripped) - len(stripped.rstrip("0")) if stripped.strip("0") else 0
+    if zeros > 308:
+        return value, math.inf  # absurdly long figures: the caller drops non-finite readings
     return value, 0.5 * 10.0**zeros
 
 

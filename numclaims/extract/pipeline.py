@@ -9,6 +9,7 @@ linked and everything is normalised.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -107,8 +108,27 @@ def extract(
             drafts.append(draft)
             last_end = draft.end
     drafts.sort(key=lambda d: (d.start, -d.end))
+    drafts = _merge_ranges(text, drafts)
     _link_equivalents(text, drafts)
-    return [_finish(text, d, published_date, base) for d in drafts]
+    mentions = [_finish(text, d, published_date, base) for d in drafts]
+    if all(_finite(m) for m in mentions):
+        return mentions
+    kept = [i for i, m in enumerate(mentions) if _finite(m)]
+    new_index = {old: new for new, old in enumerate(kept)}
+    return [
+        dataclasses.replace(mentions[i], equivalent_of=new_index.get(mentions[i].equivalent_of))
+        if mentions[i].equivalent_of is not None else mentions[i]
+        for i in kept
+    ]
+
+
+def _finite(mention: Mention) -> bool:
+    """False for a reading that overflowed a float (a 400-digit figure, 1e308 km in metres):
+    there is no honest value to report, so such a figure is left out rather than sent as inf."""
+    numbers = [mention.value, mention.low, mention.high, mention.precision]
+    if mention.normalized:
+        numbers.extend(mention.normalized.get(k) for k in ("value", "low", "high", "precision"))
+    return all(not isinstance(x, float) or math.isfinite(x) for x in numbers)
 
 
 def _dates(ctx: Context, protected: SpanSet) -> list[Draft]:
@@ -232,7 +252,11 @@ def _number(ctx: Context, match: re.Match[str]) -> Draft | None:
     unit: str | None = None
     if currency_code is None:
         suffix = money.currency_after(text, pos)
-        if suffix and not (suffix[0] == "pound" and re.match(r"\s+of\b", text[suffix[1]:])):
+        if suffix and suffix[0] == "pound" and not scale:
+            # "weighs two pounds" is a weight; "2 million pounds" is money. A guess either way.
+            notes.append("'pounds' read as weight; a sum of money would be GBP")
+            suffix = None
+        if suffix:
             currency_code, currency_surface = suffix[0], text[pos : suffix[1]].strip()
             pos = suffix[1]
     if currency_code is not None:
@@ -256,8 +280,11 @@ def _number(ctx: Context, match: re.Match[str]) -> Draft | None:
         kind = "count"
         if words is not None and (words == ["one"] or text[pos : pos + 1] == "-"):
             return None  # "one of them", "six-party talks": not a quantity of anything
-        if words is None and not scale and high_value is None and _is_year(text, surface, pos):
-            return _year(text, mention_start, pos, value)
+        if words is None and not scale and _is_year(text, surface, pos):
+            if high_value is None:
+                return _year(text, mention_start, pos, value)
+            if 1500 <= high_value <= 2100:  # "2018-2019", "between 2010 and 2015"
+                return Draft(mention_start, pos, "year", None, low=value, high=high_value, qualifier="range", precision=0.5)
         if words is None and text[pos : pos + 1].isalpha():
             return None  # "4G", "3D"
         if words is None and text[pos : pos + 1] == "-" and text[pos + 1 : pos + 2].isalpha():
@@ -311,6 +338,44 @@ def _year(text: str, start: int, end: int, value: float) -> Draft:
     if decade and int(value) % 10 == 0:
         return Draft(start, decade.end(), "year", None, low=value, high=value + 9, qualifier="range", precision=5.0)
     return Draft(start, end, "year", value, low=value, high=value, precision=0.5)
+
+
+_RANGE_BETWEEN = re.compile(r"\s*(?:-|\u2013|\u2014|to|and)\s*")
+
+
+def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Join "from 3km to 5km", "between $10 and $20 million" and "-18°C to -34°C" into ranges.
+
+    Ranges whose unit is written once ("5-10km") are read directly by :func:`_number`; this
+    catches the ones that repeat it, which the number walk sees as two mentions.
+    """
+    merged: list[Draft] = []
+    for draft in drafts:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.kind == draft.kind
+            and prev.unit == draft.unit
+            and prev.kind not in ("date", "other")
+            and prev.qualifier == draft.qualifier == "exact"
+            and isinstance(prev.value, float)
+            and isinstance(draft.value, float)
+            and (connector := _RANGE_BETWEEN.fullmatch(text, prev.end, draft.start)) is not None
+        ):
+            word = connector.group().strip()
+            opener = rules.BETWEEN_RE.search(text, max(0, prev.start - 10), prev.start)
+            wanted = {"and": "between", "to": None}.get(word)
+            if (wanted is None or opener and opener.group(1).lower() == wanted) and draft.value != prev.value:
+                low, high = sorted((prev.value, draft.value))
+                prev.start = opener.start(1) if opener else prev.start
+                prev.end, prev.value, prev.low, prev.high = draft.end, None, low, high
+                prev.qualifier = "range"
+                prev.precision = max(prev.precision or 0.0, draft.precision or 0.0)
+                prev.subject = draft.subject or prev.subject
+                prev.ambiguities.extend(draft.ambiguities)
+                continue
+        merged.append(draft)
+    return merged
 
 
 _EQUIV_BETWEEN = re.compile(r"\s*\(\s*|,?\s+(?:or|equivalent to|or about|or roughly|about)\s+")

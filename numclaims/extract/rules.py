@@ -71,7 +71,7 @@ def unit_after(text: str, end: int) -> tuple[str, str, int, str] | None:
     match = lex.unit_re.match(text, end)
     if match is None:
         return None
-    surface = match.group(1)
+    surface = match.group(1) or match.group(2)
     entry = lex.units_cs.get(surface) or lex.units_ci.get(re.sub(r"[\s\-]+", " ", surface.lower()))
     if entry is None:
         return None

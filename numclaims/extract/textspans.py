@@ -16,8 +16,10 @@ _PROTECTED_RE = re.compile(
         [
             r"<?(?:https?://|ftp://|www\.)[^\s<>\]\)]+>?",  # URLs, bare or in <...>
             r"\]\([^)\s]*\)",  # Markdown link targets: [text](target)
-            r"\b(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s<>)\]]*",  # host/path without a scheme
-            r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # e-mail addresses
+            # Repetitions are bounded so that a run of 100,000 digits or "1.1.1..." costs
+            # linear time, not quadratic backtracking.
+            r"\b(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}/[^\s<>)\]]*",  # host/path without a scheme
+            r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}",  # e-mail addresses
             r"(?m:^[ \t>#*_]*\d{1,3}[.)](?=[\s*_]))",  # list numbering: "1.", "## **1. Title"
             r"\[\^?\d+\]",  # footnote markers: [1], [^2]
             # phone numbers: a leading + or (area code), or three dash/dot-joined groups

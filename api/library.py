@@ -1,0 +1,82 @@
+"""The API's few entry points into numclaims, in one place.
+
+The API layer never reaches below these (no pint, no FX tables): it calls the public
+``extract`` and ``check`` and the HTML renderer that ``numclaims check --format html`` uses.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+SAMPLE_STORY = "kim-putin-2019"
+
+
+def extract_mentions(
+    text: str, *, published: str | None, base_currency: str, currency_hint: str | None
+) -> list[dict[str, Any]]:
+    """``numclaims.extract`` as JSON-ready dicts."""
+    mentions = _public("extract", "numclaims.extract.pipeline")(
+        text, published=published, base_currency=base_currency, currency_hint=currency_hint
+    )
+    return [m.to_dict() for m in mentions]
+
+
+def _public(name: str, fallback_module: str) -> Any:
+    """``numclaims.<name>``, the public function.
+
+    ``numclaims.extract`` and ``numclaims.check`` are both functions and packages: importing
+    one of the packages' submodules rebinds the attribute to the package, so when that has
+    happened the function is taken from the module that defines it.
+    """
+    import importlib
+
+    import numclaims
+
+    function = getattr(numclaims, name, None)
+    if function is None or not callable(function):
+        function = getattr(importlib.import_module(fallback_module), name)
+    return function
+
+
+def check_documents(
+    documents: Sequence[dict[str, Any]], *, base_currency: str, tolerance: float | None = None
+) -> Any:
+    """``numclaims.check`` (returns the :class:`~numclaims.model.Report`)."""
+    kwargs: dict[str, Any] = {"base_currency": base_currency}
+    if tolerance is not None:
+        kwargs["tolerance"] = tolerance
+    return _public("check", "numclaims.check")(list(documents), **kwargs)
+
+
+def render_html(report: Any, documents: Sequence[dict[str, Any]]) -> str:
+    """The self-contained HTML report, as ``numclaims check --format html`` prints it."""
+    from numclaims.check.render import render_html as render
+
+    return render(report, list(documents))
+
+
+def supported_currencies() -> dict[str, tuple[Any, Any, str]]:
+    from numclaims.normalise.fx import supported_currencies as currencies
+
+    return currencies()
+
+
+def sample_documents() -> list[dict[str, Any]]:
+    """The bundled sample corpus (``numclaims/data/sample/kim-putin-2019``) as check input."""
+    root = resources.files("numclaims.data").joinpath(f"sample/{SAMPLE_STORY}")
+    manifest = json.loads(root.joinpath("manifest.json").read_text("utf-8"))
+    entries = manifest.get("documents", manifest) if isinstance(manifest, dict) else manifest
+    documents = []
+    for entry in entries:
+        doc: dict[str, Any] = {"id": str(entry["id"]),
+                               "text": root.joinpath(entry["file"]).read_text("utf-8")}
+        for key in ("published", "source", "currency_hint"):
+            if entry.get(key):
+                doc[key] = str(entry[key])
+        if "currency_hint" not in doc and entry.get("outlet_country"):
+            doc["currency_hint"] = str(entry["outlet_country"])  # settles a bare "$"
+        documents.append(doc)
+    return documents

@@ -1,0 +1,164 @@
+"""Claims about the same fact across documents, and whether they agree.
+
+Verdicts, for a group found by :mod:`numclaims.check.grouping`:
+
+* ``consistent``: the bounds of all claims overlap *and* so do their typical readings;
+* ``divergent``: the values differ, but they could both hold: either the bounds still overlap
+  ("tens of thousands" and "around 10,000" share 10,000 to 11,500) or the claims' own clauses
+  name different places or periods ("in Russia" against "in Russia and China");
+* ``conflict``: they cannot both be true, and nothing in the wording explains it; the gap is shown;
+* ``single_source``: no other document states it, so it could not be cross-checked.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+
+from numclaims.check.claims import Item
+from numclaims.check.grouping import Cluster, cluster
+from numclaims.check.numbers import fmt_interval, fmt_width
+from numclaims.check.readings import Reading
+from numclaims.model import CheckItem
+
+# Readings closer than this (relative) are the same number; floating-point noise, not a finding.
+_EPSILON = 1e-9
+# how many of a group's most telling words describe it in reports
+_ABOUT_WORDS = 4
+
+
+def magnitude(item: Item) -> int:
+    """The blocking bucket of a quantity: its order of magnitude (decades for years).
+
+    >>> from numclaims.check.claims import Document
+    >>> from numclaims.model import Mention
+    >>> def at(value, kind="length"):
+    ...     return Item(Document("d", ""), 0, Mention(0, 1, "x", kind, value), Reading(value, value, value, value, "u"))
+    >>> magnitude(at(17000.0)), magnitude(at(27000.0)), magnitude(at(0.015)), magnitude(at(2011.0, "year"))
+    (4, 4, -2, 201)
+    """
+    assert item.reading is not None
+    center = item.reading.center
+    if item.mention.kind == "year":
+        return int(center // 10)
+    if center == 0 or not math.isfinite(center):
+        return -1000
+    return math.floor(math.log10(abs(center)))
+
+
+def groupable(item: Item) -> bool:
+    """Quantities that can be compared across documents: not dates, not restatements."""
+    return item.reading is not None and item.mention.kind != "date" and item.mention.equivalent_of is None
+
+
+def same_reading(a: Item, b: Item) -> bool:
+    """Whether two claims of one document can belong to one group: they read the same."""
+    assert a.reading is not None and b.reading is not None
+    ra, rb = a.reading, b.reading
+    return max(ra.typical_low, rb.typical_low) <= min(ra.typical_high, rb.typical_high)
+
+
+def check_groups(items: Sequence[Item], weights: Mapping[str, float], *, tolerance: float) -> list[CheckItem]:
+    """Group the comparable ``items`` of all documents and give each group a verdict."""
+    clusters = cluster(
+        [i for i in items if groupable(i)], weights,
+        key=lambda i: (i.mention.kind, i.reading.unit),  # type: ignore[union-attr]
+        bucket=magnitude, compatible=same_reading,
+    )
+    return [verdict(c, tolerance=tolerance) for c in clusters]
+
+
+def about(group: Cluster) -> list[str]:
+    """The words that best describe what a group's claims are about."""
+    return sorted(group.centroid, key=group.centroid.__getitem__, reverse=True)[:_ABOUT_WORDS]
+
+
+def _slack(members: Sequence[Item], tolerance: float, scale: float) -> float:
+    # amounts stated in different currencies went through different rates: allow the FX tolerance
+    currencies = {m.mention.unit for m in members if m.mention.kind == "money"}
+    return (tolerance if len(currencies) > 1 else _EPSILON) * scale
+
+
+def _names(members: Sequence[Item], *, docs: bool = True) -> str:
+    """'"tens of thousands" (001, 003)': distinct texts with the documents that state them."""
+    by_text: dict[str, list[str]] = {}
+    for m in members:
+        ids = by_text.setdefault(m.mention.text, [])
+        if m.doc.id not in ids:
+            ids.append(m.doc.id)
+    if not docs:
+        return " and ".join(f'"{text}"' for text in by_text)
+    return " and ".join(f'"{text}" ({", ".join(ids)})' for text, ids in by_text.items())
+
+
+def _partition(members: list[Item], slack: float) -> list[list[Item]]:
+    """Split claims into runs whose typical readings all overlap, in increasing order."""
+    ordered = sorted(members, key=lambda m: m.reading.center)  # type: ignore[union-attr]
+    runs: list[list[Item]] = []
+    ceiling = -math.inf
+    for m in ordered:
+        r = m.reading
+        assert r is not None
+        if runs and r.typical_low <= ceiling + slack:
+            runs[-1].append(m)
+            ceiling = min(ceiling, r.typical_high)
+        else:
+            runs.append([m])
+            ceiling = r.typical_high
+    return runs
+
+
+def _common_scope(run: Sequence[Item]) -> frozenset[str]:
+    scopes = [m.scope for m in run]
+    return frozenset.intersection(*scopes) if scopes else frozenset()
+
+
+def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
+    """The verdict on one group of claims, with a one-line explanation that shows the numbers."""
+    members = group.members
+    claims = tuple(m.claim for m in members)
+    readings: list[Reading] = [m.reading for m in members]  # type: ignore[misc]
+    unit = readings[0].unit
+    details: dict = {"kind": members[0].mention.kind, "unit": unit, "about": about(group),
+                     "readings": [r.to_dict() for r in readings]}
+    if len(group.documents) < 2:
+        docs = next(iter(group.documents))
+        return CheckItem(claims, "single_source",
+                         f"only {docs} states {_names(members, docs=False)}: nothing to cross-check", details)
+    finite = [abs(x) for r in readings for x in (r.typical_low, r.typical_high) if math.isfinite(x)]
+    scale = max(finite, default=1.0) or 1.0
+    slack = _slack(members, tolerance, scale)
+    low, high = max(r.low for r in readings), min(r.high for r in readings)
+    t_low, t_high = max(r.typical_low for r in readings), min(r.typical_high for r in readings)
+    bounds_overlap = low <= high + slack
+    if bounds_overlap and t_low <= t_high + slack:
+        shared = fmt_interval(min(t_low, t_high), max(t_low, t_high), unit)
+        return CheckItem(claims, "consistent",
+                         f"{_names(members)} agree: all read {shared}", details)
+    runs = _partition(members, slack)
+    described = "; ".join(
+        f"{_names(run)} reads {fmt_interval(max(m.reading.typical_low for m in run), min(m.reading.typical_high for m in run), unit)}"  # type: ignore[union-attr]
+        for run in runs
+    )
+    scopes = [_common_scope(run) for run in runs]
+    details["runs"] = [{"docs": sorted({m.doc.id for m in run}), "scope": sorted(s)} for run, s in zip(runs, scopes)]
+    scope_differs = len(set(scopes)) > 1
+    if bounds_overlap or scope_differs:
+        why = []
+        if bounds_overlap:
+            why.append(f"the bounds meet only at {fmt_interval(min(low, high), max(low, high), unit)}")
+        if scope_differs:
+            why.append("scope differs: " + "; ".join(
+                f"{', '.join(sorted(s)) if s else 'no place or period'} in "
+                f"{', '.join(sorted({m.doc.id for m in run}))}"
+                for run, s in zip(runs, scopes)))
+        return CheckItem(claims, "divergent", f"{described}; {'; '.join(why)}", details)
+    gap = low - high
+    relative = gap / max(abs(low), abs(high)) if max(abs(low), abs(high)) else 0.0
+    details.update(gap=gap if math.isfinite(gap) else None,
+                   relative_gap=relative if math.isfinite(relative) else None)
+    return CheckItem(
+        claims, "conflict",
+        f"{described}; they cannot both hold: a gap of {fmt_width(gap, unit)} ({relative:.0%})",
+        details,
+    )

@@ -1,0 +1,157 @@
+"""Restatements inside one document: "US$500 million (S$681 million)", "17 kilometer (11 mile)".
+
+The extractor links a restatement to the figure it restates (``Mention.equivalent_of``). Money is
+checked against the ECB reference rates of the document's date and the business days before it,
+because reporters often convert at the previous day's fix: the restatement is consistent when the
+rate it implies is within ``tolerance`` of one of them. The rounding of the restated figure counts
+(681 million may be 680.5 to 681.5 million), the rounding of the original does not: a writer
+converts the number they print. Measures are converted exactly, so both roundings count:
+17 km is 10.56 miles, which "11 mile" (10.5 to 11.5) covers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from numclaims.check.claims import Item
+from numclaims.check.numbers import fmt, fmt_interval, ratio_terms
+from numclaims.errors import InputError, NotConvertibleError
+from numclaims.model import CheckItem
+from numclaims.normalise import fx, units
+
+DEFAULT_TOLERANCE = 0.01
+# the date itself and the business days before it, newest first
+RATE_WINDOW = 3
+
+
+def check_inline(items: Sequence[Item], *, tolerance: float = DEFAULT_TOLERANCE) -> list[CheckItem]:
+    """A verdict for every restatement among one document's ``items`` (in extraction order).
+
+    >>> from numclaims.check.claims import Document
+    >>> from numclaims.model import Mention
+    >>> doc = Document("d", "a 17 kilometer (11 mile) border")
+    >>> km = Mention(2, 14, "17 kilometer", "length", 17.0, "kilometer", precision=0.5,
+    ...              normalized={"value": 17000.0, "unit": "meter", "precision": 500.0})
+    >>> mi = Mention(16, 23, "11 mile", "length", 11.0, "mile", precision=0.5, equivalent_of=0,
+    ...              normalized={"value": 17702.784, "unit": "meter", "precision": 804.672})
+    >>> from numclaims.check.claims import build_items
+    >>> [found] = check_inline(build_items(doc, [km, mi]))
+    >>> found.verdict, found.explanation
+    ('consistent', '17 kilometer = 10.56 mile; stated 11 mile, which as rounded is 10.5-11.5 mile; difference 4.1%, within rounding')
+    """
+    found = []
+    for item in items:
+        j = item.mention.equivalent_of
+        if j is None or not 0 <= j < len(items) or j == item.index:
+            continue
+        original = items[j]
+        if original.mention.kind == "money" and item.mention.kind == "money":
+            found.append(_money(original, item, tolerance))
+        else:
+            found.append(_measure(original, item, tolerance))
+    return found
+
+
+def _stated(item: Item) -> float | None:
+    m = item.mention
+    if isinstance(m.value, (int, float)):
+        return float(m.value)
+    if m.low is not None and m.high is not None:
+        return (m.low + m.high) / 2
+    return m.low if m.low is not None else m.high
+
+
+def _unchecked(original: Item, restated: Item, why: str, kind: str) -> CheckItem:
+    return CheckItem((original.claim, restated.claim), "unchecked", why, {"kind": kind})
+
+
+def _money(original: Item, restated: Item, tolerance: float) -> CheckItem:
+    base, quote = original.mention.unit, restated.mention.unit
+    a, b = _stated(original), _stated(restated)
+    if not base or not quote or not a or b is None:
+        return _unchecked(original, restated, "a currency or an amount is missing", "money")
+    on = original.doc.published
+    try:
+        rates = fx.rates_around(base, quote, on, RATE_WINDOW) if on else [fx.rate(base, quote, None)]
+    except (NotConvertibleError, InputError) as exc:
+        return _unchecked(original, restated, f"no rate to check with: {exc}", "money")
+    p = restated.mention.precision or 0.0
+    implied, low, high = b / a, (b - p) / a, (b + p) / a
+
+    def distance(r: fx.Rate) -> float:  # relative gap between the rate and the implied range
+        return max(0.0, low - r.value, r.value - high) / r.value
+
+    best = min(rates, key=distance)
+    gap = distance(best)
+    difference = abs(implied - best.value) / best.value
+    verdict = "consistent" if gap <= tolerance else "conflict"
+    num, den = ratio_terms(b, a)
+    explanation = (
+        f"{num}/{den} = {fmt(implied, 4)} {quote} per {base}; "
+        f"{best.source} rate on {best.rate_date.isoformat()} was {best.value:.5g}"
+        + (f" ({rates[0].rate_date.isoformat()}: {rates[0].value:.5g})" if best is not rates[0] else "")
+        + f"; difference {difference:.1%}"
+    )
+    if verdict == "conflict":
+        window = ", ".join(f"{r.value:.5g} on {r.rate_date.isoformat()}" for r in rates)
+        explanation += f", more than the {tolerance * 100:g}% tolerance (rates checked: {window})"
+    details: dict[str, Any] = {
+        "kind": "money",
+        "implied_rate": implied,
+        "implied_rate_range": [low, high],
+        "rate": best.to_dict(),
+        "rates": [r.to_dict() for r in rates],
+        "difference": difference,
+        "tolerance": tolerance,
+        "published": on.isoformat() if isinstance(on, date) else None,
+    }
+    return CheckItem((original.claim, restated.claim), verdict, explanation, details)
+
+
+def _measure(original: Item, restated: Item, tolerance: float) -> CheckItem:
+    ro, rr = original.reading, restated.reading
+    kind = original.mention.kind
+    if ro is None or rr is None or ro.unit != rr.unit:
+        return _unchecked(original, restated, "the two figures have no common unit", kind)
+    vo, vr = ro.center, rr.center
+    gap = max(0.0, max(ro.low, rr.low) - min(ro.high, rr.high))
+    scale = max(abs(vo), abs(vr)) or 1.0
+    verdict = "consistent" if gap <= tolerance * scale else "conflict"
+    difference = (vr - vo) / vo if vo else 0.0
+    m_o, m_r = original.mention, restated.mention
+    shown = _in_units_of(original, restated)
+    if shown is not None and m_r.unit:
+        converted, r_low, r_high = shown
+        head = (f"{m_o.text} = {fmt(converted)} {m_r.unit}; stated {m_r.text}, which as rounded "
+                f"is {fmt_interval(r_low, r_high, m_r.unit)}")
+    else:
+        converted = None
+        head = (f"{m_o.text} is {fmt_interval(ro.low, ro.high, ro.unit)}; {m_r.text} is "
+                f"{fmt_interval(rr.low, rr.high, rr.unit)}")
+    tail = "within rounding" if gap == 0 else (
+        "within tolerance" if verdict == "consistent" else
+        f"{fmt(gap)} {ro.unit} beyond what rounding allows")
+    explanation = f"{head}; difference {abs(difference):.1%}, {tail}"
+    def finite(x: float | None) -> float | None:
+        return x if x is None or math.isfinite(x) else None
+
+    details = {"kind": kind, "converted": finite(converted), "difference": finite(difference), "gap": finite(gap),
+               "unit": ro.unit, "tolerance": tolerance}
+    return CheckItem((original.claim, restated.claim), verdict, explanation, details)
+
+
+def _in_units_of(original: Item, restated: Item) -> tuple[float, float, float] | None:
+    """The original's value in the restatement's unit, and the restatement's rounding interval."""
+    m_o, m_r = original.mention, restated.mention
+    a, b = _stated(original), _stated(restated)
+    if a is None or b is None or not m_o.unit or not m_r.unit:
+        return None
+    try:
+        converted = units.convert(a, m_o.unit, m_r.unit)
+    except Exception:  # noqa: BLE001 - pint raises several types; the fallback explanation serves
+        return None
+    p = m_r.precision or 0.0
+    return converted, b - p, b + p

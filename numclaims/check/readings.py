@@ -1,0 +1,210 @@
+"""What a stated quantity can mean, and what a reader takes it to mean, in canonical units.
+
+Every claim gets two intervals:
+
+* the **bounds**: every value the wording allows ("more than US$500 million" is 500 million and
+  up; "17km" is 16.5 to 17.5 km because of rounding; "tens of thousands" is 10,000 to 99,999);
+* the **typical reading**: the central values a reader would take away ("tens of thousands" reads
+  as 20,000 to 50,000, "around 10,000" as 9,500 to 10,500).
+
+Two claims are consistent only when both pairs overlap: "tens of thousands" and "around 10,000"
+touch at the edge of their bounds, yet nobody reads them as the same number.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from numclaims.model import Mention
+from numclaims.normalise.units import scale_width
+
+INF = math.inf
+
+# qualifier -> (below, above), as fractions of the value, for the bounds and the typical reading.
+# The stated precision is always the least width, so "about 17km" is at least 16.5-17.5 km.
+# inf above means unbounded; 1.0 below means "down to zero".
+BOUNDS = {
+    "exact": (0.0, 0.0),
+    "approx": (0.15, 0.15),
+    "more_than": (0.0, INF),
+    "at_least": (0.0, INF),
+    "less_than": (1.0, 0.0),
+    "at_most": (1.0, 0.0),
+    "up_to": (1.0, 0.0),
+    "nearly": (0.15, 0.0),
+}
+TYPICAL = {
+    "exact": (0.0, 0.0),
+    "approx": (0.05, 0.05),
+    "more_than": (0.0, 0.2),
+    "at_least": (0.0, 0.2),
+    "less_than": (0.2, 0.0),
+    "at_most": (0.2, 0.0),
+    "up_to": (0.2, 0.0),
+    "nearly": (0.1, 0.0),
+}
+# A vague amount spanning an order of magnitude ("tens of thousands": 10,000-99,999) reads as two
+# to five times its floor; narrower vague spans read as stated.
+VAGUE_TYPICAL = (2.0, 5.0)
+# Calendar values: fractions of a year number mean nothing; "around 2011" is a year either side.
+_CALENDAR_APPROX = 1.0
+TYPICAL_ROUNDING_CAP = 0.1
+# numbers without a unit: counts are bare, years are calendar years (shown without separators)
+_PLAIN_UNITS = {"count": "", "year": "calendar year", "other": ""}
+_FLOORED = frozenset({"more_than", "at_least"})
+_CAPPED = frozenset({"less_than", "at_most", "up_to", "nearly"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A claim's bounds and typical reading, in ``unit`` (canonical; money in the base currency).
+
+    >>> r = Reading(16500.0, 17500.0, 16500.0, 17500.0, "meter")
+    >>> r.center, r.overlaps(Reading(17000.0, 18000.0, 17000.0, 18000.0, "meter"))
+    (17000.0, True)
+    """
+
+    low: float
+    high: float
+    typical_low: float
+    typical_high: float
+    unit: str
+
+    @property
+    def center(self) -> float:
+        return (self.typical_low + self.typical_high) / 2
+
+    def overlaps(self, other: Reading, slack: float = 0.0) -> bool:
+        return max(self.low, other.low) <= min(self.high, other.high) + slack
+
+    def to_dict(self) -> dict[str, Any]:
+        def finite(x: float) -> float | None:
+            return x if math.isfinite(x) else None
+        return {"low": finite(self.low), "high": finite(self.high),
+                "typical_low": finite(self.typical_low), "typical_high": finite(self.typical_high),
+                "unit": self.unit}
+
+
+def canonical(mention: Mention) -> tuple[float | None, float | None, float | None, str] | None:
+    """(value, low, high, unit) of a mention in canonical units, or None if it has none.
+
+    Uses the extractor's ``normalized`` dict; years and counts, which have nothing to normalise,
+    stand as stated.
+    """
+    norm = mention.normalized or {}
+    if "error" in norm:
+        return None
+    if mention.kind == "date":
+        return _date_interval(mention)
+    if norm.get("value") is not None or norm.get("low") is not None or norm.get("high") is not None:
+        unit = norm.get("unit") or mention.unit or _PLAIN_UNITS.get(mention.kind, "")
+        return norm.get("value"), norm.get("low"), norm.get("high"), unit
+    if mention.kind in ("count", "year", "other") or mention.unit is None:
+        value = mention.value if isinstance(mention.value, (int, float)) else None
+        if value is None and mention.low is None and mention.high is None:
+            return None
+        return value, mention.low, mention.high, _PLAIN_UNITS.get(mention.kind, mention.unit or "")
+    return None
+
+
+def _date_interval(mention: Mention) -> tuple[float | None, float | None, float | None, str] | None:
+    """A date as day ordinals: "2019-04-25" is one day, "2019-04" a month, "2019" a year."""
+    if not isinstance(mention.value, str):
+        return None
+    text = mention.value
+    try:
+        if len(text) == 10:
+            day = float(date.fromisoformat(text).toordinal())
+            return day, day, day, "day"
+        if len(text) == 7:
+            year, month = int(text[:4]), int(text[5:7])
+            first = date(year, month, 1).toordinal()
+            after = date(year + month // 12, month % 12 + 1, 1).toordinal()
+            return None, float(first), float(after - 1), "day"
+        if len(text) == 4:
+            year = int(text)
+            return None, float(date(year, 1, 1).toordinal()), float(date(year, 12, 31).toordinal()), "day"
+    except ValueError:
+        return None
+    return None
+
+
+def _precision(mention: Mention, value: float | None) -> float:
+    """The stated rounding half-width, in canonical units."""
+    p = mention.precision or 0.0
+    if not p:
+        return 0.0
+    norm = mention.normalized or {}
+    if isinstance(norm.get("precision"), (int, float)):
+        return abs(float(norm["precision"]))  # already canonical
+    if mention.kind == "money":
+        stated = mention.value if isinstance(mention.value, (int, float)) else None
+        if stated and value is not None:
+            return abs(p * value / stated)  # money: the rate that normalised the value
+        return p
+    if mention.unit and mention.kind not in ("count", "year", "date", "other") and norm:
+        try:
+            return abs(scale_width(p, mention.unit))
+        except Exception:  # noqa: BLE001 - a unit pint cannot scale: fall back to the stated width
+            return p
+    return p
+
+
+def reading(mention: Mention) -> Reading | None:
+    """The bounds and typical reading of one extracted mention, or None if it has no number.
+
+    >>> m = Mention(0, 13, "around 10,000", "count", 10000.0, qualifier="approx", precision=500.0)
+    >>> r = reading(m)
+    >>> (r.low, r.high, r.typical_low, r.typical_high)
+    (8500.0, 11500.0, 9500.0, 10500.0)
+    >>> r = reading(Mention(0, 17, "tens of thousands", "count", None, low=10000, high=99999,
+    ...                     qualifier="vague"))
+    >>> (r.low, r.high, r.typical_low, r.typical_high)
+    (10000.0, 99999.0, 20000.0, 50000.0)
+    """
+    found = canonical(mention)
+    if found is None:
+        return None
+    value, low, high, unit = found
+    p = _precision(mention, value)
+    if value is None or mention.qualifier in ("range", "vague"):
+        lo = float(low) if low is not None else (float(value) if value is not None else -INF)
+        hi = float(high) if high is not None else (float(value) if value is not None else INF)
+        if lo == -INF and hi == INF:
+            return None
+        t_lo, t_hi = lo, hi
+        if mention.qualifier == "vague" and lo > 0 and (hi == INF or hi >= 5 * lo):
+            t_lo, t_hi = VAGUE_TYPICAL[0] * lo, min(hi, VAGUE_TYPICAL[1] * lo)
+        elif hi == INF:
+            t_lo, t_hi = lo, lo * 2
+        elif lo == -INF:
+            t_lo, t_hi = hi / 2, hi
+        return Reading(lo, hi, t_lo, t_hi, unit)
+    v = float(value)
+    q = mention.qualifier
+    size = _CALENDAR_APPROX / BOUNDS["approx"][0] if mention.kind in ("year", "date") else abs(v)
+
+    def spread(fraction: float) -> float:
+        return max(p, fraction * size)  # inf * size stays inf: unbounded
+
+    below, above = BOUNDS.get(q, (0.0, 0.0))
+    t_below, t_above = TYPICAL.get(q, (0.0, 0.0))
+    lo, hi = v - spread(below), v + spread(above)
+    # a round figure reads as itself: "around 10,000" may be rounded to the ten thousand (bounds),
+    # but a reader takes it as 9,500-10,500, so rounding widens the typical reading by 10% at most
+    t_p = min(p, TYPICAL_ROUNDING_CAP * size)
+    t_lo = v - max(t_p, t_below * size)
+    t_hi = v + max(t_p, t_above * size)
+    if q in _FLOORED:  # "more than 500" never reaches 499.5, whatever the rounding
+        lo = t_lo = v
+    if q in _CAPPED:
+        hi = t_hi = v
+    # the extractor's own interval, where it gives one, can only widen what the wording allows
+    if low is not None:
+        lo = min(lo, float(low))
+    if high is not None:
+        hi = max(hi, float(high))
+    return Reading(lo, hi, max(t_lo, lo), min(t_hi, hi), unit)

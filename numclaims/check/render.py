@@ -1,0 +1,197 @@
+"""Reports for people: a terminal table and a self-contained HTML page.
+
+The HTML page shows the findings first (each group's claims side by side, coloured by verdict),
+then every document with its quantities highlighted in the same colours; hovering a highlight shows
+the explanation. It loads nothing from the network, and every piece of text is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from numclaims.model import CheckItem, Report
+
+# most severe first: a quantity in several items is coloured by the worst verdict it has
+SEVERITY = ("conflict", "divergent", "unchecked", "consistent", "single_source")
+COLOURS = {
+    "conflict": ("#b3261e", "#fde7e7"),
+    "divergent": ("#a15c00", "#fff1d6"),
+    "unchecked": ("#3558a8", "#e6edfb"),
+    "consistent": ("#1e7b34", "#e3f4e6"),
+    "single_source": ("#5f6368", "#eeeeee"),
+}
+SECTIONS = (
+    ("inline", "Restatements inside a document"),
+    ("groups", "Claims across sources"),
+    ("dates", "Dates and weekdays"),
+)
+_WIDTH = 100
+
+
+def _counts(items: Iterable[CheckItem]) -> str:
+    counts = Counter(item.verdict for item in items)
+    return ", ".join(f"{counts[v]} {v.replace('_', ' ')}" for v in SEVERITY if counts[v]) or "none"
+
+
+def _claim_parts(item: CheckItem) -> list[str]:
+    """'doc: "text"' per claim; a document named once when all claims come from it."""
+    if len({c.doc for c in item.claims}) == 1:
+        first, *rest = item.claims
+        return [f'{first.doc}: "{first.text}"'] + [f'"{c.text}"' for c in rest]
+    return [f'{c.doc}: "{c.text}"' for c in item.claims]
+
+
+def _join(parts: list[str], first: str, indent: str) -> list[str]:
+    """Parts joined with "; ", breaking lines only between parts so a quoted claim stays whole."""
+    lines, line = [], first
+    for part in parts:
+        piece = part if line in (first, indent) else "; " + part
+        if len(line) + len(piece) > _WIDTH and line not in (first, indent):
+            lines.append(line + ";")
+            line, piece = indent, part
+        line += piece
+    lines.append(line)
+    return lines
+
+
+def format_table(report: Report) -> str:
+    """A terminal summary: findings first, one block per item, single-source claims in brief.
+
+    >>> from numclaims.model import Claim
+    >>> claim = Claim("a", 0, 4, "17km", 17.0, "kilometer", None, None, None)
+    >>> print(format_table(Report(groups=(CheckItem((claim,), "single_source", "only a"),))))
+    Restatements inside a document: none
+    Claims across sources: 1 single source
+      single source: a: "17km"
+    Dates and weekdays: none
+    """
+    lines: list[str] = []
+    for name, title in SECTIONS:
+        items: Sequence[CheckItem] = getattr(report, name)
+        lines.append(f"{title}: {_counts(items)}")
+        for item in items:
+            if item.verdict == "single_source":
+                continue
+            head = f"  {item.verdict.upper():<11} "
+            lines.extend(_join(_claim_parts(item), head, " " * len(head)))
+            lines.extend(textwrap.wrap(item.explanation, _WIDTH, initial_indent=" " * len(head),
+                                       subsequent_indent=" " * len(head)))
+        alone = [item for item in items if item.verdict == "single_source"]
+        for item in alone:
+            lines.extend(_join(_claim_parts(item), "  single source: ", " " * 17))
+    return "\n".join(lines)
+
+
+_CSS = """
+body { font: 15px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 1200px; padding: 1em 2em; color: #202124; }
+h1 { font-size: 1.5em; } h2 { border-bottom: 1px solid #ccc; margin-top: 2em; }
+.summary span { margin-right: 1.5em; }
+.item { border-left: 6px solid; margin: 1em 0; padding: .4em .8em; border-radius: 4px; }
+.claims { display: flex; flex-wrap: wrap; gap: .6em; margin: .4em 0; }
+.claim { background: #fff; border: 1px solid #ddd; border-radius: 4px; padding: .3em .6em; flex: 1 1 14em; }
+.claim .doc { font-size: .8em; color: #5f6368; display: block; }
+.verdict { font-weight: bold; text-transform: uppercase; font-size: .85em; letter-spacing: .05em; }
+.explanation { margin: .2em 0; }
+.doc-text { white-space: pre-wrap; background: #fafafa; border: 1px solid #e0e0e0; padding: 1em; border-radius: 4px; }
+mark { border-radius: 3px; padding: 0 2px; border-bottom: 2px solid; }
+details > summary { cursor: pointer; }
+"""
+
+
+def _style(verdict: str) -> str:
+    ink, paper = COLOURS.get(verdict, COLOURS["unchecked"])
+    return f"border-color: {ink}; background: {paper}; color: #202124"
+
+
+def _anchor(doc_index: Mapping[str, int], doc: str, start: int) -> str:
+    return f"d{doc_index.get(doc, 0)}-{start}"
+
+
+def _item_html(item: CheckItem, doc_index: Mapping[str, int]) -> str:
+    e = html.escape
+    claims = "".join(
+        f'<a class="claim" href="#{_anchor(doc_index, c.doc, c.start)}">'
+        f'<span class="doc">{e(c.doc)}</span>{e(c.text)}</a>'
+        for c in item.claims
+    )
+    ink = COLOURS.get(item.verdict, COLOURS["unchecked"])[0]
+    return (
+        f'<div class="item v-{e(item.verdict)}" style="{_style(item.verdict)}">'
+        f'<span class="verdict" style="color: {ink}">{e(item.verdict.replace("_", " "))}</span>'
+        f'<div class="claims">{claims}</div>'
+        f'<p class="explanation">{e(item.explanation)}</p></div>'
+    )
+
+
+def _marks(report: Report) -> dict[tuple[str, int, int], tuple[str, str]]:
+    """(doc, start, end) -> (worst verdict, explanations) for every claim in the report."""
+    found: dict[tuple[str, int, int], tuple[str, str]] = {}
+    for name, _ in SECTIONS:
+        for item in getattr(report, name):
+            for c in item.claims:
+                key = (c.doc, c.start, c.end)
+                verdict, text = found.get(key, ("single_source", ""))
+                if item.verdict in SEVERITY and SEVERITY.index(item.verdict) < SEVERITY.index(verdict):
+                    verdict = item.verdict
+                text = f"{text}\n{item.verdict}: {item.explanation}".strip()
+                found[key] = (verdict, text)
+    return found
+
+
+def _document_html(doc: Mapping[str, Any], n: int, marks: Mapping[tuple[str, int, int], tuple[str, str]]) -> str:
+    e = html.escape
+    ident, text = str(doc.get("id", n)), str(doc.get("text", ""))
+    spans = sorted((start, end, found) for (d, start, end), found in marks.items() if d == ident)
+    out, pos = [], 0
+    for start, end, (verdict, title) in spans:
+        if start < pos or end > len(text):
+            continue  # overlapping or stale span: leave the text as it is
+        out.append(e(text[pos:start]))
+        out.append(f'<mark id="d{n}-{start}" class="v-{e(verdict)}" style="{_style(verdict)}" '
+                   f'title="{e(title)}">{e(text[start:end])}</mark>')
+        pos = end
+    out.append(e(text[pos:]))
+    published = f" &middot; published {e(str(doc['published']))}" if doc.get("published") else ""
+    return (f'<section class="document"><h3>{e(ident)}{published}</h3>'
+            f'<div class="doc-text">{"".join(out)}</div></section>')
+
+
+def render_html(report: Report, documents: Sequence[Mapping[str, Any]]) -> str:
+    """A self-contained HTML page of the report, with each document's quantities highlighted.
+
+    >>> from numclaims.model import Claim
+    >>> claim = Claim("a", 0, 8, "<script>", None, None, None, None, None)
+    >>> page = render_html(Report(groups=(CheckItem((claim,), "conflict", "x < y"),)),
+    ...                    [{"id": "a", "text": "<script> alert(1)"}])
+    >>> "<script>" in page, "&lt;script&gt;" in page
+    (False, True)
+    """
+    e = html.escape
+    doc_index = {str(doc.get("id", n)): n for n, doc in enumerate(documents)}
+    sections = []
+    for name, title in SECTIONS:
+        items: Sequence[CheckItem] = getattr(report, name)
+        shown = [i for i in items if i.verdict != "single_source"]
+        alone = [i for i in items if i.verdict == "single_source"]
+        body = "".join(_item_html(i, doc_index) for i in shown) or "<p>Nothing to check.</p>"
+        if alone:
+            body += (f"<details><summary>{len(alone)} stated by one source only</summary>"
+                     + "".join(_item_html(i, doc_index) for i in alone) + "</details>")
+        sections.append(f'<section id="{name}"><h2>{e(title)} <small>({e(_counts(items))})</small></h2>{body}</section>')
+    marks = _marks(report)
+    docs_html = "".join(_document_html(doc, n, marks) for n, doc in enumerate(documents))
+    legend = "".join(f'<span><mark style="{_style(v)}">{e(v.replace("_", " "))}</mark></span>'
+                     for v in SEVERITY)
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        f"<title>numclaims check: {len(documents)} documents</title><style>{_CSS}</style></head><body>"
+        f"<h1>numclaims check: {len(documents)} documents</h1>"
+        f'<p class="summary">{legend}</p>'
+        + "".join(sections)
+        + f'<h2>Documents</h2>{docs_html}</body></html>\n'
+    )

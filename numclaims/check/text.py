@@ -1,0 +1,165 @@
+"""Plain-text helpers for the checker: sentences, clauses, word tokens and their lemmas.
+
+The checker compares the words around numbers, not the numbers' own text, so all it needs is a
+light tokeniser and a lemma that folds the ways outlets word the same thing ("labourers",
+"workers", "citizens") onto one concept, read from ``data/check_synonyms.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+# Letters and digits, with inner apostrophes and dots kept so that "U.S." and "country's" stay one
+# word; hyphens split ("Kim-Putin" -> "Kim", "Putin") so compounds still share words.
+_WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’.]*[A-Za-z0-9])?")
+# A sentence ends at . ! ? (then optional closing quotes/brackets) and whitespace, or at a line
+# break: headlines, captions and list items in news copy often have no full stop.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+|\n+")
+# Abbreviations whose full stop does not end a sentence ("Mr. Kim", "the U.S. said").
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "prof", "gen", "sen", "rep", "no", "vs"})
+# Clause breaks inside a sentence: ", " and friends, and spaced or unspaced dashes. A comma
+# between digits ("10,000") is not followed by a space, so numbers are not split.
+_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|\s[-–—]+\s|[–—]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of the text: its span, its surface, and its lemma after synonyms."""
+
+    start: int
+    end: int
+    surface: str
+    lemma: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.surface[:1].isupper()
+
+
+def data_lines(name: str) -> list[str]:
+    """The non-blank, non-comment lines of a file in ``numclaims/data``."""
+    text = resources.files("numclaims.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@cache
+def synonyms() -> dict[str, str]:
+    """Word -> concept, from ``data/check_synonyms.txt``.
+
+    >>> synonyms()["labourer"]
+    'worker'
+    """
+    table: dict[str, str] = {}
+    for line in data_lines("check_synonyms.txt"):
+        concept, _, words = line.partition(":")
+        for word in words.split():
+            table[word] = concept.strip()
+    return table
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Function words and news fillers that never identify a fact (``data/check_stopwords.txt``).
+
+    >>> "according" in stopwords()
+    True
+    """
+    return frozenset(word for line in data_lines("check_stopwords.txt") for word in line.split())
+
+
+def lemma(word: str) -> str:
+    """Fold a word onto the form that groups compare: lower case, no possessive or plural, synonyms.
+
+    >>> [lemma(w) for w in ("Labourers", "citizens", "country's", "Nations", "U.S.")]
+    ['worker', 'worker', 'country', 'country', 'us']
+    """
+    w = word.lower().replace("’", "'").rstrip(".")
+    if w.endswith("'s"):
+        w = w[:-2]
+    table = synonyms()
+    if w in table:
+        return table[w]
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 4 and w.endswith(("sses", "xes", "ches", "shes")):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    return table.get(w, w)
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The words of ``text[start:end]`` with absolute offsets.
+
+    >>> [t.lemma for t in tokens("North Korean labourers in Russia")]
+    ['north', 'korea', 'worker', 'in', 'russia']
+    """
+    end = len(text) if end is None else end
+    return [
+        Token(m.start(), m.end(), m.group(), lemma(m.group()))
+        for m in _WORD.finditer(text, start, end)
+    ]
+
+
+def is_content(token: Token) -> bool:
+    """Whether a token can say which fact a number is about (not a stopword, not a number).
+
+    >>> [is_content(t) for t in tokens("the 17km border")]
+    [False, False, True]
+    """
+    return token.surface[:1].isalpha() and token.lemma not in stopwords() and len(token.lemma) > 1
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, in order, covering the text.
+
+    >>> text = "Mr. Kim met Putin. They shook hands.\\nA caption"
+    >>> [text[s:e] for s, e in sentence_bounds(text)]
+    ['Mr. Kim met Putin. ', 'They shook hands.\\n', 'A caption']
+    """
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if "\n" not in match.group():
+            # a full stop then a space: not an end after "Mr." or "U.S." or before a lower-case word
+            before = text[start:match.start()].rsplit(None, 1)[-1:] or [""]
+            word = before[0].rstrip(".").lower()
+            following = text[match.end():match.end() + 1]
+            if word in _ABBREVIATIONS or "." in word or following.islower():
+                continue
+        if match.end() > start:
+            bounds.append((start, match.end()))
+            start = match.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds
+
+
+def clause_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of the sentence ``text[start:end]``.
+
+    >>> text = "Russia, which shares a 17km border, wants it upgraded"
+    >>> [text[s:e].strip(", ") for s, e in clause_bounds(text, 0, len(text))]
+    ['Russia', 'which shares a 17km border', 'wants it upgraded']
+    """
+    bounds: list[tuple[int, int]] = []
+    pos = start
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        bounds.append((pos, match.start()))
+        pos = match.end()
+    bounds.append((pos, end))
+    return bounds
+
+
+def enclosing(bounds: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The bound that contains ``start`` (spans crossing a bound are widened to cover ``end``).
+
+    >>> enclosing([(0, 5), (5, 9), (9, 20)], 6, 12)
+    (5, 20)
+    """
+    first = next((b for b in bounds if b[0] <= start < b[1]), (start, end))
+    last = next((b for b in bounds if b[0] < end <= b[1]), first)
+    return first[0], max(first[1], last[1])

@@ -1,0 +1,177 @@
+"""The service as a real process on a loopback port, spoken to over HTTP with urllib.
+
+One test runs ``numclaims serve`` (the development server), one ``numclaims serve
+--production`` (gunicorn with two workers). Every request goes to 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+
+ARTICLE = "Exports rose 5% to $1.2 billion in 2018, officials said on Thursday, April 25, 2019."
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def server(args: list[str], data_dir: str, env: dict[str, str] | None = None) -> Iterator[Any]:
+    port = free_port()
+    log_path = os.path.join(os.path.dirname(data_dir), f"server-{port}.log")
+    log = open(log_path, "w+b")  # noqa: SIM115 - closed below
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "numclaims.cli", "serve", "--port", str(port), "--host",
+         "127.0.0.1", "--data-dir", data_dir, *args],
+        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if proc.poll() is not None:
+                log.seek(0)
+                pytest.fail(f"server exited {proc.returncode}: {log.read().decode()[-2000:]}")
+            try:
+                with urllib.request.urlopen(base + "/healthz", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("server did not come up within 30 s")
+            time.sleep(0.1)
+        proc.base = base  # type: ignore[attr-defined]
+        proc.port = port  # type: ignore[attr-defined]
+        proc.log = log  # type: ignore[attr-defined]
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        log.close()
+
+
+def call(base: str, method: str, path: str, body: Any = None,
+         headers: dict[str, str] | None = None, raw: bytes | None = None) -> tuple[int, dict[str, str], bytes]:
+    data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+    hdrs = {"Content-Type": "application/json"} if data is not None else {}
+    hdrs.update(headers or {})
+    request = urllib.request.Request(base + path, data=data, method=method, headers=hdrs)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as r:
+            return r.status, dict(r.headers), r.read()
+    except urllib.error.HTTPError as e:
+        with e:
+            return e.code, dict(e.headers), e.read()
+
+
+def exercise(base: str) -> None:
+    """The same conversation with either server."""
+    status, headers, body = call(base, "POST", "/v1/extract", {"text": ARTICLE, "published": "2019-04-25"})
+    assert status == 200 and headers["Content-Type"] == "application/json"
+    assert "$1.2 billion" in [m["text"] for m in json.loads(body)["mentions"]]
+
+    status, headers, body = call(base, "POST", "/v1/stories/s1/documents",
+                                 {"id": "a", "text": ARTICLE, "published": "2019-04-25"})
+    assert status == 201, body
+    status, _, body = call(base, "POST", "/v1/stories/s1/documents",
+                           {"id": "b", "text": ARTICLE.replace("1.2", "1.9")})
+    assert status == 201 and json.loads(body)["checks"]["groups"]
+    status, _, body = call(base, "GET", "/v1/stories/s1")
+    assert status == 200 and len(json.loads(body)["documents"]) == 2
+
+    for method, path, payload, raw, expected in (
+        ("GET", "/nope", None, None, 404),
+        ("GET", "/v1/extract", None, None, 405),
+        ("POST", "/v1/extract", None, b"{not json", 400),
+        ("POST", "/v1/extract", None, b'{"text": "caf\xe9"}', 400),
+        ("POST", "/v1/extract", {"text": "x", "base_currency": "QQQ"}, None, 422),
+        ("POST", "/v1/extract", None, b"x" * (1024 * 1024 + 1), 413),
+    ):
+        status, headers, body = call(base, method, path, payload, raw=raw)
+        assert status == expected, (path, body[:200])
+        assert headers["Content-Type"] == "application/json"
+        assert set(json.loads(body)["error"]) >= {"code", "message"}
+    status, headers, body = call(base, "POST", "/v1/extract", raw=b'{"text": "x"}',
+                                 headers={"Content-Type": "text/plain"})
+    assert status == 415 and json.loads(body)["error"]["code"] == "unsupported_media_type"
+
+    status, headers, body = call(base, "GET", "/openapi.json")
+    assert status == 200 and json.loads(body)["openapi"] == "3.1.0"
+    for path in ("/", "/docs", "/docs/assets/swagger-ui-bundle.js", "/static/page.js"):
+        assert call(base, "GET", path)[0] == 200, path
+
+
+def access_lines(proc: Any) -> list[dict[str, Any]]:
+    proc.log.flush()
+    proc.log.seek(0)
+    lines = []
+    for line in proc.log.read().decode("utf-8", "replace").splitlines():
+        if line.startswith("{"):
+            entry = json.loads(line)
+            if entry.get("logger") == "numclaims.access":
+                lines.append(entry)
+    return lines
+
+
+def test_development_server(tmp_path: Any) -> None:
+    with server([], str(tmp_path / "data"), env={"NUMCLAIMS_WARM_UP": "0"}) as proc:
+        exercise(proc.base)
+        entries = access_lines(proc)
+    assert any(e["path"] == "/v1/extract" and e["status"] == 200 for e in entries)
+    assert any(e["status"] == 404 for e in entries)
+    assert (tmp_path / "data" / "numclaims.sqlite3").exists()
+
+
+def test_gunicorn_production_server(tmp_path: Any) -> None:
+    data = str(tmp_path / "data")
+    with server(["--production", "--workers", "2"], data) as proc:
+        exercise(proc.base)
+
+        # a chunked body (no Content-Length) over the limit is still a JSON 413
+        conn = http.client.HTTPConnection("127.0.0.1", proc.port, timeout=30)
+        chunks = (b"x" * 65536 for _ in range(20))
+        conn.request("POST", "/v1/extract", body=chunks,
+                     headers={"Content-Type": "application/json"}, encode_chunked=True)
+        response = conn.getresponse()
+        assert response.status == 413 and json.loads(response.read())["error"]["code"] == "body_too_large"
+        conn.close()
+
+        # the same new document posted concurrently to both workers: one version, no errors
+        def post(i: int) -> int:
+            return call(proc.base, "POST", "/v1/stories/race/documents",
+                        {"id": "same", "text": ARTICLE})[0]
+
+        with ThreadPoolExecutor(8) as pool:
+            statuses = list(pool.map(post, range(16)))
+        assert statuses.count(201) == 1 and statuses.count(200) == 15, statuses
+        status, _, body = call(proc.base, "GET", "/v1/stories/race/documents/same")
+        assert json.loads(body)["versions"] == [1]
+        assert any(e["path"] == "/v1/stories/race/documents" for e in access_lines(proc))
+
+    # a restart keeps everything that was acknowledged
+    with server(["--production", "--workers", "1"], data) as proc:
+        status, _, body = call(proc.base, "GET", "/v1/stories/s1")
+        assert status == 200 and [d["id"] for d in json.loads(body)["documents"]] == ["a", "b"]
