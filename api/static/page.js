@@ -8,6 +8,13 @@
   const frame = document.getElementById("report");
   const runButton = document.getElementById("run");
 
+  frame.addEventListener("load", function () {
+    const doc = frame.contentDocument;
+    if (doc && doc.documentElement) {
+      frame.style.height = (doc.documentElement.scrollHeight + 24) + "px";
+    }
+  });
+
   function renumber() {
     list.querySelectorAll("fieldset.document").forEach(function (fs, i) {
       fs.querySelector(".n").textContent = String(i + 1);

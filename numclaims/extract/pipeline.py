@@ -24,6 +24,7 @@ from numclaims.extract.qualifiers import interval, qualifier_after, qualifier_be
 from numclaims.extract.subjects import subject_after
 from numclaims.extract.textspans import SpanSet, protected_spans
 from numclaims.model import Mention
+from numclaims.normalise import units
 from numclaims.normalise.normalize import normalise
 
 _PLURAL_NOUN = re.compile(r"\s+[a-z][a-z]+s\b")
@@ -108,7 +109,7 @@ def extract(
             drafts.append(draft)
             last_end = draft.end
     drafts.sort(key=lambda d: (d.start, -d.end))
-    drafts = _merge_ranges(text, drafts)
+    drafts = _merge_compounds(text, _merge_ranges(text, drafts))
     _link_equivalents(text, drafts)
     mentions = [_finish(text, d, published_date, base) for d in drafts]
     if all(_finite(m) for m in mentions):
@@ -374,6 +375,38 @@ def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
                 prev.subject = draft.subject or prev.subject
                 prev.ambiguities.extend(draft.ambiguities)
                 continue
+        merged.append(draft)
+    return merged
+
+
+_COMPOUND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)?")
+_COMPOUND_KINDS = frozenset({"length", "mass"})
+
+
+def _merge_compounds(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Join "6 feet 2 inches" and "2 km and 1 metre" into one measure in the smaller unit."""
+    merged: list[Draft] = []
+    for draft in drafts:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.kind == draft.kind
+            and prev.kind in _COMPOUND_KINDS
+            and prev.unit != draft.unit
+            and prev.qualifier in ("exact", "approx", "more_than", "nearly")
+            and draft.qualifier == "exact"
+            and isinstance(prev.value, float)
+            and isinstance(draft.value, float)
+            and prev.unit is not None
+            and draft.unit is not None
+            and _COMPOUND_BETWEEN.fullmatch(text, prev.end, draft.start) is not None
+            and units.convert(1.0, prev.unit, draft.unit) > 1.0
+        ):
+            value = float(f"{units.convert(prev.value, prev.unit, draft.unit) + draft.value:.12g}")
+            low, high = interval(value, draft.precision or 0.0, prev.qualifier)
+            prev.end, prev.value, prev.unit, prev.low, prev.high = draft.end, value, draft.unit, low, high
+            prev.precision, prev.subject = draft.precision, draft.subject or prev.subject
+            continue
         merged.append(draft)
     return merged
 

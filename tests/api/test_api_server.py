@@ -8,69 +8,12 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from typing import Any
 
-import pytest
-
 ARTICLE = "Exports rose 5% to $1.2 billion in 2018, officials said on Thursday, April 25, 2019."
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def server(args: list[str], data_dir: str, env: dict[str, str] | None = None) -> Iterator[Any]:
-    port = free_port()
-    log_path = os.path.join(os.path.dirname(data_dir), f"server-{port}.log")
-    log = open(log_path, "w+b")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "numclaims.cli", "serve", "--port", str(port), "--host",
-         "127.0.0.1", "--data-dir", data_dir, *args],
-        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if proc.poll() is not None:
-                log.seek(0)
-                pytest.fail(f"server exited {proc.returncode}: {log.read().decode()[-2000:]}")
-            try:
-                with urllib.request.urlopen(base + "/healthz", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("server did not come up within 30 s")
-            time.sleep(0.1)
-        proc.base = base  # type: ignore[attr-defined]
-        proc.port = port  # type: ignore[attr-defined]
-        proc.log = log  # type: ignore[attr-defined]
-        yield proc
-    finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-        log.close()
 
 
 def call(base: str, method: str, path: str, body: Any = None,
@@ -136,8 +79,8 @@ def access_lines(proc: Any) -> list[dict[str, Any]]:
     return lines
 
 
-def test_development_server(tmp_path: Any) -> None:
-    with server([], str(tmp_path / "data"), env={"NUMCLAIMS_WARM_UP": "0"}) as proc:
+def test_development_server(tmp_path: Any, live_server: Any) -> None:
+    with live_server([], str(tmp_path / "data"), env={"NUMCLAIMS_WARM_UP": "0"}) as proc:
         exercise(proc.base)
         entries = access_lines(proc)
     assert any(e["path"] == "/v1/extract" and e["status"] == 200 for e in entries)
@@ -145,9 +88,9 @@ def test_development_server(tmp_path: Any) -> None:
     assert (tmp_path / "data" / "numclaims.sqlite3").exists()
 
 
-def test_gunicorn_production_server(tmp_path: Any) -> None:
+def test_gunicorn_production_server(tmp_path: Any, live_server: Any) -> None:
     data = str(tmp_path / "data")
-    with server(["--production", "--workers", "2"], data) as proc:
+    with live_server(["--production", "--workers", "2"], data) as proc:
         exercise(proc.base)
 
         # a chunked body (no Content-Length) over the limit is still a JSON 413
@@ -172,6 +115,6 @@ def test_gunicorn_production_server(tmp_path: Any) -> None:
         assert any(e["path"] == "/v1/stories/race/documents" for e in access_lines(proc))
 
     # a restart keeps everything that was acknowledged
-    with server(["--production", "--workers", "1"], data) as proc:
+    with live_server(["--production", "--workers", "1"], data) as proc:
         status, _, body = call(proc.base, "GET", "/v1/stories/s1")
         assert status == 200 and [d["id"] for d in json.loads(body)["documents"]] == ["a", "b"]
