@@ -12,6 +12,7 @@ from typing import Any
 from flask import current_app, g
 
 from api.errors import ApiError, TimeBudgetExceeded
+from numclaims.errors import InputError
 from numclaims.store import ClaimStore, validate_id
 
 STORE_KEY = "numclaims_store"
@@ -67,7 +68,7 @@ def checked_id(value: str, field: str) -> str:
     """A story or document id from the URL, or a 422 naming it."""
     try:
         return validate_id(value, field)
-    except Exception as exc:  # InputError
+    except InputError as exc:
         raise ApiError(422, "invalid_id", str(exc), field=field) from None
 
 

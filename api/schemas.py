@@ -20,10 +20,9 @@ import typing
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
+from api.errors import ApiError
 from numclaims.model import Claim, Mention
 from numclaims.store import ID_PATTERN
-
-from api.errors import ApiError
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -8,7 +8,11 @@ from numclaims.errors import InputError, NotConvertibleError, NumclaimsError, Un
 from numclaims.extract.pipeline import extract
 from numclaims.model import CheckItem, Claim, Mention, Report
 
+# ``numclaims.check`` is the cross-checking package, callable as ``numclaims.check(documents)``
+# (see numclaims/check/__init__.py for why the package itself is the callable).
+from numclaims import check  # noqa: E402  (after extract: check builds on it)
+
 __all__ = [
     "CheckItem", "Claim", "InputError", "Mention", "NotConvertibleError", "NumclaimsError",
-    "Report", "UnknownCurrencyError", "extract",
+    "Report", "UnknownCurrencyError", "check", "extract",
 ]

@@ -206,5 +206,5 @@ class ClaimStore(ABC):
     def ping(self) -> None:
         """Raise :class:`StoreError` unless the store answers a trivial query."""
 
-    def close(self) -> None:  # noqa: B027 - optional hook
+    def close(self) -> None:
         """Release connections held by this process (safe to call more than once)."""

@@ -18,7 +18,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from numclaims.store.base import (
@@ -62,7 +62,7 @@ _COLUMNS = "story, doc_id, version, text, published, source, currency_hint, sha2
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 def _row_to_document(row: tuple[Any, ...]) -> StoredDocument:
@@ -142,8 +142,7 @@ class SqliteStore(ClaimStore):
         """
         rest = url.split(":", 1)[1]
         path, _, query = rest.partition("?")
-        if path.startswith("//"):
-            path = path[2:]
+        path = path.removeprefix("//")
         params = dict(p.partition("=")[::2] for p in query.split("&") if p)
         return cls(path, read_only=params.get("mode") == "ro")
 

@@ -56,7 +56,7 @@ def test_database_url_selects_the_store(tmp_path: Any) -> None:
     assert client.post("/v1/stories/s/documents", json={"id": "a", "text": "5%"}).status_code == 201
     assert (tmp_path / "elsewhere.db").exists()
     with pytest.raises(ValueError, match="scheme"):
-        create_app({"DATABASE_URL": "mysql://x", "WARM_UP": False}, env={})
+        create_app({"DATABASE_URL": "mysql://x", "WARM_UP": False, "ACCESS_LOG": False}, env={})
 
 
 def test_access_log_is_one_json_object_per_request(client: Any, caplog: Any) -> None:

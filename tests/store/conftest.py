@@ -20,6 +20,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import pytest
 
@@ -73,12 +74,12 @@ def postgres_server() -> Iterator[str]:
         prefix = ["runuser", "-u", "postgres", "--"]
     datadir = os.path.join(base, "data")
     port = _free_port()
-    run = dict(check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=60)
+    run: dict[str, Any] = {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT, "timeout": 60}
     try:
         subprocess.run(
             [*prefix, initdb, "-D", datadir, "--auth=trust", "-U", "numclaims", "-E", "UTF8",
              "--no-sync"],
-            **run,
+            check=True, **run,
         )
         opts = (
             f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={base} "
@@ -87,7 +88,7 @@ def postgres_server() -> Iterator[str]:
         subprocess.run(
             [*prefix, pg_ctl, "-D", datadir, "-o", opts, "-l", os.path.join(base, "log"),
              "-w", "-t", "30", "start"],
-            **run,
+            check=True, **run,
         )
         url = f"postgresql://numclaims@127.0.0.1:{port}/postgres"
         import psycopg

@@ -51,7 +51,7 @@ def test_several_processes_migrate_at_once(postgres_url: str) -> None:
     def start(store: PostgresStore) -> None:
         try:
             store.ping()
-        except BaseException as exc:  # pragma: no cover - reported below
+        except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
 
     threads = [threading.Thread(target=start, args=(s,)) for s in stores]
