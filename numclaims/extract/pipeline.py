@@ -97,7 +97,7 @@ def extract(
     ctx = Context(text, published_date, currency_hint)
 
     protected = SpanSet(protected_spans(text))
-    drafts = _dates(ctx, protected) + _vague(ctx, protected)
+    drafts = _dates(ctx, protected) + _vague(ctx, protected) + _fractions(ctx, protected)
     taken = SpanSet(sorted((d.start, d.end) for d in drafts))
     last_end = 0
     for match in NUMBER_RE.finditer(text):
@@ -176,6 +176,28 @@ def _vague(ctx: Context, protected: SpanSet) -> list[Draft]:
         else:
             draft.subject = subject
         drafts.append(draft)
+    return drafts
+
+
+_FRACTION_RE = re.compile(
+    r"(?i)\b(?:(a|an|one|two|three|four|nine)[\s-])?(half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)(?=\s+of\b)"
+)
+
+
+def _fractions(ctx: Context, protected: SpanSet) -> list[Draft]:
+    """"a third of", "two-thirds of", "half of": a share, reported in per cent."""
+    table = lexicon().number_words
+    drafts = []
+    for match in _FRACTION_RE.finditer(ctx.text):
+        numerator_word, denominator_word = match.group(1), match.group(2).lower()
+        if protected.overlaps(*match.span()) or (numerator_word is None and denominator_word != "half"):
+            continue
+        numerator = 1.0 if numerator_word is None or numerator_word.lower() in ("a", "an") else table[numerator_word.lower()][0]
+        share = numerator * table[denominator_word][0] * 100
+        subject = subject_after(ctx.text, match.end())
+        value = float(f"{share:.12g}")
+        drafts.append(Draft(match.start(), match.end(), "ratio", value, unit="percent", low=value, high=value,
+                            precision=0.0, subject=subject))
     return drafts
 
 
