@@ -333,8 +333,6 @@ def _number(ctx: Context, match: re.Match[str]) -> Draft | None:
     subject = subject_after(text, pos) if kind != "ratio" or re.match(r"\s+of\b", text[pos:]) else None
     if kind == "count" and subject is None:
         kind = "other"
-    if kind == "count" and subject and lexicon().currency_suffix_ci.get(subject.lower()):
-        subject = None  # e.g. "500 dollars" already made money above; defensive
     return Draft(
         mention_start, pos, kind, stated, unit=unit, low=low, high=high, qualifier=qualifier,
         precision=precision, subject=subject, ambiguities=notes,

@@ -61,7 +61,7 @@ def _measure(value, unit, low, high, precision) -> dict[str, Any]:  # type: igno
     def conv(x: float | None) -> float | None:
         return None if x is None else units.to_canonical(float(x), unit)[0]
 
-    canonical_unit = units.CANONICAL[units.kind_of_cached(unit)]
+    canonical_unit = units.CANONICAL[units.kind_of(unit)]
     return {
         "value": conv(value) if value is not None else None,
         "unit": canonical_unit,

@@ -55,6 +55,7 @@ def _linear_factor(unit: str, canonical: str) -> float | None:
     return float(ureg.Quantity(1.0, unit).to(target).magnitude)
 
 
+@functools.cache
 def kind_of(unit: str) -> str:
     """The numclaims kind of a pint unit name ("mile" -> "length")."""
     ureg = registry()
@@ -68,7 +69,7 @@ def kind_of(unit: str) -> str:
 
 def to_canonical(value: float, unit: str) -> tuple[float, str]:
     """``value`` in ``unit`` expressed in the canonical unit of its kind."""
-    kind = kind_of_cached(unit)
+    kind = kind_of(unit)
     canonical = CANONICAL[kind]
     factor = _linear_factor(unit, canonical)
     if factor is not None:
@@ -88,14 +89,9 @@ def convert(value: float, unit: str, to: str) -> float:
     return float(registry().Quantity(value, unit).to(to).magnitude)
 
 
-@functools.cache
-def kind_of_cached(unit: str) -> str:
-    return kind_of(unit)
-
-
 def scale_width(width: float, unit: str) -> float:
     """A width (precision, spread) in ``unit`` expressed in the canonical unit: no offset."""
-    kind = kind_of_cached(unit)
+    kind = kind_of(unit)
     factor = _linear_factor(unit, CANONICAL[kind])
     if factor is None:  # temperature: a degree Fahrenheit is 5/9 of a kelvin wide
         ureg = registry()
