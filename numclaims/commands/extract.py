@@ -1,92 +1,59 @@
-"""``numclaims extract FILE... | -``: one JSON object per mention (JSON Lines), or a table."""
+"""``numclaims extract FILE... | -``: every quantity of every document, as JSON Lines, a table or
+Parquet.
+
+FILEs are plain text (one document each) or JSON Lines of documents (``{"id", "text",
+"published"?, "story"?, "outlet_country"?, ...}``). Output streams in input order while worker
+processes (``--jobs``) extract, so memory stays flat whatever the input size.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
+from numclaims.batch.extraction import Options, run_extraction
+from numclaims.batch.parallel import default_jobs
+from numclaims.batch.sources import from_documents, read_records, total_size
+from numclaims.commands.batch_options import add_batch_arguments, finish, make_intake, output_format
 from numclaims.errors import InputError
 from numclaims.extract.pipeline import extract
-from numclaims.model import Mention
+from numclaims.sample import sample_records
 
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "extract", help="extract quantities from text files (JSON Lines or a table)",
-        description="Print every quantity found in each FILE ('-' reads standard input).",
+        "extract", help="extract quantities from documents (JSON Lines, a table or Parquet)",
+        description="Print every quantity found in each document of each FILE ('-' reads "
+                    "standard input): one JSON object per mention.",
     )
-    parser.add_argument("files", nargs="*", metavar="FILE", help="text files to read; '-' for stdin")
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="text or JSON Lines files to read; '-' for stdin")
     parser.add_argument("--sample", action="store_true", help="run on the bundled sample corpus (with its dates)")
-    parser.add_argument("--format", choices=("jsonl", "table"), default="jsonl")
-    parser.add_argument("--published", help="publication date (YYYY-MM-DD) for FX rates and dates without a year")
+    parser.add_argument("--format", choices=("jsonl", "table", "parquet"), default=None,
+                        help="output format (default jsonl; parquet when --output ends in .parquet)")
+    parser.add_argument("--published", help="publication date (YYYY-MM-DD) for FX rates and dates "
+                                            "without a year; overrides each document's")
     parser.add_argument("--base-currency", default="USD", help="ISO code money is converted to (default USD)")
-    parser.add_argument("--currency-hint", help="ISO code or country (e.g. SG) that a bare '$' means")
+    parser.add_argument("--currency-hint", help="ISO code or country (e.g. SG) that a bare '$' means; "
+                                                "overrides each document's")
+    add_batch_arguments(parser)
     parser.set_defaults(func=run)
 
 
-def sample_documents() -> list[dict[str, Any]]:
-    """The bundled sample corpus: five reports of one event, with ids, dates and outlet countries."""
-    root = resources.files("numclaims.data").joinpath("sample/kim-putin-2019")
-    manifest = json.loads(root.joinpath("manifest.json").read_text("utf-8"))
-    return [{**doc, "text": root.joinpath(doc["file"]).read_text("utf-8")} for doc in manifest]
-
-
-def _inputs(args: argparse.Namespace) -> list[dict[str, Any]]:
-    if args.sample:
-        return sample_documents()
-    if not args.files:
-        raise InputError("give at least one FILE, '-' for standard input, or --sample", field="files")
-    docs = []
-    for name in args.files:
-        if name == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            path = Path(name)
-            if not path.is_file():
-                raise InputError(f"{name}: no such file", field="files")
-            data = path.read_bytes()
-        docs.append({"id": name, "text": data.decode("utf-8", errors="replace")})
-    return docs
-
-
 def run(args: argparse.Namespace) -> int:
-    for doc in _inputs(args):
-        mentions = extract(
-            doc["text"],
-            published=args.published or doc.get("published"),
-            base_currency=args.base_currency,
-            currency_hint=args.currency_hint or doc.get("outlet_country"),
-        )
-        if args.format == "table":
-            print(format_table(doc["id"], mentions))
-        else:
-            for index, mention in enumerate(mentions):
-                print(json.dumps({"document": doc["id"], "index": index, **mention.to_dict()}, ensure_ascii=False))
+    if not args.sample and not args.files:
+        raise InputError("give at least one FILE, '-' for standard input, or --sample", field="files")
+    options = Options(output=output_format(args, "jsonl"), base_currency=args.base_currency,
+                      published=args.published, currency_hint=args.currency_hint)
+    # a bad option would otherwise fail every document in turn: refuse it once, up front
+    extract("1", published=options.published, base_currency=options.base_currency,
+            currency_hint=options.currency_hint)
+    if args.sample:
+        records, size = from_documents(sample_records()), None
+    else:
+        records, size = read_records(args.files, args.input_format), total_size(args.files)
+    intake = make_intake(args, size)
+    done = run_extraction(records, intake, options, jobs=args.jobs or default_jobs(),
+                          output_path=args.output)
+    finish(intake, done)
     return 0
-
-
-def _number(x: float | str | None) -> str:
-    if x is None:
-        return "-"
-    if isinstance(x, str):
-        return x
-    return f"{x:,.6g}" if abs(x) < 1e6 else f"{x:.4g}"
-
-
-def format_table(name: str, mentions: list[Mention]) -> str:
-    """A readable table of one document's mentions."""
-    rows = [("text", "kind", "value", "unit", "interval", "normalized")]
-    for m in mentions:
-        norm = m.normalized or {}
-        normalized = norm.get("error") or f"{_number(norm.get('value'))} {norm.get('unit') or ''}".strip()
-        interval = f"[{_number(m.low)}, {_number(m.high)}]" if m.qualifier != "exact" else ""
-        rows.append((m.text, m.kind, _number(m.value), m.unit or "", interval, normalized))
-    widths = [min(40, max(len(r[i]) for r in rows)) for i in range(len(rows[0]))]
-    lines = [f"== {name}: {len(mentions)} mentions"]
-    for row in rows:
-        lines.append("  ".join(cell[:40].ljust(w) for cell, w in zip(row, widths)).rstrip())
-    return "\n".join(lines)

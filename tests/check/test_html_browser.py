@@ -17,7 +17,7 @@ import pytest
 
 from numclaims.check.render import COLOURS, render_html
 from numclaims.check.report import check
-from numclaims.commands.check import sample_documents
+from numclaims.sample import sample_documents
 
 CHROMIUM = Path("/usr/bin/chromium")
 TIMEOUT = 60

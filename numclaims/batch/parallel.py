@@ -1,0 +1,74 @@
+"""An ordered, bounded parallel map over worker processes.
+
+``ProcessPoolExecutor.map`` and ``Pool.imap`` read their whole input ahead of the workers, so a
+1 GB input would sit in memory; here at most ``jobs * AHEAD`` chunks are in flight, results come
+back in input order, and memory stays flat whatever the input size.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+AHEAD = 4  # chunks queued per worker: enough to hide scheduling gaps, small enough to stay flat
+
+
+def default_jobs() -> int:
+    """Every core this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last may be shorter).
+
+    >>> list(chunked(range(5), 2))
+    [[0, 1], [2, 3], [4]]
+    """
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork shares the parent's warmed caches (lexicons, pint registry) copy-on-write; where it is
+    # not available, the initializer builds them once per worker instead
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def ordered_map(
+    func: Callable[[list[T]], R],
+    chunks: Iterable[list[T]],
+    jobs: int,
+    *,
+    initializer: Callable[[], None] | None = None,
+) -> Iterator[R]:
+    """``func(chunk)`` for every chunk, in order, over ``jobs`` processes (in-process for 1)."""
+    if jobs <= 1:
+        if initializer is not None:
+            initializer()
+        yield from map(func, chunks)
+        return
+    pending: deque[Future[R]] = deque()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=initializer) as pool:
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(func, chunk))
+                if len(pending) >= jobs * AHEAD:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:  # stopped early (an error, or the reader went away)
+                future.cancel()
