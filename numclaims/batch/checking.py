@@ -1,12 +1,14 @@
-"""``numclaims check`` over many stories: spill documents by story, check stories on every core.
+"""``numclaims check`` over many documents: spill by story, extract on every core, check stories.
 
-Stories are independent, so each is one task for the process pool; the output (one report per
-story) streams in the order stories first appeared in the input.
+Extraction is almost all of the cost, so it runs first, over every document in input order on all
+workers (one big story uses every core too); each story is then checked from the stored mentions,
+stories in parallel. Reports stream in the order stories first appeared in the input.
 """
 
 from __future__ import annotations
 
 import json
+import pickle
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -14,12 +16,15 @@ from typing import Any
 
 from numclaims.batch.intake import Intake
 from numclaims.batch.parallel import chunked, ordered_map
-from numclaims.batch.records import document_fields, finding_rows, warm_up
+from numclaims.batch.records import extract_document, finding_rows, document_fields, warm_up
 from numclaims.batch.sources import Record
 from numclaims.batch.stories import DuplicateDocumentError, StorySpill
 from numclaims.check.report import check
 from numclaims.errors import NumclaimsError
-from numclaims.model import Report
+from numclaims.model import Mention, Report
+
+EXTRACT_CHUNK = 16   # documents per extraction task
+STORY_CHUNK = 4      # stories per checking task: small stories travel together
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,13 +39,14 @@ class StoryReport:
 
     story: str
     documents: list[dict[str, Any]]
-    size: int
     report: Report | None = None
     error: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"story", "documents", "inline", "groups", "dates"}``, as in :func:`story_report`."""
-        assert self.report is not None
+        """``{"story", "documents", "inline", "groups", "dates"}``, as
+        :func:`numclaims.batch.records.story_report` gives it."""
+        if self.report is None:
+            raise ValueError(f"story {self.story!r} has no report: {self.error}")
         return {"story": self.story, "documents": [str(d["id"]) for d in self.documents],
                 **self.report.to_dict()}
 
@@ -48,18 +54,41 @@ class StoryReport:
         return finding_rows(self.to_dict())
 
 
-def check_story(story: str, records: list[dict[str, Any]], size: int, options: CheckOptions) -> StoryReport:
-    docs = [document_fields(r) for r in records]
+def extract_chunk(documents: list[tuple[int, dict[str, Any], int]], base_currency: str) -> list[tuple[int, bytes]]:
+    """A worker's extraction task: ``(seq, pickled mentions)`` per document (an error pickled in
+    place of the mentions, for the story's check to report)."""
+    found = []
+    for seq, record, _ in documents:
+        try:
+            _, _, mentions = extract_document(record, base_currency=base_currency)
+            found.append((seq, pickle.dumps(mentions)))
+        except NumclaimsError as exc:
+            found.append((seq, pickle.dumps(str(exc))))
+    return found
+
+
+def check_story(story: str, stored: list[tuple[dict[str, Any], bytes | None]],
+                options: CheckOptions) -> StoryReport:
+    docs = [document_fields(record) for record, _ in stored]
+    extracted: dict[str, list[Mention]] = {}
+    for doc, (_, blob) in zip(docs, stored):
+        found = pickle.loads(blob) if blob is not None else None
+        if isinstance(found, str):
+            return StoryReport(story, docs, error=f"document {doc['id']!r}: {found}")
+        if found is not None:
+            extracted[str(doc["id"])] = found
     try:
-        report = check(docs, base_currency=options.base_currency, tolerance=options.tolerance)
+        report = check(docs, base_currency=options.base_currency, tolerance=options.tolerance,
+                       mentions=extracted)
     except NumclaimsError as exc:
-        return StoryReport(story, docs, size, error=str(exc))
-    return StoryReport(story, docs, size, report=report)
+        return StoryReport(story, docs, error=str(exc))
+    return StoryReport(story, docs, report=report)
 
 
-def check_chunk(stories: list[tuple[str, list[dict[str, Any]], int]], options: CheckOptions) -> list[StoryReport]:
-    """A worker's task: one or more whole stories. A picklable module-level function."""
-    return [check_story(story, records, size, options) for story, records, size in stories]
+def check_chunk(stories: list[tuple[str, list[tuple[dict[str, Any], bytes | None]]]],
+                options: CheckOptions) -> list[StoryReport]:
+    """A worker's checking task: whole stories. A picklable module-level function."""
+    return [check_story(story, stored, options) for story, stored in stories]
 
 
 def spill(records: Iterable[Record], intake: Intake, store: StorySpill) -> None:
@@ -72,13 +101,28 @@ def spill(records: Iterable[Record], intake: Intake, store: StorySpill) -> None:
             intake.reject(record.where, str(exc), json.dumps(record.document, ensure_ascii=False))
 
 
+def extract_all(store: StorySpill, intake: Intake, options: CheckOptions, *, jobs: int) -> None:
+    """Extract every stored document on ``jobs`` workers and store the mentions beside it."""
+    task = partial(extract_chunk, base_currency=options.base_currency)
+    batches = chunked(store.documents(), EXTRACT_CHUNK)
+    sizes: dict[int, int] = {}
+
+    def tracked() -> Iterator[list[tuple[int, dict[str, Any], int]]]:
+        for batch in batches:
+            sizes.update((seq, size) for seq, _, size in batch)
+            yield batch
+
+    for found in ordered_map(task, tracked(), jobs, initializer=warm_up):
+        store.set_mentions(found)
+        intake.progress.advance(len(found), sum(sizes.pop(seq, 0) for seq, _ in found))
+
+
 def check_stories(store: StorySpill, intake: Intake, options: CheckOptions, *, jobs: int) -> Iterator[StoryReport]:
     """Every story's report, in order; a story that fails is reported through ``intake``."""
-    # small stories travel together; a big one fills a task on its own
-    tasks = chunked(store.stories(), 1 if jobs == 1 else 4)
+    extract_all(store, intake, options, jobs=jobs)
+    tasks = chunked(store.stories(), STORY_CHUNK)
     for reports in ordered_map(partial(check_chunk, options=options), tasks, jobs, initializer=warm_up):
         for report in reports:
-            intake.progress.advance(len(report.documents), report.size)
             if report.error is not None:
                 intake.reject(f"story {report.story!r}", report.error)
                 continue

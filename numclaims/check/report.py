@@ -7,7 +7,7 @@ knows how a check decides; it only orders the results so the findings come first
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from numclaims.check.claims import Item, build_items
@@ -22,7 +22,7 @@ from numclaims.errors import InputError
 # The extraction function itself, not ``numclaims.extract``: once ``numclaims.extract.pipeline``
 # has been imported, the attribute ``numclaims.extract`` is the subpackage, not the function.
 from numclaims.extract.pipeline import extract
-from numclaims.model import CheckItem, Report
+from numclaims.model import CheckItem, Mention, Report
 
 # findings first: what a fact-checker must look at, then what agrees, then what stands alone
 ORDER = {"conflict": 0, "divergent": 1, "unchecked": 2, "consistent": 3, "single_source": 4}
@@ -47,8 +47,13 @@ def check(
     *,
     base_currency: str = "USD",
     tolerance: float = DEFAULT_TOLERANCE,
+    mentions: Mapping[str, Sequence[Mention]] | None = None,
 ) -> Report:
     """Cross-check the quantities of ``documents``: restatements, claims across sources, dates.
+
+    ``mentions`` (document id -> what :func:`~numclaims.extract` found, with the same
+    ``base_currency``) skips extraction for those documents: a pipeline that extracted in
+    parallel checks without extracting twice.
 
     >>> report = check([
     ...     {"id": "a", "text": "Russia shares a 17km border with North Korea.", "published": "2019-04-25"},
@@ -60,7 +65,9 @@ def check(
     docs = validate(documents)
     if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or not 0 <= tolerance < 1:
         raise InputError(f"tolerance must be a number from 0 to 1, got {tolerance!r}", field="tolerance")
-    per_doc = [extract_items(doc, base_currency) for doc in docs]
+    known = mentions or {}
+    per_doc = [build_items(doc, list(known[doc.id])) if doc.id in known
+               else extract_items(doc, base_currency) for doc in docs]
     weights = idf({t.lemma for t in tokens(doc.text) if is_content(t)} for doc in docs)
     items = [item for doc_items in per_doc for item in doc_items]
     position = {doc.id: n for n, doc in enumerate(docs)}
