@@ -49,7 +49,7 @@ class StrictJSONProvider(DefaultJSONProvider):
 def create_app(config: Mapping[str, Any] | None = None, *, env: Mapping[str, str] | None = None) -> Flask:
     """Build the app. Settings: :data:`api.config.DEFAULTS` < ``NUMCLAIMS_*`` in ``env``
     (default ``os.environ``) < ``config``."""
-    from api import access_log, check, extract, meta, page, stories
+    from api import access_log, check, extract, headers, meta, page, stories
     from api.errors import error_response, register_error_handlers
     from api.runtime import STORE_KEY
     from numclaims.store import open_store
@@ -61,6 +61,7 @@ def create_app(config: Mapping[str, Any] | None = None, *, env: Mapping[str, str
 
     access_log.install(bool(app.config["ACCESS_LOG"]))
     register_error_handlers(app)
+    headers.install(app)
     app.extensions[STORE_KEY] = open_store(
         app.config["DATABASE_URL"] or None, data_dir=app.config["DATA_DIR"]
     )
@@ -69,7 +70,7 @@ def create_app(config: Mapping[str, Any] | None = None, *, env: Mapping[str, str
     def start() -> Any:
         g.started = time.monotonic()
         incoming = request.headers.get("X-Request-ID", "")
-        g.request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        g.request_id = incoming if _REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
         limit = app.config.get("MAX_CONTENT_LENGTH")
         # refuse an oversized body from its declared length, before reading any of it
         if limit is not None and (request.content_length or 0) > limit:
@@ -83,7 +84,6 @@ def create_app(config: Mapping[str, Any] | None = None, *, env: Mapping[str, str
     @app.after_request
     def finish(response: Response) -> Response:
         response.headers["X-Request-ID"] = g.get("request_id", "")
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
         started = g.get("started")
         access_log.ACCESS.info(
             "%s %s %s", request.method, request.path, response.status_code,

@@ -68,14 +68,21 @@ def error_response(
     field: str | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> ResponseReturnValue:
-    body: dict[str, Any] = {"code": code, "message": message}
+    body: dict[str, Any] = {"code": code, "message": _encodable(message)}
     if field:
-        body["field"] = field
+        body["field"] = _encodable(field)
     response = jsonify({"error": body})
     response.status_code = status
     for key, value in (headers or {}).items():
         response.headers[key] = value
     return response
+
+
+def _encodable(text: str) -> str:
+    """``text`` with lone surrogates written as ``\\udXXX``: a JSON key may hold an escaped one
+    ("currenc\\ud800"), which UTF-8 cannot encode, and echoing it in a field path turned the
+    400 into a 500 (found by fuzz/request.py)."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _slug(text: str) -> str:
@@ -106,7 +113,8 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(StoreError)
     def store_error(exc: StoreError) -> ResponseReturnValue:
-        log.error("store error: %s", exc)
+        # the cause may name files; it goes to the log, never to the client
+        log.error("store error: %s (cause: %r)", exc, exc.__cause__)
         return error_response(503, exc.code, exc.message, headers={"Retry-After": "5"})
 
     @app.errorhandler(TimeBudgetExceeded)

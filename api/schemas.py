@@ -308,6 +308,19 @@ def _join(path: str, key: str | int) -> str:
     return f"{path}.{key}" if path else key
 
 
+def _matches(pattern: str, value: str) -> bool:
+    """JSON Schema's (ECMA-262) reading of ``pattern``: a final ``$`` is the end of the
+    string. Python's ``$`` also matches before a final newline, which let "USD\\n" or an id
+    "a\\n" through.
+
+    >>> _matches("^[A-Z]{3}$", "USD"), _matches("^[A-Z]{3}$", "USD\\n")
+    (True, False)
+    """
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + r"\Z"
+    return re.search(pattern, value) is not None
+
+
 def _check_string(value: str, schema: Mapping[str, Any], path: str) -> None:
     try:
         value.encode("utf-8")
@@ -322,7 +335,7 @@ def _check_string(value: str, schema: Mapping[str, Any], path: str) -> None:
     if "maxLength" in schema and len(value) > schema["maxLength"]:
         raise ApiError(422, "invalid_value", f"must have at most {schema['maxLength']} "
                        "characters", field=path)
-    if "pattern" in schema and not re.search(schema["pattern"], value):
+    if "pattern" in schema and not _matches(schema["pattern"], value):
         raise ApiError(422, "invalid_value", f"{value[:40]!r} does not match "
                        f"{schema['pattern']}", field=path)
     if path.endswith(("id", "story")) and ".." in value and schema.get("pattern") == ID_PATTERN:

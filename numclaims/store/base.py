@@ -32,8 +32,11 @@ def is_valid_id(value: object) -> bool:
 
     >>> is_valid_id("kim-putin-2019"), is_valid_id("../etc/passwd"), is_valid_id("a..b")
     (True, False, False)
+    >>> is_valid_id("a\\n"), is_valid_id("/etc/passwd"), is_valid_id("a\\x00b")
+    (False, False, False)
     """
-    return isinstance(value, str) and bool(_ID_RE.match(value)) and ".." not in value
+    # fullmatch: with match(), "$" also matches before a final newline, so "a\n" would pass
+    return isinstance(value, str) and bool(_ID_RE.fullmatch(value)) and ".." not in value
 
 
 def validate_id(value: object, field: str) -> str:

@@ -136,11 +136,32 @@ class PostgresStore(ClaimStore):
                 raise
             raise mapped from exc
 
+    @staticmethod
+    def _recorded_version(cur: psycopg.Cursor[Any]) -> int:
+        """The schema version the database records (0 before the first migration)."""
+        cur.execute("SELECT to_regclass('numclaims_schema_version') IS NOT NULL")
+        if not cur.fetchone()[0]:  # type: ignore[index]
+            return 0
+        cur.execute("SELECT COALESCE(MAX(version), 0) FROM numclaims_schema_version")
+        return int(cur.fetchone()[0])  # type: ignore[index]
+
     def _migrate(self, conn: psycopg.Connection[Any]) -> None:
         with self._lock:
             if self._migrated:
                 return
             try:
+                # Read first: a current schema needs no DDL, so a database that refuses writes
+                # (a hot standby, default_transaction_read_only) still serves reads.
+                with conn.transaction(), conn.cursor() as cur:
+                    recorded = self._recorded_version(cur)
+                if recorded == SCHEMA_VERSION:
+                    self._migrated = True
+                    return
+                if recorded > SCHEMA_VERSION:
+                    raise StoreUnavailableError(
+                        f"database has numclaims schema {recorded}, newer than this numclaims "
+                        f"({SCHEMA_VERSION}); upgrade numclaims"
+                    )
                 with conn.transaction(), conn.cursor() as cur:
                     cur.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
                     cur.execute(

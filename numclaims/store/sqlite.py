@@ -8,6 +8,13 @@ so that two processes posting the same document id serialise instead of both rea
 
 Connections are per thread and per process: a connection opened before a fork (gunicorn's
 master) is never reused in a child.
+
+A data directory this process cannot write to (a read-only mount, or permissions for a
+non-root user) is served read-only: reads work, and every write is refused with
+:class:`StoreReadOnlyError` (an API 503) before SQLite is asked.
+
+Error messages go to API clients, so they never name files or directories; the exception's
+cause, which the API logs, does.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ import json
 import os
 import sqlite3
 import threading
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -97,6 +105,28 @@ def translate_error(exc: sqlite3.Error) -> StoreError | None:
     return None
 
 
+def is_read_only_dir(directory: str) -> bool:
+    """True when this process cannot create files in ``directory``, or in the nearest existing
+    directory above it that would have to hold it.
+
+    ``os.access`` is the right question for both cases that matter: a read-only mount refuses
+    even root (``EROFS``), and a directory without write permission refuses other users.
+
+    >>> import tempfile
+    >>> is_read_only_dir(tempfile.mkdtemp()), is_read_only_dir("/proc/1")
+    (False, True)
+    """
+    probe = directory
+    while not os.path.isdir(probe):
+        if os.path.lexists(probe):
+            return False  # a file in the way: opening will fail with its own clear error
+        parent = os.path.dirname(probe)
+        if parent == probe:
+            break
+        probe = parent
+    return not os.access(probe, os.W_OK)
+
+
 @contextmanager
 def _translated() -> Iterator[None]:
     try:
@@ -148,18 +178,45 @@ class SqliteStore(ClaimStore):
 
     # -- connections --------------------------------------------------------------------
 
-    def _open(self) -> sqlite3.Connection:
+    def _connect_read_only(self, directory_read_only: bool) -> sqlite3.Connection:
+        """A read-only connection.
+
+        SQLite cannot open a WAL database read-only when it may not create the ``-shm``
+        file and none exists (a cleanly closed store on a read-only mount). Then, and only
+        when no ``-wal`` file holds commits that are not in the main file yet, it is opened
+        ``immutable``: nothing can write through this mount, so nothing changes under it.
+        """
+        uri = "file:" + urllib.parse.quote(self.path)
+        if not os.path.exists(self.path):
+            raise StoreReadOnlyError(
+                "the data directory is read-only and holds no store yet"
+                if directory_read_only else "the read-only SQLite store does not exist"
+            )
+        conn = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=self.busy_timeout,
+                               isolation_level=None)
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            cant_open = getattr(exc, "sqlite_errorname", "").startswith("SQLITE_CANTOPEN")
+            if not (directory_read_only and cant_open and not os.path.exists(self.path + "-wal")):
+                raise
+        return sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True,
+                               timeout=self.busy_timeout, isolation_level=None)
+
+    def _open(self) -> tuple[sqlite3.Connection, bool]:
+        """A new connection, and whether it is read-only."""
+        directory_read_only = is_read_only_dir(os.path.dirname(self.path))
+        read_only = self.read_only or directory_read_only
         with _translated():
-            if self.read_only:
-                conn = sqlite3.connect(
-                    f"file:{self.path}?mode=ro", uri=True, timeout=self.busy_timeout,
-                    isolation_level=None,
-                )
+            if read_only:
+                conn = self._connect_read_only(directory_read_only)
             else:
                 os.makedirs(os.path.dirname(self.path), exist_ok=True)
                 conn = sqlite3.connect(self.path, timeout=self.busy_timeout, isolation_level=None)
             try:
-                if not self.read_only:
+                if not read_only:
                     conn.execute("PRAGMA journal_mode=WAL")
                 # FULL: each commit is synced to the WAL before returning (NORMAL could lose
                 # the last commits on power loss, and a 2xx must mean "stored").
@@ -168,26 +225,33 @@ class SqliteStore(ClaimStore):
             except BaseException:
                 conn.close()
                 raise
-        return conn
+        return conn, read_only
 
     def _connection(self) -> sqlite3.Connection:
         local = self._local
         conn = getattr(local, "conn", None)
         if conn is None or getattr(local, "pid", None) != os.getpid():
             try:
-                conn = self._open()
+                conn, read_only = self._open()
             except OSError as exc:  # the data directory cannot be created
-                raise StoreUnavailableError(f"cannot open {self.path}: {exc}") from exc
-            local.conn, local.pid = conn, os.getpid()
+                raise StoreUnavailableError(
+                    f"cannot create the data directory: {exc.strerror or type(exc).__name__}"
+                ) from exc
+            local.conn, local.pid, local.read_only = conn, os.getpid(), read_only
             with self._migrate_lock:
                 self._all.append((os.getpid(), conn))
         if not self._migrated:
-            self._migrate(conn)
+            self._migrate(conn, read_only=self._local.read_only)
         return conn
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         conn = self._connection()
+        if self._local.read_only:
+            raise StoreReadOnlyError(
+                "the SQLite store is read-only (read-only data directory or mode=ro); "
+                "documents cannot be stored or deleted"
+            )
         with _translated():
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -214,15 +278,15 @@ class SqliteStore(ClaimStore):
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
 
-    def _migrate(self, conn: sqlite3.Connection) -> None:
+    def _migrate(self, conn: sqlite3.Connection, *, read_only: bool) -> None:
         with self._migrate_lock, _translated():
             if self._migrated:
                 return
-            if self.read_only:
+            if read_only:
                 current = self.schema_version(conn)
                 if current != SCHEMA_VERSION:
                     raise StoreUnavailableError(
-                        f"read-only store {self.path} has schema {current}, need {SCHEMA_VERSION}"
+                        f"the read-only SQLite store has schema {current}, need {SCHEMA_VERSION}"
                     )
                 self._migrated = True
                 return
@@ -232,8 +296,8 @@ class SqliteStore(ClaimStore):
                 current = self.schema_version(conn)
                 if current > SCHEMA_VERSION:
                     raise StoreUnavailableError(
-                        f"{self.path} has schema version {current}, newer than this numclaims "
-                        f"({SCHEMA_VERSION}); upgrade numclaims"
+                        f"the SQLite store has schema version {current}, newer than this "
+                        f"numclaims ({SCHEMA_VERSION}); upgrade numclaims"
                     )
                 for version, statements in MIGRATIONS:
                     if version <= current:

@@ -82,3 +82,37 @@ def test_unreachable_server_is_unavailable(tmp_path: Any) -> None:
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.get_json()["error"]["code"] == "store_unavailable"
+
+
+def test_a_read_only_database_serves_reads_and_refuses_writes(postgres_url: str,
+                                                               tmp_path: Any) -> None:
+    """A database that refuses writes (``default_transaction_read_only``, as on a hot standby):
+    reads still work, writes are a JSON 503 ``store_read_only``."""
+    import psycopg
+
+    from api.app import create_app
+    from numclaims.store import StoreReadOnlyError
+    from numclaims.store.postgres import PostgresStore
+
+    url = _fresh(postgres_url)
+    writer = PostgresStore(url)
+    writer.put_document("s", "a", text="Up 5%.")
+    writer.close()
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+
+    reader = PostgresStore(url)
+    assert reader.get_document("s", "a").text == "Up 5%."  # type: ignore[union-attr]
+    with pytest.raises(StoreReadOnlyError):
+        reader.put_document("s", "b", text="Up 6%.")
+    reader.close()
+
+    app = create_app({"DATABASE_URL": url, "DATA_DIR": str(tmp_path), "ACCESS_LOG": False,
+                      "WARM_UP": False}, env={})
+    client = app.test_client()
+    assert client.get("/v1/stories/s/documents/a").status_code == 200
+    response = client.post("/v1/stories/s/documents", json={"id": "b", "text": "Up 6%."})
+    assert response.status_code == 503
+    assert response.get_json()["error"]["code"] == "store_read_only"
+    app.extensions["numclaims_store"].close()

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -14,7 +18,7 @@ from numclaims.store import (
     StoreUnavailableError,
     open_store,
 )
-from numclaims.store.sqlite import SCHEMA_VERSION, SqliteStore
+from numclaims.store.sqlite import SCHEMA_VERSION, SqliteStore, is_read_only_dir
 
 
 def test_open_store_defaults_to_a_file_in_the_data_dir(tmp_path: Any) -> None:
@@ -138,3 +142,66 @@ def test_a_forked_child_opens_its_own_connection(tmp_path: Any) -> None:
     assert os.WEXITSTATUS(status) == 0
     assert [d.id for d in store.list_documents("s")] == ["child", "parent"]
     store.close()
+
+
+def test_store_errors_name_no_paths(tmp_path: Any) -> None:
+    """Store messages reach API clients: they must not reveal the server's file layout."""
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the data directory should be")
+    store = open_store(None, data_dir=str(blocker / "data"))
+    with pytest.raises(StoreUnavailableError) as info:
+        store.ping()
+    assert str(tmp_path) not in info.value.message and info.value.__cause__ is not None
+    store.close()
+
+
+def test_is_read_only_dir(tmp_path: Any) -> None:
+    assert not is_read_only_dir(str(tmp_path))
+    assert not is_read_only_dir(str(tmp_path / "not" / "yet" / "made"))  # makedirs will do
+    assert is_read_only_dir("/proc/1")  # no one may create files in procfs
+
+
+@contextmanager
+def _read_only_bind(source: Any, target: Any) -> Iterator[Any]:
+    """A read-only bind mount of ``source`` (stops root too); skips where mount is refused."""
+    target.mkdir()
+    result = subprocess.run(["mount", "--bind", "-o", "ro", str(source), str(target)],
+                            capture_output=True, text=True, check=False)
+    if result.returncode:
+        pytest.skip(f"cannot make a read-only bind mount (needs root): {result.stderr.strip()}")
+    try:
+        yield target
+    finally:
+        if subprocess.run(["umount", str(target)], capture_output=True, check=False).returncode:
+            subprocess.run(["umount", "-l", str(target)], capture_output=True, check=False)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+@pytest.mark.parametrize("leave_wal", [False, True], ids=["closed-cleanly", "wal-left"])
+def test_a_read_only_directory_serves_reads_and_refuses_writes(tmp_path: Any,
+                                                               leave_wal: bool) -> None:
+    """Without a ``-wal`` file the store is opened immutable (SQLite cannot create the
+    ``-shm``); with one, read-only through it, so the commits only the WAL holds are seen."""
+    source = tmp_path / "data"
+    writer = SqliteStore(str(source / "c.sqlite3"))
+    writer.put_document("s", "a", text="x")
+    writer.close()  # the last connection: checkpoints and removes the WAL
+    if leave_wal:
+        pid = os.fork()
+        if pid == 0:  # a writer killed after its commit, before any checkpoint
+            try:
+                SqliteStore(str(source / "c.sqlite3")).put_document("s", "a", text="y")
+            finally:
+                os.kill(os.getpid(), signal.SIGKILL)
+        os.waitpid(pid, 0)
+    assert (source / "c.sqlite3-wal").exists() is leave_wal
+    with _read_only_bind(source, tmp_path / "ro") as view:
+        store = SqliteStore(str(view / "c.sqlite3"))
+        doc = store.get_document("s", "a")
+        assert doc is not None and doc.text == ("y" if leave_wal else "x")
+        store.ping()
+        with pytest.raises(StoreReadOnlyError, match="read-only"):
+            store.put_document("s", "b", text="z")
+        with pytest.raises(StoreReadOnlyError):
+            store.delete_story("s")
+        store.close()

@@ -135,6 +135,8 @@ def test_ping(store: ClaimStore) -> None:
         ("", False), ("-leading-dash", False), (".hidden", False), ("a..b", False),
         ("../etc/passwd", False), ("a/b", False), ("a b", False), ("a%2Fb", False),
         ("caf\u00e9", False), ("a\x00b", False), (5, False), (None, False),
+        ("a\n", False), ("a\r\n", False), ("\na", False), ("/etc/passwd", False),
+        ("\uff0e\uff0e", False), ("\u0430dmin", False),  # fullwidth dots, Cyrillic a
     ],
     ids=repr,
 )
