@@ -89,7 +89,9 @@ def run(args: argparse.Namespace) -> int:
         options = {
             "bind": f"[{args.host}]:{args.port}" if ":" in args.host else f"{args.host}:{args.port}",
             "workers": max(1, args.workers),
-            "worker_class": "sync",  # requests on the main thread: the time budget applies
+            # the sync worker (requests on the main thread: the time budget applies), with
+            # JSON bodies for the HTTP errors gunicorn answers itself
+            "worker_class": "api.gunicorn_worker.JsonErrorSyncWorker",
             "preload_app": True,
             # the in-app budget answers 503 first; this only kills a truly stuck worker
             "timeout": max(30, math.ceil(budget) + 15),

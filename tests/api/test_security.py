@@ -348,8 +348,8 @@ def test_error_bodies_carry_no_internals(client: Any, assert_error: Any, method:
 
 
 def test_protocol_errors_from_gunicorn_show_no_internals(canary_server: CanaryServer) -> None:
-    """Requests gunicorn refuses before the app sees them (it answers with its own short
-    HTML page, not the JSON error shape): no traceback, and the workers serve on."""
+    """Requests gunicorn refuses before the app sees them get the JSON error shape from our
+    worker class, no traceback, and the workers serve on."""
     port = canary_server.proc.port
     for request in (
         b"GET /v1/stories/" + b"x" * 10_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
@@ -362,6 +362,10 @@ def test_protocol_errors_from_gunicorn_show_no_internals(canary_server: CanarySe
         status, response = _raw(port, request)
         assert 400 <= status < 500, response[:300]
         assert b"Traceback" not in response and b'File "' not in response
+        head, _, body = response.partition(b"\r\n\r\n")
+        assert b"Content-Type: application/json" in head, response[:300]
+        error = json.loads(body)["error"]
+        assert error["code"] and error["message"], error
     assert _raw(port, _get(b"/healthz"))[0] == 200
 
 
