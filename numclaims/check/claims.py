@@ -7,6 +7,7 @@ scope it holds for.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from numclaims.check.inputs import Document
@@ -65,18 +66,23 @@ def build_items(doc: Document, mentions: list[Mention]) -> list[Item]:
     """
     text = doc.text
     sentences = sentence_bounds(text)
-    spans = tuple((m.start, m.end) for m in mentions)
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in spans]
+    longest = max((e - s for s, e in spans), default=0)
     items = []
     for index, m in enumerate(mentions):
         s_start, s_end = enclosing(sentences, m.start, m.end)
         c_start, c_end = enclosing(clause_bounds(text, s_start, s_end), m.start, m.end)
+        # only the quantities of this sentence can hide its words: a dense document (hundreds of
+        # figures) would otherwise test every word against every figure of the document
+        local = tuple(spans[bisect_left(starts, s_start - longest):bisect_left(starts, s_end)])
         items.append(Item(
             doc=doc,
             index=index,
             mention=m,
             reading=reading(m),
-            features=_features(text, s_start, s_end, m, spans),
-            scope=scope_terms(text, c_start, c_end, skip=spans),
+            features=_features(text, s_start, s_end, m, local),
+            scope=scope_terms(text, c_start, c_end, skip=local),
         ))
     return items
 
