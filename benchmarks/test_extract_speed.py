@@ -25,7 +25,10 @@ def test_numclaims_extract(benchmark) -> None:
     mentions = benchmark(extract, TEXT, published="2019-04-25")
     assert mentions
     _RESULTS["numclaims"] = benchmark.stats.stats.median
+    _RESULTS["numclaims_best"] = benchmark.stats.stats.min
     benchmark.extra_info["kB_per_s"] = len(TEXT) / 1e3 / benchmark.stats.stats.median
+    # the best round too: on a shared machine the median also measures the neighbours
+    benchmark.extra_info["kB_per_s_best"] = len(TEXT) / 1e3 / benchmark.stats.stats.min
 
 
 def test_quantulum3_parse(benchmark) -> None:
@@ -39,5 +42,6 @@ def test_quantulum3_parse(benchmark) -> None:
     if "numclaims" in _RESULTS:
         ratio = _RESULTS["quantulum3"] / _RESULTS["numclaims"]
         benchmark.extra_info["numclaims_speedup"] = ratio
-        print(f"\n{len(TEXT)/1e3:.1f} kB of news text: numclaims {len(TEXT)/1e3/_RESULTS['numclaims']:.0f} kB/s, "
+        print(f"\n{len(TEXT)/1e3:.1f} kB of news text: numclaims {len(TEXT)/1e3/_RESULTS['numclaims']:.0f} kB/s "
+              f"(best round {len(TEXT)/1e3/_RESULTS['numclaims_best']:.0f} kB/s), "
               f"quantulum3 {len(TEXT)/1e3/_RESULTS['quantulum3']:.1f} kB/s: numclaims is {ratio:.0f}x faster")

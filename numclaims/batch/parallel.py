@@ -61,7 +61,10 @@ def ordered_map(
         yield from map(func, chunks)
         return
     pending: deque[Future[R]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=initializer) as pool:
+    context = _context()
+    if initializer is not None and context.get_start_method() == "fork":
+        initializer()  # once here, and every forked worker starts with it done
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=initializer) as pool:
         try:
             for chunk in chunks:
                 pending.append(pool.submit(func, chunk))

@@ -81,11 +81,10 @@ def _slack(members: Sequence[Item], tolerance: float, scale: float) -> float:
 
 def _names(members: Sequence[Item], *, docs: bool = True) -> str:
     """'"tens of thousands" (001, 003)': distinct texts with the documents that state them."""
-    by_text: dict[str, list[str]] = {}
+    # dicts as ordered sets: a list's "not in" made this quadratic in the size of a group
+    by_text: dict[str, dict[str, None]] = {}
     for m in members:
-        ids = by_text.setdefault(m.mention.text, [])
-        if m.doc.id not in ids:
-            ids.append(m.doc.id)
+        by_text.setdefault(m.mention.text, {})[m.doc.id] = None
     if not docs:
         return " and ".join(f'"{text}"' for text in by_text)
     return " and ".join(f'"{text}" ({", ".join(ids)})' for text, ids in by_text.items())

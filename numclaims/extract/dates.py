@@ -15,6 +15,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from numclaims.extract import scan
+
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
@@ -41,6 +43,11 @@ _DATE_RE = re.compile(
         ]
     )
 )
+# Where a date can start (see scan.py): a weekday or month name (the first three letters of
+# every spelling in _WEEKDAY and _MONTH), a day before a month name, or an ISO year.
+_MONTHS3 = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_NAME_ANCHOR = re.compile(scan.by_first_char(_MONTHS3 + ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]))
+_DAY_ANCHOR = re.compile(rf"\d(?:\d?(?:st|nd|rd|th)?\s+(?:{'|'.join(_MONTHS3)})|\d\d\d-)")
 # "in 2011", "the 2013 estimate", "the 1990s"
 _YEAR_RE = re.compile(r"(?<![\w$€£¥.,/:#-])(?P<year>(?:1[5-9]|20)\d\d)(?P<decade>'?s)?(?![\w%°/:-]|[.,]\d)")
 
@@ -73,7 +80,7 @@ def _place_year(month: int, day: int, published: dt.date | None) -> tuple[int | 
 def find_dates(text: str, published: dt.date | None) -> list[DateFound]:
     """Every calendar date in ``text``, with weekday and the year placed by ``published``."""
     found = []
-    for m in _DATE_RE.finditer(text):
+    for m in scan.finditer(_DATE_RE, text, [(_NAME_ANCHOR, text), (_DAY_ANCHOR, text)]):
         groups = m.groupdict()
         notes: list[str] = []
         weekday_surface = groups["weekday"] or groups["weekday2"]

@@ -14,6 +14,8 @@ from importlib import resources
 
 import babel.numbers
 
+from numclaims.extract import scan
+
 
 def read_rows(name: str) -> list[list[str]]:
     """Rows of a tab-separated data file, without its ``#`` header block and blank lines."""
@@ -68,6 +70,7 @@ class Lexicon:
     qualifier_after_re: re.Pattern[str]
     vague: dict[str, VagueEntry]
     vague_re: re.Pattern[str]
+    vague_anchor: re.Pattern[str]  # where a vague_re match can start, in scan.fold(text)
     number_words: dict[str, tuple[float, str]]
 
 
@@ -143,6 +146,9 @@ def lexicon() -> Lexicon:
         r"(?i)\b(?:(" + alternation(unscaled) + r")|(" + alternation(scaled_phrases) + r")\s+("
         + alternation(scale_words) + r"))\b"
     )
+    vague_anchor = re.compile(scan.by_first_char(
+        [re.escape(p) for p in unscaled] + [re.escape(p) + r"\s" for p in scaled_phrases]
+    ))
 
     number_words = {r[0]: (float(r[1]), r[2]) for r in read_rows("number_words.tsv")}
     return Lexicon(
@@ -155,7 +161,7 @@ def lexicon() -> Lexicon:
         scales_cs=scales_cs, scales_ci=scales_ci, scale_re=scale_re,
         qualifiers_before=q_before, qualifiers_after=q_after,
         qualifier_before_re=qualifier_before_re, qualifier_after_re=qualifier_after_re,
-        vague=vague, vague_re=vague_re, number_words=number_words,
+        vague=vague, vague_re=vague_re, vague_anchor=vague_anchor, number_words=number_words,
     )
 
 

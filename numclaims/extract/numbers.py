@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 
+from numclaims.extract import scan
 from numclaims.extract.lexicon import lexicon
 
 # Thousands groups may be separated by a comma, a non-breaking or thin space, or a plain space
@@ -37,8 +39,27 @@ WORDS = (
 )
 
 NUMBER_RE = re.compile(rf"(?P<num>{NUMERAL})|(?i:\b(?P<words>{WORDS}))")
+# Where a NUMBER_RE match can start (see scan.py): a digit, or a sign or point before one ...
+_NUMERAL_ANCHOR = re.compile(r"[\d\-\u2212.](?:(?<=\d)|(?=\d))")
+# ... or, in the folded text, a whole number word, "half " or "a million".
+_WORDS_ANCHOR = re.compile(scan.by_first_char([
+    *(rf"{word}(?!\w)" for word in _WORD_NUMBERS + list(_WORD_SCALES)),
+    r"half\s",
+    rf"an?\s+(?:{'|'.join(_WORD_SCALES)})",
+]))
 
 _SEPARATORS = str.maketrans({",": None, "\u00a0": None, "\u202f": None, "\u2009": None, " ": None, "\u2212": "-"})
+
+
+def find_numbers(text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
+    """The matches of :data:`NUMBER_RE` in ``text``, as ``finditer`` gives them (see scan.py);
+    ``folded`` is ``scan.fold(text)`` if the caller has it.
+
+    >>> [m.group() for m in find_numbers("Two hundred and fifty, 1,000 or half a million")]
+    ['Two hundred and fifty', '1,000', 'half a million']
+    """
+    folded = scan.fold(text) if folded is None else folded
+    return scan.finditer(NUMBER_RE, text, [(_NUMERAL_ANCHOR, text), (_WORDS_ANCHOR, folded)])
 
 
 def parse_numeral(surface: str) -> tuple[float, float]:
@@ -107,4 +128,6 @@ def words_precision(value: float) -> float:
 
 
 def split_words(surface: str) -> list[str]:
-    return re.split(r"[\s\-]+", surface.lower().strip())
+    """Number words as the lexicon spells them: "nıne" (dotless i) matches NUMBER_RE, which
+    ignores case, so it is folded to "nine" rather than lower-cased."""
+    return re.split(r"[\s\-]+", scan.fold(surface).strip())

@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass, field
 
 from numclaims.errors import InputError, UnknownCurrencyError
-from numclaims.extract import money, rules
+from numclaims.extract import money, rules, scan
 from numclaims.extract.dates import find_dates
 from numclaims.extract.lexicon import lexicon
-from numclaims.extract.numbers import NUMBER_RE, parse_numeral, split_words, words_precision, words_value
+from numclaims.extract.numbers import find_numbers, parse_numeral, split_words, words_precision, words_value
 from numclaims.extract.qualifiers import interval, qualifier_after, qualifier_before
 from numclaims.extract.subjects import subject_after
 from numclaims.extract.textspans import SpanSet, protected_spans
@@ -29,6 +29,11 @@ from numclaims.normalise.normalize import normalise
 
 _PLURAL_NOUN = re.compile(r"\s+[a-z][a-z]+s\b")
 _DECADE = re.compile(r"'?s\b")
+# matched in place, never on a slice text[end:], which would copy the rest of the text each time
+_OF = re.compile(r"\s+of\b")
+_OF_PREFIX = re.compile(r"\s+of")
+_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
+_DIGIT_BEFORE = re.compile(r"\d\s*$")
 
 
 @dataclass
@@ -55,6 +60,7 @@ class Context:
     text: str
     published: dt.date | None
     currency_hint: str | None
+    folded: str  # scan.fold(text): where the anchors of case-insensitive scans are searched
 
 
 def parse_published(published: dt.date | dt.datetime | str | None) -> dt.date | None:
@@ -94,18 +100,20 @@ def extract(
     published_date = parse_published(published)
     base = validate_currency(base_currency, "base_currency")
     money.validate_hint(currency_hint)
-    ctx = Context(text, published_date, currency_hint)
+    ctx = Context(text, published_date, currency_hint, scan.fold(text))
 
     protected = SpanSet(protected_spans(text))
     drafts = _dates(ctx, protected) + _vague(ctx, protected) + _fractions(ctx, protected)
     taken = SpanSet(sorted((d.start, d.end) for d in drafts))
     last_end = 0
-    for match in NUMBER_RE.finditer(text):
+    for match in find_numbers(text, ctx.folded):
         start, end = match.span()
         if start < last_end or protected.overlaps(start, end) or taken.overlaps(start, end):
             continue
         draft = _number(ctx, match)
-        if draft is not None and not taken.overlaps(draft.start, draft.end):
+        # A sign or qualifier read leftwards may belong to the mention before: in "5 USD 40"
+        # the code ends "5 USD", so "USD 40" would overlap it (found by fuzz/extract.py).
+        if draft is not None and draft.start >= last_end and not taken.overlaps(draft.start, draft.end):
             drafts.append(draft)
             last_end = draft.end
     drafts.sort(key=lambda d: (d.start, -d.end))
@@ -128,8 +136,12 @@ def _finite(mention: Mention) -> bool:
     there is no honest value to report, so such a figure is left out rather than sent as inf."""
     numbers = [mention.value, mention.low, mention.high, mention.precision]
     if mention.normalized:
-        numbers.extend(mention.normalized.get(k) for k in ("value", "low", "high", "precision"))
-    return all(not isinstance(x, float) or math.isfinite(x) for x in numbers)
+        get = mention.normalized.get
+        numbers += (get("value"), get("low"), get("high"), get("precision"))
+    for x in numbers:  # a plain loop: this runs for every mention
+        if isinstance(x, float) and not math.isfinite(x):
+            return False
+    return True
 
 
 def _dates(ctx: Context, protected: SpanSet) -> list[Draft]:
@@ -147,19 +159,19 @@ def _vague(ctx: Context, protected: SpanSet) -> list[Draft]:
     """"tens of thousands", "several million", "dozens of": intervals without a figure."""
     lex = lexicon()
     drafts = []
-    for match in lex.vague_re.finditer(ctx.text):
+    for match in scan.finditer(lex.vague_re, ctx.text, [(lex.vague_anchor, ctx.folded)]):
         start, end = match.span()
         if protected.overlaps(start, end):
             continue
         if match.group(1):
-            entry = lex.vague[match.group(1).lower()]
+            entry = lex.vague[scan.fold(match.group(1))]  # fold: the pattern ignores case
             low, high, typical = entry.low, entry.high, entry.typical
             # "thousands"/"dozens" alone are vague only as "thousands of ..."; "tens of thousands" stands alone.
-            if " of " not in match.group(1).lower() and not re.match(r"\s+of\b", ctx.text[end:]):
+            if " of " not in scan.fold(match.group(1)) and not _OF.match(ctx.text, end):
                 continue
         else:
-            entry = lex.vague[match.group(2).lower()]
-            scale = lex.scales_ci[match.group(3).lower()][0]
+            entry = lex.vague[scan.fold(match.group(2))]
+            scale = lex.scales_ci[scan.fold(match.group(3))][0]
             low, high, typical = entry.low * scale, entry.high * scale, entry.typical * scale
         draft = Draft(start, end, "count", None, low=low, high=high, qualifier="vague")
         draft.precision = None
@@ -167,7 +179,7 @@ def _vague(ctx: Context, protected: SpanSet) -> list[Draft]:
         if qual and qual[0] in ("more_than", "at_least"):
             draft.start, draft.high = qual[1], None
         subject = subject_after(ctx.text, end)
-        currency = money.currency_after(ctx.text, re.match(r"\s+of", ctx.text[end:]) and end + 3 or end)
+        currency = money.currency_after(ctx.text, _OF_PREFIX.match(ctx.text, end) and end + 3 or end)
         if currency is not None:
             code, note = money.resolve(currency[0], ctx.currency_hint, ctx.text[end:currency[1]].strip())
             draft.kind, draft.unit, draft.end = "money", code, currency[1]
@@ -182,17 +194,24 @@ def _vague(ctx: Context, protected: SpanSet) -> list[Draft]:
 _FRACTION_RE = re.compile(
     r"(?i)\b(?:(a|an|one|two|three|four|nine)[\s-])?(half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)(?=\s+of\b)"
 )
+# Where a _FRACTION_RE match can start, in scan.fold(text) (see scan.py)
+_DENOMINATORS = "half|third|quarter|fifth|tenth"
+_FRACTION_ANCHOR = re.compile(scan.by_first_char([
+    *(rf"{word}[\s-](?:{_DENOMINATORS})" for word in ("a", "an", "one", "two", "three", "four", "nine")),
+    *(rf"{word}s?\s+of\b" for word in _DENOMINATORS.split("|")),
+]))
 
 
 def _fractions(ctx: Context, protected: SpanSet) -> list[Draft]:
     """"a third of", "two-thirds of", "half of": a share, reported in per cent."""
     table = lexicon().number_words
     drafts = []
-    for match in _FRACTION_RE.finditer(ctx.text):
-        numerator_word, denominator_word = match.group(1), match.group(2).lower()
+    for match in scan.finditer(_FRACTION_RE, ctx.text, [(_FRACTION_ANCHOR, ctx.folded)]):
+        # fold, not lower(): "nıne" matches the case-insensitive pattern and must find "nine"
+        numerator_word, denominator_word = match.group(1), scan.fold(match.group(2))
         if protected.overlaps(*match.span()) or (numerator_word is None and denominator_word != "half"):
             continue
-        numerator = 1.0 if numerator_word is None or numerator_word.lower() in ("a", "an") else table[numerator_word.lower()][0]
+        numerator = 1.0 if numerator_word is None or scan.fold(numerator_word) in ("a", "an") else table[scan.fold(numerator_word)][0]
         share = numerator * table[denominator_word][0] * 100
         subject = subject_after(ctx.text, match.end())
         value = float(f"{share:.12g}")
@@ -224,6 +243,10 @@ def _number(ctx: Context, match: re.Match[str]) -> Draft | None:
     else:
         surface = match.group("words")
         words = split_words(surface)
+        if words[0] in _SCALE_WORDS and _DIGIT_BEFORE.search(text, max(0, start - 4), start):
+            # the scale of a figure that was rejected ("999...9 thousand tonnes" overflowing a
+            # float, "1.2.3 million"): alone it would misreport the figure as 1,000 tonnes
+            return None
         value = words_value(words)
         precision = words_precision(value)
     if not math.isfinite(value):
@@ -295,8 +318,9 @@ def _number(ctx: Context, match: re.Match[str]) -> Draft | None:
             notes.append("'m' read as metres; it could mean million")
     elif words == ["one"] and (one_in := rules.one_in_after(text, pos)) is not None:
         denominator = one_in.group("num")
-        den = parse_numeral(denominator)[0] if denominator[0].isdigit() else words_value([denominator.lower()])
-        if den == 0:
+        # a numeral may open with a sign or a point ("-34", ".5"); only letters make a word
+        den = words_value([scan.fold(denominator)]) if denominator.isalpha() else parse_numeral(denominator)[0]
+        if den <= 0:  # "one in 0", "one in -34" (found by fuzz/extract.py): no share of anything
             return None
         kind, unit, value, precision, pos = "ratio", "percent", 100.0 / den, 0.0, one_in.end()
     else:
@@ -330,7 +354,7 @@ def _number(ctx: Context, match: re.Match[str]) -> Draft | None:
     else:
         low, high = interval(value, precision, qualifier)
         stated = value
-    subject = subject_after(text, pos) if kind != "ratio" or re.match(r"\s+of\b", text[pos:]) else None
+    subject = subject_after(text, pos) if kind != "ratio" or _OF.match(text, pos) else None
     if kind == "count" and subject is None:
         kind = "other"
     return Draft(

@@ -12,6 +12,7 @@ precision; "nearly 60 years" is just below 60.
 from __future__ import annotations
 
 from numclaims.extract.lexicon import lexicon
+from numclaims.extract.scan import fold
 
 _APPROX_SHARE = 0.05  # "about X" allows at least +/-5% ...
 _ROUNDING_CAP = 0.10  # ... and the stated rounding, but a round "10,000" does not mean +/-50%
@@ -23,7 +24,7 @@ def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     match = lexicon().qualifier_before_re.search(text, window_start, start)
     if match is None:
         return None
-    phrase = (match.group(1) or match.group(2)).lower()
+    phrase = fold(match.group(1) or match.group(2))  # fold, not lower(): "ſome" matches "some"
     return lexicon().qualifiers_before[phrase], match.start()
 
 
@@ -32,7 +33,7 @@ def qualifier_after(text: str, end: int) -> tuple[str, int] | None:
     match = lexicon().qualifier_after_re.match(text, end)
     if match is None:
         return None
-    phrase = match.group(1).lower()
+    phrase = fold(match.group(1))
     if phrase in ("+", "plus") and text[end:end + 1] == " ":
         return None  # "5 + 3" is arithmetic, "5 plus tax" is not a bound
     return lexicon().qualifiers_after[phrase], match.end()

@@ -33,6 +33,7 @@ import zipfile
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from importlib.resources import files
 from itertools import compress
 from pathlib import Path
@@ -200,6 +201,7 @@ def _clear_cache() -> None:
     global _tables
     with _load_lock:
         _tables = None
+        _cached_rate.cache_clear()
 
 
 # ------------------------------------------------------------------------------------ helpers
@@ -395,7 +397,14 @@ def rate(base: str, quote: str, on: date | None = None) -> Rate:
     base, quote = _check_code(base, tables), _check_code(quote, tables)
     if base == quote:
         return Rate(base, quote, 1.0, on or date.today(), IDENTITY, None)
-    return _rate(tables, base, quote, on)[0]
+    return _cached_rate(base, quote, on)
+
+
+@lru_cache(maxsize=4096)
+def _cached_rate(base: str, quote: str, on: date | None) -> Rate:
+    """:func:`rate` for checked codes: extraction asks for the same few rates of a publication
+    date once per amount of money, and a Rate is immutable. Failures are not cached."""
+    return _rate(_data(), base, quote, on)[0]
 
 
 def convert(amount: float, currency: str, to: str, on: date | None = None) -> tuple[float, Rate]:

@@ -1,0 +1,61 @@
+"""Bugs found by the property tests and the fuzzer (issue 6), kept as plain examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from fuzz.invariants import check_extract
+from numclaims import extract
+
+# Found by tests/extract/test_properties.py::test_figure_too_long_for_a_float_is_left_out: a
+# figure too long for a float was dropped, but its scale word was then read on its own, so
+# "999...9 thousand tonnes" came out as a mention of 1,000 tonnes.
+TOO_LONG = "9" * 400
+
+
+@pytest.mark.parametrize("text", [
+    f"{TOO_LONG} thousand tonnes",
+    f"He paid ${TOO_LONG} million for it.",
+    f"about {TOO_LONG} billion dollars",
+    "version 1.2.3 million",  # a rejected figure ("1.2.3") leaves its scale behind in the same way
+], ids=["thousand tonnes", "$ million", "billion dollars", "dotted figure"])
+def test_scale_word_of_a_rejected_figure_is_not_a_quantity(text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5 million people", ("5 million", 5e6)),
+    ("US$5 million", ("US$5 million", 5e6)),
+    ("a million", ("a million", 1e6)),
+    ("In 2019, a thousand workers left", ("a thousand", 1e3)),
+])
+def test_scale_words_that_are_quantities_still_are(text: str, expected: tuple[str, float]) -> None:
+    mentions = extract(text)
+    check_extract(text, mentions)
+    assert (mentions[-1].text, mentions[-1].value) == expected
+
+
+
+# Found by fuzz/extract.py: a currency code between two figures ended the first ("5 USD") and
+# started the second ("USD 40"), so the two mentions overlapped. The first keeps the code.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("it cost 5 USD 40", "5 USD"), ("5 LKR 40bn", "5 LKR"), ("about 5 EUR 40 people", "about 5 EUR"),
+])
+def test_a_currency_code_belongs_to_one_mention_only(text: str, expected: str) -> None:
+    mentions = extract(text)
+    check_extract(text, mentions)
+    assert [m.text for m in mentions] == [expected]
+
+
+# Found by fuzz/extract.py: "one in" followed by a signed numeral raised KeyError('-34'): the
+# denominator was looked up as a number word because it did not start with a digit.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("one in -34°C", [("-34°C", "temperature", -34.0)]),
+    ("one in −3", [("−3", "other", -3.0)]),
+    ("one in .5", [("one in .5", "ratio", 200.0)]),
+    ("one in five", [("one in five", "ratio", 20.0)]),
+])
+def test_one_in_a_signed_or_decimal_numeral(text: str, expected: list[tuple[str, str, float]]) -> None:
+    mentions = extract(text)
+    check_extract(text, mentions)
+    assert [(m.text, m.kind, m.value) for m in mentions] == expected
