@@ -6,7 +6,7 @@ claims and :class:`CheckItem` (check) -> :class:`Report` (API/CLI).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 KINDS = (
@@ -48,9 +48,15 @@ class Mention:
     weekday: str | None = None  # for dates stated with a weekday: "Thursday"
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        # by hand, not dataclasses.asdict: its recursive deep copy cost as much as extraction
+        data = {name: getattr(self, name) for name in MENTION_FIELDS}
         data["ambiguities"] = list(self.ambiguities)
+        if self.normalized is not None:  # flat: values are numbers and strings
+            data["normalized"] = dict(self.normalized)
         return data
+
+
+MENTION_FIELDS = tuple(f.name for f in fields(Mention))
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +74,13 @@ class Claim:
     normalized: dict[str, Any] | None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = {name: getattr(self, name) for name in CLAIM_FIELDS}
+        if self.normalized is not None:
+            data["normalized"] = dict(self.normalized)
+        return data
+
+
+CLAIM_FIELDS = tuple(f.name for f in fields(Claim))
 
 
 @dataclass(frozen=True, slots=True)
