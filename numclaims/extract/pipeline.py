@@ -248,9 +248,9 @@ def _number(ctx: Context, match: re.Match[str]) -> Draft | None:
             # float, "1.2.3 million"): alone it would misreport the figure as 1,000 tonnes
             return None
         value = words_value(words)
-        precision = words_precision(value)
+        precision = words_precision(value) if math.isfinite(value) else math.inf
     if not math.isfinite(value):
-        return None  # "10^400 digits" overflows a float: no honest value to report
+        return None  # "10^400 digits" or "hundred" x 200 overflows a float: no honest value
 
     # Left side: currency sign, "between", qualifier.
     sign = money.currency_before(text, start)

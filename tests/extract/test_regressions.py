@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from fuzz.invariants import check_extract
@@ -59,3 +61,9 @@ def test_one_in_a_signed_or_decimal_numeral(text: str, expected: list[tuple[str,
     mentions = extract(text)
     check_extract(text, mentions)
     assert [(m.text, m.kind, m.value) for m in mentions] == expected
+
+
+def test_number_words_that_overflow_a_float_are_not_reported() -> None:
+    """Found by the load test: "one hundred and" x 200 multiplies past a float's range."""
+    mentions = extract("one hundred and " * 200 + "two tonnes")
+    assert all(math.isfinite(m.value) for m in mentions if isinstance(m.value, float))
