@@ -6,12 +6,12 @@ The API layer never reaches below these (no pint, no FX tables): it calls the pu
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from importlib import resources
 from typing import Any
 
-SAMPLE_STORY = "kim-putin-2019"
+# the demo page's corpus: the sample that ``numclaims ... --sample`` uses
+from numclaims.sample import SAMPLE_STORY, sample_documents  # noqa: F401
+
 
 
 def extract_mentions(
@@ -62,21 +62,3 @@ def supported_currencies() -> dict[str, tuple[Any, Any, str]]:
     from numclaims.normalise.fx import supported_currencies as currencies
 
     return currencies()
-
-
-def sample_documents() -> list[dict[str, Any]]:
-    """The bundled sample corpus (``numclaims/data/sample/kim-putin-2019``) as check input."""
-    root = resources.files("numclaims.data").joinpath(f"sample/{SAMPLE_STORY}")
-    manifest = json.loads(root.joinpath("manifest.json").read_text("utf-8"))
-    entries = manifest.get("documents", manifest) if isinstance(manifest, dict) else manifest
-    documents = []
-    for entry in entries:
-        doc: dict[str, Any] = {"id": str(entry["id"]),
-                               "text": root.joinpath(entry["file"]).read_text("utf-8")}
-        for key in ("published", "source", "currency_hint"):
-            if entry.get(key):
-                doc[key] = str(entry[key])
-        if "currency_hint" not in doc and entry.get("outlet_country"):
-            doc["currency_hint"] = str(entry["outlet_country"])  # settles a bare "$"
-        documents.append(doc)
-    return documents

@@ -24,7 +24,6 @@ from numclaims.sample import sample_records
 
 CASES = Path(__file__).resolve().parent.parent / "tests" / "extract" / "cases"
 SENTENCES_PER_DOC = 12
-sample_documents = sample_records  # the sample's records, as benchmarks name them
 
 
 @cache

@@ -85,7 +85,7 @@ end
 
 def _article() -> str:
     """About 5 kB of real news text (the sample corpus), cut at a sentence end."""
-    from api.library import sample_documents
+    from numclaims.sample import sample_documents
 
     text = "\n\n".join(d["text"] for d in sample_documents())
     cut = text.rfind(". ", 0, 5000)

@@ -47,7 +47,7 @@ SEEDED_LIMIT = 300
 def service() -> Iterator[Flask]:
     """The app on a scratch data dir, with the sample reports stored as one story."""
     from api.app import create_app
-    from api.library import sample_documents
+    from numclaims.sample import sample_documents
 
     with tempfile.TemporaryDirectory(prefix="numclaims-contract-") as data_dir:
         # REQUEST_TIME_BUDGET stays on (the default): its 503 is part of the contract too

@@ -16,10 +16,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from benchmarks.corpus import documents, sample_documents
+from benchmarks.corpus import documents
+from numclaims.sample import SAMPLE_STORY, sample_records
 from numclaims.cli import main
 
-SAMPLE_STORY = "kim-putin-2019"
 RECORD_KEYS = ("id", "text", "published", "story", "outlet_country")
 
 
@@ -27,7 +27,7 @@ def engine_records() -> list[dict[str, Any]]:
     """The documents, as JSON-ready records, in input order."""
     synthetic = list(documents(80, stories=4, sentences=8))
     sample = [{key: doc[key] for key in RECORD_KEYS if key in doc} | {"story": SAMPLE_STORY}
-              for doc in sample_documents()]
+              for doc in sample_records()]
     storyless = [{"id": f"loose{n}", "published": "2019-04-25", "outlet_country": "SG",
                   "text": f"The {n + 2} leaders met for {n + 3} hours and spent S${n + 1} million."}
                  for n in range(3)]
