@@ -396,7 +396,10 @@ def rate(base: str, quote: str, on: date | None = None) -> Rate:
     tables = _data()
     base, quote = _check_code(base, tables), _check_code(quote, tables)
     if base == quote:
-        return Rate(base, quote, 1.0, on or date.today(), IDENTITY, None)
+        if on is None:  # the data's last day, not the clock's: the same input, the same output
+            return Rate(base, quote, 1.0, tables.ecb.calendar[-1], IDENTITY,
+                        "no date given: latest rate used")
+        return Rate(base, quote, 1.0, on, IDENTITY, None)
     return _cached_rate(base, quote, on)
 
 

@@ -269,3 +269,11 @@ def test_loaded_once_under_concurrent_first_use(monkeypatch):
     for t in threads:
         t.join()
     assert len(calls) == 1 and len(results) == 8 and len(set(results)) == 1
+
+
+def test_same_currency_without_a_date_uses_the_data_not_the_clock() -> None:
+    """USD to USD with no date stands on the data's last business day, like every other rate
+    without a date, so the same input gives the same output on any day."""
+    same = fx.rate("USD", "USD")
+    assert same.value == 1.0 and same.note == "no date given: latest rate used"
+    assert same.rate_date == fx.rate("USD", "EUR").rate_date
