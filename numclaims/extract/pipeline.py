@@ -31,6 +31,13 @@ _PLURAL_NOUN = re.compile(r"\s+[a-z][a-z]+s\b")
 _DECADE = re.compile(r"'?s\b")
 # matched in place, never on a slice text[end:], which would copy the rest of the text each time
 _OF = re.compile(r"\s+of\b")
+# A proper name's capitals: what may open a sentence, the next word, how far a line is read.
+_SENTENCE_OPENERS = set(".!?:;\"'“‘(—–-")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_LINE_REACH = 300
+_TITLE_CASE_SHARE = 0.6  # of at least _TITLE_CASE_WORDS other words longer than three letters
+_TITLE_CASE_WORDS = 4
 _OF_PREFIX = re.compile(r"\s+of")
 _SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
 _DIGIT_BEFORE = re.compile(r"\d\s*$")
@@ -354,6 +361,8 @@ def _number(ctx: Context, match: re.Match[str]) -> Draft | None:
     else:
         low, high = interval(value, precision, qualifier)
         stated = value
+    if words is not None and _in_a_name(text, start, pos):
+        return None  # "the Million Man March", "Thousand Oaks", "the Hundred Years War"
     subject = subject_after(text, pos) if kind != "ratio" or _OF.match(text, pos) else None
     if kind == "count" and subject is None:
         kind = "other"
@@ -361,6 +370,40 @@ def _number(ctx: Context, match: re.Match[str]) -> Draft | None:
         mention_start, pos, kind, stated, unit=unit, low=low, high=high, qualifier=qualifier,
         precision=precision, subject=subject, ambiguities=notes,
     )
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """Is a capitalised number word inside a proper name: capitalised mid-sentence and followed
+    by another capitalised word, in a line that is not set in title case (a headline's
+    capitals say nothing)?
+
+    >>> def named(text, number):
+    ...     start = text.index(number)
+    ...     return _in_a_name(text, start, start + len(number))
+    >>> named("He joined the Million Man March.", "Million")
+    True
+    >>> named("Million Man March organisers met.", "Million")  # a sentence's first word
+    False
+    >>> named("Officials Expect Two Million Visitors At The Annual Summer Festival", "Two Million")
+    False
+    """
+    if not text[start : start + 1].isupper():
+        return False
+    before = text[max(0, start - 3) : start].rstrip()
+    if not before or before[-1] in _SENTENCE_OPENERS:
+        return False  # the first word of a sentence is capitalised anyway
+    following = _NEXT_WORD.match(text, end)
+    if following is None or not following.group(1)[0].isupper():
+        return False
+    name_end = following.end()
+    line_start = max(text.rfind("\n", 0, start) + 1, start - _LINE_REACH)
+    line_end = text.find("\n", end)
+    line_end = min(len(text) if line_end == -1 else line_end, end + _LINE_REACH)
+    # the rest of the line, not the name itself, says whether capitals are the line's style
+    words = [w.group() for w in _WORD.finditer(text, line_start, line_end)
+             if len(w.group()) > 3 and not start <= w.start() < name_end]
+    capitals = sum(1 for w in words if w[0].isupper())
+    return not (len(words) >= _TITLE_CASE_WORDS and capitals >= _TITLE_CASE_SHARE * len(words))
 
 
 def _currency_follows(text: str, end: int) -> bool:
