@@ -32,10 +32,11 @@ _WORD_NUMBERS = (
 ).split()
 _WORD_SCALES = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
 _NW = "|".join(sorted(_WORD_NUMBERS + list(_WORD_SCALES), key=len, reverse=True))
-# "two hundred and fifty thousand", "forty-five", "a dozen", "half a million", "a million"
+# "two hundred and fifty thousand", "forty-five", "a dozen", "half a million", "a million",
+# "a hundred and two"
 WORDS = (
-    rf"(?:(?:half\s+an?\s+|an?\s+)(?:{'|'.join(_WORD_SCALES)})\b"
-    rf"|(?:{_NW})(?:(?:\s+and\s+|\s+|-)(?:{_NW}))*\b)"
+    rf"(?:(?:half\s+an?\s+|an?\s+)(?:{'|'.join(_WORD_SCALES)})|(?:{_NW}))"
+    rf"(?:(?:\s+and\s+|\s+|-)(?:{_NW}))*\b"
 )
 
 NUMBER_RE = re.compile(rf"(?P<num>{NUMERAL})|(?i:\b(?P<words>{WORDS}))")
