@@ -16,6 +16,7 @@ from typing import Any
 from numclaims.check.inputs import validate
 from numclaims.check.report import check
 from numclaims.errors import InputError
+from numclaims.extract import money
 from numclaims.extract.pipeline import extract
 from numclaims.model import Mention
 
@@ -83,6 +84,23 @@ def document_fields(record: Mapping[str, Any]) -> dict[str, Any]:
         "currency_hint": record.get("currency_hint") or record.get("outlet_country"),
         "story": None if story is None or story == "" else str(story),
     }
+
+
+def record_problem(record: Any) -> InputError | None:
+    """Why ``record`` cannot be extracted, or None when it can (no extraction is run).
+
+    >>> record_problem({"id": "a", "published": "25/04/2019", "text": "17km"}).field
+    'published'
+    >>> record_problem({"id": "a", "text": "17km"}) is None
+    True
+    """
+    try:
+        fields = document_fields(record)
+        validate([fields])
+        money.validate_hint(fields["currency_hint"])
+    except InputError as exc:
+        return exc
+    return None
 
 
 def story_of(record: Mapping[str, Any]) -> str:

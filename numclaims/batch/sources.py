@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from numclaims.batch.records import document_fields
-from numclaims.check.inputs import validate
+from numclaims.batch.records import record_problem
 from numclaims.errors import InputError
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
@@ -40,7 +39,8 @@ class Record:
 
 
 def check_document(record: Any) -> dict[str, Any]:
-    """``record`` if it is a document extraction and checking accept; else InputError.
+    """``record`` if it is a document extraction and checking accept (the same test the Dask and
+    Spark engines apply: :func:`~numclaims.batch.records.record_problem`); else InputError.
 
     >>> check_document({"id": 1, "text": "17km", "published": "2019-04-25"})["id"]
     1
@@ -49,7 +49,9 @@ def check_document(record: Any) -> dict[str, Any]:
     ...
     numclaims.errors.InputError: document 0 (a): text must be a string, got int
     """
-    validate([document_fields(record)])
+    problem = record_problem(record)
+    if problem is not None:
+        raise problem
     return record
 
 

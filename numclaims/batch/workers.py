@@ -2,8 +2,9 @@
 
 Three jobs the Dask and Spark engines share: build the process-wide caches before the first
 document arrives (:func:`warm_caches`), turn a row of a data frame into a plain document record
-(:func:`plain_record`), and say what is wrong with a record without extracting it
-(:func:`record_problem`). Nothing here imports an engine, so both extras can use it.
+(:func:`plain_record`), and report what is wrong with a record without extracting it
+(:func:`~numclaims.batch.records.record_problem`, re-exported here). Nothing here imports an
+engine, so both extras can use it.
 """
 
 from __future__ import annotations
@@ -12,10 +13,8 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from numclaims.batch.records import document_fields, story_report, warm_up
-from numclaims.check.inputs import validate
+from numclaims.batch.records import record_problem, story_report, warm_up  # noqa: F401
 from numclaims.errors import InputError
-from numclaims.extract import money
 from numclaims.extract.lexicon import lexicon
 from numclaims.normalise import fx, units
 
@@ -84,23 +83,6 @@ def plain_record(row: Mapping[str, Any]) -> dict[str, Any]:
             value = item()
         record[str(key)] = value
     return record
-
-
-def record_problem(record: Any) -> InputError | None:
-    """Why ``record`` cannot be extracted, or None when it can (no extraction is run).
-
-    >>> record_problem({"id": "a", "published": "25/04/2019", "text": "17km"}).field
-    'published'
-    >>> record_problem({"id": "a", "text": "17km"}) is None
-    True
-    """
-    try:
-        fields = document_fields(record)
-        validate([fields])
-        money.validate_hint(fields["currency_hint"])
-    except InputError as exc:
-        return exc
-    return None
 
 
 def problem_row(record: Any, problem: InputError, where: str = "") -> dict[str, Any]:

@@ -213,3 +213,17 @@ def test_progress_line_only_on_a_terminal(corpus_file: Path) -> None:
     shown = stderr_of()
     assert "65 docs" in shown and "docs/s" in shown and "MB" in shown and "ETA" in shown
     assert stderr_of("--quiet") == ""
+
+
+def test_unknown_currency_hint_is_a_bad_line_not_a_failed_story(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = write_jsonl(tmp_path / "hint.jsonl", [
+        {"id": "a", "story": "s", "text": BORDER.format("17km")},
+        {"id": "b", "story": "s", "text": "It cost $5 million.", "currency_hint": "Narnia"},
+        {"id": "c", "story": "s", "text": BORDER.format("27km")},
+    ])
+    status, _, err = run(["check", str(source)], capsys)
+    assert status == 2 and f"{source}:2:" in err and "Narnia" in err
+    status, out, err = run(["check", str(source), "--skip-bad"], capsys)
+    assert status == 0 and f"skipped {source}:2:" in err
+    (report,) = [json.loads(line) for line in out.splitlines()]
+    assert report["documents"] == ["a", "c"] and [g["verdict"] for g in report["groups"]] == ["conflict"]
