@@ -16,7 +16,7 @@ from typing import Any
 
 from numclaims.batch.intake import Intake
 from numclaims.batch.parallel import chunked, ordered_map
-from numclaims.batch.records import extract_document, finding_rows, document_fields, warm_up
+from numclaims.batch.records import document_fields, extract_document, finding_rows, report_record, warm_up
 from numclaims.batch.sources import Record
 from numclaims.batch.stories import DuplicateDocumentError, StorySpill
 from numclaims.check.report import check
@@ -47,23 +47,22 @@ class StoryReport:
         :func:`numclaims.batch.records.story_report` gives it."""
         if self.report is None:
             raise ValueError(f"story {self.story!r} has no report: {self.error}")
-        return {"story": self.story, "documents": [str(d["id"]) for d in self.documents],
-                **self.report.to_dict()}
+        return report_record(self.story, self.documents, self.report)
 
     def finding_rows(self) -> list[dict[str, Any]]:
         return finding_rows(self.to_dict())
 
 
-def extract_chunk(documents: list[tuple[int, dict[str, Any], int]], base_currency: str) -> list[tuple[int, bytes]]:
-    """A worker's extraction task: ``(seq, pickled mentions)`` per document (an error pickled in
-    place of the mentions, for the story's check to report)."""
+def extract_chunk(documents: list[tuple[int, dict[str, Any], int]], base_currency: str) -> list[tuple[int, bytes, int]]:
+    """A worker's extraction task: ``(seq, pickled mentions, bytes read)`` per document (an
+    error pickled in place of the mentions, for the story's check to report)."""
     found = []
-    for seq, record, _ in documents:
+    for seq, record, size in documents:
         try:
             _, _, mentions = extract_document(record, base_currency=base_currency)
-            found.append((seq, pickle.dumps(mentions)))
+            found.append((seq, pickle.dumps(mentions), size))
         except NumclaimsError as exc:
-            found.append((seq, pickle.dumps(str(exc))))
+            found.append((seq, pickle.dumps(str(exc)), size))
     return found
 
 
@@ -105,16 +104,9 @@ def extract_all(store: StorySpill, intake: Intake, options: CheckOptions, *, job
     """Extract every stored document on ``jobs`` workers and store the mentions beside it."""
     task = partial(extract_chunk, base_currency=options.base_currency)
     batches = chunked(store.documents(), EXTRACT_CHUNK)
-    sizes: dict[int, int] = {}
-
-    def tracked() -> Iterator[list[tuple[int, dict[str, Any], int]]]:
-        for batch in batches:
-            sizes.update((seq, size) for seq, _, size in batch)
-            yield batch
-
-    for found in ordered_map(task, tracked(), jobs, initializer=warm_up):
-        store.set_mentions(found)
-        intake.progress.advance(len(found), sum(sizes.pop(seq, 0) for seq, _ in found))
+    for found in ordered_map(task, batches, jobs, initializer=warm_up):
+        store.set_mentions((seq, blob) for seq, blob, _ in found)
+        intake.progress.advance(len(found), sum(size for _, _, size in found))
 
 
 def check_stories(store: StorySpill, intake: Intake, options: CheckOptions, *, jobs: int) -> Iterator[StoryReport]:

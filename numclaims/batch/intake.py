@@ -26,6 +26,7 @@ class Intake:
     def __init__(self, progress: Progress, *, skip_bad: bool = False, rejects: str | None = None) -> None:
         self.progress = progress
         self.skip_bad = skip_bad
+        self.rejects_path = rejects
         self._rejects: TextIO | None = open(rejects, "w", encoding="utf-8") if rejects else None  # noqa: SIM115
         self.rejected = 0
 

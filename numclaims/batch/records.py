@@ -18,7 +18,7 @@ from numclaims.check.report import check
 from numclaims.errors import InputError
 from numclaims.extract import money
 from numclaims.extract.pipeline import extract
-from numclaims.model import Mention
+from numclaims.model import Mention, Report
 
 # (name, type) with types spelt once, in Arrow's vocabulary; the engines map them to their own.
 MENTION_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -197,8 +197,12 @@ def story_report(story: str, records: Iterable[Mapping[str, Any]], *, base_curre
     (['a', 'b'], ['conflict'])
     """
     docs = [document_fields(r) for r in records]
-    report = check(docs, base_currency=base_currency, tolerance=tolerance)
-    return {"story": story, "documents": [str(d["id"]) for d in docs], **report.to_dict()}
+    return report_record(story, docs, check(docs, base_currency=base_currency, tolerance=tolerance))
+
+
+def report_record(story: str, documents: Iterable[Mapping[str, Any]], report: Report) -> dict[str, Any]:
+    """A story's :class:`~numclaims.model.Report` as the one-line record every engine writes."""
+    return {"story": story, "documents": [str(d["id"]) for d in documents], **report.to_dict()}
 
 
 def finding_rows(report: Mapping[str, Any]) -> list[dict[str, Any]]:

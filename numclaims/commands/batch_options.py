@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from numclaims.batch.intake import Intake
@@ -61,6 +62,6 @@ def finish(intake: Intake, documents: int) -> None:
     intake.progress.close()
     intake.close()
     if intake.rejected:
-        where = f" (written to {intake._rejects.name})" if intake._rejects is not None else ""
+        where = f" (written to {intake.rejects_path})" if intake.rejects_path else ""
         print(f"numclaims: {documents:,} documents done, {intake.rejected:,} input lines "
-              f"skipped{where}", file=__import__("sys").stderr)
+              f"skipped{where}", file=sys.stderr)

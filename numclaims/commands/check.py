@@ -167,12 +167,13 @@ def _write(args: argparse.Namespace, fmt: str, store: StorySpill, intake: Intake
 
 
 def run(args: argparse.Namespace) -> int:
-    if isinstance(args.tolerance, float) and not 0 <= args.tolerance < 1:
+    # refused here, once: inside a worker it would fail every story in turn
+    if not 0 <= args.tolerance < 1:
         raise InputError(f"--tolerance must be from 0 to 1, got {args.tolerance}", field="tolerance")
     records, streamed = _records(args)
     fmt = output_format(args, "jsonl" if streamed else "json")
     options = CheckOptions(base_currency=args.base_currency, tolerance=args.tolerance)
-    intake = make_intake(args, total_size([f for f in args.files]) if args.files else None)
+    intake = make_intake(args, total_size(args.files) if args.files else None)
     with StorySpill() as store:
         spill(records, intake, store)
         stories = store.story_count()
