@@ -10,22 +10,21 @@ and says so.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 
 from numclaims.extract import scan
+from numclaims.extract.lexicon import alternation, calendar_names
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-_WEEKDAYS = {name.lower(): name for name in calendar.day_name}
-_WEEKDAYS.update({abbr.lower(): full for abbr, full in zip(calendar.day_abbr, calendar.day_name)})
+# Both patterns are built from these tables (as written, case-sensitive: capitalised names keep
+# "may" the verb out), so every name a pattern can match has its entry.
+_MONTHS = calendar_names().months
+_WEEKDAYS = calendar_names().weekdays
+_WEEKDAY_NAMES = calendar_names().weekday_names
 
-# Month names are capitalised in news copy; requiring it keeps "may" the verb out.
-_MONTH = r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-_WEEKDAY = r"(?P<weekday>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)"
+_MONTH = rf"(?P<month>(?:{alternation(list(_MONTHS))})\.?)"
+_WEEKDAY = rf"(?P<weekday>(?:{alternation(list(_WEEKDAYS))})\.?)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[5-9]|20|21)\d\d)"
 
@@ -45,8 +44,8 @@ _DATE_RE = re.compile(
 )
 # Where a date can start (see scan.py): a weekday or month name (the first three letters of
 # every spelling in _WEEKDAY and _MONTH), a day before a month name, or an ISO year.
-_MONTHS3 = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-_NAME_ANCHOR = re.compile(scan.by_first_char(_MONTHS3 + ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]))
+_MONTHS3 = sorted({name[:3] for name in _MONTHS})
+_NAME_ANCHOR = re.compile(scan.by_first_char(_MONTHS3 + sorted({name[:3] for name in _WEEKDAYS})))
 _DAY_ANCHOR = re.compile(rf"\d(?:\d?(?:st|nd|rd|th)?\s+(?:{'|'.join(_MONTHS3)})|\d\d\d-)")
 # "in 2011", "the 2013 estimate", "the 1990s"
 _YEAR_RE = re.compile(r"(?<![\w$€£¥.,/:#-])(?P<year>(?:1[5-9]|20)\d\d)(?P<decade>'?s)?(?![\w%°/:-]|[.,]\d)")
@@ -87,12 +86,12 @@ def find_dates(text: str, published: dt.date | None) -> list[DateFound]:
         if groups["iso_y"]:
             year, month, day = int(groups["iso_y"]), int(groups["iso_m"]), int(groups["iso_d"])
         elif groups["month3"]:
-            month = _MONTHS[groups["month3"].rstrip(".").lower()]
+            month = _MONTHS[groups["month3"].rstrip(".")]
             found.append(DateFound(m.start(), m.end(), m.group(), f"{int(groups['year3']):04d}-{month:02d}", None, ()))
             continue
         else:
             month_surface = groups["month"] or groups["month2"]
-            month = _MONTHS[month_surface.rstrip(".").lower()]
+            month = _MONTHS[month_surface.rstrip(".")]
             day = int(groups["day"] or groups["day2"])
             year_surface = groups["year"] or groups["year2"]
             year = int(year_surface) if year_surface else None
@@ -102,7 +101,7 @@ def find_dates(text: str, published: dt.date | None) -> list[DateFound]:
             year, note = _place_year(month, day, published)
             if note:
                 notes.append(note)
-        weekday = _WEEKDAYS[weekday_surface.rstrip(".").lower()] if weekday_surface else None
+        weekday = _WEEKDAYS[weekday_surface.rstrip(".")] if weekday_surface else None
         if year is None:
             value = f"--{month:02d}-{day:02d}"
         else:
@@ -111,8 +110,9 @@ def find_dates(text: str, published: dt.date | None) -> list[DateFound]:
             except ValueError:
                 continue
             value = date.isoformat()
-            if weekday and calendar.day_name[date.weekday()] != weekday:
-                notes.append(f"stated weekday {weekday} does not match {value}, a {calendar.day_name[date.weekday()]}")
+            actual = _WEEKDAY_NAMES[date.weekday()]
+            if weekday and actual != weekday:
+                notes.append(f"stated weekday {weekday} does not match {value}, a {actual}")
         found.append(DateFound(m.start(), m.end(), m.group(), value, weekday, tuple(notes)))
     return found
 

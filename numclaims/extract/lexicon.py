@@ -168,3 +168,30 @@ def lexicon() -> Lexicon:
 def normalise_space(surface: str) -> str:
     """Collapse runs of spaces and hyphens as the patterns allow ("square-kilometres")."""
     return re.sub(r"[\s\-]+", " ", surface)
+
+
+@dataclass(frozen=True)
+class CalendarNames:
+    months: dict[str, int]  # every spelling, as written ("Sept") -> month number
+    weekdays: dict[str, str]  # every spelling ("Thur") -> the full name ("Thursday")
+    weekday_names: tuple[str, ...]  # full names by date.weekday(), Monday first
+
+
+@functools.cache
+def calendar_names() -> CalendarNames:
+    """Month and weekday spellings from ``calendar.tsv``. Apart from :func:`lexicon` because
+    the date patterns are compiled at import, which must not pay for the whole lexicon."""
+    months: dict[str, int] = {}
+    weekdays: dict[str, str] = {}
+    by_number: dict[int, str] = {}
+    for row in read_rows("calendar.tsv"):
+        name, kind, number = row[:3]
+        # an empty last column may lose its tab to an editor ("May" has no abbreviation)
+        spellings = [name, *filter(None, (row[3] if len(row) > 3 else "").split(","))]
+        for spelling in spellings:
+            if kind == "month":
+                months[spelling] = int(number)
+            else:
+                weekdays[spelling] = name
+                by_number[int(number)] = name
+    return CalendarNames(months, weekdays, tuple(by_number[i] for i in range(7)))

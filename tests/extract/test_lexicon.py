@@ -7,7 +7,8 @@ from collections import Counter
 
 import pytest
 
-from numclaims.extract.lexicon import lexicon, read_rows
+from numclaims.check.dates import WEEKDAYS
+from numclaims.extract.lexicon import calendar_names, lexicon, read_rows
 from numclaims.normalise.units import kind_of
 
 UNIT_ROWS = read_rows("units.tsv")
@@ -35,3 +36,22 @@ def test_currency_codes_are_iso() -> None:
         assert row[1] in lex.iso_codes or row[1] in lex.currency_groups, row
     for group, (default, members) in lex.currency_groups.items():
         assert default in members and set(members) <= lex.iso_codes, group
+
+
+def test_calendar_names() -> None:
+    rows = read_rows("calendar.tsv")
+    assert all(len(row) in (3, 4) for row in rows), rows
+    months = [r for r in rows if r[1] == "month"]
+    weekdays = [r for r in rows if r[1] == "weekday"]
+    assert len(months) + len(weekdays) == len(rows)
+    assert [int(r[2]) for r in months] == list(range(1, 13))
+    assert [int(r[2]) for r in weekdays] == list(range(7))
+    names = calendar_names()
+    # the weekday names the checker compares against (its own copy, locale-free)
+    assert names.weekday_names == WEEKDAYS
+    spellings = [s for r in rows for s in [r[0], *filter(None, (r[3] if len(r) > 3 else "").split(","))]]
+    assert len(spellings) == len(set(spellings)) == len(names.months) + len(names.weekdays)
+    # every spelling is a prefix of its full name, so none can be taken for another day
+    for row in rows:
+        for abbreviation in filter(None, (row[3] if len(row) > 3 else "").split(",")):
+            assert row[0].startswith(abbreviation), (row[0], abbreviation)
