@@ -31,6 +31,7 @@ import io
 import threading
 import zipfile
 from bisect import bisect_left, bisect_right
+from calendar import monthrange
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -208,7 +209,20 @@ def _clear_cache() -> None:
 
 
 def _month_end(year: int, month: int) -> date:
-    return (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
+    # not "the 1st of the next month minus a day": there is no month after 9999-12
+    return date(year, month, monthrange(year, month)[1])
+
+
+def _days_before(day: date, days: timedelta) -> date:
+    """``day - days``, but never before ``date.min``: a publication date in the first week of
+    year 1 has no rate for the same reason as any other date before the data, and must say so
+    rather than overflow."""
+    return day - days if day - date.min >= days else date.min
+
+
+def _month(day: date) -> str:
+    # not strftime("%Y-%m"), which writes year 1 as "1" on glibc
+    return day.isoformat()[:7]
 
 
 def _iso(day: date | None) -> str | None:
@@ -248,7 +262,7 @@ def _common_day(tables: _Tables, codes: list[str], on: date) -> date:
     """
     ecb = tables.ecb
     series = [ecb.series(c) for c in codes]
-    oldest = on - MAX_LOOKBACK
+    oldest = _days_before(on, MAX_LOOKBACK)
     # Each currency on its own first: blame the one that has nothing recent.
     for code, s in zip(codes, series):
         i = s.last_index(on)
@@ -305,11 +319,11 @@ def _fed_month(tables: _Tables, code: str, on: date) -> tuple[int, int]:
     i = bisect_right(months, (on.year, on.month)) - 1
     if i >= 0 and months[i] == (on.year, on.month):
         return months[i]
-    if i >= 0 and _month_end(*months[i]) >= on - MAX_LOOKBACK:
+    if i >= 0 and _month_end(*months[i]) >= _days_before(on, MAX_LOOKBACK):
         return months[i]
     first, last = tables.fed.first_day(code), tables.fed.last_day(code)
     raise NotConvertibleError(
-        code, on.isoformat(), f"no {FED} for {code} in {on:%Y-%m} (data {first:%Y-%m} to {last:%Y-%m})"
+        code, on.isoformat(), f"no {FED} for {code} in {_month(on)} (data {_month(first)} to {_month(last)})"
     )
 
 
@@ -440,7 +454,7 @@ def rates_around(base: str, quote: str, on: date, business_days: int = 3) -> lis
     found = [first]
     if first.source == IDENTITY:  # 1.0 on every weekday
         day = first.rate_date
-        while len(found) < business_days:
+        while len(found) < business_days and day > date.min:  # no day before 0001-01-01
             day -= timedelta(days=1)
             if day.weekday() < 5:
                 found.append(replace(first, rate_date=day))

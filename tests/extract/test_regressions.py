@@ -8,6 +8,7 @@ import pytest
 
 from fuzz.invariants import check_extract
 from numclaims import extract
+from numclaims.extract.lexicon import calendar_names
 
 # Found by tests/extract/test_properties.py::test_figure_too_long_for_a_float_is_left_out: a
 # figure too long for a float was dropped, but its scale word was then read on its own, so
@@ -67,3 +68,47 @@ def test_number_words_that_overflow_a_float_are_not_reported() -> None:
     """Found by the load test: "one hundred and" x 200 multiplies past a float's range."""
     mentions = extract("one hundred and " * 200 + "two tonnes")
     assert all(math.isfinite(m.value) for m in mentions if isinstance(m.value, float))
+
+
+# Found by a seeded fuzz run of the sample reports (issue 15): "on ThurMay 25)" raised
+# KeyError('thur'). The date pattern knew "Thur" but the weekday table, built from
+# calendar.day_abbr, only had "thu". Both now come from data/calendar.tsv.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("on ThurMay 25)", ("ThurMay 25", "2019-05-25", "Thursday")),
+    ("on ThursMay 25", ("ThursMay 25", "2019-05-25", "Thursday")),
+    ("TuesApril 23", ("TuesApril 23", "2019-04-23", "Tuesday")),
+    ("Thur. (April 25)", ("Thur. (April 25)", "2019-04-25", "Thursday")),
+    ("Thurs 25 April 2019", ("Thurs 25 April 2019", "2019-04-25", "Thursday")),
+])
+def test_every_weekday_spelling_has_a_name(text: str, expected: tuple[str, str, str]) -> None:
+    mentions = extract(text, published="2019-04-25")
+    check_extract(text, mentions)
+    assert [(m.text, m.value, m.weekday) for m in mentions] == [expected]
+
+
+def test_every_calendar_spelling_reads_as_a_date() -> None:
+    """Each spelling of calendar.tsv, with and without its full stop, glued or spaced: the
+    pattern and the tables are built from the same rows, so none can miss its entry."""
+    names = calendar_names()
+    for weekday, full in names.weekdays.items():
+        for month, number in names.months.items():
+            for text in (f"{weekday}{month} 25)", f"{weekday}. ({month}. 25)", f"{weekday} 25 {month}"):
+                [mention] = extract(text, published="2019-04-25")
+                assert (mention.weekday, mention.value[5:7]) == (full, f"{number:02d}"), text
+
+
+# Issue 15: published 0001-01-01 to 0001-01-10 raised OverflowError in fx._common_day. Money is
+# then not convertible with the reason any date before the data gets; dates place their year.
+@pytest.mark.parametrize("published", ["0001-01-01", "0001-01-05", "0001-01-10", "9999-12-31"])
+def test_publication_dates_at_the_ends_of_the_calendar(published: str) -> None:
+    text = "S$5 million (US$3.7 million), TWD 5m, on Thursday (January 1), December 31, 5 km, in 2011"
+    mentions = extract(text, published=published)
+    check_extract(text, mentions)
+    sgd, usd, twd = mentions[:3]
+    reason = "after the end of the ECB series" if published > "2" else "the ECB series starts on 1999-01-04"
+    assert sgd.normalized["value"] is None and reason in sgd.normalized["error"]
+    assert usd.normalized["rate_source"] == "identity"
+    assert twd.normalized["value"] is None and "Fed H.10" in twd.normalized["error"]
+    dates = [m for m in mentions if m.kind == "date"]
+    assert [m.value[:4] for m in dates] == [published[:4]] * 2  # year 0 and 10000 do not exist
+    assert all(m.ambiguities for m in dates)

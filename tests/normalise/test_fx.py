@@ -277,3 +277,41 @@ def test_same_currency_without_a_date_uses_the_data_not_the_clock() -> None:
     same = fx.rate("USD", "USD")
     assert same.value == 1.0 and same.note == "no date given: latest rate used"
     assert same.rate_date == fx.rate("USD", "EUR").rate_date
+
+
+# ----------------------------------------------------------------------- the ends of the calendar
+
+
+# Issue 15: a date in the first week of year 1 minus the 7-day lookback overflowed
+# (OverflowError in _common_day: a 500 from the API, a traceback from the CLI).
+@pytest.mark.parametrize("pair", [("USD", "SGD"), ("EUR", "GBP"), ("USD", "TWD"), ("TWD", "SGD")])
+def test_no_rate_in_year_1_or_9999_like_any_date_without_data(pair):
+    base, quote = pair
+    reasons = set()
+    for day in [date.min + timedelta(days=n) for n in range(15)] + [date(1998, 12, 31)]:
+        with pytest.raises(NotConvertibleError) as info:
+            rate(base, quote, day)
+        assert info.value.on == day.isoformat()
+        reasons.add(info.value.reason.replace(day.isoformat()[:7], "MONTH"))
+    assert len(reasons) == 1, reasons  # the same reason as for 1998, not an edge case of its own
+    for day in (date.max, date.max - timedelta(days=3)):
+        with pytest.raises(NotConvertibleError):
+            rate(base, quote, day)
+
+
+def test_fed_reason_writes_year_1_with_four_digits():
+    with pytest.raises(NotConvertibleError, match=r"TWD in 0001-01 \(data 1999-01 to"):
+        rate("USD", "TWD", date.min)
+
+
+def test_rates_around_at_the_ends_of_the_calendar():
+    assert [r.rate_date for r in rates_around("USD", "USD", date.min)] == [date.min]
+    assert [r.rate_date.day for r in rates_around("USD", "USD", date(1, 1, 3))] == [3, 2, 1]
+    assert [r.rate_date for r in rates_around("EUR", "EUR", date.max, 2)] == [date.max, date(9999, 12, 30)]
+    for day in (date.min, date.max):
+        with pytest.raises(NotConvertibleError):
+            rates_around("USD", "SGD", day)
+
+
+def test_month_end_of_the_last_month():
+    assert fx._month_end(9999, 12) == date.max and fx._month_end(2020, 2) == date(2020, 2, 29)
