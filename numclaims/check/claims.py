@@ -7,14 +7,15 @@ scope it holds for.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from numclaims.check.inputs import Document
 from numclaims.check.readings import Reading, reading
-from numclaims.check.scope import scope_terms
+from numclaims.check.scope import scope_of
 from numclaims.check.text import (
-    clause_bounds, enclosing, is_content, sentence_bounds, tokens,
+    Token, clause_bounds, is_content, sentence_bounds, tokens,
 )
 from numclaims.model import Claim, Mention
 
@@ -22,6 +23,9 @@ from numclaims.model import Claim, Mention
 PROXIMITY = 4.0
 # The extractor's subject noun ("border", "workers") is the best single clue to the fact.
 SUBJECT_WEIGHT = 2.0
+# Words further than this from a figure are not read for it (at PROXIMITY 4 they would weigh
+# under 0.06); no sentence of real news is this long, a wall of numbers is.
+WINDOW = 256
 
 
 @dataclass(slots=True)
@@ -57,6 +61,10 @@ def to_claim(doc: str, m: Mention) -> Claim:
 def build_items(doc: Document, mentions: list[Mention]) -> list[Item]:
     """An :class:`Item` for every mention of ``doc``, with its context words and scope.
 
+    The cost is linear in the document: the text is tokenised once, a figure looks at no more
+    than ``WINDOW`` words either side of it, and a clause's scope is worked out once for all the
+    figures it holds (a sentence of a thousand numbers would otherwise cost a thousand cubed).
+
     >>> text = "Russia shares a 17km border with North Korea."
     >>> m = Mention(16, 20, "17km", "length", 17.0, "kilometer", precision=0.5, subject="border",
     ...             normalized={"value": 17000.0, "unit": "meter"})
@@ -66,38 +74,75 @@ def build_items(doc: Document, mentions: list[Mention]) -> list[Item]:
     """
     text = doc.text
     sentences = sentence_bounds(text)
-    spans = sorted((m.start, m.end) for m in mentions)
-    starts = [s for s, _ in spans]
-    longest = max((e - s for s, e in spans), default=0)
+    sentence_starts = [s for s, _ in sentences]
+    words = _uncovered(tokens(text), mentions)
+    word_starts = [t.start for t in words]
+    clauses: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+    scopes: dict[tuple[int, int], frozenset[str]] = {}
     items = []
     for index, m in enumerate(mentions):
-        s_start, s_end = enclosing(sentences, m.start, m.end)
-        c_start, c_end = enclosing(clause_bounds(text, s_start, s_end), m.start, m.end)
-        # only the quantities of this sentence can hide its words: a dense document (hundreds of
-        # figures) would otherwise test every word against every figure of the document
-        local = tuple(spans[bisect_left(starts, s_start - longest):bisect_left(starts, s_end)])
+        s_start, s_end = _enclosing(sentences, sentence_starts, m.start, m.end)
+        # the sentence's words, then at most WINDOW of them either side of the figure
+        first, last = bisect_left(word_starts, s_start), bisect_left(word_starts, s_end)
+        here = bisect_left(word_starts, m.start, first, last)
+        before = words[max(first, here - WINDOW):here]
+        after = words[here:min(last, here + WINDOW)]
+        if s_start not in clauses:
+            bounds = clause_bounds(text, s_start, s_end)
+            clauses[s_start] = bounds, [b for b, _ in bounds]
+        c_start, c_end = _enclosing(*clauses[s_start], m.start, m.end)
+        if (c_start, c_end) not in scopes:
+            scopes[c_start, c_end] = scope_of(
+                words[bisect_left(word_starts, c_start, first, last):
+                      bisect_left(word_starts, c_end, first, last)])
         items.append(Item(
             doc=doc,
             index=index,
             mention=m,
             reading=reading(m),
-            features=_features(text, s_start, s_end, m, local),
-            scope=scope_terms(text, c_start, c_end, skip=local),
+            features=_features(before, after, m),
+            scope=scopes[c_start, c_end],
         ))
     return items
 
 
-def _features(text: str, start: int, end: int, m: Mention, spans: tuple[tuple[int, int], ...]) -> dict[str, float]:
-    words = [t for t in tokens(text, start, end) if not any(s <= t.start < e for s, e in spans)]
-    before = sum(1 for t in words if t.end <= m.start)
+def _uncovered(words: list[Token], mentions: Sequence[Mention]) -> list[Token]:
+    """The words outside every mention's span: a figure's own words never describe it."""
+    spans = sorted((m.start, m.end) for m in mentions)
+    kept: list[Token] = []
+    n, reach = 0, -1  # reach: the furthest end of the spans that start at or before a word
+    for token in words:
+        while n < len(spans) and spans[n][0] <= token.start:
+            reach = max(reach, spans[n][1])
+            n += 1
+        if token.start >= reach:
+            kept.append(token)
+    return kept
+
+
+def _enclosing(bounds: list[tuple[int, int]], starts: list[int], start: int, end: int) -> tuple[int, int]:
+    """:func:`~numclaims.check.text.enclosing` by bisection, for sorted bounds that cover every
+    mention (sentences, and clauses, whose gaps are punctuation)."""
+    i = max(0, bisect_right(starts, start) - 1)
+    j = max(i, bisect_left(starts, end) - 1)
+    if not bounds:
+        return start, end
+    return bounds[i][0], max(bounds[i][1], bounds[min(j, len(bounds) - 1)][1])
+
+
+def _features(before: Sequence[Token], after: Sequence[Token], m: Mention) -> dict[str, float]:
     weights: dict[str, float] = {}
-    for i, token in enumerate(words):
-        if not is_content(token):
-            continue
-        distance = before - i - 1 if i < before else i - before
-        w = 1.0 / (1.0 + distance / PROXIMITY)
-        weights[token.lemma] = max(weights.get(token.lemma, 0.0), w)
+    for i, token in enumerate(before):  # in text order: ties in weight keep the text's order
+        _weigh(weights, token, len(before) - 1 - i)
+    for distance, token in enumerate(after):
+        _weigh(weights, token, distance)
     for token in tokens(m.subject or ""):
         if is_content(token):
             weights[token.lemma] = weights.get(token.lemma, 0.0) + SUBJECT_WEIGHT
     return weights
+
+
+def _weigh(weights: dict[str, float], token: Token, distance: int) -> None:
+    if is_content(token):
+        w = 1.0 / (1.0 + distance / PROXIMITY)
+        weights[token.lemma] = max(weights.get(token.lemma, 0.0), w)

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from numclaims.check.claims import Item
 from numclaims.check.grouping import Cluster, cluster
-from numclaims.check.groups import about, same_reading
+from numclaims.check.groups import about, typical
 from numclaims.model import CheckItem
 
 # English names, not strftime("%A"): the process locale must never change a verdict
@@ -108,7 +108,7 @@ def check_date_groups(items: Sequence[Item], weights: Mapping[str, float]) -> li
     clusters = cluster(
         dated, weights, key=lambda i: "date",
         bucket=lambda i: int(i.reading.center // _BUCKET_DAYS),  # type: ignore[union-attr]
-        compatible=same_reading,
+        interval=typical,
     )
     return [_group_verdict(c) for c in clusters]
 
@@ -125,7 +125,7 @@ def _group_verdict(group: Cluster) -> CheckItem:
     claims = tuple(m.claim for m in members)
     details = {"check": "group", "about": about(group)}
     said = "; ".join(f"{m.label} is {_span(m)}" for m in members)
-    if len(group.documents) < 2:
+    if group.documents_stated < 2:
         return CheckItem(claims, "single_source", f"{said}: no other document dates this", details)
     low = max(m.reading.low for m in members)  # type: ignore[union-attr]
     high = min(m.reading.high for m in members)  # type: ignore[union-attr]

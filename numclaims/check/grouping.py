@@ -50,23 +50,43 @@ def idf(documents: Iterable[Iterable[str]]) -> dict[str, float]:
 
 @dataclass(slots=True)
 class Cluster:
-    """Claims taken to state one fact, with the running sum of their word vectors."""
+    """Claims taken to state one fact, with the running sum of their word vectors.
+
+    ``bounds`` keeps, per document, the tightest typical interval of its members there: a claim
+    can join only if it reads the same as every member from its own document, and an interval
+    overlaps each of a set exactly when it reaches past the highest floor and below the lowest
+    ceiling. ``document_count`` is set when the members are stand-ins for more documents than
+    they name (a stored story's cluster, see :mod:`numclaims.store.story_index`).
+    """
 
     key: Hashable
     bucket: int
     members: list[Item] = field(default_factory=list)
     centroid: dict[str, float] = field(default_factory=dict)
     norm2: float = 0.0
-    by_doc: dict[str, list[Item]] = field(default_factory=dict)
+    bounds: dict[str, tuple[float, float]] = field(default_factory=dict)
     indexed: set[str] = field(default_factory=set)
+    document_count: int | None = None
 
-    def add(self, item: Item, vector: Mapping[str, float]) -> None:
+    def add(self, item: Item, vector: Mapping[str, float],
+            interval: tuple[float, float] | None = None) -> None:
         dot = sum(self.centroid.get(w, 0.0) * x for w, x in vector.items())
         self.norm2 += 2 * dot + sum(x * x for x in vector.values())
         for w, x in vector.items():
             self.centroid[w] = self.centroid.get(w, 0.0) + x
         self.members.append(item)
-        self.by_doc.setdefault(item.doc.id, []).append(item)
+        if interval is not None:
+            floor, ceiling = self.bounds.get(item.doc.id, (-math.inf, math.inf))
+            self.bounds[item.doc.id] = max(floor, interval[0]), min(ceiling, interval[1])
+        else:
+            self.bounds.setdefault(item.doc.id, (-math.inf, math.inf))
+
+    def admits(self, doc: str, interval: tuple[float, float] | None) -> bool:
+        """Whether a claim of ``doc`` reading ``interval`` reads the same as ``doc``'s members."""
+        if interval is None or doc not in self.bounds:
+            return True
+        floor, ceiling = self.bounds[doc]
+        return interval[0] <= ceiling and floor <= interval[1]
 
     def similarity(self, vector: Mapping[str, float], norm: float) -> float:
         if not self.norm2 or not norm:
@@ -76,7 +96,84 @@ class Cluster:
 
     @property
     def documents(self) -> set[str]:
-        return set(self.by_doc)
+        return set(self.bounds)
+
+    @property
+    def documents_stated(self) -> int:
+        """How many documents state this fact (more than ``members`` name, for a stored story)."""
+        return len(self.bounds) if self.document_count is None else self.document_count
+
+
+def weighted(item: Item, weights: Mapping[str, float]) -> dict[str, float]:
+    """A claim's context words, each weighted by how telling it is across the documents."""
+    vector = {w: x * weights.get(w, 1.0) for w, x in item.features.items()}
+    return {w: x for w, x in vector.items() if x > 0}
+
+
+class Clustering:
+    """Leader-follower clustering, one claim at a time, within blocks.
+
+    The clusters, and the inverted index from (block, word) to clusters, live in memory here;
+    a subclass keeps them elsewhere (a story's index in the claim store) by overriding the four
+    storage methods, and the decisions stay the same.
+    """
+
+    def __init__(
+        self,
+        *,
+        key: Callable[[Item], Hashable],
+        bucket: Callable[[Item], int],
+        interval: Callable[[Item], tuple[float, float] | None] = lambda i: None,
+        threshold: float = THRESHOLD,
+    ) -> None:
+        self.key, self.bucket, self.interval, self.threshold = key, bucket, interval, threshold
+        self.clusters: list[Cluster] = []
+        self._postings: dict[tuple[Hashable, str], list[int]] = defaultdict(list)
+
+    # -- storage: in memory here ---------------------------------------------------------
+
+    def postings(self, block: Hashable, word: str) -> Sequence[int]:
+        """The latest clusters (at most ``MAX_POSTINGS``) of ``block`` indexed by ``word``."""
+        return self._postings.get((block, word), ())[-MAX_POSTINGS:]
+
+    def cluster(self, cid: int) -> Cluster:
+        return self.clusters[cid]
+
+    def new_cluster(self, block: Hashable, bucket: int) -> int:
+        self.clusters.append(Cluster(block, bucket))
+        return len(self.clusters) - 1
+
+    def add_posting(self, block: Hashable, word: str, cid: int) -> None:
+        self._postings[(block, word)].append(cid)
+
+    # -- the decisions -------------------------------------------------------------------
+
+    def assign(self, item: Item, vector: Mapping[str, float]) -> int:
+        """Put ``item`` (with its weighted ``vector``) in its cluster; returns the cluster's id."""
+        norm = math.sqrt(sum(x * x for x in vector.values()))
+        block, b, interval = self.key(item), self.bucket(item), self.interval(item)
+        telling = sorted(vector, key=vector.__getitem__, reverse=True)[:INDEX_WORDS]
+        shared: Counter[int] = Counter()
+        for word in telling:
+            # a very common word may index many clusters: its latest ones are enough to look at
+            shared.update(self.postings(block, word))
+        best, best_sim = None, self.threshold
+        for cid, _ in shared.most_common(MAX_CANDIDATES):
+            candidate = self.cluster(cid)
+            if abs(candidate.bucket - b) > 1 or not candidate.admits(item.doc.id, interval):
+                continue
+            sim = candidate.similarity(vector, norm)
+            if sim >= best_sim:
+                best, best_sim = cid, sim
+        if best is None:
+            best = self.new_cluster(block, b)
+        target = self.cluster(best)
+        target.add(item, vector, interval)
+        for word in telling:
+            if word not in target.indexed:
+                target.indexed.add(word)
+                self.add_posting(block, word, best)
+        return best
 
 
 def cluster(
@@ -85,13 +182,14 @@ def cluster(
     *,
     key: Callable[[Item], Hashable],
     bucket: Callable[[Item], int],
-    compatible: Callable[[Item, Item], bool] = lambda a, b: True,
+    interval: Callable[[Item], tuple[float, float] | None] = lambda i: None,
     threshold: float = THRESHOLD,
 ) -> list[Cluster]:
     """Cluster ``items`` by the similarity of their context words, within blocks.
 
-    ``compatible(a, b)`` is asked of a claim and each member from its own document, so that two
-    different numbers in one report are not taken for one fact.
+    ``interval(item)`` is the claim's reading; a claim joins a cluster only if it reads the same
+    as every member from its own document, so that two different numbers in one report are not
+    taken for one fact.
 
     >>> from numclaims.check.claims import Document, Item
     >>> from numclaims.model import Mention
@@ -103,35 +201,7 @@ def cluster(
     >>> [sorted(c.documents) for c in found]
     [['a', 'b'], ['c']]
     """
-    clusters: list[Cluster] = []
-    postings: dict[tuple[Hashable, str], list[int]] = defaultdict(list)
+    clustering = Clustering(key=key, bucket=bucket, interval=interval, threshold=threshold)
     for item in items:
-        vector = {w: x * weights.get(w, 1.0) for w, x in item.features.items()}
-        vector = {w: x for w, x in vector.items() if x > 0}
-        norm = math.sqrt(sum(x * x for x in vector.values()))
-        block, b = key(item), bucket(item)
-        telling = sorted(vector, key=vector.__getitem__, reverse=True)[:INDEX_WORDS]
-        shared: Counter[int] = Counter()
-        for word in telling:
-            # a very common word may index many clusters: its latest ones are enough to look at
-            shared.update(postings.get((block, word), ())[-MAX_POSTINGS:])
-        best, best_sim = None, threshold
-        for cid, _ in shared.most_common(MAX_CANDIDATES):
-            candidate = clusters[cid]
-            if abs(candidate.bucket - b) > 1:
-                continue
-            if any(not compatible(m, item) for m in candidate.by_doc.get(item.doc.id, ())):
-                continue
-            sim = candidate.similarity(vector, norm)
-            if sim >= best_sim:
-                best, best_sim = cid, sim
-        if best is None:
-            best = len(clusters)
-            clusters.append(Cluster(block, b))
-        target = clusters[best]
-        target.add(item, vector)
-        for word in telling:
-            if word not in target.indexed:
-                target.indexed.add(word)
-                postings[(block, word)].append(best)
-    return clusters
+        clustering.assign(item, weighted(item, weights))
+    return clustering.clusters

@@ -51,11 +51,10 @@ def groupable(item: Item) -> bool:
     return item.reading is not None and item.mention.kind != "date" and item.mention.equivalent_of is None
 
 
-def same_reading(a: Item, b: Item) -> bool:
-    """Whether two claims of one document can belong to one group: they read the same."""
-    assert a.reading is not None and b.reading is not None
-    ra, rb = a.reading, b.reading
-    return max(ra.typical_low, rb.typical_low) <= min(ra.typical_high, rb.typical_high)
+def typical(item: Item) -> tuple[float, float]:
+    """A claim's typical reading: two claims of one document are one fact only if theirs overlap."""
+    assert item.reading is not None
+    return item.reading.typical_low, item.reading.typical_high
 
 
 def check_groups(items: Sequence[Item], weights: Mapping[str, float], *, tolerance: float) -> list[CheckItem]:
@@ -63,7 +62,7 @@ def check_groups(items: Sequence[Item], weights: Mapping[str, float], *, toleran
     clusters = cluster(
         [i for i in items if groupable(i)], weights,
         key=lambda i: (i.mention.kind, i.reading.unit),  # type: ignore[union-attr]
-        bucket=magnitude, compatible=same_reading,
+        bucket=magnitude, interval=typical,
     )
     return [verdict(c, tolerance=tolerance) for c in clusters]
 
@@ -120,7 +119,7 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     unit = readings[0].unit
     details: dict = {"kind": members[0].mention.kind, "unit": unit, "about": about(group),
                      "readings": [r.to_dict() for r in readings]}
-    if len(group.documents) < 2:
+    if group.documents_stated < 2:
         docs = next(iter(group.documents))
         return CheckItem(claims, "single_source",
                          f"only {docs} states {_names(members, docs=False)}: nothing to cross-check", details)

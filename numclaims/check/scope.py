@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from numclaims.check.text import data_lines, tokens
+from collections.abc import Sequence
+
+from numclaims.check.text import Token, data_lines, tokens
 
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 
@@ -36,10 +38,16 @@ def scope_terms(text: str, start: int, end: int, skip: tuple[tuple[int, int], ..
     >>> sorted(scope_terms(text, 0, len(text)))
     ['last', 'russia', 'year']
     """
+    spans = sorted(skip)
+    return scope_of([t for t in tokens(text, start, end)
+                     if not any(s <= t.start < e for s, e in spans)])
+
+
+def scope_of(words: Sequence[Token]) -> frozenset[str]:
+    """Places and periods named by a clause's ``words`` (the figures' own words left out)."""
     lists = _lists()
     prepositions, periods = lists["prepositions"], lists["periods"]
     passable = lists["joins"] | lists["fillers"]
-    words = [t for t in tokens(text, start, end) if not any(s <= t.start < e for s, e in skip)]
     terms: set[str] = set()
     after_preposition = False
     for token in words:

@@ -1,0 +1,36 @@
+"""Number-dense text: checking stays linear in the number of claims (issue 15).
+
+``"1 " * 1000`` took 34 s when every figure tested every word of its sentence against every other
+figure; here it must finish within the service's time budget, and the results must still be the
+ones the rules give (one single-source group per figure, no findings).
+"""
+
+from __future__ import annotations
+
+from numclaims import check
+from numclaims.check.claims import WINDOW, build_items
+from numclaims.check.inputs import validate
+from numclaims.extract.pipeline import extract
+
+
+def test_a_thousand_numbers_in_one_sentence_are_a_thousand_unchecked_figures() -> None:
+    report = check([{"id": "dense", "text": "1 " * 1000}])
+    assert len(report.groups) == 1000
+    assert {g.verdict for g in report.groups} == {"single_source"}
+    assert not report.inline and not report.dates
+
+
+def test_repeated_figures_of_one_document_read_alike_and_form_one_group() -> None:
+    report = check([{"id": "dense", "text": "Prices were up 5% in Russia, " * 2000}])
+    [group] = report.groups
+    assert group.verdict == "single_source" and len(group.claims) == 2000
+
+
+def test_a_figure_reads_at_most_window_words_either_side() -> None:
+    far = " ".join(f"word{n}x" for n in range(WINDOW + 50))
+    text = f"alpha beta {far} 17km border {far} gamma"
+    [doc] = validate([{"id": "d", "text": text}])
+    [item] = [i for i in build_items(doc, extract(text)) if i.mention.text == "17km"]
+    assert "border" in item.features
+    assert "alpha" not in item.features and "gamma" not in item.features
+    assert len(item.features) <= 2 * WINDOW + 1
