@@ -21,8 +21,10 @@ def _import_all(package: str) -> None:
         importlib.import_module(info.name)
 
 
-def fuzz(target_name: str, packages: tuple[str, ...]) -> None:
-    """Instrument ``packages``, then run ``fuzz.targets.<target_name>`` under libFuzzer."""
+def fuzz(target_name: str, packages: tuple[str, ...], *, mutate_words: bool = False) -> None:
+    """Instrument ``packages``, then run ``fuzz.targets.<target_name>`` under libFuzzer;
+    ``mutate_words`` adds the word-level mutator and crossover of :mod:`fuzz.mutate` (text
+    targets: random bytes rarely get past the first rule, edited news copy reaches them all)."""
     # lets libFuzzer learn the literals of str.startswith/endswith. (Its "RegEx" hook is left
     # off: atheris 3.0 raises TypeError on bytes patterns with "." while compiling them.)
     atheris.enabled_hooks.add("str")
@@ -31,5 +33,11 @@ def fuzz(target_name: str, packages: tuple[str, ...]) -> None:
             _import_all(package)
         targets = importlib.import_module("fuzz.targets")
     target: Callable[[bytes], None] = getattr(targets, target_name)
-    atheris.Setup(sys.argv, target)
+    hooks = {}
+    if mutate_words:
+        from fuzz.mutate import custom_crossover, custom_mutator, vocabulary
+
+        vocabulary()  # built once here, not inside the first mutation
+        hooks = {"custom_mutator": custom_mutator, "custom_crossover": custom_crossover}
+    atheris.Setup(sys.argv, target, **hooks)
     atheris.Fuzz()

@@ -20,9 +20,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FUZZ = ROOT / "fuzz"
-TARGETS = ("extract", "request")
-#: Longest input per target: long enough for a news article or a full request body.
-MAX_LEN = {"extract": 16384, "request": 8192}
+TARGETS = ("extract", "check", "request")
+#: Longest input per target: long enough for a news article (two for check) or a request body.
+MAX_LEN = {"extract": 16384, "check": 24576, "request": 8192}
 _FINAL = re.compile(r"stat::(\w+):\s*(\d+)")
 
 
@@ -74,7 +74,7 @@ def run_target(target: str, seconds: int, workdir: Path, timeout: int) -> Outcom
     corpus, artifacts = base / "corpus", base / "artifacts"
     corpus.mkdir(parents=True, exist_ok=True)
     artifacts.mkdir(parents=True, exist_ok=True)
-    words = extract_dictionary() if target == "extract" else request_dictionary()
+    words = request_dictionary() if target == "request" else extract_dictionary()
     dictionary = base / "fuzz.dict"
     dictionary.write_text("".join(_escape(w) + "\n" for w in words), encoding="ascii")
     before = set(artifacts.iterdir())

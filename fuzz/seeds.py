@@ -12,6 +12,10 @@ import json
 from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
+
+from fuzz.targets import HINTS, PUBLISHED
+from numclaims.sample import sample_records
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -37,6 +41,7 @@ EXTRACT_TEXTS = [
     "\x00\x01\x0b\x1f 5\u00a0km \u202f10 000 \u2212 5 \ufeff US$ 5 \u2028",
     "article/792 5 LKR 40bn2",  # found by this fuzzer: "5 LKR" and "LKR 40bn" overlapped
     "a dozen, one in  -34°C, about 5-10km",  # found by this fuzzer: KeyError('-34')
+    "on ThurMay 25) Putin",  # found by a seeded run of the sample reports: KeyError('thur')
 ]
 
 
@@ -54,12 +59,40 @@ def _sample_chunks(limit: int = 1500) -> Iterator[str]:
             yield chunk
 
 
+def _options(record: dict[str, Any]) -> tuple[int, int]:
+    """The option nibbles that give a sample report its own publication date and hint."""
+    return PUBLISHED.index(record["published"]), HINTS.index(record["outlet_country"])
+
+
 def extract_seeds() -> list[bytes]:
     seeds = [PLAIN + text.encode("utf-8") for text in EXTRACT_TEXTS]
     seeds += [bytes([i % 6, 0x21]) + chunk.encode("utf-8") for i, chunk in enumerate(_sample_chunks())]
+    # each whole report with its own date and outlet: what the word-level mutator works on
+    seeds += [bytes(_options(r)) + r["text"].encode("utf-8") for r in sample_records()]
     seeds.append(b"\x80\x00" + b"2019-04-25\x00SG\x00EUR")  # the options themselves, fuzzed
     seeds.append(b"\x80\x00" + b"not a date\x00ZZ\x00usd")
+    seeds.append(b"\x80\x00" + b"0001-01-01\x00\x00EUR")  # issue 15: OverflowError in fx
     seeds.append(PLAIN + b"invalid \xff\xfe UTF-8 \xed\xa0\x80 5 km")
+    return seeds
+
+
+#: check inputs: byte 0 the two publication dates (low, high half), byte 1 the two currency
+#: hints; then the two texts, NUL between them.
+def check_seeds() -> list[bytes]:
+    records = sample_records()
+    seeds = []
+    # two reports of the story, each with its own date and outlet, in turn
+    for a, b in zip(records, records[1:] + records[:1]):
+        (pa, ha), (pb, hb) = _options(a), _options(b)
+        seeds.append(bytes([pa | pb << 4, ha | hb << 4]) + f"{a['text']}\x00{b['text']}".encode("utf-8"))
+    chunks = list(_sample_chunks())
+    seeds += [b"\x11\x21" + f"{x}\x00{y}".encode("utf-8") for x, y in zip(chunks[::2], chunks[1::2])]
+    seeds += [
+        PLAIN + "Russia shares a 17km border.\x00Russia shares a 27km border.".encode("utf-8"),
+        PLAIN + "on Thursday (May 25), US$5 million (S$6.8 million)\x00on ThurMay 25)".encode("utf-8"),
+        b"\x77\x00" + "On Thursday (January 4), S$5 million\x00TWD 5m on December 31".encode("utf-8"),
+        PLAIN + b"\x00",
+    ]
     return seeds
 
 
@@ -99,7 +132,7 @@ def request_seeds() -> list[bytes]:
     ]
 
 
-SEEDS = {"extract": extract_seeds, "request": request_seeds}
+SEEDS = {"extract": extract_seeds, "check": check_seeds, "request": request_seeds}
 
 
 def seed_files(target: str) -> dict[str, bytes]:

@@ -1,7 +1,8 @@
 """The fuzz targets: plain functions of one ``bytes`` input, no atheris needed.
 
 :func:`extract_target` feeds ``numclaims.extract`` (and the exchange-rate lookup behind its
-normalisation); :func:`request_target` feeds the service's JSON request parsing through the
+normalisation); :func:`check_target` feeds ``numclaims.check`` two documents;
+:func:`request_target` feeds the service's JSON request parsing through the
 Flask test client. Each raises only when something is wrong: an exception numclaims does not
 document, or a result that breaks :mod:`fuzz.invariants` or the OpenAPI contract. The first
 bytes of an input pick the options, the rest is the text or body, so every input stands on
@@ -20,12 +21,15 @@ from flask import Flask
 from jsonschema import Draft202012Validator
 
 from fuzz.invariants import check_extract
-from numclaims import extract
+from numclaims import check, extract
 from numclaims.errors import NumclaimsError
 from numclaims.normalise import fx
 
-PUBLISHED = (None, "2019-04-25", "2022-03-01", "1999-01-04", "2024-12-31", "2019-04-27T08:00:00Z")
-HINTS = (None, "SG", "US", "HK", "AUD", "TW", "in")
+# the sample's own dates and outlets' countries, and the ends of the calendar (issue 15: an
+# exchange-rate lookback from 0001-01-05 overflowed)
+PUBLISHED = (None, "2019-04-25", "2022-03-01", "1999-01-04", "2024-12-31", "2019-04-27T08:00:00Z",
+             "2019-04-24", "0001-01-05", "9999-12-31")
+HINTS = (None, "SG", "US", "HK", "AUD", "TW", "in", "MY", "RU")
 BASES = ("USD", "EUR", "SGD", "TWD", "JPY")
 
 
@@ -60,6 +64,48 @@ def extract_target(data: bytes) -> None:
         base_currency=BASES[(options >> 4) % len(BASES)],
     )
     check_extract(text, mentions)
+
+
+# -- the checker -------------------------------------------------------------------------------
+
+VERDICTS = frozenset({"conflict", "divergent", "unchecked", "consistent", "single_source"})
+
+
+def documents(data: bytes) -> list[dict[str, Any]]:
+    """Two documents from one check input: byte 0 picks their publication dates (low and high
+    half), byte 1 their currency hints; the rest is the two texts, split at the first NUL."""
+    head, options = data[0], data[1]
+    first, _, second = _text(data[2:]).partition("\x00")
+    return [
+        {"id": "a", "text": first, "published": PUBLISHED[(head & 0x0F) % len(PUBLISHED)],
+         "currency_hint": HINTS[(options & 0x0F) % len(HINTS)]},
+        {"id": "b", "text": second, "published": PUBLISHED[(head >> 4) % len(PUBLISHED)],
+         "currency_hint": HINTS[(options >> 4) % len(HINTS)]},
+    ]
+
+
+def check_report(docs: list[dict[str, Any]], report: Any) -> None:
+    """What every report must satisfy: each claim is a span of its own document, verdicts are
+    known ones, and the report is JSON (NaN aside, which the service writes as null)."""
+    texts = {d["id"]: d["text"] for d in docs}
+    for section in (report.inline, report.groups, report.dates):
+        for item in section:
+            assert item.verdict in VERDICTS, item.verdict
+            assert item.claims, item
+            for claim in item.claims:
+                text = texts[claim.doc]
+                assert 0 <= claim.start < claim.end <= len(text), (claim.doc, claim.start, claim.end)
+                assert text[claim.start : claim.end] == claim.text, (claim.doc, claim.text)
+    json.dumps(report.to_dict())
+
+
+def check_target(data: bytes) -> None:
+    """``check()`` of two documents (see :func:`documents`); the report must pass
+    :func:`check_report`. Two texts of the bundled story are the seeds."""
+    if len(data) < 2:
+        return
+    docs = documents(data)
+    check_report(docs, check(docs, base_currency=BASES[data[1] % len(BASES)]))
 
 
 # -- the service --------------------------------------------------------------------------------
