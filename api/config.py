@@ -14,7 +14,11 @@ MAX_STORY_DOCUMENTS       most documents kept in one story (409 above)          
 BASE_CURRENCY             currency money is converted to unless a request says        USD
                           otherwise
 REQUEST_TIME_BUDGET       seconds of extraction/checking allowed per request (503     30
-                          after); 0 disables
+                          after), enforced on every request thread; 0 disables
+HEADER_TIMEOUT            seconds a client has to send its complete request headers,  10
+                          from its first byte (gunicorn: JSON 408, then closed)
+BODY_TIMEOUT              longest pause allowed while a client sends a request body   30
+                          (gunicorn: JSON 408)
 ACCESS_LOG                write JSON-lines access logs to stderr                      true
 WARM_UP                   load the extractor's tables at start-up, not on the first  true
                           request
@@ -44,6 +48,8 @@ DEFAULTS: dict[str, Any] = {
     "MAX_STORY_DOCUMENTS": 200,
     "BASE_CURRENCY": "USD",
     "REQUEST_TIME_BUDGET": 30.0,
+    "HEADER_TIMEOUT": 10.0,
+    "BODY_TIMEOUT": 30.0,
     "ACCESS_LOG": True,
     "WARM_UP": True,
 }

@@ -1,8 +1,9 @@
 """``numclaims serve``: run the REST API (see :mod:`api`).
 
 Without ``--production`` it runs Werkzeug's threaded development server; with it, gunicorn
-with ``--workers`` sync worker processes (the app is loaded once in the master, so workers
-start warm and share the extractor's tables copy-on-write). Both listen on loopback unless
+with ``--workers`` gthread worker processes of ``--threads`` threads each, with header and
+body read deadlines (:mod:`api.gunicorn_worker`; the app is loaded once in the master, so
+workers start warm and share the extractor's tables copy-on-write). Both listen on loopback unless
 ``--host`` says otherwise. Every flag also has a ``NUMCLAIMS_*`` environment variable;
 flags win.
 """
@@ -10,7 +11,6 @@ flags win.
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import sys
 from typing import Any
@@ -45,6 +45,9 @@ def add_parser(subparsers: Any) -> None:
                         default=_env_int("NUMCLAIMS_WORKERS", os.cpu_count() or 2),
                         help="gunicorn worker processes (default: one per core; "
                         "env NUMCLAIMS_WORKERS)")
+    parser.add_argument("--threads", type=int, default=_env_int("NUMCLAIMS_THREADS", 8),
+                        help="threads per gunicorn worker: requests one worker serves at once, "
+                        "slow clients included (default 8; env NUMCLAIMS_THREADS)")
     parser.set_defaults(func=run)
 
 
@@ -84,17 +87,23 @@ def run(args: argparse.Namespace) -> int:
     config = app_config(args)
     if args.production:
         from api.config import load_config
+        from api.gunicorn_worker import worker_class
 
-        budget = float(load_config(config)["REQUEST_TIME_BUDGET"] or 0)
+        settings = load_config(config)
         options = {
             "bind": f"[{args.host}]:{args.port}" if ":" in args.host else f"{args.host}:{args.port}",
             "workers": max(1, args.workers),
-            # the sync worker (requests on the main thread: the time budget applies), with
-            # JSON bodies for the HTTP errors gunicorn answers itself
-            "worker_class": "api.gunicorn_worker.JsonErrorSyncWorker",
+            "threads": max(1, args.threads),
+            # gthread (a slow client holds one thread, not the process) with read deadlines
+            # and JSON bodies for the HTTP errors gunicorn answers itself
+            "worker_class": worker_class(header_timeout=float(settings["HEADER_TIMEOUT"]),
+                                         body_timeout=float(settings["BODY_TIMEOUT"])),
             "preload_app": True,
-            # the in-app budget answers 503 first; this only kills a truly stuck worker
-            "timeout": max(30, math.ceil(budget) + 15),
+            # gthread's heartbeat comes from its main loop, which keeps running while pool
+            # threads compute: this no longer bounds a request (REQUEST_TIME_BUDGET does, on
+            # every thread); it only restarts a process whose loop is stuck (a C call holding
+            # the GIL, a deadlock)
+            "timeout": 30,
             "graceful_timeout": 30,
             "accesslog": None,  # the app writes JSON-lines access logs itself
             "errorlog": "-",
