@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import signal
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
 
-from flask import current_app, g
+from flask import current_app, g, request
 
-from api.errors import ApiError, TimeBudgetExceeded
+from api.budget import deadline
+from api.errors import ApiError
 from numclaims.errors import InputError
 from numclaims.store import ClaimStore, validate_id
 
@@ -27,32 +25,17 @@ def current_store() -> ClaimStore:
 def time_budget() -> Iterator[None]:
     """Run the enclosed library work within what is left of ``REQUEST_TIME_BUDGET``.
 
-    On the main thread (gunicorn's sync workers, the test client) a real-time interval timer
-    interrupts the work with :class:`TimeBudgetExceeded` (a JSON 503). Elsewhere (the threaded
-    development server) the budget is not enforced; gunicorn's ``--timeout`` is the backstop
-    in production. Only pure computation runs under the timer: store writes happen outside
-    it, so an interrupt never lands in the middle of a transaction.
+    Past it, :class:`TimeBudgetExceeded` (a JSON 503) interrupts the work on whatever thread
+    runs the request: gthread's pool threads, the development server's threads, the test
+    client's main thread (see :mod:`api.budget`). Only pure computation runs inside: store
+    writes happen outside it, so an interrupt never lands in the middle of a transaction.
     """
     budget = float(current_app.config.get("REQUEST_TIME_BUDGET") or 0)
-    if budget <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(
-        signal, "setitimer"
-    ):
+    if budget <= 0:
         yield
         return
-    remaining = budget - (time.monotonic() - g.get("started", time.monotonic()))
-    if remaining <= 0:
-        raise TimeBudgetExceeded()
-
-    def on_alarm(signum: int, frame: Any) -> None:
-        raise TimeBudgetExceeded()
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, remaining)
-    try:
+    with deadline(budget - (time.monotonic() - g.get("started", time.monotonic()))):
         yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def checked_text(text: str, field: str) -> str:
@@ -82,3 +65,27 @@ def base_currency(requested: str | None, field: str = "base_currency") -> str:
                        f"{code!r} is not a currency with exchange rates; see /v1/currencies",
                        field=field)
     return code
+
+
+def positive_int_arg(name: str, limit: int = 999_999_999, minimum: int = 1) -> int | None:
+    """The query argument ``name`` as an integer from ``minimum`` to ``limit``, ``None`` when absent,
+    else a 422 naming it. ASCII digits only: ``str.isdigit`` also takes "²", "１" and "١"
+    (``int()`` refuses the first, reads the others as 1).
+
+    >>> from flask import Flask
+    >>> with Flask(__name__).test_request_context("/?version=%C2%B2"):
+    ...     positive_int_arg("version")
+    Traceback (most recent call last):
+    ...
+    api.errors.ApiError: version: must be a positive integer to 999999999 (ASCII digits)
+    """
+    raw = request.args.get(name)
+    if raw is None:
+        return None
+    # the length first: int() refuses more than 4300 digits
+    if (not (raw.isascii() and raw.isdigit()) or len(raw) > len(str(limit))
+            or not minimum <= int(raw) <= limit):
+        what = "a positive integer" if minimum == 1 else f"an integer from {minimum}"
+        raise ApiError(422, "invalid_value", f"must be {what} to {limit} (ASCII digits)",
+                       field=name)
+    return int(raw)
