@@ -46,6 +46,17 @@ class StrictJSONProvider(DefaultJSONProvider):
         return super().dumps(_finite(obj), **kwargs)
 
 
+class NumclaimsFlask(Flask):
+    """Flask, answering ``OPTIONS`` on every route with 204 and ``Allow`` (Flask's own answer
+    is an empty 200 ``text/html``)."""
+
+    def make_default_options_response(self) -> Response:
+        response = super().make_default_options_response()
+        response.status_code = 204
+        del response.headers["Content-Type"]  # no body, so no media type
+        return response
+
+
 def create_app(config: Mapping[str, Any] | None = None, *, env: Mapping[str, str] | None = None) -> Flask:
     """Build the app. Settings: :data:`api.config.DEFAULTS` < ``NUMCLAIMS_*`` in ``env``
     (default ``os.environ``) < ``config``."""
@@ -55,7 +66,7 @@ def create_app(config: Mapping[str, Any] | None = None, *, env: Mapping[str, str
     from numclaims.store import open_store
 
     settings = load_config(config, env)
-    app = Flask(__name__, static_folder="static", template_folder="templates")
+    app = NumclaimsFlask(__name__, static_folder="static", template_folder="templates")
     app.config.from_mapping(settings)
     app.json = StrictJSONProvider(app)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+# the one date rule: what extract() and check() take for ``published``, the API takes too
+from numclaims.extract.pipeline import parse_published  # noqa: F401
 # the demo page's corpus: the sample that ``numclaims ... --sample`` uses
 from numclaims.sample import SAMPLE_STORY, sample_documents  # noqa: F401
 

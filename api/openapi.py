@@ -20,11 +20,12 @@ from api.schemas import PATH_PARAMETERS, SCHEMAS
 
 #: What each error status means in this API.
 ERROR_DESCRIPTIONS = {
-    400: "Malformed JSON, bad UTF-8, empty body, or a field missing, unknown or of the wrong type.",
+    400: "Malformed JSON (a key twice in one object included), bad UTF-8, an empty or malformed "
+         "chunked body, or a field missing, unknown or of the wrong type.",
     404: "No such story, document or route.",
     409: "The story already holds MAX_STORY_DOCUMENTS documents.",
     413: "Body over MAX_CONTENT_LENGTH, a text over MAX_TEXT_CHARS, or too many documents.",
-    415: "The body is not application/json in UTF-8.",
+    415: "The body is not application/json in UTF-8, or is compressed (Content-Encoding).",
     422: "A value is not acceptable: bad id, date or currency, or a number out of range.",
     500: "A bug in numclaims; logged with the request id (X-Request-ID).",
     503: "The store is unavailable, read-only or full, or the request ran past "

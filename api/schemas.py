@@ -12,7 +12,6 @@ that is not acceptable (bad pattern, out of range, not a date) is a 422.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import math
 import re
 import types
@@ -21,6 +20,8 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from api.errors import ApiError
+from api.library import parse_published
+from numclaims.errors import InputError
 from numclaims.model import Claim, Mention
 from numclaims.store import ID_PATTERN
 
@@ -70,7 +71,11 @@ def _dataclass_schema(cls: type, description: str) -> dict[str, Any]:
             "required": required}
 
 
-DATE = {"type": "string", "format": "date", "description": "ISO 8601 date, YYYY-MM-DD."}
+#: Dates follow numclaims.extract's rule (:func:`api.library.parse_published`): an ISO 8601
+#: date in any of its forms, or a timestamp, which counts as the date it starts with.
+DATE = {"type": "string", "format": "date",
+        "description": "ISO 8601 date: 2019-04-25, 20190425 or the week date 2019-W17-4; a "
+        "timestamp such as 2019-04-25T08:00:00Z counts as the date it starts with."}
 ID = {"type": "string", "pattern": ID_PATTERN, "maxLength": 128,
       "description": "Letters, digits, '.', '_' and '-', starting with a letter or digit; no '..'."}
 
@@ -82,7 +87,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "properties": {
             "text": {"type": "string", "description": "English news text (at most MAX_TEXT_CHARS)."},
             "published": {**DATE, "description": "Publication date: places dates without a year "
-                          "and picks the exchange rate."},
+                          "and picks the exchange rate. " + DATE["description"]},
             "base_currency": {"type": "string", "pattern": CURRENCY_PATTERN,
                               "description": "ISO 4217 code money is converted to "
                               "(default: the server's BASE_CURRENCY); see /v1/currencies."},
@@ -342,12 +347,10 @@ def _check_string(value: str, schema: Mapping[str, Any], path: str) -> None:
         raise ApiError(422, "invalid_value", "must not contain '..'", field=path)
     if schema.get("format") == "date":
         try:
-            if len(value) != 10:
-                raise ValueError
-            dt.date.fromisoformat(value)
-        except ValueError:
-            raise ApiError(422, "invalid_date", f"{value[:40]!r} is not a date (YYYY-MM-DD)",
-                           field=path) from None
+            parse_published(value)  # the library's rule, so the API takes what extract() takes
+        except InputError:
+            raise ApiError(422, "invalid_date", f"{value[:40]!r} is not an ISO 8601 date "
+                           "(2019-04-25, 20190425, 2019-W17-4)", field=path) from None
 
 
 def validate(value: Any, schema: Mapping[str, Any], path: str = "") -> None:

@@ -16,7 +16,8 @@ from api.body import json_body
 from api.check import wants_html
 from api.errors import ApiError
 from api.library import check_documents, extract_mentions, render_html
-from api.runtime import base_currency, checked_id, checked_text, current_store, time_budget
+from api.runtime import (base_currency, checked_id, checked_text, current_store, positive_int_arg,
+                         time_budget)
 from api.schemas import CURRENCY_PATTERN, endpoint
 from numclaims.store import StoredDocument
 
@@ -150,13 +151,7 @@ def delete_story(story: str) -> Any:
 def get_document(story: str, doc_id: str) -> Any:
     story = checked_id(story, "story")
     doc_id = checked_id(doc_id, "doc_id")
-    version: int | None = None
-    raw = request.args.get("version")
-    if raw is not None:
-        if not raw.isdigit() or len(raw) > 9 or int(raw) < 1:
-            raise ApiError(422, "invalid_value", "version must be a positive integer",
-                           field="version")
-        version = int(raw)
+    version = positive_int_arg("version")
     doc = current_store().get_document(story, doc_id, version)
     if doc is None:
         what = f"version {version} of " if version else ""

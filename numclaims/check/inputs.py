@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from numclaims.errors import InputError
+from numclaims.extract.pipeline import parse_published
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,19 +27,13 @@ class Document:
 
 
 def _published(value: Any, where: str) -> date | None:
+    # the one date rule of extract(), check() and the API: numclaims.extract.pipeline's
     if value is None or value == "":
         return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            pass
-    raise InputError(f"{where}: published must be an ISO date (YYYY-MM-DD), got {value!r}",
-                     field="published")
+    try:
+        return parse_published(value)
+    except InputError as exc:
+        raise InputError(f"{where}: {exc.message}", field="published") from None
 
 
 def _optional_str(value: Any, name: str, where: str) -> str | None:
