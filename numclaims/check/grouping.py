@@ -55,8 +55,9 @@ class Cluster:
     ``bounds`` keeps, per document, the tightest typical interval of its members there: a claim
     can join only if it reads the same as every member from its own document, and an interval
     overlaps each of a set exactly when it reaches past the highest floor and below the lowest
-    ceiling. ``document_count`` is set when the members are stand-ins for more documents than
-    they name (a stored story's cluster, see :mod:`numclaims.store.story_index`).
+    ceiling. ``document_count`` and ``more`` (mention text -> documents not named) are set when
+    the members stand in for more documents than they name (a stored story's cluster, see
+    :mod:`numclaims.check.story`).
     """
 
     key: Hashable
@@ -67,6 +68,7 @@ class Cluster:
     bounds: dict[str, tuple[float, float]] = field(default_factory=dict)
     indexed: set[str] = field(default_factory=set)
     document_count: int | None = None
+    more: dict[str, int] = field(default_factory=dict)
 
     def add(self, item: Item, vector: Mapping[str, float],
             interval: tuple[float, float] | None = None) -> None:

@@ -78,15 +78,21 @@ def _slack(members: Sequence[Item], tolerance: float, scale: float) -> float:
     return (tolerance if len(currencies) > 1 else _EPSILON) * scale
 
 
-def _names(members: Sequence[Item], *, docs: bool = True) -> str:
-    """'"tens of thousands" (001, 003)': distinct texts with the documents that state them."""
+def _names(members: Sequence[Item], *, docs: bool = True, more: Mapping[str, int] | None = None) -> str:
+    """'"tens of thousands" (001, 003)': distinct texts with the documents that state them
+    (and how many more, where a stored story names only some of them)."""
     # dicts as ordered sets: a list's "not in" made this quadratic in the size of a group
     by_text: dict[str, dict[str, None]] = {}
     for m in members:
         by_text.setdefault(m.mention.text, {})[m.doc.id] = None
     if not docs:
         return " and ".join(f'"{text}"' for text in by_text)
-    return " and ".join(f'"{text}" ({", ".join(ids)})' for text, ids in by_text.items())
+    more = more or {}
+
+    def named(text: str, ids: Mapping[str, None]) -> str:
+        extra = f" and {more[text]:,} more" if more.get(text) else ""
+        return f'"{text}" ({", ".join(ids)}{extra})'
+    return " and ".join(named(text, ids) for text, ids in by_text.items())
 
 
 def _partition(members: list[Item], slack: float) -> list[list[Item]]:
@@ -132,10 +138,10 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     if bounds_overlap and t_low <= t_high + slack:
         shared = fmt_interval(min(t_low, t_high), max(t_low, t_high), unit)
         return CheckItem(claims, "consistent",
-                         f"{_names(members)} agree: all read {shared}", details)
+                         f"{_names(members, more=group.more)} agree: all read {shared}", details)
     runs = _partition(members, slack)
     described = "; ".join(
-        f"{_names(run)} reads {fmt_interval(max(m.reading.typical_low for m in run), min(m.reading.typical_high for m in run), unit)}"  # type: ignore[union-attr]
+        f"{_names(run, more=group.more)} reads {fmt_interval(max(m.reading.typical_low for m in run), min(m.reading.typical_high for m in run), unit)}"  # type: ignore[union-attr]
         for run in runs
     )
     scopes = [_common_scope(run) for run in runs]

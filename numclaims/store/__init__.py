@@ -17,6 +17,9 @@ from numclaims.store.base import (
     PutResult,
     StoredDocument,
     StoreError,
+    StoryFullError,
+    StoryPage,
+    StorySummary,
     StoreFullError,
     StoreReadOnlyError,
     StoreUnavailableError,
@@ -27,7 +30,8 @@ from numclaims.store.base import (
 
 __all__ = [
     "ID_PATTERN", "ClaimStore", "PutResult", "StoreError", "StoreFullError", "StoreReadOnlyError",
-    "StoreUnavailableError", "StoredDocument", "content_hash", "is_valid_id", "open_store",
+    "StoreUnavailableError", "StoredDocument", "StoryFullError", "StoryPage", "StorySummary",
+    "content_hash", "is_valid_id", "open_store",
     "validate_id",
 ]
 

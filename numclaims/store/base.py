@@ -18,6 +18,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
+from numclaims.check.story import Prepared
 from numclaims.errors import InputError, NumclaimsError
 
 #: Story and document ids: a letter or digit, then letters, digits, ``.``, ``_`` or ``-``;
@@ -51,6 +52,17 @@ def validate_id(value: object, field: str) -> str:
             field=field,
         )
     return value  # type: ignore[return-value]
+
+
+class StoryFullError(NumclaimsError, ValueError):
+    """A new document would take a story past its document limit (the API answers 409)."""
+
+    def __init__(self, story: str, documents: int, limit: int) -> None:
+        super().__init__(f"story {story!r} already has {documents} documents; the limit is {limit}")
+        self.story, self.documents, self.limit = story, documents, limit
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (self.story, self.documents, self.limit))
 
 
 class StoreError(NumclaimsError, RuntimeError):
@@ -137,10 +149,41 @@ class StoredDocument:
 
 @dataclass(frozen=True, slots=True)
 class PutResult:
-    """What :meth:`ClaimStore.put_document` did: ``created`` is False for an idempotent re-post."""
+    """What :meth:`ClaimStore.put_document` did: ``created`` is False for an idempotent re-post;
+    ``checks`` are the story's findings that involve the document, by report section."""
 
     document: StoredDocument
     created: bool
+    checks: dict[str, list[dict[str, Any]]] = field(
+        default_factory=lambda: {"inline": [], "groups": [], "dates": []})
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """A story as listings show it."""
+
+    story: str
+    documents: int
+    updated_at: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"story": self.story, "documents": self.documents, "updated_at": self.updated_at}
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPage:
+    """One page of a story: some of its documents and of each report section's findings.
+
+    Findings are in report order (conflicts first); ``totals`` counts each section's findings
+    and ``verdicts`` each section's findings by verdict, for the whole story.
+    """
+
+    story: str
+    documents: list[StoredDocument]
+    document_total: int
+    report: dict[str, list[dict[str, Any]]]
+    totals: dict[str, int]
+    verdicts: dict[str, dict[str, int]]
 
 
 def content_hash(
@@ -180,8 +223,17 @@ class ClaimStore(ABC):
         source: str | None = None,
         currency_hint: str | None = None,
         mentions: list[dict[str, Any]] | None = None,
+        prepared: Prepared | None = None,
+        max_documents: int | None = None,
     ) -> PutResult:
-        """Store a document; idempotent for the same content, a new version for new content."""
+        """Store a document; idempotent for the same content, a new version for new content.
+
+        In the same transaction the document joins its story's claim index (see
+        :mod:`numclaims.check.story`), from ``prepared`` (made outside the transaction, under
+        the caller's time budget) or else from ``mentions``. A new document id in a story that
+        already holds ``max_documents`` raises :class:`StoryFullError`, counted inside the
+        transaction so that concurrent writers cannot overshoot.
+        """
 
     @abstractmethod
     def get_document(
@@ -194,8 +246,18 @@ class ClaimStore(ABC):
         """The stored version numbers of a document, oldest first (empty if none)."""
 
     @abstractmethod
-    def list_documents(self, story: str) -> list[StoredDocument]:
-        """The latest version of every document in a story, ordered by id."""
+    def list_documents(self, story: str, *, offset: int = 0,
+                       limit: int | None = None) -> list[StoredDocument]:
+        """The latest version of the documents in a story, ordered by id (a page of them)."""
+
+    @abstractmethod
+    def story_page(self, story: str, *, offset: int = 0, limit: int = 100) -> StoryPage | None:
+        """A page of a story: ``limit`` documents and ``limit`` findings of each section from
+        ``offset``, from the stored index (nothing is re-checked); ``None`` for no story."""
+
+    @abstractmethod
+    def list_stories(self, *, offset: int = 0, limit: int = 100) -> tuple[list[StorySummary], int]:
+        """A page of the stories, most recently changed first, and how many there are."""
 
     @abstractmethod
     def delete_document(self, story: str, doc_id: str) -> int:

@@ -3,7 +3,7 @@
 Selected by a ``DATABASE_URL`` starting with ``postgresql://`` (or ``postgres://``). Same
 schema and semantics as :mod:`numclaims.store.sqlite`: each write is one transaction,
 committed (with PostgreSQL's default ``synchronous_commit``) before the method returns.
-Concurrent posts of the same document id serialise on a transaction-scoped advisory lock,
+Concurrent writes to one story serialise on a transaction-scoped advisory lock,
 and schema migrations run under another, so several processes can start at once.
 
 Needs psycopg 3 (``pip install "psycopg[binary]"``).
@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -29,10 +29,38 @@ from numclaims.store.base import (
     StoreFullError,
     StoreReadOnlyError,
     StoreUnavailableError,
+    StoryFullError,
+    StoryPage,
+    StorySummary,
     content_hash,
 )
+from numclaims.check.story import SECTIONS, Prepared, StoryChecker
+from numclaims.store.story_index import (
+    SqlStoryIndex, forget_document, index_tables, prepared_from, record_document,
+)
 
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
+PREFIX = "numclaims_"
+
+
+def _story_index(cur: psycopg.Cursor[Any], story: str) -> SqlStoryIndex:
+    return SqlStoryIndex(cur.execute, story, prefix=PREFIX, placeholder="%s")
+
+
+def _index_existing_stories(cur: psycopg.Cursor[Any]) -> None:
+    """Migration 2's data step: put the documents stored before it into their stories' index."""
+    cur.execute(f"SELECT DISTINCT ON (story, doc_id) {_COLUMNS} FROM numclaims_documents "
+                "ORDER BY story, doc_id, version DESC")
+    for row in cur.fetchall():
+        doc = _row_to_document(row)
+        index = _story_index(cur, doc.story)
+        index.ensure_story()
+        record_document(index, doc.id, prepared_from(
+            doc.id, doc.text, doc.published, doc.source, doc.currency_hint, doc.mentions),
+            replacing=False)
+
+
+#: A migration step is SQL, or a function of the cursor for steps that move data.
+MIGRATIONS: tuple[tuple[int, tuple[str | Callable[[psycopg.Cursor[Any]], None], ...]], ...] = (
     (
         1,
         (
@@ -53,6 +81,7 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
             """,
         ),
     ),
+    (2, (*index_tables(PREFIX, "postgresql"), _index_existing_stories)),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -179,7 +208,10 @@ class PostgresStore(ClaimStore):
                         if version <= current:
                             continue
                         for statement in statements:
-                            cur.execute(statement)
+                            if callable(statement):
+                                statement(cur)
+                            else:
+                                cur.execute(statement)
                         cur.execute("DELETE FROM numclaims_schema_version")
                         cur.execute(
                             "INSERT INTO numclaims_schema_version (version) VALUES (%s)", (version,)
@@ -206,13 +238,15 @@ class PostgresStore(ClaimStore):
         source: str | None = None,
         currency_hint: str | None = None,
         mentions: list[dict[str, Any]] | None = None,
+        prepared: Prepared | None = None,
+        max_documents: int | None = None,
     ) -> PutResult:
         sha = content_hash(text, published, source, currency_hint)
         mentions_json = json.dumps(mentions or [], ensure_ascii=False, allow_nan=False)
+        if prepared is None:
+            prepared = prepared_from(doc_id, text, published, source, currency_hint, mentions or [])
         with self._transaction() as cur:
-            cur.execute(
-                "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (f"{story}/{doc_id}",)
-            )
+            index = self._locked(cur, story)
             cur.execute(
                 f"SELECT {_COLUMNS} FROM numclaims_documents WHERE story=%s AND doc_id=%s "
                 "ORDER BY version DESC LIMIT 1",
@@ -220,7 +254,12 @@ class PostgresStore(ClaimStore):
             )
             row = cur.fetchone()
             if row is not None and row[7] == sha:
-                return PutResult(_row_to_document(row), created=False)
+                checks = StoryChecker(index).involving(doc_id).to_dict()
+                return PutResult(_row_to_document(row), created=False, checks=checks)
+            if row is None and max_documents is not None:
+                count = index.document_count()
+                if count >= max_documents:
+                    raise StoryFullError(story, count, max_documents)
             version = row[2] + 1 if row is not None else 1
             cur.execute(
                 "INSERT INTO numclaims_documents (story, doc_id, version, text, published, source, "
@@ -230,7 +269,18 @@ class PostgresStore(ClaimStore):
                  mentions_json),
             )
             inserted = cur.fetchone()
-        return PutResult(_row_to_document(inserted), created=True)  # type: ignore[arg-type]
+            checks = record_document(index, doc_id, prepared, replacing=row is not None).to_dict()
+        return PutResult(_row_to_document(inserted), created=True,  # type: ignore[arg-type]
+                         checks=checks)
+
+    @staticmethod
+    def _locked(cur: psycopg.Cursor[Any], story: str) -> SqlStoryIndex:
+        """The story's index, with the story locked for this transaction: its writers (every
+        process's) take turns, so the document count and the index stay consistent."""
+        cur.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (f"story:{story}",))
+        index = _story_index(cur, story)
+        index.ensure_story()
+        return index
 
     def get_document(
         self, story: str, doc_id: str, version: int | None = None
@@ -260,17 +310,49 @@ class PostgresStore(ClaimStore):
             )
             return [r[0] for r in cur.fetchall()]
 
-    def list_documents(self, story: str) -> list[StoredDocument]:
+    def list_documents(self, story: str, *, offset: int = 0,
+                       limit: int | None = None) -> list[StoredDocument]:
         with self._transaction() as cur:
-            cur.execute(
-                f"SELECT DISTINCT ON (doc_id) {_COLUMNS} FROM numclaims_documents "
-                "WHERE story=%s ORDER BY doc_id, version DESC",
-                (story,),
+            return self._documents(cur, story, offset, limit)
+
+    @staticmethod
+    def _documents(cur: psycopg.Cursor[Any], story: str, offset: int,
+                   limit: int | None) -> list[StoredDocument]:
+        cur.execute(
+            f"SELECT DISTINCT ON (doc_id) {_COLUMNS} FROM numclaims_documents "
+            "WHERE story=%s ORDER BY doc_id, version DESC LIMIT %s OFFSET %s",
+            (story, limit, offset),
+        )
+        return [_row_to_document(r) for r in cur.fetchall()]
+
+    def story_page(self, story: str, *, offset: int = 0, limit: int = 100) -> StoryPage | None:
+        with self._transaction() as cur:
+            index = _story_index(cur, story)
+            total = index.document_count()
+            if not total:
+                return None
+            return StoryPage(
+                story=story,
+                documents=self._documents(cur, story, offset, limit),
+                document_total=total,
+                report={s: index.page_findings(s, offset, limit) for s in SECTIONS},
+                totals=index.section_totals(),
+                verdicts=index.verdict_counts(),
             )
-            return [_row_to_document(r) for r in cur.fetchall()]
+
+    def list_stories(self, *, offset: int = 0, limit: int = 100) -> tuple[list[StorySummary], int]:
+        with self._transaction() as cur:
+            cur.execute("SELECT story, documents, updated_at FROM numclaims_stories "
+                        "WHERE documents > 0 ORDER BY updated_at DESC, story LIMIT %s OFFSET %s",
+                        (limit, offset))
+            rows = cur.fetchall()
+            cur.execute("SELECT COUNT(*) FROM numclaims_stories WHERE documents > 0")
+            total = cur.fetchone()[0]  # type: ignore[index]
+        return [StorySummary(*r) for r in rows], int(total)
 
     def delete_document(self, story: str, doc_id: str) -> int:
         with self._transaction() as cur:
+            forget_document(self._locked(cur, story), doc_id)
             cur.execute(
                 "DELETE FROM numclaims_documents WHERE story=%s AND doc_id=%s", (story, doc_id)
             )
@@ -278,6 +360,7 @@ class PostgresStore(ClaimStore):
 
     def delete_story(self, story: str) -> int:
         with self._transaction() as cur:
+            self._locked(cur, story).drop_story()
             cur.execute(
                 "DELETE FROM numclaims_documents WHERE story=%s RETURNING doc_id", (story,)
             )

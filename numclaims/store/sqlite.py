@@ -24,7 +24,7 @@ import os
 import sqlite3
 import threading
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -37,12 +37,35 @@ from numclaims.store.base import (
     StoreFullError,
     StoreReadOnlyError,
     StoreUnavailableError,
+    StoryFullError,
+    StoryPage,
+    StorySummary,
     content_hash,
+)
+from numclaims.check.story import SECTIONS, Prepared, StoryChecker
+from numclaims.store.story_index import (
+    SqlStoryIndex, forget_document, index_tables, prepared_from, record_document,
 )
 
 #: Schema migrations, applied in order inside one transaction each. Append, never edit: a
 #: database records the last version it has in ``schema_version``.
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
+def _index_existing_stories(conn: sqlite3.Connection) -> None:
+    """Migration 2's data step: put the documents stored before it into their stories' index."""
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM documents AS d WHERE version = (SELECT MAX(version) FROM "
+        "documents WHERE story=d.story AND doc_id=d.doc_id) ORDER BY story, doc_id"
+    ).fetchall()
+    for row in rows:
+        doc = _row_to_document(row)
+        index = SqlStoryIndex(conn.execute, doc.story)
+        index.ensure_story()
+        record_document(index, doc.id, prepared_from(
+            doc.id, doc.text, doc.published, doc.source, doc.currency_hint, doc.mentions),
+            replacing=False)
+
+
+#: A migration step is SQL, or a function of the connection for steps that move data.
+MIGRATIONS: tuple[tuple[int, tuple[str | Callable[[sqlite3.Connection], None], ...]], ...] = (
     (
         1,
         (
@@ -63,6 +86,7 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
             """,
         ),
     ),
+    (2, (*index_tables("", "sqlite"), _index_existing_stories)),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -125,6 +149,21 @@ def is_read_only_dir(directory: str) -> bool:
             break
         probe = parent
     return not os.access(probe, os.W_OK)
+
+
+def _private_file(path: str) -> None:
+    """Create the store's directory (0700) and file (0600) if they are missing.
+
+    Stored documents are the newsroom's text: no other local user may read them. SQLite
+    creates its ``-wal`` and ``-shm`` files with the main file's mode, so they are 0600 too.
+    An existing directory or file keeps the mode its owner gave it.
+    """
+    directory = os.path.dirname(path)
+    if not os.path.isdir(directory):
+        os.makedirs(directory, mode=0o700, exist_ok=True)
+        os.chmod(directory, 0o700)  # makedirs' mode is filtered by the umask
+    if not os.path.exists(path):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
 
 
 @contextmanager
@@ -213,7 +252,7 @@ class SqliteStore(ClaimStore):
             if read_only:
                 conn = self._connect_read_only(directory_read_only)
             else:
-                os.makedirs(os.path.dirname(self.path), exist_ok=True)
+                _private_file(self.path)
                 conn = sqlite3.connect(self.path, timeout=self.busy_timeout, isolation_level=None)
             try:
                 if not read_only:
@@ -303,7 +342,10 @@ class SqliteStore(ClaimStore):
                     if version <= current:
                         continue
                     for statement in statements:
-                        conn.execute(statement)
+                        if callable(statement):
+                            statement(conn)
+                        else:
+                            conn.execute(statement)
                     conn.execute("DELETE FROM schema_version")
                     conn.execute("INSERT INTO schema_version (version) VALUES (?)", (version,))
             except BaseException:
@@ -336,24 +378,36 @@ class SqliteStore(ClaimStore):
         source: str | None = None,
         currency_hint: str | None = None,
         mentions: list[dict[str, Any]] | None = None,
+        prepared: Prepared | None = None,
+        max_documents: int | None = None,
     ) -> PutResult:
         sha = content_hash(text, published, source, currency_hint)
         mentions_json = json.dumps(mentions or [], ensure_ascii=False, allow_nan=False)
-        with self._write() as conn:
+        if prepared is None:
+            prepared = prepared_from(doc_id, text, published, source, currency_hint, mentions or [])
+        with self._write() as conn:  # BEGIN IMMEDIATE: one writer at a time, story and index
+            index = SqlStoryIndex(conn.execute, story)
+            index.ensure_story()
             row = conn.execute(
                 f"SELECT {_COLUMNS} FROM documents WHERE story=? AND doc_id=? "
                 "ORDER BY version DESC LIMIT 1",
                 (story, doc_id),
             ).fetchone()
             if row is not None and row[7] == sha:
-                return PutResult(_row_to_document(row), created=False)
+                checks = StoryChecker(index).involving(doc_id).to_dict()
+                return PutResult(_row_to_document(row), created=False, checks=checks)
+            if row is None and max_documents is not None:
+                count = index.document_count()
+                if count >= max_documents:
+                    raise StoryFullError(story, count, max_documents)
             version = row[2] + 1 if row is not None else 1
             values = (story, doc_id, version, text, published, source, currency_hint, sha,
                       mentions_json, _now())
             conn.execute(
                 f"INSERT INTO documents ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?)", values
             )
-        return PutResult(_row_to_document(values), created=True)
+            checks = record_document(index, doc_id, prepared, replacing=row is not None).to_dict()
+        return PutResult(_row_to_document(values), created=True, checks=checks)
 
     def get_document(
         self, story: str, doc_id: str, version: int | None = None
@@ -380,18 +434,48 @@ class SqliteStore(ClaimStore):
             ).fetchall()
         return [r[0] for r in rows]
 
-    def list_documents(self, story: str) -> list[StoredDocument]:
+    def list_documents(self, story: str, *, offset: int = 0,
+                       limit: int | None = None) -> list[StoredDocument]:
+        with self._read() as conn:
+            return self._documents(conn, story, offset, limit)
+
+    @staticmethod
+    def _documents(conn: sqlite3.Connection, story: str, offset: int,
+                   limit: int | None) -> list[StoredDocument]:
+        rows = conn.execute(
+            f"SELECT {_COLUMNS} FROM documents AS d WHERE story=? AND version = "
+            "(SELECT MAX(version) FROM documents WHERE story=d.story AND doc_id=d.doc_id) "
+            "ORDER BY doc_id LIMIT ? OFFSET ?",
+            (story, -1 if limit is None else limit, offset),
+        ).fetchall()
+        return [_row_to_document(r) for r in rows]
+
+    def story_page(self, story: str, *, offset: int = 0, limit: int = 100) -> StoryPage | None:
+        with self._read() as conn:
+            index = SqlStoryIndex(conn.execute, story)
+            total = index.document_count()
+            if not total:
+                return None
+            return StoryPage(
+                story=story,
+                documents=self._documents(conn, story, offset, limit),
+                document_total=total,
+                report={s: index.page_findings(s, offset, limit) for s in SECTIONS},
+                totals=index.section_totals(),
+                verdicts=index.verdict_counts(),
+            )
+
+    def list_stories(self, *, offset: int = 0, limit: int = 100) -> tuple[list[StorySummary], int]:
         with self._read() as conn:
             rows = conn.execute(
-                f"SELECT {_COLUMNS} FROM documents AS d WHERE story=? AND version = "
-                "(SELECT MAX(version) FROM documents WHERE story=d.story AND doc_id=d.doc_id) "
-                "ORDER BY doc_id",
-                (story,),
-            ).fetchall()
-        return [_row_to_document(r) for r in rows]
+                "SELECT story, documents, updated_at FROM stories WHERE documents > 0 "
+                "ORDER BY updated_at DESC, story LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+            total = conn.execute("SELECT COUNT(*) FROM stories WHERE documents > 0").fetchone()[0]
+        return [StorySummary(*r) for r in rows], int(total)
 
     def delete_document(self, story: str, doc_id: str) -> int:
         with self._write() as conn:
+            forget_document(SqlStoryIndex(conn.execute, story), doc_id)
             cur = conn.execute("DELETE FROM documents WHERE story=? AND doc_id=?", (story, doc_id))
             return cur.rowcount
 
@@ -400,6 +484,7 @@ class SqliteStore(ClaimStore):
             count = conn.execute(
                 "SELECT COUNT(DISTINCT doc_id) FROM documents WHERE story=?", (story,)
             ).fetchone()[0]
+            SqlStoryIndex(conn.execute, story).drop_story()
             conn.execute("DELETE FROM documents WHERE story=?", (story,))
             return int(count)
 
