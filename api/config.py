@@ -10,7 +10,7 @@ DATABASE_URL              ``postgresql://...`` or ``sqlite:///path``; empty = SQ
 MAX_CONTENT_LENGTH        largest request body in bytes (413 above it)                1048576
 MAX_TEXT_CHARS            largest text of one document, in characters (413 above)    100000
 MAX_DOCUMENTS             most documents in one /v1/check request                     50
-MAX_STORY_DOCUMENTS       most documents kept in one story (409 above)                200
+MAX_STORY_DOCUMENTS       most documents kept in one story (409 above)                10000
 BASE_CURRENCY             currency money is converted to unless a request says        USD
                           otherwise
 REQUEST_TIME_BUDGET       seconds of extraction/checking allowed per request (503     30
@@ -45,7 +45,7 @@ DEFAULTS: dict[str, Any] = {
     "MAX_CONTENT_LENGTH": 1024 * 1024,
     "MAX_TEXT_CHARS": 100_000,
     "MAX_DOCUMENTS": 50,
-    "MAX_STORY_DOCUMENTS": 200,
+    "MAX_STORY_DOCUMENTS": 10_000,
     "BASE_CURRENCY": "USD",
     "REQUEST_TIME_BUDGET": 30.0,
     "HEADER_TIMEOUT": 10.0,

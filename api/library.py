@@ -64,3 +64,27 @@ def supported_currencies() -> dict[str, tuple[Any, Any, str]]:
     from numclaims.normalise.fx import supported_currencies as currencies
 
     return currencies()
+
+
+def prepare_story_document(document: dict[str, Any], *, base_currency: str) -> Any:
+    """Extract one story document and make it ready for the story's claim index
+    (:func:`numclaims.check.story.prepare`): everything that can run before the store's lock."""
+    from numclaims.check.inputs import validate
+    from numclaims.check.story import prepare
+
+    [doc] = validate([document])
+    mentions = _public("extract", "numclaims.extract.pipeline")(
+        doc.text, published=doc.published, base_currency=base_currency,
+        currency_hint=doc.currency_hint,
+    )
+    return prepare(doc, mentions)
+
+
+def report_from_findings(findings: dict[str, list[dict[str, Any]]]) -> Any:
+    """A :class:`~numclaims.model.Report` of stored findings (as ``CheckItem.to_dict`` gave
+    them), for the HTML renderer."""
+    from numclaims.check.story import check_item_from_dict
+    from numclaims.model import Report
+
+    return Report(*(tuple(check_item_from_dict(f) for f in findings.get(section, ()))
+                    for section in ("inline", "groups", "dates")))

@@ -195,16 +195,51 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "checks": {"$ref": "#/components/schemas/Report",
                        "description": "The checks that involve this document: its own inline "
                        "restatements and its agreements/disagreements with the other documents."},
+            "base_currency": {"type": "string",
+                              "description": "The currency the checks compare money in."},
         },
     },
     "Story": {
         "type": "object",
-        "required": ["story", "documents", "report"],
+        "required": ["story", "documents", "report", "page"],
         "properties": {
             "story": ID,
-            "documents": {"type": "array",
+            "documents": {"type": "array", "description": "This page's documents, by id.",
                           "items": {"$ref": "#/components/schemas/DocumentSummary"}},
-            "report": {"$ref": "#/components/schemas/Report"},
+            "report": {"$ref": "#/components/schemas/Report",
+                       "description": "This page's findings of each section, conflicts first."},
+            "verdicts": {"type": "object", "description": "For the whole story: per section, "
+                         "how many findings have each verdict.",
+                         "additionalProperties": {"type": "object",
+                                                  "additionalProperties": {"type": "integer"}}},
+            "base_currency": {"type": "string"},
+            "page": {"$ref": "#/components/schemas/StoryPage"},
+        },
+    },
+    "StoryPage": {
+        "type": "object",
+        "required": ["offset", "limit", "documents", "findings"],
+        "properties": {
+            "offset": {"type": "integer", "minimum": 0},
+            "limit": {"type": "integer", "minimum": 1},
+            "documents": {"type": "integer", "description": "Documents in the story."},
+            "findings": {"type": "object", "description": "Findings in each section.",
+                         "additionalProperties": {"type": "integer"}},
+        },
+    },
+    "StoryList": {
+        "type": "object",
+        "required": ["stories", "page"],
+        "properties": {
+            "stories": {"type": "array", "items": {
+                "type": "object",
+                "required": ["story", "documents", "updated_at"],
+                "properties": {"story": ID, "documents": {"type": "integer"},
+                               "updated_at": {"type": "string", "format": "date-time"}},
+            }},
+            "page": {"type": "object", "required": ["offset", "limit", "total"],
+                     "properties": {"offset": {"type": "integer"}, "limit": {"type": "integer"},
+                                    "total": {"type": "integer"}}},
         },
     },
     "Deleted": {

@@ -1,8 +1,15 @@
-"""Stories: documents stored as they arrive, each checked against the others about the story.
+"""Stories: documents stored as they arrive, each checked against what the story already states.
 
 ``POST /v1/stories/{story}/documents`` stores a document (a new version if its content
-changed, nothing new if not) and answers with the checks that involve it. The document is
-committed before the 2xx is sent.
+changed, nothing new if not) and answers with the checks that involve it. The document and its
+place in the story's claim index (:mod:`numclaims.check.story`) are committed together before
+the 2xx is sent, and the new document is checked against that index, not by re-checking every
+stored document: the cost of a POST does not grow with the story. ``GET`` reads a page of the
+stored findings.
+
+The index is kept in the server's ``BASE_CURRENCY``. A ``base_currency`` other than that sets
+the currency of the mentions a POST returns; on ``GET`` it re-checks the stored documents in
+that currency, for stories of at most ``MAX_DOCUMENTS`` documents.
 """
 
 from __future__ import annotations
@@ -15,27 +22,38 @@ from werkzeug.wrappers import Response
 from api.body import json_body
 from api.check import wants_html
 from api.errors import ApiError
-from api.library import check_documents, extract_mentions, render_html
+from api.library import (
+    check_documents, extract_mentions, prepare_story_document, render_html, report_from_findings,
+)
 from api.runtime import (base_currency, checked_id, checked_text, current_store, positive_int_arg,
                          time_budget)
 from api.schemas import CURRENCY_PATTERN, endpoint
-from numclaims.store import StoredDocument
+from numclaims.store import StoredDocument, StoryFullError
 
 bp = Blueprint("stories", __name__, url_prefix="/v1/stories")
 
+#: Page size of story listings and story pages, unless ``?limit=`` says otherwise.
+PAGE = 100
+MAX_PAGE = 1000
+
 BASE_CURRENCY_QUERY = {
     "base_currency": {"type": "string", "pattern": CURRENCY_PATTERN,
-                      "description": "Currency money is compared in (default: the server's)."},
+                      "description": "Currency money is compared in (default: the server's, "
+                      "in which the story's index is kept; another currency re-checks the "
+                      "stored documents, for stories of at most MAX_DOCUMENTS documents)."},
+}
+PAGE_QUERY = {
+    "offset": {"type": "integer", "minimum": 0,
+               "description": "How many documents (and findings of each section) to skip."},
+    "limit": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE,
+              "description": f"Page size: documents, and findings of each section (default {PAGE})."},
 }
 
 
-def _involving(report: dict[str, Any], doc_id: str) -> dict[str, Any]:
-    """The report's items with at least one claim from ``doc_id``."""
-    return {
-        section: [item for item in items
-                  if any(claim.get("doc") == doc_id for claim in item.get("claims", ()))]
-        for section, items in report.items()
-    }
+def _page_args() -> tuple[int, int]:
+    offset = positive_int_arg("offset", minimum=0) or 0
+    limit = positive_int_arg("limit", MAX_PAGE) or PAGE
+    return offset, limit
 
 
 def _document_json(doc: StoredDocument) -> dict[str, Any]:
@@ -53,14 +71,30 @@ def _query_currency() -> str:
     return base_currency(requested)
 
 
+@bp.get("")
+@endpoint(
+    summary="The stories in the store, most recently changed first",
+    tags=("stories",),
+    query=PAGE_QUERY,
+    responses={200: "StoryList"},
+    errors=(422,),
+)
+def list_stories() -> Any:
+    offset, limit = _page_args()
+    stories, total = current_store().list_stories(offset=offset, limit=limit)
+    return {"stories": [s.to_dict() for s in stories],
+            "page": {"offset": offset, "limit": limit, "total": total}}
+
+
 @bp.post("/<story>/documents")
 @endpoint(
     summary="Add a document to a story and check it against the others",
     description="Stores the document and its extracted claims (durably, before answering) and "
     "returns the checks that involve it: its own inline restatements and how its figures "
-    "compare with every other document already in the story. Re-posting the same content is "
-    "idempotent (200, `created: false`); different content under the same id is stored as a "
-    "new version (201), never overwriting the old one.",
+    "compare with what the story's other documents state (from the story's claim index, in "
+    "the server's base currency). Re-posting the same content is idempotent (200, "
+    "`created: false`); different content under the same id is stored as a new version "
+    "(201), never overwriting the old one.",
     tags=("stories",),
     request="StoryDocumentRequest",
     responses={200: "StoryDocumentResponse", 201: "StoryDocumentResponse"},
@@ -72,31 +106,33 @@ def post_document(story: str) -> Any:
     doc_id = body["id"]
     text = checked_text(body["text"], "text")
     base = base_currency(body.get("base_currency"))
-    store = current_store()
-    others = [d for d in store.list_documents(story) if d.id != doc_id]
-    limit = int(current_app.config["MAX_STORY_DOCUMENTS"])
-    if len(others) >= limit:
-        raise ApiError(409, "story_full", f"story {story!r} already has {len(others)} documents; "
-                       f"the limit is {limit}", field="story")
+    index_base = current_app.config["BASE_CURRENCY"]
     new = {"id": doc_id, "text": text}
     for key in ("published", "source", "currency_hint"):
         if body.get(key) is not None:
             new[key] = body[key]
     with time_budget():
-        mentions = extract_mentions(
-            text, published=body.get("published"), base_currency=base,
-            currency_hint=body.get("currency_hint"),
+        prepared = prepare_story_document(new, base_currency=index_base)
+        if base == index_base:
+            mentions = [i.mention.to_dict() for i in prepared.items]
+        else:
+            mentions = extract_mentions(text, published=body.get("published"),
+                                        base_currency=base,
+                                        currency_hint=body.get("currency_hint"))
+    try:
+        result = current_store().put_document(
+            story, doc_id, text=text, published=body.get("published"), source=body.get("source"),
+            currency_hint=body.get("currency_hint"), mentions=mentions, prepared=prepared,
+            max_documents=int(current_app.config["MAX_STORY_DOCUMENTS"]),
         )
-        report = check_documents([d.as_check_input() for d in others] + [new], base_currency=base)
-    result = store.put_document(
-        story, doc_id, text=text, published=body.get("published"), source=body.get("source"),
-        currency_hint=body.get("currency_hint"), mentions=mentions,
-    )
+    except StoryFullError as exc:
+        raise ApiError(409, "story_full", str(exc), field="story") from None
     payload = {
         "story": story,
         "created": result.created,
         "document": _document_json(result.document),
-        "checks": _involving(report.to_dict(), doc_id),
+        "checks": result.checks,
+        "base_currency": index_base,
     }
     location = url_for("stories.get_document", story=story, doc_id=doc_id)
     return payload, (201 if result.created else 200), {"Location": location}
@@ -104,25 +140,74 @@ def post_document(story: str) -> Any:
 
 @bp.get("/<story>")
 @endpoint(
-    summary="A story's documents and its current cross-check report",
-    description="Send `Accept: text/html` for the HTML rendering.",
+    summary="A page of a story: its documents and its cross-check findings",
+    description="Reads the story's stored index: nothing is re-checked. Documents are in id "
+    "order, each report section's findings in report order (conflicts first); `offset` and "
+    "`limit` page both, and `page` gives the totals. Send `Accept: text/html` for the HTML "
+    "rendering of the page.",
     tags=("stories",),
-    query=BASE_CURRENCY_QUERY,
+    query={**BASE_CURRENCY_QUERY, **PAGE_QUERY},
     responses={200: {"application/json": "Story", "text/html": None}},
     errors=(422,),
 )
 def get_story(story: str) -> Any:
     story = checked_id(story, "story")
     base = _query_currency()
-    docs = current_store().list_documents(story)
+    offset, limit = _page_args()
+    if base != current_app.config["BASE_CURRENCY"]:
+        return _rechecked_story(story, base, offset, limit)
+    page = current_store().story_page(story, offset=offset, limit=limit)
+    if page is None:
+        raise ApiError(404, "not_found", f"no story {story!r}", field="story")
+    if wants_html():
+        inputs = [d.as_check_input() for d in page.documents]
+        return Response(render_html(report_from_findings(page.report), inputs),
+                        mimetype="text/html")
+    return {
+        "story": story,
+        "documents": [d.summary() for d in page.documents],
+        "report": page.report,
+        "verdicts": page.verdicts,
+        "base_currency": base,
+        "page": {"offset": offset, "limit": limit, "documents": page.document_total,
+                 "findings": page.totals},
+    }
+
+
+def _rechecked_story(story: str, base: str, offset: int, limit: int) -> Any:
+    """The story re-checked in another currency than its index (small stories only)."""
+    store = current_store()
+    cap = int(current_app.config["MAX_DOCUMENTS"])
+    docs = store.list_documents(story, limit=cap + 1)
     if not docs:
         raise ApiError(404, "not_found", f"no story {story!r}", field="story")
+    if len(docs) > cap:
+        raise ApiError(422, "story_too_large_to_recheck",
+                       f"story {story!r} has more than {cap} documents: its findings are kept "
+                       f"in {current_app.config['BASE_CURRENCY']}; ask without base_currency",
+                       field="base_currency")
     inputs = [d.as_check_input() for d in docs]
     with time_budget():
         report = check_documents(inputs, base_currency=base)
         if wants_html():
             return Response(render_html(report, inputs), mimetype="text/html")
-    return {"story": story, "documents": [d.summary() for d in docs], "report": report.to_dict()}
+    full = report.to_dict()
+    return {
+        "story": story,
+        "documents": [d.summary() for d in docs[offset:offset + limit]],
+        "report": {section: items[offset:offset + limit] for section, items in full.items()},
+        "verdicts": {section: _verdict_counts(items) for section, items in full.items()},
+        "base_currency": base,
+        "page": {"offset": offset, "limit": limit, "documents": len(docs),
+                 "findings": {section: len(items) for section, items in full.items()}},
+    }
+
+
+def _verdict_counts(items: list[dict[str, Any]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item["verdict"]] = counts.get(item["verdict"], 0) + 1
+    return counts
 
 
 @bp.delete("/<story>")
