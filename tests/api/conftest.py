@@ -115,3 +115,23 @@ def live_server() -> Any:
     """``live_server(args, data_dir, env=None)``: a context manager running ``numclaims serve
     ARGS`` on a free 127.0.0.1 port; yields the process with ``.base``, ``.port`` and ``.log``."""
     return _server
+
+
+def http_call(port: int, method: str, path: str, body: Any = None,
+              timeout: float = 30) -> tuple[int, bytes, float]:
+    """One request to 127.0.0.1:``port`` on a fresh connection (``body`` sent as JSON):
+    ``(status, response body, seconds taken)``."""
+    import http.client
+    import json
+
+    started = time.monotonic()
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        payload = json.dumps(body).encode() if body is not None else None
+        conn.request(method, path, body=payload,
+                     headers={"Content-Type": "application/json"} if payload else {})
+        response = conn.getresponse()
+        data = response.read()
+        return response.status, data, time.monotonic() - started
+    finally:
+        conn.close()

@@ -8,7 +8,6 @@ cut off with a JSON 408, while everyone else is served.
 
 from __future__ import annotations
 
-import http.client
 import json
 import select
 import socket
@@ -18,6 +17,8 @@ import time
 from typing import Any
 
 import pytest
+
+from tests.api.conftest import http_call
 
 HEADER_TIMEOUT = 2.0
 BODY_TIMEOUT = 2.0
@@ -61,20 +62,6 @@ def _trickle_once(port: int, name: str) -> dict[str, Any]:
     return {"cut_off": True, "after": time.monotonic() - started, "response": received}
 
 
-def _request(port: int, method: str, path: str, body: dict[str, Any] | None = None) -> tuple[int, float]:
-    started = time.monotonic()
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        payload = json.dumps(body).encode() if body is not None else None
-        conn.request(method, path, body=payload,
-                     headers={"Content-Type": "application/json"} if payload else {})
-        response = conn.getresponse()
-        response.read()
-        return response.status, time.monotonic() - started
-    finally:
-        conn.close()
-
-
 def test_tricklers_are_cut_off_while_everyone_else_is_served(production: Any) -> None:
     port = production.port
     stop = threading.Event()
@@ -93,11 +80,11 @@ def test_tricklers_are_cut_off_while_everyone_else_is_served(production: Any) ->
     try:
         deadline = time.monotonic() + TRICKLE_FOR
         while time.monotonic() < deadline:
-            status, took = _request(port, "GET", "/healthz")
+            status, _, took = http_call(port, "GET", "/healthz")
             assert status == 200
             health.append(took)
-            status, took = _request(port, "POST", "/v1/extract",
-                                    {"text": "Exports rose 5% to $1.2 billion on April 25."})
+            status, _, took = http_call(port, "POST", "/v1/extract",
+                                        {"text": "Exports rose 5% to $1.2 billion on April 25."})
             assert status == 200
             extracts.append(took)
             time.sleep(0.2)
@@ -160,6 +147,6 @@ def test_a_body_that_stalls_is_cut_off_with_a_408(production: Any, framing: byte
     assert BODY_TIMEOUT - 0.1 <= took < BODY_TIMEOUT + PROMPT
     assert b"Connection: close" in response.partition(b"\r\n\r\n")[0]
     # and the server goes on serving
-    assert _request(production.port, "GET", "/healthz")[0] == 200
+    assert http_call(production.port, "GET", "/healthz")[0] == 200
     production.log.seek(0)
     assert "Traceback" not in production.log.read().decode()

@@ -8,7 +8,6 @@ thread, and the thread goes back to serving.
 
 from __future__ import annotations
 
-import http.client
 import json
 import os
 import threading
@@ -19,6 +18,7 @@ import pytest
 
 from api.budget import deadline
 from api.errors import TimeBudgetExceeded
+from tests.api.conftest import http_call
 
 BUDGET = 0.5
 PROMPT = 5.0  # far above the budget; only work that was not stopped takes longer
@@ -38,29 +38,9 @@ def _dense(i: int) -> str:
 HEAVY = {"documents": [{"id": f"d{i}", "text": _dense(i)} for i in range(20)]}
 
 
-def _post(port: int, path: str, body: dict[str, Any], timeout: float = 60) -> tuple[int, Any, float]:
-    started = time.monotonic()
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        conn.request("POST", path, body=json.dumps(body).encode(),
-                     headers={"Content-Type": "application/json"})
-        response = conn.getresponse()
-        data = json.loads(response.read())
-        return response.status, data, time.monotonic() - started
-    finally:
-        conn.close()
-
-
-def _get(port: int, path: str) -> tuple[int, float]:
-    started = time.monotonic()
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        conn.request("GET", path)
-        response = conn.getresponse()
-        response.read()
-        return response.status, time.monotonic() - started
-    finally:
-        conn.close()
+def _post(port: int, path: str, body: dict[str, Any]) -> tuple[int, Any, float]:
+    status, data, took = http_call(port, "POST", path, body, timeout=60)
+    return status, json.loads(data), took
 
 
 def _assert_stopped_in_time(port: int) -> None:
@@ -109,7 +89,7 @@ def test_production_server_stops_the_work_and_keeps_its_only_thread(live_server:
                      str(tmp_path / "data"), env=SERVER_ENV) as server:
         for _ in range(2):
             _assert_stopped_in_time(server.port)
-            status, took = _get(server.port, "/healthz")
+            status, _, took = http_call(server.port, "GET", "/healthz")
             assert status == 200 and took < PROMPT
         status, body, took = _post(server.port, "/v1/extract", {"text": "up 5% to $1.2 billion"})
         assert status == 200 and body["mentions"] and took < PROMPT
