@@ -15,9 +15,10 @@ in the README:
 
 * word weights (IDF) are those of the story when a claim joins it, not recomputed as the story
   grows, so a large story can group a little differently from one ``check()`` of all of it;
-* a cluster's verdict is given over its distinct readings (each reading once, with up to
-  ``SHOWN_DOCUMENTS`` of the documents that state it and a count of the rest), which decides
-  the same verdict as over every member and keeps the cost bounded.
+* a cluster's verdict is given over its first ``SHOWN_CLAIMS`` claims, each other reading once
+  (in the first document that states it; the others are counted) and the new document's own
+  claims: the same verdict as over every member, at a bounded cost. Its ``MAX_VARIANTS`` most
+  stated readings count, and its centroid keeps its ``CENTROID_WORDS`` heaviest words.
 
 The index itself lives behind :class:`StoryIndex`; :mod:`numclaims.store.story_index` keeps it
 in SQLite or PostgreSQL inside the transaction that stores the document.
@@ -45,12 +46,14 @@ from numclaims.check.report import ORDER
 from numclaims.check.text import is_content, tokens
 from numclaims.model import CLAIM_FIELDS, CheckItem, Claim, Mention
 
-#: How many documents a finding names for each distinct reading (the rest are counted).
-SHOWN_DOCUMENTS = 5
-#: How many distinct readings of one cluster a verdict considers, most stated first.
-MAX_VARIANTS = 50
+#: How many distinct readings of one cluster a verdict considers, most stated first: a fact
+#: that outlets state in more ways than this is divergent or in conflict whatever the rest say.
+MAX_VARIANTS = 20
+#: A finding names the claims of its first documents, up to this many claims; beyond them each
+#: reading is named once, in its first document, and the other documents are counted.
+SHOWN_CLAIMS = 24
 #: Words kept in a stored centroid: the heaviest, enough to score any candidate claim.
-CENTROID_WORDS = 256
+CENTROID_WORDS = 96
 
 SECTIONS = ("inline", "groups", "dates")
 
@@ -71,9 +74,8 @@ class Variant:
     """One distinct reading of a cluster: a stored claim, and which documents state it."""
 
     key: str
-    payload: dict[str, Any]
+    payload: dict[str, Any]  # the claim of the first document that states it
     documents: int
-    shown: tuple[dict[str, Any], ...]  # the first documents' own claims of this reading
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +137,12 @@ class StoryIndex(ABC):
         """How many documents state something in ``cluster``."""
 
     @abstractmethod
-    def variants(self, cluster: int, limit: int, shown: int) -> list[Variant]:
-        """The cluster's distinct readings, most stated first."""
+    def variants(self, cluster: int, limit: int) -> list[Variant]:
+        """The cluster's ``limit`` most stated readings, most stated first."""
+
+    @abstractmethod
+    def first_claims(self, cluster: int, limit: int) -> list[tuple[str, dict[str, Any]]]:
+        """The cluster's first ``limit`` claims, oldest first, as (reading, payload)."""
 
     @abstractmethod
     def put_finding(self, key: str, section: str, rank: int, doc: str, start: int,
@@ -389,22 +395,26 @@ class StoryChecker:
                  own: Sequence[Item] = ()) -> dict[str, Any] | None:
         """Work out a cluster's finding again and store it; ``None`` if it has no claims left."""
         key = _finding_key("cluster", str(cid))
-        variants = self.index.variants(cid, MAX_VARIANTS, SHOWN_DOCUMENTS)
+        variants = self.index.variants(cid, MAX_VARIANTS)
         if not variants:
             self.index.remove_findings([key])
             return None
         cluster = Cluster(section, 0, centroid=dict(centroid),
                           document_count=self.index.cluster_documents(cid))
         own_docs = {item.doc.id for item in own}
-        own_variants = {_variant(_payload(item)) for item in own}
         members = list(own)
+        named: dict[str, set[str]] = {}  # reading -> the documents the members name
+        for item in own:
+            named.setdefault(_variant(_payload(item)), set()).add(item.doc.id)
+        first = [(v, c) for v, c in self.index.first_claims(cid, SHOWN_CLAIMS)
+                 if c["doc"] not in own_docs]
+        first += [(v.key, v.payload) for v in variants
+                  if v.key not in {k for k, _ in first} and v.payload["doc"] not in own_docs]
+        for key_, claim in first:
+            members.append(_item(claim))
+            named.setdefault(key_, set()).add(claim["doc"])
         for variant in variants:
-            shown = [claim for claim in variant.shown if claim["doc"] not in own_docs]
-            members += [_item(claim) for claim in shown]
-            named = {claim["doc"] for claim in variant.shown}
-            if variant.key in own_variants:
-                named |= own_docs
-            hidden = variant.documents - len(named)
+            hidden = variant.documents - len(named.get(variant.key, ()))
             if hidden > 0:
                 text = variant.payload["mention"]["text"]
                 cluster.more[text] = cluster.more.get(text, 0) + hidden

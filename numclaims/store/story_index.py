@@ -303,21 +303,17 @@ class SqlStoryIndex(StoryIndex):
                       (self.story, cluster)).fetchone()
         return int(row[0]) if row else 0
 
-    def variants(self, cluster: int, limit: int, shown: int) -> list[Variant]:
+    def variants(self, cluster: int, limit: int) -> list[Variant]:
         rows = self._q("SELECT variant, documents, payload FROM {p}variants WHERE story = ? "
                        "AND cluster_id = ? ORDER BY documents DESC, variant LIMIT ?",
                        (self.story, cluster, limit)).fetchall()
-        found = []
-        for variant, documents, payload in rows:
-            # the first documents to state it; a few spare rows for one that states it twice
-            first = self._q("SELECT doc_id, payload FROM {p}claims WHERE story = ? "
-                            "AND cluster_id = ? AND variant = ? ORDER BY id LIMIT ?",
-                            (self.story, cluster, variant, shown * 4)).fetchall()
-            claims = dict(reversed(first))  # doc -> its first claim of this reading
-            docs = list(dict.fromkeys(d for d, _ in first))[:shown]
-            found.append(Variant(variant, json.loads(payload), int(documents),
-                                 tuple(json.loads(claims[d]) for d in docs)))
-        return found
+        return [Variant(variant, json.loads(payload), int(documents))
+                for variant, documents, payload in rows]
+
+    def first_claims(self, cluster: int, limit: int) -> list[tuple[str, dict[str, Any]]]:
+        rows = self._q("SELECT variant, payload FROM {p}claims WHERE story = ? AND cluster_id = ? "
+                       "ORDER BY id LIMIT ?", (self.story, cluster, limit)).fetchall()
+        return [(variant, json.loads(payload)) for variant, payload in rows]
 
     def put_finding(self, key: str, section: str, rank: int, doc: str, start: int,
                     finding: Mapping[str, Any]) -> None:

@@ -19,7 +19,7 @@ import pytest
 
 import numclaims
 from numclaims.check.inputs import validate
-from numclaims.check.story import SHOWN_DOCUMENTS, prepare
+from numclaims.check.story import SHOWN_CLAIMS, prepare
 from numclaims.extract.pipeline import extract
 from numclaims.sample import sample_documents
 from numclaims.store import ClaimStore, StoryFullError
@@ -99,8 +99,8 @@ def test_deleting_a_story_clears_its_index(store: ClaimStore) -> None:
     assert total == 1 and [(s.story, s.documents) for s in stories] == [("other", 1)]
 
 
-def test_findings_name_a_few_documents_and_count_the_rest(store: ClaimStore) -> None:
-    n = SHOWN_DOCUMENTS + 7
+def test_findings_name_the_first_claims_and_count_the_rest(store: ClaimStore) -> None:
+    n = SHOWN_CLAIMS + 6
     for i in range(n):
         put(store, "s", {"id": f"d{i:02d}", "text": BORDER.format("17km")})
     page = store.story_page("s")
@@ -108,9 +108,9 @@ def test_findings_name_a_few_documents_and_count_the_rest(store: ClaimStore) -> 
     [group] = page.report["groups"]
     assert group["verdict"] == "consistent"
     # the first documents to state it, and the one that changed the finding last
-    named = [c["doc"] for c in group["claims"]]
-    assert named == [f"d{i:02d}" for i in range(SHOWN_DOCUMENTS)] + [f"d{n - 1:02d}"]
-    assert f"and {n - SHOWN_DOCUMENTS - 1} more" in group["explanation"]
+    named = [f"d{i:02d}" for i in range(SHOWN_CLAIMS)] + [f"d{n - 1:02d}"]
+    assert [c["doc"] for c in group["claims"]] == named
+    assert f'"17km" ({", ".join(named)} and {n - SHOWN_CLAIMS - 1} more) agree' in group["explanation"]
 
 
 def test_the_document_limit_is_counted_inside_the_write(store: ClaimStore) -> None:
