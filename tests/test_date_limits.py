@@ -24,8 +24,8 @@ EDGES = ["0001-01-01", "0001-01-05", "0001-01-10", "0001-01-11", "9999-12-25", "
 
 
 def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "numclaims.cli", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=120, check=False)
+    return subprocess.run([sys.executable, "-m", "numclaims.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120, check=False)
 
 
 def assert_clean_exit(result: subprocess.CompletedProcess[str]) -> None:
@@ -36,7 +36,7 @@ def assert_clean_exit(result: subprocess.CompletedProcess[str]) -> None:
 
 
 @pytest.mark.parametrize("published", EDGES)
-def test_cli_extract_with_a_publication_date_at_the_ends_of_the_calendar(published: str, tmp_path: Path) -> None:
+def test_cli_extract_at_the_ends_of_the_calendar(published: str, tmp_path: Path) -> None:
     (tmp_path / "report.txt").write_text(TEXT, encoding="utf-8")
     result = cli("extract", "report.txt", "--published", published, cwd=tmp_path)
     assert_clean_exit(result)
@@ -44,11 +44,12 @@ def test_cli_extract_with_a_publication_date_at_the_ends_of_the_calendar(publish
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     money = [r for r in rows if r["kind"] == "money"]
     assert [r["text"] for r in money] == ["S$5 million", "US$3.7 million", "TWD 5m"]
-    assert money[0]["normalized"]["value"] is None and "cannot convert SGD" in money[0]["normalized"]["error"]
+    sgd = money[0]["normalized"]
+    assert sgd["value"] is None and "cannot convert SGD" in sgd["error"]
 
 
 @pytest.mark.parametrize("published", ["0000-12-31", "10000-01-01", "0001-13-01"])
-def test_cli_extract_refuses_a_date_outside_the_calendar_in_one_line(published: str, tmp_path: Path) -> None:
+def test_cli_extract_refuses_a_date_outside_the_calendar(published: str, tmp_path: Path) -> None:
     (tmp_path / "report.txt").write_text(TEXT, encoding="utf-8")
     result = cli("extract", "report.txt", "--published", published, cwd=tmp_path)
     assert_clean_exit(result)
@@ -59,7 +60,8 @@ def test_cli_check_with_publication_dates_at_the_ends_of_the_calendar(tmp_path: 
     docs = [{"id": f"d{i}", "text": TEXT.replace("5 km", f"{5 + i} km"), "published": published,
              "story": published}
             for i, published in enumerate(EDGES)]
-    (tmp_path / "docs.jsonl").write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    lines = "".join(json.dumps(d) + "\n" for d in docs)
+    (tmp_path / "docs.jsonl").write_text(lines, encoding="utf-8")
     result = cli("check", "docs.jsonl", "--quiet", cwd=tmp_path)
     assert_clean_exit(result)
     assert result.returncode == 0
@@ -68,8 +70,9 @@ def test_cli_check_with_publication_dates_at_the_ends_of_the_calendar(tmp_path: 
 
 @pytest.mark.parametrize("published", EDGES)
 def test_check_library_at_the_ends_of_the_calendar(published: str) -> None:
+    other = TEXT.replace("January 4", "January 5")
     report = check([{"id": "a", "text": TEXT, "published": published},
-                    {"id": "b", "text": TEXT.replace("January 4", "January 5"), "published": published}])
+                    {"id": "b", "text": other, "published": published}])
     weekday = [d for d in report.dates if d.details.get("check") == "weekday"]
     assert len(weekday) == 2
 

@@ -47,8 +47,8 @@ def test_targets_reject_nothing_for_tiny_inputs() -> None:
 # What the atheris runs do with fuzz/mutate.py, derandomized and small enough for the suite:
 # the first crash they found ("on ThurMay 25)", KeyError) came from exactly such an edit.
 
-EXTRACT_MUTATIONS = 2000
-CHECK_PAIRS = 300
+EXTRACT_MUTATIONS = 5000
+CHECK_PAIRS = 500
 
 
 def _window(text: str, rng: random.Random) -> str:

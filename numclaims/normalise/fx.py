@@ -322,9 +322,8 @@ def _fed_month(tables: _Tables, code: str, on: date) -> tuple[int, int]:
     if i >= 0 and _month_end(*months[i]) >= _days_before(on, MAX_LOOKBACK):
         return months[i]
     first, last = tables.fed.first_day(code), tables.fed.last_day(code)
-    raise NotConvertibleError(
-        code, on.isoformat(), f"no {FED} for {code} in {_month(on)} (data {_month(first)} to {_month(last)})"
-    )
+    raise NotConvertibleError(code, on.isoformat(), f"no {FED} for {code} in {_month(on)} "
+                              f"(data {_month(first)} to {_month(last)})")
 
 
 # ---------------------------------------------------------------------------------------- API
