@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -33,17 +34,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+INTERRUPTED = 128 + signal.SIGINT  # the shell's status for a run stopped by Ctrl-C
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; returns the process exit status (2 for usage and input errors)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Run the CLI; returns the process exit status (2 for usage and input errors, 130 when
+    interrupted: every output file is then left as it was)."""
     try:
-        return int(args.func(args) or 0)
-    except NumclaimsError as exc:
-        print(f"numclaims {args.command}: error: {exc}", file=sys.stderr)
-        return 2
-    except BrokenPipeError:  # `numclaims extract ... | head` is a normal way to use it
-        return 0
+        args = build_parser().parse_args(argv)
+        try:
+            return int(args.func(args) or 0)
+        except NumclaimsError as exc:
+            print(f"numclaims {args.command}: error: {exc}", file=sys.stderr)
+            return 2
+        except BrokenPipeError:  # `numclaims extract ... | head` is a normal way to use it
+            return 0
+    except KeyboardInterrupt:
+        print("numclaims: interrupted", file=sys.stderr)
+        return INTERRUPTED
 
 
 if __name__ == "__main__":

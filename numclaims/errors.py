@@ -6,6 +6,8 @@ boundaries in the distributed pipeline.
 
 from __future__ import annotations
 
+import os
+
 
 class NumclaimsError(Exception):
     """Base class of every numclaims error."""
@@ -47,3 +49,19 @@ class NotConvertibleError(NumclaimsError, LookupError):
 
     def __str__(self) -> str:
         return f"cannot convert {self.currency} on {self.on or 'latest'}: {self.reason}"
+
+
+class FileError(InputError):
+    """A file named on the command line cannot be read or written: missing, a directory, not
+    readable, on a full disk... The message names the path and the reason, in one line."""
+
+    @classmethod
+    def from_os(cls, path: str, exc: Exception, action: str, field: str | None = None) -> FileError:
+        """``path: cannot <action>: <reason>``, the reason as the system words it.
+
+        >>> str(FileError.from_os("/dev/full", OSError(28, "No space left on device"), "write"))
+        '/dev/full: cannot write: no space left on device'
+        """
+        errno = getattr(exc, "errno", None)  # a broken gzip stream has none: its text says it
+        reason = os.strerror(errno) if errno else str(exc)
+        return cls(f"{path}: cannot {action}: {reason[:1].lower()}{reason[1:]}", field=field)

@@ -9,8 +9,8 @@ from typing import Any
 
 from numclaims.batch.intake import Intake
 from numclaims.batch.parallel import chunked, ordered_map
-from numclaims.batch.records import extract_document, mention_lines, mention_row, warm_up
-from numclaims.batch.sinks import LineSink, ParquetSink
+from numclaims.batch.records import MENTION_COLUMNS, extract_document, mention_lines, mention_row, warm_up
+from numclaims.batch.sinks import ParquetSink, open_sink
 from numclaims.batch.sources import Record
 from numclaims.batch.table import format_table
 from numclaims.errors import NumclaimsError
@@ -67,12 +67,11 @@ def extract_chunk(records: list[Record], options: Options) -> list[Outcome]:
 
 def run_extraction(records: Iterable[Record], intake: Intake, options: Options, *, jobs: int,
                    output_path: str | None = None) -> int:
-    """Extract every accepted record and write the output; returns the number of documents."""
-    sink: LineSink | ParquetSink = (ParquetSink(output_path or "") if options.output == "parquet"
-                                    else LineSink(output_path))
+    """Extract every accepted record and write the output (kept only if every document was
+    written); returns the number of documents."""
     done = 0
-    try:
-        chunks = chunked(records, CHUNK_DOCUMENTS)
+    with open_sink(output_path, options.output, MENTION_COLUMNS) as sink:
+        chunks = chunked(intake.until_stop(records), CHUNK_DOCUMENTS)
         results: Iterator[list[Outcome]] = ordered_map(
             partial(extract_chunk, options=options), chunks, jobs, initializer=warm_up)
         for outcomes in results:
@@ -86,6 +85,4 @@ def run_extraction(records: Iterable[Record], intake: Intake, options: Options, 
                     sink.write_rows(outcome.rows or [])
                 else:
                     sink.write_lines(outcome.lines or [])
-    finally:
-        sink.close()
     return done

@@ -10,9 +10,11 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -47,6 +49,14 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
+def _start_worker(initializer: Callable[[], None] | None) -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the run and shuts the pool down,
+    # so a worker lets it pass instead of dying mid-task with a traceback of its own
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer()
+
+
 def ordered_map(
     func: Callable[[list[T]], R],
     chunks: Iterable[list[T]],
@@ -64,7 +74,8 @@ def ordered_map(
     context = _context()
     if initializer is not None and context.get_start_method() == "fork":
         initializer()  # once here, and every forked worker starts with it done
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=initializer) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                             initializer=partial(_start_worker, initializer)) as pool:
         try:
             for chunk in chunks:
                 pending.append(pool.submit(func, chunk))

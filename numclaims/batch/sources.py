@@ -2,9 +2,13 @@
 
 A source is a JSON Lines file (one document object per line: ``.jsonl``, ``.ndjson``, optionally
 ``.gz``) or a plain text file (the whole file is one document, its name the id). ``-`` is standard
-input, read as JSON Lines when its first non-blank byte is ``{`` and as text otherwise. Lines are
-read lazily, so memory does not grow with the input. A line that is not a document becomes a
-:class:`Record` with an ``error`` and its line number; the caller decides to stop or skip.
+input, and a FIFO or a character device is read the same way: as JSON Lines when its first
+non-blank byte is ``{`` and as text otherwise. Lines are read lazily and in bounded pieces: no line
+or text document over the limit (``DEFAULT_MAX_DOCUMENT_BYTES`` unless configured) is ever held
+whole, so memory does not grow with the input, however it is shaped. A line that is not a document
+becomes a :class:`Record` with an ``error`` and its line number; the caller decides to stop or skip.
+A source that cannot be read at all (missing, a directory, unreadable) is a
+:class:`~numclaims.errors.FileError` naming it and the reason.
 """
 
 from __future__ import annotations
@@ -14,14 +18,17 @@ import io
 import json
 import os
 import re
+import stat
 import sys
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from numclaims.batch.records import record_problem
-from numclaims.errors import InputError
+from numclaims.errors import FileError, InputError
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 FORMATS = ("auto", "jsonl", "text")
@@ -55,14 +62,77 @@ def check_document(record: Any) -> dict[str, Any]:
     return record
 
 
-def _open(path: Path) -> BinaryIO:
-    return gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")  # noqa: SIM115
+DEFAULT_MAX_DOCUMENT_BYTES = 10_000_000  # one JSON line or one text document: 10 MB
+SKIP_CHUNK = 1 << 16  # bytes read at a time when skipping the rest of an over-long line
+LIMIT_NAME = "--max-document-bytes, env NUMCLAIMS_MAX_DOCUMENT_BYTES"
 
 
-def _jsonl(stream: BinaryIO, name: str) -> Iterator[Record]:
-    for number, line in enumerate(stream, 1):
+def _label(name: str) -> str:
+    return "standard input" if name == "-" else name
+
+
+@contextmanager
+def _reading(name: str) -> Iterator[None]:
+    """Any failure to read ``name`` (unreadable, an I/O error, a broken gzip stream) as one line
+    naming it, instead of a traceback."""
+    try:
+        yield
+    except (OSError, EOFError, zlib.error) as exc:
+        raise FileError.from_os(_label(name), exc, "read", field="files") from None
+
+
+def _kind(name: str) -> tuple[str, int]:
+    """``("file", size)`` for a regular file, ``("stream", 0)`` for a pipe or a character device
+    (read like standard input); else FileError saying what it is."""
+    with _reading(name):
+        info = os.stat(name)
+    if stat.S_ISREG(info.st_mode):
+        return "file", info.st_size
+    if stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode):
+        return "stream", 0
+    what = "is a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file or stream"
+    raise FileError(f"{name}: cannot read: {what}", field="files")
+
+
+def is_stream(name: str) -> bool:
+    """Whether ``name`` is standard input, a FIFO or a device: read as it comes, its format
+    decided by its first byte (a missing file is not; reading it says so)."""
+    try:
+        return name == "-" or _kind(name)[0] == "stream"
+    except FileError:
+        return False
+
+
+def _open(name: str) -> BinaryIO:
+    with _reading(name):
+        return gzip.open(name, "rb") if Path(name).suffix == ".gz" else open(name, "rb")  # noqa: SIM115
+
+
+def _too_long(what: str, limit: int) -> str:
+    return f"{what} is longer than the limit of {limit:,} bytes ({LIMIT_NAME})"
+
+
+def _skip_line(stream: BinaryIO) -> int:
+    """Read past the rest of the current line, a bounded piece at a time; the bytes skipped."""
+    skipped = 0
+    while chunk := stream.readline(SKIP_CHUNK):
+        skipped += len(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    return skipped
+
+
+def _jsonl(stream: BinaryIO, name: str, limit: int) -> Iterator[Record]:
+    number = 0
+    carried = 0  # bytes read without a record of their own (blank lines, skipped tails)
+    while line := stream.readline(limit + 1):  # never more than one limit of a line in memory
+        number += 1
         where = f"{name}:{number}"
-        size = len(line)
+        size, carried = len(line) + carried, 0
+        if len(line) > limit and not line.endswith(b"\n"):
+            yield Record(where, None, _too_long("line", limit), None, size)
+            carried = _skip_line(stream)  # reached only when the caller skips bad lines
+            continue
         try:
             text = line.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -70,6 +140,7 @@ def _jsonl(stream: BinaryIO, name: str) -> Iterator[Record]:
                          line.decode("utf-8", "replace").rstrip("\n"), size)
             continue
         if not text.strip():
+            carried = size
             continue
         try:
             record = json.loads(text)
@@ -84,46 +155,60 @@ def _jsonl(stream: BinaryIO, name: str) -> Iterator[Record]:
             yield Record(where, None, message, text.rstrip("\n"), size)
 
 
-def _text(data: bytes, name: str) -> Record:
+def _text(stream: BinaryIO, name: str, limit: int) -> Record:
+    data = stream.read(limit + 1)  # a stream (a FIFO, /dev/zero) has no size to check first
+    if len(data) > limit:
+        return Record(name, None, _too_long("document", limit), size=len(data))
     return Record(name, {"id": name, "text": data.decode("utf-8", errors="replace")}, size=len(data))
 
 
+def read_text(name: str, limit: int = DEFAULT_MAX_DOCUMENT_BYTES) -> Record:
+    """The plain-text file ``name`` as one document, or a record of why it is not one; a file
+    over ``limit`` bytes is refused without being read."""
+    kind, size = _kind(name)
+    if kind == "file" and size > limit:
+        return Record(name, None, _too_long("document", limit), size=size)
+    with _reading(name), _open(name) as stream:
+        return _text(stream, name, limit)
+
+
 def is_jsonl(name: str, input_format: str = "auto") -> bool:
-    """Whether a named source is read as JSON Lines (``-`` is decided by its first byte)."""
+    """Whether a named source is read as JSON Lines (a stream is decided by its first byte)."""
     if input_format != "auto":
         return input_format == "jsonl"
     return name.lower().endswith(JSONL_SUFFIXES)
 
 
-def _stdin(input_format: str) -> Iterator[Record]:
-    stream = sys.stdin.buffer
+def _stream(stream: BinaryIO, name: str, input_format: str, limit: int) -> Iterator[Record]:
+    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)  # type: ignore[arg-type]
     if input_format == "text":
-        yield _text(stream.read(), "-")
+        yield _text(buffered, name, limit)
         return
-    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)
-    head = buffered.peek(4096).lstrip()
-    if input_format == "jsonl" or head.startswith(b"{"):
-        yield from _jsonl(buffered, "<stdin>")
+    if input_format == "jsonl" or buffered.peek(4096).lstrip().startswith(b"{"):
+        yield from _jsonl(buffered, "<stdin>" if name == "-" else name, limit)
     else:
-        yield _text(buffered.read(), "-")
+        yield _text(buffered, name, limit)
 
 
-def read_records(names: Iterable[str], input_format: str = "auto") -> Iterator[Record]:
-    """Every document of the named sources, in order."""
+def read_records(names: Iterable[str], input_format: str = "auto",
+                 limit: int = DEFAULT_MAX_DOCUMENT_BYTES) -> Iterator[Record]:
+    """Every document of the named sources, in order; no line or text over ``limit`` bytes is
+    read into memory."""
     if input_format not in FORMATS:
         raise InputError(f"input format must be one of {', '.join(FORMATS)}", field="input_format")
     for name in names:
+        fmt = "jsonl" if is_jsonl(name, input_format) else input_format
         if name == "-":
-            yield from _stdin(input_format)
-            continue
-        path = Path(name)
-        if not path.is_file():
-            raise InputError(f"{name}: no such file", field="files")
-        if is_jsonl(name, input_format):
-            with _open(path) as stream:
-                yield from _jsonl(stream, name)
+            with _reading(name):
+                yield from _stream(sys.stdin.buffer, name, fmt, limit)
+        elif _kind(name)[0] == "stream":
+            with _reading(name), _open(name) as stream:
+                yield from _stream(stream, name, fmt, limit)
+        elif fmt == "jsonl":
+            with _reading(name), _open(name) as stream:
+                yield from _jsonl(stream, name, limit)
         else:
-            yield _text(path.read_bytes(), name)
+            yield read_text(name, limit)
 
 
 def total_size(names: Iterable[str]) -> int | None:

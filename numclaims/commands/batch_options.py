@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 from numclaims.batch.intake import Intake
 from numclaims.batch.parallel import default_jobs
 from numclaims.batch.progress import Progress
-from numclaims.batch.sources import FORMATS
+from numclaims.batch.sources import DEFAULT_MAX_DOCUMENT_BYTES, FORMATS
 from numclaims.errors import InputError
+
+LIMIT_ENV = "NUMCLAIMS_MAX_DOCUMENT_BYTES"
 
 
 def _jobs(text: str) -> int:
@@ -21,6 +26,16 @@ def _jobs(text: str) -> int:
     if jobs < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return jobs
+
+
+def _bytes(text: str) -> int:
+    try:
+        size = int(text.replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number of bytes: {text!r}") from None
+    if size < 1:
+        raise argparse.ArgumentTypeError("must be at least 1 byte")
+    return size
 
 
 def add_batch_arguments(parser: Any) -> None:
@@ -35,6 +50,10 @@ def add_batch_arguments(parser: Any) -> None:
                              "instead of stopping at the first")
     parser.add_argument("--rejects", metavar="FILE",
                         help="with --skip-bad, also write skipped lines to FILE as JSON Lines")
+    parser.add_argument("--max-document-bytes", type=_bytes, metavar="BYTES", default=None,
+                        help="longest JSON Lines line and largest text document read; a longer "
+                             "one is a bad line, never read whole (default "
+                             f"{DEFAULT_MAX_DOCUMENT_BYTES:,} = 10 MB; env {LIMIT_ENV})")
     parser.add_argument("--quiet", "-q", action="store_true",
                         help="no progress line on a terminal (none is drawn when stderr is not one)")
 
@@ -50,6 +69,61 @@ def output_format(args: argparse.Namespace, default: str) -> str:
     return default
 
 
+def document_limit(args: argparse.Namespace) -> int:
+    """The bound on one line or document: the flag, else the environment, else 10 MB."""
+    if args.max_document_bytes is not None:
+        return int(args.max_document_bytes)
+    raw = os.environ.get(LIMIT_ENV)
+    if not raw:
+        return DEFAULT_MAX_DOCUMENT_BYTES
+    try:
+        return _bytes(raw)
+    except argparse.ArgumentTypeError as exc:
+        raise InputError(f"{LIMIT_ENV}: {exc}", field="max_document_bytes") from None
+
+
+def _identity(info: os.stat_result) -> tuple[int, int] | None:
+    # only a regular file can be clobbered; a device or pipe (/dev/null) is no one's data
+    return (info.st_dev, info.st_ino) if stat.S_ISREG(info.st_mode) else None
+
+
+def _file(path: str) -> tuple[int, int] | None:
+    try:
+        return _identity(os.stat(path))
+    except OSError:  # not there (yet): nothing to clobber, and reading it will say why
+        return None
+
+
+def _stdout() -> tuple[int, int] | None:
+    try:
+        return _identity(os.fstat(sys.stdout.fileno()))
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's capture)
+        return None
+
+
+def refuse_overwrite(args: argparse.Namespace, inputs: Iterable[str]) -> None:
+    """Refuse, before anything is opened, an output that is one of the inputs (the same path, a
+    symlink or a hard link to it: the same device and inode), or the same file as the other
+    output; writing it would destroy the input being read."""
+    sources = {ident: name for name in inputs if name != "-" and (ident := _file(name))}
+    outputs = [(flag, path) for flag, path in (("--output", args.output), ("--rejects", args.rejects))
+               if path]
+    for flag, path in outputs:
+        ident = _file(path)
+        if ident in sources:
+            raise InputError(f"{flag} {path} is the input file {sources[ident]}: refusing to "
+                             "overwrite it", field=flag.lstrip("-"))
+    if len(outputs) == 2:
+        linked = _file(args.output)
+        if (os.path.realpath(args.output) == os.path.realpath(args.rejects)
+                or (linked is not None and linked == _file(args.rejects))):
+            raise InputError(f"--output and --rejects are the same file {args.output}",
+                             field="rejects")
+    if not args.output and (ident := _stdout()) in sources:
+        raise InputError(f"standard output is the input file {sources[ident]}: refusing to "
+                         "write to it", field="output")
+
+
 def make_intake(args: argparse.Namespace, total_bytes: int | None, unit: str = "docs") -> Intake:
     if args.rejects and not args.skip_bad:
         raise InputError("--rejects needs --skip-bad", field="rejects")
@@ -58,9 +132,7 @@ def make_intake(args: argparse.Namespace, total_bytes: int | None, unit: str = "
 
 
 def finish(intake: Intake, documents: int) -> None:
-    """Close the progress line and say what was skipped: a skipped line is never silent."""
-    intake.progress.close()
-    intake.close()
+    """Say what was skipped (after the intake closed): a skipped line is never silent."""
     if intake.rejected:
         where = f" (written to {intake.rejects_path})" if intake.rejects_path else ""
         print(f"numclaims: {documents:,} documents done, {intake.rejected:,} input lines "

@@ -19,20 +19,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from numclaims.batch.checking import CheckOptions, check_stories, spill
-from numclaims.batch.intake import Intake
+from numclaims.batch.checking import CheckOptions, StoryReport, check_stories, spill
 from numclaims.batch.parallel import default_jobs
 from numclaims.batch.records import FINDING_COLUMNS
-from numclaims.batch.sinks import LineSink, ParquetSink
-from numclaims.batch.sources import Record, from_documents, is_jsonl, read_records, total_size
+from numclaims.batch.sinks import LineSink, ParquetSink, open_sink
+from numclaims.batch.sources import (Record, from_documents, is_jsonl, is_stream, read_records, read_text,
+                                     total_size)
 from numclaims.batch.stories import StorySpill
 from numclaims.check.render import format_table, render_html
-from numclaims.commands.batch_options import add_batch_arguments, finish, make_intake, output_format
-from numclaims.errors import InputError
+from numclaims.commands.batch_options import (add_batch_arguments, document_limit, finish, make_intake,
+                                              output_format, refuse_overwrite)
+from numclaims.errors import FileError, InputError
 from numclaims.sample import SAMPLE_STORY, sample_documents
 
 ONE_STORY_FORMATS = ("json", "html")
@@ -67,10 +68,10 @@ def _entries(data: Any, where: str) -> list[Mapping[str, Any]]:
     return data
 
 
-def _document(entry: Mapping[str, Any], text: str, default_id: str) -> dict[str, Any]:
+def _document(entry: Mapping[str, Any], default_id: str) -> dict[str, Any]:
+    """A plain file's document fields, all but its text (read when its record is made)."""
     return {
         "id": str(entry.get("id") or default_id),
-        "text": text,
         "published": entry.get("published"),
         "source": entry.get("source") or entry.get("outlet_country"),
         # the outlet's country is what settles a bare "$" when nothing else does
@@ -78,31 +79,26 @@ def _document(entry: Mapping[str, Any], text: str, default_id: str) -> dict[str,
     }
 
 
-def _read(path: Path, label: str) -> str:
-    if not path.is_file():
-        raise InputError(f"{label}: no such file", field="files")
-    return path.read_bytes().decode("utf-8", errors="replace")
-
-
 def load_manifest(path: Path) -> list[dict[str, Any]]:
-    """The documents a manifest lists, with their texts read relative to the manifest."""
-    if not path.is_file():
-        raise InputError(f"{path}: no such manifest", field="manifest")
+    """The documents a manifest lists, each with the ``file`` that holds its text, relative to
+    the manifest."""
     try:
         data = json.loads(path.read_text("utf-8"))
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}: not valid JSON ({exc})", field="manifest") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FileError.from_os(str(path), exc, "read the manifest", field="manifest") from None
     docs = []
     for n, entry in enumerate(_entries(data, str(path))):
         if not entry.get("file"):
             raise InputError(f"{path}: document {n} has no 'file'", field="manifest")
         file = path.parent / str(entry["file"])
-        docs.append({**_document(entry, _read(file, str(file)), file.stem), "file": str(file)})
+        docs.append({**_document(entry, file.stem), "file": str(file)})
     return docs
 
 
 def _text_documents(args: argparse.Namespace, files: list[str]) -> list[dict[str, Any]]:
-    """Plain-text FILEs, each with its manifest entry when the manifest lists it."""
+    """Plain-text FILEs (or the manifest's), each with its manifest entry when it has one."""
     listed = load_manifest(Path(args.manifest)) if args.manifest else []
     if not files:
         return listed
@@ -112,57 +108,65 @@ def _text_documents(args: argparse.Namespace, files: list[str]) -> list[dict[str
     for name in files:
         path = Path(name)
         known = by_path.get(path.resolve()) or by_name.get(path.name)
-        docs.append({**known, "text": _read(path, name)} if known is not None
-                    else _document({}, _read(path, name), path.stem))
+        docs.append({**known, "file": name} if known is not None
+                    else {**_document({}, path.stem), "file": name})
     ids = [d["id"] for d in docs]
     if len(set(ids)) < len(ids):  # two files with one name in different folders: use the paths
-        docs = [{**d, "id": name} for d, name in zip(docs, files)]
+        docs = [{**d, "id": d["file"]} for d in docs]
     return docs
 
 
-def _records(args: argparse.Namespace) -> tuple[Iterator[Record], bool]:
-    """The input records, and whether any of them came from JSON Lines."""
+def _text_records(docs: list[dict[str, Any]], limit: int) -> Iterator[Record]:
+    """Each document with its file's text, read in bounded pieces (a file over ``limit`` is a
+    bad input, like an over-long line)."""
+    for doc in docs:
+        fields = {key: value for key, value in doc.items() if key != "file"}
+        read = read_text(doc["file"], limit)
+        if read.document is None:
+            yield read
+        else:
+            yield from from_documents([{**fields, "text": read.document["text"]}])
+
+
+def _streamed(args: argparse.Namespace) -> list[str]:
+    """The FILEs read as streams of JSON Lines (or stdin, a FIFO, a device: by the first byte)."""
+    return [f for f in args.files if is_jsonl(f, args.input_format) or is_stream(f)]
+
+
+def _records(args: argparse.Namespace, limit: int) -> Iterator[Record]:
+    """The input records: plain files (with the manifest's) first, then the streams."""
     if args.sample:
-        return from_documents({**d, "story": SAMPLE_STORY} for d in sample_documents()), False
+        return from_documents({**d, "story": SAMPLE_STORY} for d in sample_documents())
     if not args.files and not args.manifest:
         raise InputError("give FILEs, --manifest or --sample", field="files")
-    streamed = [f for f in args.files if f == "-" or is_jsonl(f, args.input_format)]
+    streamed = _streamed(args)
     texts = [f for f in args.files if f not in streamed]
-    records = from_documents(_text_documents(args, texts)) if texts or args.manifest else iter(())
 
     def chained() -> Iterator[Record]:
-        yield from records
+        if texts or args.manifest:
+            yield from _text_records(_text_documents(args, texts), limit)
         if streamed:
-            yield from read_records(streamed, args.input_format)
-    return chained(), bool(streamed)
+            yield from read_records(streamed, args.input_format, limit)
+    return chained()
 
 
-def _write(args: argparse.Namespace, fmt: str, store: StorySpill, intake: Intake,
-           options: CheckOptions) -> int:
-    reports = check_stories(store, intake, options, jobs=args.jobs or default_jobs())
-    if fmt == "parquet":
-        sink: ParquetSink | LineSink = ParquetSink(args.output, FINDING_COLUMNS)
-    else:
-        sink = LineSink(args.output)
+def _write(sink: LineSink | ParquetSink, fmt: str, reports: Iterable[StoryReport]) -> int:
     done = 0
-    try:
-        for story in reports:
-            done += len(story.documents)
-            if isinstance(sink, ParquetSink):
-                sink.write_rows(story.finding_rows())
-            elif fmt == "jsonl":
-                sink.write_lines([json.dumps(story.to_dict(), ensure_ascii=False)])
-            elif fmt == "json":
-                sink.write_lines([json.dumps(story.to_dict(), indent=2, ensure_ascii=False)])
-            elif fmt == "html":
-                assert story.report is not None
-                sink.stream.write(render_html(story.report, story.documents))
-            else:
-                assert story.report is not None
-                sink.write_lines([f"== story {story.story}: {len(story.documents)} documents",
-                                  format_table(story.report), ""])
-    finally:
-        sink.close()
+    for story in reports:
+        done += len(story.documents)
+        if isinstance(sink, ParquetSink):
+            sink.write_rows(story.finding_rows())
+        elif fmt == "jsonl":
+            sink.write_lines([json.dumps(story.to_dict(), ensure_ascii=False)])
+        elif fmt == "json":
+            sink.write_lines([json.dumps(story.to_dict(), indent=2, ensure_ascii=False)])
+        elif fmt == "html":
+            assert story.report is not None
+            sink.write(render_html(story.report, story.documents))
+        else:
+            assert story.report is not None
+            sink.write_lines([f"== story {story.story}: {len(story.documents)} documents",
+                              format_table(story.report), ""])
     return done
 
 
@@ -170,11 +174,14 @@ def run(args: argparse.Namespace) -> int:
     # refused here, once: inside a worker it would fail every story in turn
     if not 0 <= args.tolerance < 1:
         raise InputError(f"--tolerance must be from 0 to 1, got {args.tolerance}", field="tolerance")
-    records, streamed = _records(args)
-    fmt = output_format(args, "jsonl" if streamed else "json")
+    refuse_overwrite(args, [*args.files, *([args.manifest] if args.manifest else [])])
+    limit = document_limit(args)
+    records = _records(args, limit)
+    fmt = output_format(args, "jsonl" if not args.sample and _streamed(args) else "json")
     options = CheckOptions(base_currency=args.base_currency, tolerance=args.tolerance)
-    intake = make_intake(args, total_size(args.files) if args.files else None)
-    with StorySpill() as store:
+    # the output is opened before any input is read: a bad --output fails at once
+    with make_intake(args, total_size(args.files) if args.files else None) as intake, \
+            open_sink(args.output, fmt, FINDING_COLUMNS) as sink, StorySpill() as store:
         spill(records, intake, store)
         stories = store.story_count()
         if fmt in ONE_STORY_FORMATS and stories > 1:
@@ -182,6 +189,6 @@ def run(args: argparse.Namespace) -> int:
                              "--format jsonl (one report per story), table or parquet", field="format")
         if stories == 0:
             print("numclaims check: no documents to check", file=sys.stderr)
-        done = _write(args, fmt, store, intake, options)
+        done = _write(sink, fmt, check_stories(store, intake, options, jobs=args.jobs or default_jobs()))
     finish(intake, done)
     return 0

@@ -14,7 +14,8 @@ from typing import Any
 from numclaims.batch.extraction import Options, run_extraction
 from numclaims.batch.parallel import default_jobs
 from numclaims.batch.sources import from_documents, read_records, total_size
-from numclaims.commands.batch_options import add_batch_arguments, finish, make_intake, output_format
+from numclaims.commands.batch_options import (add_batch_arguments, document_limit, finish, make_intake,
+                                              output_format, refuse_overwrite)
 from numclaims.errors import InputError
 from numclaims.extract.pipeline import extract
 from numclaims.sample import sample_records
@@ -48,12 +49,14 @@ def run(args: argparse.Namespace) -> int:
     # a bad option would otherwise fail every document in turn: refuse it once, up front
     extract("1", published=options.published, base_currency=options.base_currency,
             currency_hint=options.currency_hint)
+    refuse_overwrite(args, args.files)
     if args.sample:
         records, size = from_documents(sample_records()), None
     else:
-        records, size = read_records(args.files, args.input_format), total_size(args.files)
-    intake = make_intake(args, size)
-    done = run_extraction(records, intake, options, jobs=args.jobs or default_jobs(),
-                          output_path=args.output)
+        records = read_records(args.files, args.input_format, document_limit(args))
+        size = total_size(args.files)
+    with make_intake(args, size) as intake:
+        done = run_extraction(records, intake, options, jobs=args.jobs or default_jobs(),
+                              output_path=args.output)
     finish(intake, done)
     return 0
