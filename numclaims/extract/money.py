@@ -72,6 +72,10 @@ def _hint_currencies(hint: str) -> tuple[str, ...]:
 
 def validate_hint(hint: str | None) -> None:
     """Raise :class:`UnknownCurrencyError` for a hint that names no currency."""
+    if hint is not None and not isinstance(hint, str):
+        raise UnknownCurrencyError(
+            f"currency_hint must be a string (an ISO 4217 code or a country code), "
+            f"got {type(hint).__name__}", field="currency_hint")
     if hint is not None:
         _hint_currencies(hint)
 

@@ -24,7 +24,7 @@ from numclaims.extract.qualifiers import interval, qualifier_after, qualifier_be
 from numclaims.extract.subjects import subject_after
 from numclaims.extract.textspans import SpanSet, protected_spans
 from numclaims.model import Mention
-from numclaims.normalise import units
+from numclaims.normalise import fx, units
 from numclaims.normalise.normalize import normalise
 
 _PLURAL_NOUN = re.compile(r"\s+[a-z][a-z]+s\b")
@@ -71,22 +71,43 @@ class Context:
 
 
 def parse_published(published: dt.date | dt.datetime | str | None) -> dt.date | None:
-    """Accept a date, a datetime or an ISO string ("2019-04-25", "2019-04-25T08:00:00Z")."""
+    """The publication date: a date, a datetime, or a whole ISO 8601 string.
+
+    One rule for the library, the CLI and the API: what Python's ``date.fromisoformat`` or
+    ``datetime.fromisoformat`` reads, and nothing after it.
+
+    >>> [parse_published(s).isoformat() for s in ("2019-04-25", "20190425", "2019-W17-4", "2019-04-25T08:00:00Z")]
+    ['2019-04-25', '2019-04-25', '2019-04-25', '2019-04-25']
+    >>> parse_published("2019-04-25junk")
+    Traceback (most recent call last):
+    ...
+    numclaims.errors.InputError: published must be an ISO date like 2019-04-25, got '2019-04-25junk'
+    """
     if published is None or isinstance(published, dt.date) and not isinstance(published, dt.datetime):
         return published  # type: ignore[return-value]
     if isinstance(published, dt.datetime):
         return published.date()
     if isinstance(published, str):
+        text = published.strip()
         try:
-            return dt.date.fromisoformat(published.strip()[:10])
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass
+        try:
+            return dt.datetime.fromisoformat(text).date()
         except ValueError:
             pass
     raise InputError(f"published must be an ISO date like 2019-04-25, got {published!r}", field="published")
 
 
 def validate_currency(code: str, field_name: str) -> str:
+    """An ISO 4217 code that money can be converted to, upper-cased, else an error naming the field."""
     if not isinstance(code, str) or code.upper() not in lexicon().iso_codes:
         raise UnknownCurrencyError(f"{field_name} {code!r} is not an ISO 4217 currency code", field=field_name)
+    if code.upper() not in fx.convertible_currencies():
+        raise UnknownCurrencyError(
+            f"{field_name} {code!r} has no exchange rates to convert to "
+            f"(numclaims.normalise.fx.supported_currencies() lists those that do)", field=field_name)
     return code.upper()
 
 

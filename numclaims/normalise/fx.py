@@ -34,7 +34,7 @@ from bisect import bisect_left, bisect_right
 from calendar import monthrange
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import compress
 from pathlib import Path
@@ -467,6 +467,12 @@ def rates_around(base: str, quote: str, on: date, business_days: int = 3) -> lis
             break
         found.append(replace(earlier, note=fixed))
     return found
+
+
+@cache
+def convertible_currencies() -> frozenset[str]:
+    """The ISO codes :func:`rate` has data for (the keys of :func:`supported_currencies`)."""
+    return frozenset(supported_currencies())
 
 
 def supported_currencies() -> dict[str, tuple[date, date, str]]:

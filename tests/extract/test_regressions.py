@@ -112,3 +112,29 @@ def test_publication_dates_at_the_ends_of_the_calendar(published: str) -> None:
     dates = [m for m in mentions if m.kind == "date"]
     assert [m.value[:4] for m in dates] == [published[:4]] * 2  # year 0 and 10000 do not exist
     assert all(m.ambiguities for m in dates)
+
+
+# Issue 15: a currency_hint that is not a string raised AttributeError ('int' has no 'strip'); a
+# base currency with no exchange rates (XXX, "no currency") converted every amount to null; a
+# publication date with text after it was read from its first ten characters.
+@pytest.mark.parametrize("options, field", [
+    ({"currency_hint": 5}, "currency_hint"),
+    ({"currency_hint": ["SG"]}, "currency_hint"),
+    ({"base_currency": "XXX"}, "base_currency"),
+    ({"base_currency": "XAU"}, "base_currency"),
+    ({"published": "2019-04-25junk"}, "published"),
+    ({"published": "2019-04-2"}, "published"),
+])
+def test_bad_options_are_input_errors_naming_their_field(options: dict, field: str) -> None:
+    from numclaims.errors import InputError
+
+    with pytest.raises(InputError) as raised:
+        extract("US$5 million", **options)
+    assert raised.value.field == field
+
+
+@pytest.mark.parametrize("published", ["2019-04-25", "20190425", "2019-W17-4",
+                                       "2019-04-25T08:00:00Z", " 2019-04-25 "])
+def test_every_iso_form_of_a_date_is_one_publication_date(published: str) -> None:
+    [m] = extract("S$681 million", published=published)
+    assert m.normalized["rate_date"] == "2019-04-25"
