@@ -130,8 +130,8 @@ class _Service:
         from api.openapi import build_spec
 
         self.data_dir = tempfile.mkdtemp(prefix="numclaims-fuzz-")
-        # REQUEST_TIME_BUDGET off: its SIGALRM timer would fight libFuzzer's own -timeout,
-        # which is what reports a slow input here
+        # REQUEST_TIME_BUDGET off: its watchdog would turn a slow input into a 503, where
+        # libFuzzer's own -timeout reports it as what it is
         self.app: Flask = create_app(
             {"DATA_DIR": self.data_dir, "WARM_UP": False, "ACCESS_LOG": False,
              "REQUEST_TIME_BUDGET": 0},
