@@ -15,7 +15,7 @@ from functools import partial
 from typing import Any
 
 from numclaims.batch.intake import Intake
-from numclaims.batch.parallel import chunked, ordered_map
+from numclaims.batch.parallel import CHUNK_BYTES, chunked, ordered_map
 from numclaims.batch.records import document_fields, extract_document, finding_rows, report_record, warm_up
 from numclaims.batch.sources import Record
 from numclaims.batch.stories import DuplicateDocumentError, StorySpill
@@ -103,7 +103,7 @@ def spill(records: Iterable[Record], intake: Intake, store: StorySpill) -> None:
 def extract_all(store: StorySpill, intake: Intake, options: CheckOptions, *, jobs: int) -> None:
     """Extract every stored document on ``jobs`` workers and store the mentions beside it."""
     task = partial(extract_chunk, base_currency=options.base_currency)
-    batches = chunked(store.documents(), EXTRACT_CHUNK)
+    batches = chunked(store.documents(), EXTRACT_CHUNK, weigh=lambda doc: doc[2], budget=CHUNK_BYTES)
     for found in ordered_map(task, batches, jobs, initializer=warm_up):
         store.set_mentions((seq, blob) for seq, blob, _ in found)
         intake.progress.advance(len(found), sum(size for _, _, size in found))

@@ -8,7 +8,7 @@ from functools import partial
 from typing import Any
 
 from numclaims.batch.intake import Intake
-from numclaims.batch.parallel import chunked, ordered_map
+from numclaims.batch.parallel import CHUNK_BYTES, chunked, ordered_map
 from numclaims.batch.records import MENTION_COLUMNS, extract_document, mention_lines, mention_row, warm_up
 from numclaims.batch.sinks import ParquetSink, open_sink
 from numclaims.batch.sources import Record
@@ -71,7 +71,8 @@ def run_extraction(records: Iterable[Record], intake: Intake, options: Options, 
     written); returns the number of documents."""
     done = 0
     with open_sink(output_path, options.output, MENTION_COLUMNS) as sink:
-        chunks = chunked(intake.until_stop(records), CHUNK_DOCUMENTS)
+        chunks = chunked(intake.until_stop(records), CHUNK_DOCUMENTS,
+                         weigh=lambda record: record.size, budget=CHUNK_BYTES)
         results: Iterator[list[Outcome]] = ordered_map(
             partial(extract_chunk, options=options), chunks, jobs, initializer=warm_up)
         for outcomes in results:
