@@ -31,23 +31,27 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import dask
 import dask.bag as db
 import dask.dataframe as dd
 import pandas as pd
+import pyarrow as pa
+from dask.dataframe.io.parquet.core import NONE_LABEL
 from distributed import Client
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from numclaims.batch import schema
 from numclaims.batch.records import (
     FINDING_COLUMNS,
+    MENTION_COLUMNS,
     finding_rows,
     mention_rows,
     story_of,
     story_report,
 )
+from numclaims.batch.schema import Columns
 from numclaims.batch.workers import (
     PROBLEM_COLUMNS,
     cache_state,
@@ -100,12 +104,51 @@ def _where(partition: int, position: int) -> str:
     return f"partition {partition}, record {position}"
 
 
-def _frame(parts: list[Any], meta: Any) -> dd.DataFrame:
+class RowFrame(dd.DataFrame):
+    """A Dask DataFrame of one numclaims row schema (:attr:`columns_schema`) whose
+    ``to_parquet`` writes that schema, the one ``numclaims extract/check -o x.parquet`` writes.
+
+    Dask infers a Parquet schema from a made-up row of the frame's ``meta``, and the made-up
+    value of an object column (the list columns ``ambiguities`` and ``documents``) is a bare
+    ``object()`` pyarrow cannot type, so without a schema every write failed. A frame derived
+    from this one (a selection, ``persist()``) is a plain Dask DataFrame again: pass it
+    ``schema=`` yourself, e.g. :func:`parquet_schema`.
+    """
+
+    columns_schema: ClassVar[Columns] = MENTION_COLUMNS
+
+    def to_parquet(self, path: Any, **kwargs: Any) -> Any:
+        if kwargs.get("schema", "infer") == "infer":
+            kwargs["schema"] = parquet_schema(self, self.columns_schema,
+                                              index=kwargs.get("write_index", True))
+        return super().to_parquet(path, **kwargs)
+
+
+class _FindingFrame(RowFrame):
+    columns_schema = FINDING_COLUMNS
+
+
+class _ProblemFrame(RowFrame):
+    columns_schema = PROBLEM_COLUMNS
+
+
+def parquet_schema(frame: dd.DataFrame, columns: Columns = MENTION_COLUMNS, *,
+                   index: bool = True) -> Any:
+    """The ``pyarrow.Schema`` for ``frame.to_parquet(schema=...)``: ``columns``' Arrow types,
+    then the frame's index as Dask writes it (its name, or Dask's placeholder for none)."""
+    arrow = schema.arrow_schema(columns)
+    if not index:
+        return arrow
+    meta = frame._meta.index
+    return arrow.append(pa.field(meta.name or NONE_LABEL, pa.from_numpy_dtype(meta.dtype)))
+
+
+def _frame(parts: list[Any], meta: Any, kind: type[RowFrame] = RowFrame) -> RowFrame:
     """Delayed pandas frames as one Dask DataFrame whose dtypes are exactly ``meta``'s."""
     # Dask would otherwise turn every object column into Arrow strings, the list column
     # ``ambiguities`` included (its lists would arrive as their repr).
     with dask.config.set({"dataframe.convert-string": False}):
-        return dd.from_delayed(parts, meta=meta, verify_meta=False)
+        return kind(dd.from_delayed(parts, meta=meta, verify_meta=False).expr)
 
 
 def _partitions(documents: Documents, func: Any, *args: Any) -> list[Any]:
@@ -127,9 +170,11 @@ def _mention_frame(records: Iterable[Any], partition: int, base_currency: str) -
     return schema.to_frame(rows)
 
 
-def mentions(documents: Documents, *, base_currency: str = "USD") -> dd.DataFrame:
-    """One row per mention, in input order, with exactly the columns and dtypes of
-    :data:`~numclaims.batch.records.MENTION_COLUMNS` (``schema.empty_frame()`` is its meta)."""
+def mentions(documents: Documents, *, base_currency: str = "USD") -> RowFrame:
+    """One row per mention, in input order, with exactly the columns of
+    :data:`~numclaims.batch.records.MENTION_COLUMNS` in Arrow-backed dtypes
+    (``schema.empty_frame()`` is its meta); ``.to_parquet(path)`` writes the schema
+    of ``numclaims extract -o mentions.parquet``."""
     parts = _partitions(documents, _mention_frame, base_currency)
     return _frame(parts, schema.empty_frame())
 
@@ -192,9 +237,9 @@ def _finding_frame(ordered: Iterable[tuple[int, dict[str, Any]]]) -> Any:
 
 
 def findings(documents: Documents, *, base_currency: str = "USD",
-             tolerance: float = 0.01) -> dd.DataFrame:
-    """One row per finding of every story's report, columns and dtypes of
-    :data:`~numclaims.batch.records.FINDING_COLUMNS`.
+             tolerance: float = 0.01) -> RowFrame:
+    """One row per finding of every story's report, the columns of
+    :data:`~numclaims.batch.records.FINDING_COLUMNS` in Arrow-backed dtypes, as :func:`mentions`.
 
     The index, ``order``, is the position of the story's first document in the input; a story's
     rows are contiguous and in report order, so ``findings(...).compute().sort_index(kind="stable")``
@@ -202,7 +247,7 @@ def findings(documents: Documents, *, base_currency: str = "USD",
     """
     ordered = _ordered_reports(documents, base_currency, tolerance)
     parts = [dask.delayed(_finding_frame)(part) for part in ordered.to_delayed()]
-    return _frame(parts, _finding_frame([]))
+    return _frame(parts, _finding_frame([]), _FindingFrame)
 
 
 # ---------------------------------------------------------------------------------- bad records
@@ -222,12 +267,12 @@ def _problem_frame(records: Iterable[Any], partition: int) -> Any:
     return schema.to_frame(rows, PROBLEM_COLUMNS)
 
 
-def invalid_records(documents: Documents) -> dd.DataFrame:
+def invalid_records(documents: Documents) -> RowFrame:
     """One row per record that :func:`mentions` would refuse (columns of
     :data:`~numclaims.batch.workers.PROBLEM_COLUMNS`), found without extracting anything."""
     parts = _partitions(documents, _problem_frame)
-    return _frame(parts, schema.empty_frame(PROBLEM_COLUMNS))
+    return _frame(parts, schema.empty_frame(PROBLEM_COLUMNS), _ProblemFrame)
 
 
-__all__ = ["WarmCaches", "findings", "invalid_records", "is_valid", "mentions", "register",
-           "reports", "worker_caches"]
+__all__ = ["RowFrame", "WarmCaches", "findings", "invalid_records", "is_valid", "mentions", "parquet_schema",
+           "register", "reports", "worker_caches"]
