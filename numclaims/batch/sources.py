@@ -67,8 +67,9 @@ SKIP_CHUNK = 1 << 16  # bytes read at a time when skipping the rest of an over-l
 LIMIT_NAME = "--max-document-bytes, env NUMCLAIMS_MAX_DOCUMENT_BYTES"
 
 
-def _label(name: str) -> str:
-    return "standard input" if name == "-" else name
+def _where(name: str) -> str:
+    """How an input is named in messages: ``-`` is ``<stdin>``."""
+    return "<stdin>" if name == "-" else name
 
 
 @contextmanager
@@ -78,7 +79,7 @@ def _reading(name: str) -> Iterator[None]:
     try:
         yield
     except (OSError, EOFError, zlib.error) as exc:
-        raise FileError.from_os(_label(name), exc, "read", field="files") from None
+        raise FileError.from_os(_where(name), exc, "read", field="files") from None
 
 
 def _kind(name: str) -> tuple[str, int]:
@@ -158,7 +159,7 @@ def _jsonl(stream: BinaryIO, name: str, limit: int) -> Iterator[Record]:
 def _text(stream: BinaryIO, name: str, limit: int) -> Record:
     data = stream.read(limit + 1)  # a stream (a FIFO, /dev/zero) has no size to check first
     if len(data) > limit:
-        return Record(name, None, _too_long("document", limit), size=len(data))
+        return Record(_where(name), None, _too_long("document", limit), size=len(data))
     return Record(name, {"id": name, "text": data.decode("utf-8", errors="replace")}, size=len(data))
 
 
@@ -185,7 +186,7 @@ def _stream(stream: BinaryIO, name: str, input_format: str, limit: int) -> Itera
         yield _text(buffered, name, limit)
         return
     if input_format == "jsonl" or buffered.peek(4096).lstrip().startswith(b"{"):
-        yield from _jsonl(buffered, "<stdin>" if name == "-" else name, limit)
+        yield from _jsonl(buffered, _where(name), limit)
     else:
         yield _text(buffered, name, limit)
 

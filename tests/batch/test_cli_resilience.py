@@ -89,7 +89,7 @@ def test_output_that_is_an_input_is_refused_and_the_input_kept(
     assert docs.read_bytes() == before and leftovers(docs.parent) == []
 
 
-def test_rejects_that_is_an_input_or_the_output_is_refused(docs: Path, tmp_path: Path) -> None:
+def test_rejects_or_manifest_that_is_an_input_or_the_output_is_refused(docs: Path, tmp_path: Path) -> None:
     before = docs.read_bytes()
     error = one_line_error(cli("extract", str(docs), "--skip-bad", "--rejects", str(docs)))
     assert f"--rejects {docs} is the input file" in error
@@ -97,6 +97,11 @@ def test_rejects_that_is_an_input_or_the_output_is_refused(docs: Path, tmp_path:
     error = one_line_error(cli("extract", str(docs), "-o", out, "--skip-bad", "--rejects", out))
     assert "--output and --rejects are the same file" in error
     assert docs.read_bytes() == before and sorted(os.listdir(tmp_path)) == ["docs.jsonl"]
+    manifest = tmp_path / "docs.json"
+    manifest.write_text(json.dumps([{"id": "a", "file": "a.txt"}]))
+    error = one_line_error(cli("check", "--manifest", str(manifest), "-o", str(manifest)))
+    assert f"--output {manifest} is the input file {manifest}" in error
+    assert json.loads(manifest.read_text()) == [{"id": "a", "file": "a.txt"}]
 
 
 def test_standard_output_appending_to_the_input_is_refused(docs: Path) -> None:
@@ -352,6 +357,8 @@ def test_over_large_text_document_is_refused(tmp_path: Path, command: str) -> No
     run = cli(command, str(small), str(large), "--max-document-bytes", "1000", "--skip-bad")
     assert run.returncode == 0 and f"skipped {large}: document is longer" in run.stderr
     assert "27km" not in run.stdout and (command == "check" or "17km" in run.stdout)
+    run = cli(command, "-", "--max-document-bytes", "1000", input="x" * 5000)  # stdin too
+    assert "<stdin>: document is longer than the limit of 1,000 bytes" in one_line_error(run)
     fifo, writer = _fifo(tmp_path, "stream.txt", b"x" * 5000)  # a stream stops at limit + 1
     error = one_line_error(cli(command, str(fifo), "--max-document-bytes", "1000"))
     writer.join(timeout=10)
