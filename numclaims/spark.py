@@ -19,11 +19,21 @@ before the first fork, so every worker starts warm.
 
 The schemas are :data:`MENTION_DDL` and :data:`FINDING_DDL`, translated from the column lists of
 :mod:`numclaims.batch.records` by :func:`ddl`, so no engine spells a column twice.
+
+Spark starts its Python workers with ``PYSPARK_PYTHON`` (``python3`` on PATH when unset), which
+is seldom the environment numclaims is installed in: every task then fails with ``No module
+named 'numclaims'``. So in local mode (``local``, ``local[N]``, ``local[*]``) the workers run
+this interpreter, ``sys.executable``, unless ``PYSPARK_PYTHON`` is set: importing this module sets
+it for sessions started afterwards, and the functions below set it on a local session that was
+already running. On a cluster, set ``PYSPARK_PYTHON`` (or ``spark.pyspark.python``) to the
+executors' Python, which needs numclaims installed.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -73,6 +83,23 @@ PROBLEM_DDL = ddl(PROBLEM_COLUMNS)
 REPORT_DDL = "`story` STRING, `report` STRING"
 
 
+# Whether PYSPARK_PYTHON was the user's choice; read before this module sets its default.
+_USER_PYTHON = "PYSPARK_PYTHON" in os.environ
+os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+
+
+def _workers_python(documents: DataFrame) -> None:
+    """Point a local session's Python workers at this interpreter unless the user chose one.
+
+    A context started before this module was imported read ``python3`` from the environment;
+    the executable is sent along with each function, so setting it here is in time. A cluster's
+    executors keep Spark's default: this interpreter's path means nothing on their machines."""
+    context = documents.sparkSession.sparkContext
+    if _USER_PYTHON or context.getConf().get("spark.pyspark.python"):
+        return
+    context.pythonExec = sys.executable if context.master.startswith("local") else "python3"
+
+
 def _records(batch: pd.DataFrame) -> Iterator[dict[str, Any]]:
     internal = (_STORY, _POSITION)
     for row in batch.to_dict("records"):
@@ -96,6 +123,7 @@ def mentions(documents: DataFrame, *, base_currency: str = "USD") -> DataFrame:
     def run(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         return _mention_batches(batches, base_currency)
 
+    _workers_python(documents)
     return documents.mapInPandas(run, schema=MENTION_DDL)
 
 
@@ -136,6 +164,7 @@ def findings(documents: DataFrame, *, base_currency: str = "USD", tolerance: flo
         # a function rather than a partial: Spark reads the type hints of what it is given
         return _findings(group, base_currency, tolerance)
 
+    _workers_python(documents)
     return _keyed(documents).groupBy(_STORY).applyInPandas(run, schema=FINDING_DDL)
 
 
@@ -151,6 +180,7 @@ def reports(documents: DataFrame, *, base_currency: str = "USD", tolerance: floa
     def run(group: pd.DataFrame) -> pd.DataFrame:
         return _report_json(group, base_currency, tolerance)
 
+    _workers_python(documents)
     return _keyed(documents).groupBy(_STORY).applyInPandas(run, schema=REPORT_DDL)
 
 
@@ -167,6 +197,7 @@ def _problem_batches(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
 def invalid_records(documents: DataFrame) -> DataFrame:
     """One row per record :func:`mentions` would refuse (:data:`PROBLEM_DDL`); filter them out
     by ``document`` id before running the rest."""
+    _workers_python(documents)
     return documents.mapInPandas(_problem_batches, schema=PROBLEM_DDL)
 
 
