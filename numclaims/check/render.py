@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from numclaims.figures import plural
 from numclaims.model import CheckItem, Report
 
 # most severe first: a quantity in several items is coloured by the worst verdict it has
@@ -58,15 +59,46 @@ def _join(parts: list[str], first: str, indent: str) -> list[str]:
     return lines
 
 
+def story_heading(story: str, documents: int) -> str:
+    """The line above a story's table.
+
+    >>> story_heading("kim-putin-2019", 1)
+    '== story kim-putin-2019: 1 document'
+    """
+    return f"== story {story}: {plural(documents, 'document')}"
+
+
+def _wrap(text: str, indent: str) -> list[str]:
+    # never inside a word: a long token (a URL, a hyphenated figure) gets a line of its own
+    return textwrap.wrap(text, _WIDTH, initial_indent=indent, subsequent_indent=indent,
+                         break_long_words=False, break_on_hyphens=False)
+
+
+def _single_sources(items: Sequence[CheckItem]) -> list[str]:
+    """Figures only one document states, one line (or more) per document, not one per figure."""
+    by_doc: dict[str, list[str]] = {}
+    for item in items:
+        for claim in item.claims:
+            by_doc.setdefault(claim.doc, []).append(f'"{claim.text}"')
+    head = "  single source: "
+    lines: list[str] = []
+    for doc, texts in by_doc.items():
+        lines.extend(_join([f"{doc}: {texts[0]}", *texts[1:]], head, " " * len(head)))
+    return lines
+
+
 def format_table(report: Report) -> str:
-    """A terminal summary: findings first, one block per item, single-source claims in brief.
+    """A terminal summary: findings first, one block per item, single-source claims in brief
+    (one line per document).
 
     >>> from numclaims.model import Claim
     >>> claim = Claim("a", 0, 4, "17km", 17.0, "kilometer", None, None, None)
-    >>> print(format_table(Report(groups=(CheckItem((claim,), "single_source", "only a"),))))
+    >>> two = Claim("a", 9, 13, "2011", 2011.0, None, None, None, None)
+    >>> print(format_table(Report(groups=(CheckItem((claim,), "single_source", "only a"),
+    ...                                   CheckItem((two,), "single_source", "only a")))))
     Restatements inside a document: none
-    Claims across sources: 1 single source
-      single source: a: "17km"
+    Claims across sources: 2 single source
+      single source: a: "17km"; "2011"
     Dates and weekdays: none
     """
     lines: list[str] = []
@@ -78,11 +110,8 @@ def format_table(report: Report) -> str:
                 continue
             head = f"  {item.verdict.upper():<11} "
             lines.extend(_join(_claim_parts(item), head, " " * len(head)))
-            lines.extend(textwrap.wrap(item.explanation, _WIDTH, initial_indent=" " * len(head),
-                                       subsequent_indent=" " * len(head)))
-        alone = [item for item in items if item.verdict == "single_source"]
-        for item in alone:
-            lines.extend(_join(_claim_parts(item), "  single source: ", " " * 17))
+            lines.extend(_wrap(item.explanation, " " * len(head)))
+        lines.extend(_single_sources([item for item in items if item.verdict == "single_source"]))
     return "\n".join(lines)
 
 
@@ -189,8 +218,8 @@ def render_html(report: Report, documents: Sequence[Mapping[str, Any]]) -> str:
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        f"<title>numclaims check: {len(documents)} documents</title><style>{_CSS}</style></head><body>"
-        f"<h1>numclaims check: {len(documents)} documents</h1>"
+        f"<title>numclaims check: {plural(len(documents), 'document')}</title><style>{_CSS}</style></head><body>"
+        f"<h1>numclaims check: {plural(len(documents), 'document')}</h1>"
         f'<p class="summary">{legend}</p>'
         + "".join(sections)
         + f'<h2>Documents</h2>{docs_html}</body></html>\n'
