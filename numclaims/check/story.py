@@ -339,6 +339,8 @@ class StoryChecker:
                     if w in centroid:
                         centroid[w] -= x
             centroid = _pruned(centroid)
+            # the running norm cannot be taken back past pruned words: start it again from
+            # what the centroid keeps
             self.index.save_cluster(cid, centroid, sum(x * x for x in centroid.values()))
             self._refresh(cid, stored.section, centroid)
 
@@ -408,8 +410,9 @@ class StoryChecker:
             named.setdefault(_variant(_payload(item)), set()).add(item.doc.id)
         first = [(v, c) for v, c in self.index.first_claims(cid, SHOWN_CLAIMS)
                  if c["doc"] not in own_docs]
+        shown = {k for k, _ in first}
         first += [(v.key, v.payload) for v in variants
-                  if v.key not in {k for k, _ in first} and v.payload["doc"] not in own_docs]
+                  if v.key not in shown and v.payload["doc"] not in own_docs]
         for key_, claim in first:
             members.append(_item(claim))
             named.setdefault(key_, set()).add(claim["doc"])
