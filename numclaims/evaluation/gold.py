@@ -17,6 +17,10 @@ Scoring rules (the gold mention list is *not* exhaustive):
   surface (true positive if they match a gold mention, false positive otherwise) and those
   overlapping a ``must_not_extract`` surface (false positive). All other predictions are
   *unjudged* and only counted;
+- every gold mention and every judged prediction is also an
+  :class:`~numclaims.evaluation.breakdown.Outcome` with its dimension and error class
+  (:meth:`GoldScore.breakdowns`): the mention outcomes add up to recall, the prediction
+  outcomes to precision;
 - **qualifier agreement** compares the qualifier of the prediction found for each gold
   mention with the one its ``bound``/``approximate`` annotation implies.
 """
@@ -33,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from numclaims.errors import InputError
+from numclaims.evaluation.breakdown import Outcome, SuiteBreakdown, shorten, unique_id
 from numclaims.model import KINDS, Mention
 
 ExtractFn = Callable[..., list[Mention]]
@@ -415,6 +420,8 @@ class ExtractionMiss:
     surface: str
     expected: str
     predicted: tuple[Predicted, ...]
+    error_class: str = "missed"
+    kind: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,6 +431,7 @@ class FalsePositive:
     doc: str
     predicted: Predicted
     reason: str
+    error_class: str = "false_positive"
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,6 +463,17 @@ class GoldScore:
     false_positive_list: tuple[FalsePositive, ...] = ()
     qualifier_misses: tuple[QualifierMiss, ...] = ()
     errors: tuple[tuple[str, str], ...] = field(default=())
+    mention_outcomes: tuple[Outcome, ...] = ()
+    prediction_outcomes: tuple[Outcome, ...] = ()
+
+    def breakdowns(self) -> tuple[SuiteBreakdown, SuiteBreakdown]:
+        """Gold mentions by dimension (they add up to recall) and judged predictions by their
+        kind (they add up to precision)."""
+        name = f"gold/{Path(self.path).parent.name}"
+        return (SuiteBreakdown(f"{name} mentions", "gold", "recall: passed / gold mentions",
+                               self.mention_outcomes),
+                SuiteBreakdown(f"{name} predictions", "gold",
+                               "precision: passed / judged predictions", self.prediction_outcomes))
 
     @property
     def precision(self) -> float:
@@ -609,6 +628,24 @@ class _Tally:
     misses: list[ExtractionMiss] = field(default_factory=list)
     fps: list[FalsePositive] = field(default_factory=list)
     q_misses: list[QualifierMiss] = field(default_factory=list)
+    mention_outcomes: list[Outcome] = field(default_factory=list)
+    prediction_outcomes: list[Outcome] = field(default_factory=list)
+
+
+def error_class(pairs: Iterable[tuple[Mention, GoldMention]]) -> str:
+    """The error class of a miss, from the (prediction, gold mention) pairs that overlap.
+
+    Value and unit right means only the span is wrong; a right unit, the value; else the
+    kind or unit (see :mod:`numclaims.evaluation.breakdown`).
+    """
+    pairs = list(pairs)
+    if not pairs:
+        return "missed"
+    if any(value_matches(m, g) and unit_matches(m, g, same_unit) for m, g in pairs):
+        return "span"
+    if any(unit_matches(m, g, same_unit) for m, g in pairs):
+        return "wrong_value"
+    return "wrong_unit"
 
 
 def _score_document(doc: GoldDocument, golds: Sequence[GoldMention],
@@ -617,25 +654,47 @@ def _score_document(doc: GoldDocument, golds: Sequence[GoldMention],
     text = doc.text
     gold_spans = [s for g in golds for s in occurrences(text, g.surface)]
     excl = {e.surface: occurrences(text, e.surface) for e in exclusions}
+    why = {e.surface: e.why for e in exclusions}
+    seen: set[str] = set()
     tally.predicted += len(preds)
     for m in preds:
         hit_excl = [s for s, spans in excl.items() if _overlaps(m, spans)]
         if not hit_excl and not _overlaps(m, gold_spans):
             continue
         tally.judged += 1
+        near_gold = [g for g in golds if _overlaps(m, occurrences(text, g.surface))]
+        fields = dict(
+            id=unique_id(f"{doc.id}:{m.start}-{m.end} {m.text!r}", seen), dimension=m.kind,
+            text=shorten(text, m.start, m.end), got=Predicted.of(m).describe(),
+            expected="; ".join(_expected_text(g) for g in near_gold))
         if not hit_excl and any(matches(m, g, text) for g in golds):
             tally.tp += 1
+            tally.prediction_outcomes.append(Outcome(error=None, **fields))
             continue
-        reason = (f"overlaps must_not_extract {hit_excl[0]!r}" if hit_excl else
-                  "overlaps a gold mention but does not match it (span, value or unit)")
-        tally.fps.append(FalsePositive(doc.id, Predicted.of(m), reason))
+        if hit_excl:
+            reason, cls = f"overlaps must_not_extract {hit_excl[0]!r}", "false_positive"
+            fields["expected"] = (f"nothing (must not extract {hit_excl[0]!r}"
+                                           + (f": {why[hit_excl[0]]})" if why[hit_excl[0]] else ")"))
+        else:
+            reason = "overlaps a gold mention but does not match it (span, value or unit)"
+            cls = error_class((m, g) for g in near_gold)
+        tally.fps.append(FalsePositive(doc.id, Predicted.of(m), reason, cls))
+        tally.prediction_outcomes.append(Outcome(error=cls, **fields))
     for g in golds:
         spans = occurrences(text, g.surface)
+        near_preds = [m for m in preds if _overlaps(m, spans)]
+        cls: str | None = None
         if any(matches(m, g, text) for m in preds):
             tally.matched += 1
         else:
-            near = tuple(Predicted.of(m) for m in preds if _overlaps(m, spans))
-            tally.misses.append(ExtractionMiss(doc.id, g.surface, _expected_text(g), near))
+            cls = error_class((m, g) for m in near_preds)
+            tally.misses.append(ExtractionMiss(doc.id, g.surface, _expected_text(g),
+                                               tuple(Predicted.of(m) for m in near_preds),
+                                               cls, g.kind))
+        tally.mention_outcomes.append(Outcome(
+            unique_id(f"{doc.id}:{g.surface}", seen), g.kind, cls,
+            shorten(text, *spans[0]), _expected_text(g),
+            "; ".join(Predicted.of(m).describe() for m in near_preds)))
         cand = _candidate(g, text, preds)
         expected = g.expected_qualifiers()
         if cand is not None:
@@ -664,7 +723,8 @@ def score_gold(gold: Gold, predictions: Mapping[str, Sequence[Mention]],
         matched_gold=tally.matched, qualifier_checked=tally.q_checked,
         qualifier_agreed=tally.q_agreed, misses=tuple(tally.misses),
         false_positive_list=tuple(tally.fps), qualifier_misses=tuple(tally.q_misses),
-        errors=tuple(errors),
+        errors=tuple(errors), mention_outcomes=tuple(tally.mention_outcomes),
+        prediction_outcomes=tuple(tally.prediction_outcomes),
     )
 
 

@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from numclaims.evaluation.breakdown import Outcome, SuiteBreakdown, negative_dimension, shorten
 from numclaims.evaluation.gold import default_extract, fmt_number, occurrences
 from numclaims.model import KINDS, Mention
 
@@ -207,6 +208,21 @@ class Expected:
         units = "|".join(self.units) or ("any currency" if self.kind == "money" else "no unit")
         return f"{where} {self.kind} {amount} {units}".strip()
 
+    @property
+    def dimension(self) -> str:
+        """The numclaims kind expected: ``money``, ``count`` for a plain number, a measure's
+        kind from its first unit ("kilometer" -> ``length``)."""
+        if self.kind == "money":
+            return "money"
+        if self.kind == "number" or not self.units:
+            return "count"
+        from numclaims.normalise.units import kind_of
+
+        try:
+            return kind_of(self.units[0])
+        except (ValueError, AttributeError, LookupError):  # pint errors derive from these
+            return "measure"
+
 
 @dataclass(frozen=True, slots=True)
 class PeerCase:
@@ -235,6 +251,13 @@ class PeerCase:
             return "nothing of kind " + "/".join(sorted(self.forbidden_kinds))
         return "no exception"
 
+    @property
+    def dimension(self) -> str:
+        """The first expectation's dimension, or for a negative case the kind it forbids."""
+        if self.expected:
+            return self.expected[0].dimension
+        return negative_dimension(self.forbidden_kinds)
+
 
 @dataclass(frozen=True, slots=True)
 class CaseResult:
@@ -244,6 +267,14 @@ class CaseResult:
     passed: bool
     reason: str
     got: tuple[str, ...]
+    error: str | None = None  # the error class when it failed (numclaims.evaluation.breakdown)
+
+    def outcome(self) -> Outcome:
+        spans = [(e.start, e.end) for e in self.case.expected if e.start is not None]
+        start, end = spans[0] if spans else (0, None)
+        return Outcome(f"{self.case.id}", self.case.dimension, self.error,
+                       shorten(self.case.input, start, end), self.case.describe_expected(),
+                       "; ".join(self.got), self.reason)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -252,6 +283,7 @@ class CaseResult:
             "expected": self.case.describe_expected(),
             "passed": self.passed,
             "reason": self.reason,
+            "error_class": self.error,
             "got": list(self.got),
             "out_of_scope": self.case.out_of_scope.reason if self.case.out_of_scope else None,
         }
@@ -276,6 +308,12 @@ class SuiteResult:
     out_of_scope_run: int
     out_of_scope_passed: int
     failures: tuple[CaseResult, ...]
+    results: tuple[CaseResult, ...] = ()  # every in-scope case, in file order
+
+    def breakdown(self) -> SuiteBreakdown:
+        """The in-scope cases by dimension and error class (they add up to ``passed``)."""
+        return SuiteBreakdown(self.name, "peers", "in-scope cases passed",
+                              tuple(r.outcome() for r in self.results))
 
     @property
     def pass_rate(self) -> float:
@@ -317,6 +355,9 @@ class PeerReport:
     @property
     def pass_rate(self) -> float:
         return self.passed / self.in_scope if self.in_scope else 0.0
+
+    def breakdowns(self) -> tuple[SuiteBreakdown, ...]:
+        return tuple(s.breakdown() for s in self.suites)
 
     def suite(self, name: str) -> SuiteResult:
         """The suite with this name (``KeyError`` if there is none)."""
@@ -470,23 +511,30 @@ def span_agrees(text: str, start: int, end: int, exp_start: int, exp_end: int) -
     return whole_words and _edge_ok(left) and _edge_ok(right)
 
 
-def _problem(e: Expected, text: str, mentions: Sequence[Mention]) -> str | None:
-    """None if some mention satisfies ``e``, else what went wrong."""
+def _problem(e: Expected, text: str, mentions: Sequence[Mention]) -> tuple[str, str] | None:
+    """None if some mention satisfies ``e``, else the error class and what went wrong."""
     found = [m for m in mentions if amount_matches(m, e)]
+    near: Sequence[Mention] = mentions  # without a span the whole input is the surface
     if e.start is not None and e.end is not None:
         if any(span_agrees(text, m.start, m.end, e.start, e.end) for m in found):
             return None
         if found:
-            return f"{e.describe()}: found with span {found[0].text!r}"
+            return "span", f"{e.describe()}: found with span {found[0].text!r}"
+        near = [m for m in mentions if m.start < e.end and e.start < m.end]
     elif e.text is not None:
         spans = occurrences(text, e.text)
         if any(m.start < b and a < m.end for m in found for a, b in spans):
             return None
         if found:
-            return f"{e.describe()}: found only away from the surface, as {found[0].text!r}"
+            return ("span", f"{e.describe()}: found only away from the surface, "
+                            f"as {found[0].text!r}")
+        near = [m for m in mentions if any(m.start < b and a < m.end for a, b in spans)]
     elif found:
         return None
-    return f"{e.describe()}: not found"
+    # _readings is empty exactly when the mention's kind or unit cannot be the expected one
+    error = ("wrong_value" if any(_readings(m, e) for m in near)
+             else "wrong_unit" if near else "missed")
+    return error, f"{e.describe()}: not found"
 
 
 def judge(case: PeerCase, mentions: Sequence[Mention]) -> tuple[bool, str]:
@@ -498,11 +546,19 @@ def judge(case: PeerCase, mentions: Sequence[Mention]) -> tuple[bool, str]:
     >>> judge(case, [m])
     (True, '')
     """
+    error, reason = classify(case, mentions)
+    return error is None, reason
+
+
+def classify(case: PeerCase, mentions: Sequence[Mention]) -> tuple[str | None, str]:
+    """:func:`judge` with the error class: ``(None, "")`` when the case passes, else the class
+    of its first failing expectation (``false_positive`` for a negative case) and the reason."""
     if not case.expected:
         bad = [m for m in mentions if m.kind in case.forbidden_kinds]
-        return (not bad, "; ".join(f"unexpected {describe_mention(m)}" for m in bad))
+        return ("false_positive" if bad else None,
+                "; ".join(f"unexpected {describe_mention(m)}" for m in bad))
     problems = [p for e in case.expected if (p := _problem(e, case.input, mentions))]
-    return (not problems, "; ".join(problems))
+    return (problems[0][0] if problems else None, "; ".join(p[1] for p in problems))
 
 
 # --------------------------------------------------------------------------- scope rules
@@ -802,9 +858,11 @@ def run_case(case: PeerCase, extract: ExtractFn) -> CaseResult:
     try:
         mentions = list(extract(case.input, currency_hint=case.currency_hint))
     except Exception as exc:  # a peer input crashing the extractor is a failure to report
-        return CaseResult(case, False, f"extractor raised {type(exc).__name__}: {exc}", ())
-    passed, reason = judge(case, mentions)
-    return CaseResult(case, passed, reason, tuple(describe_mention(m) for m in mentions))
+        return CaseResult(case, False, f"extractor raised {type(exc).__name__}: {exc}", (),
+                          "error")
+    error, reason = classify(case, mentions)
+    return CaseResult(case, error is None, reason, tuple(describe_mention(m) for m in mentions),
+                      error)
 
 
 def _details(cases: Iterable[PeerCase]) -> dict[str, tuple[str, ...]]:
@@ -827,7 +885,7 @@ def run_suite(name: str, source: str, cases: Sequence[PeerCase],
         passed=sum(r.passed for r in judged),
         out_of_scope=dict(reasons.most_common()), out_of_scope_details=_details(other),
         out_of_scope_run=len(informative), out_of_scope_passed=sum(r.passed for r in informative),
-        failures=tuple(r for r in judged if not r.passed),
+        failures=tuple(r for r in judged if not r.passed), results=tuple(judged),
     )
 
 
@@ -889,6 +947,6 @@ def format_peer_report(report: PeerReport, failures: int = 20) -> str:
 
 __all__ = [
     "CaseResult", "Expected", "PeerCase", "PeerReport", "Skip", "SuiteResult",
-    "amount_matches", "evaluate_peers", "format_peer_report", "is_tokenised", "judge",
+    "amount_matches", "classify", "evaluate_peers", "format_peer_report", "is_tokenised", "judge",
     "load_suites", "numeral_runs", "span_agrees",
 ]
