@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from numclaims.figures import plural
+from numclaims.figures import clip, plural
 from numclaims.model import CheckItem, Report
 
 # most severe first: a quantity in several items is coloured by the worst verdict it has
@@ -128,7 +128,41 @@ h1 { font-size: 1.5em; } h2 { border-bottom: 1px solid #ccc; margin-top: 2em; }
 .doc-text { white-space: pre-wrap; background: #fafafa; border: 1px solid #e0e0e0; padding: 1em; border-radius: 4px; }
 mark { border-radius: 3px; padding: 0 2px; border-bottom: 2px solid; }
 details > summary { cursor: pointer; }
+.doc-id { color: #5f6368; font-size: .85em; margin-top: -.6em; }
+.why { font: .8em/1.5 system-ui, sans-serif; border-left: 3px solid; background: #fff; margin: 0 .3em;
+       padding: .05em .4em; white-space: normal; }
 """
+
+
+_TITLE = 90      # characters of a document's title in the page
+_SHORT_TITLE = 40  # ... and where a claim names its document
+_TITLE_LINES = 12  # a headline is near the top; a line further down is the body
+_NOTE_TITLE, _NOTE = 24, 200  # a note beside a figure: titles in it, and the note itself
+# the verdicts whose explanation stands in the text beside the figures, not only on hover
+_EXPLAINED = ("conflict", "divergent")
+
+
+def document_title(doc: Mapping[str, Any], width: int = _TITLE) -> str:
+    """A name a reader knows a document by: its ``title``, else its headline, the first line of
+    its text that reads like one (four words or more, no label such as "Source:", no URL;
+    Markdown marks dropped), else its first line, else its id. page.js picks the same.
+
+    >>> document_title({"id": "003_77de", "text": "\\n\\n# Kim Jong Un Looks to **Putin**\\nBy ..."})
+    'Kim Jong Un Looks to Putin'
+    >>> document_title({"id": "004", "text": "Source:\\nhttps://x.com/a\\nAsia/ East Asia\\n\\nKim arrives in Russia"})
+    'Kim arrives in Russia'
+    >>> document_title({"id": "a", "text": "   "}), document_title({"id": "b", "text": "Short"})
+    ('a', 'Short')
+    """
+    if doc.get("title"):
+        return clip(" ".join(str(doc["title"]).split()), width)
+    lines = [" ".join(line.replace("**", "").replace("__", "").strip().lstrip("#").split())
+             for line in str(doc.get("text") or "").splitlines()[:_TITLE_LINES]]
+    lines = [line for line in lines if line]
+    for line in lines:
+        if len(line.split()) >= 4 and not line.endswith(":") and "://" not in line:
+            return clip(line, width)
+    return clip(lines[0], width) if lines else str(doc.get("id", ""))
 
 
 def _style(verdict: str) -> str:
@@ -140,11 +174,11 @@ def _anchor(doc_index: Mapping[str, int], doc: str, start: int) -> str:
     return f"d{doc_index.get(doc, 0)}-{start}"
 
 
-def _item_html(item: CheckItem, doc_index: Mapping[str, int]) -> str:
+def _item_html(item: CheckItem, doc_index: Mapping[str, int], names: Mapping[str, str]) -> str:
     e = html.escape
     claims = "".join(
         f'<a class="claim" href="#{_anchor(doc_index, c.doc, c.start)}">'
-        f'<span class="doc">{e(c.doc)}</span>{e(c.text)}</a>'
+        f'<span class="doc" title="{e(c.doc)}">{e(names.get(c.doc, c.doc))}</span>{e(c.text)}</a>'
         for c in item.claims
     )
     ink = COLOURS.get(item.verdict, COLOURS["unchecked"])[0]
@@ -156,36 +190,54 @@ def _item_html(item: CheckItem, doc_index: Mapping[str, int]) -> str:
     )
 
 
-def _marks(report: Report) -> dict[tuple[str, int, int], tuple[str, str]]:
-    """(doc, start, end) -> (worst verdict, explanations) for every claim in the report."""
-    found: dict[tuple[str, int, int], tuple[str, str]] = {}
+def _readable(explanation: str, names: Mapping[str, str]) -> str:
+    """An explanation with each document id replaced by the document's short title (for the
+    notes beside the figures; a finding's own explanation keeps the ids, as JSON and CSV do)."""
+    for ident in sorted(names, key=len, reverse=True):  # "a-1" before "a"
+        if ident and ident != names[ident]:
+            explanation = explanation.replace(ident, f"“{names[ident]}”")
+    return explanation
+
+
+Mark = tuple[str, str, str]  # worst verdict, every explanation, the worst one's explanation
+
+
+def _marks(report: Report) -> dict[tuple[str, int, int], Mark]:
+    """(doc, start, end) -> :data:`Mark` for every claim in the report."""
+    found: dict[tuple[str, int, int], Mark] = {}
     for name, _ in SECTIONS:
         for item in getattr(report, name):
             for c in item.claims:
                 key = (c.doc, c.start, c.end)
-                verdict, text = found.get(key, ("single_source", ""))
+                verdict, text, why = found.get(key, ("single_source", "", ""))
                 if item.verdict in SEVERITY and SEVERITY.index(item.verdict) < SEVERITY.index(verdict):
-                    verdict = item.verdict
+                    verdict, why = item.verdict, item.explanation
                 text = f"{text}\n{item.verdict}: {item.explanation}".strip()
-                found[key] = (verdict, text)
+                found[key] = (verdict, text, why)
     return found
 
 
-def _document_html(doc: Mapping[str, Any], n: int, marks: Mapping[tuple[str, int, int], tuple[str, str]]) -> str:
+def _document_html(doc: Mapping[str, Any], n: int, marks: Mapping[tuple[str, int, int], Mark],
+                   names: Mapping[str, str]) -> str:
     e = html.escape
     ident, text = str(doc.get("id", n)), str(doc.get("text", ""))
     spans = sorted((start, end, found) for (d, start, end), found in marks.items() if d == ident)
     out, pos = [], 0
-    for start, end, (verdict, title) in spans:
+    for start, end, (verdict, title, why) in spans:
         if start < pos or end > len(text):
             continue  # overlapping or stale span: leave the text as it is
         out.append(e(text[pos:start]))
         out.append(f'<mark id="d{n}-{start}" class="v-{e(verdict)}" style="{_style(verdict)}" '
                    f'title="{e(title)}">{e(text[start:end])}</mark>')
+        if verdict in _EXPLAINED:  # why, beside the figure: a reader should not have to hover
+            ink = COLOURS[verdict][0]
+            out.append(f'<span class="why" style="color: {ink}; border-color: {ink}">'
+                       f'{e(verdict.replace("_", " "))}: {e(clip(_readable(why, names), _NOTE))}</span>')
         pos = end
     out.append(e(text[pos:]))
     published = f" &middot; published {e(str(doc['published']))}" if doc.get("published") else ""
-    return (f'<section class="document"><h3>{e(ident)}{published}</h3>'
+    return (f'<section class="document"><h3>{e(document_title(doc))}</h3>'
+            f'<p class="doc-id">{e(ident)}{published}</p>'
             f'<div class="doc-text">{"".join(out)}</div></section>')
 
 
@@ -201,18 +253,20 @@ def render_html(report: Report, documents: Sequence[Mapping[str, Any]]) -> str:
     """
     e = html.escape
     doc_index = {str(doc.get("id", n)): n for n, doc in enumerate(documents)}
+    names = {str(doc.get("id", n)): document_title(doc, _SHORT_TITLE) for n, doc in enumerate(documents)}
+    note_names = {str(doc.get("id", n)): document_title(doc, _NOTE_TITLE) for n, doc in enumerate(documents)}
     sections = []
     for name, title in SECTIONS:
         items: Sequence[CheckItem] = getattr(report, name)
         shown = [i for i in items if i.verdict != "single_source"]
         alone = [i for i in items if i.verdict == "single_source"]
-        body = "".join(_item_html(i, doc_index) for i in shown) or "<p>Nothing to check.</p>"
+        body = "".join(_item_html(i, doc_index, names) for i in shown) or "<p>Nothing to check.</p>"
         if alone:
             body += (f"<details><summary>{len(alone)} stated by one source only</summary>"
-                     + "".join(_item_html(i, doc_index) for i in alone) + "</details>")
+                     + "".join(_item_html(i, doc_index, names) for i in alone) + "</details>")
         sections.append(f'<section id="{name}"><h2>{e(title)} <small>({e(_counts(items))})</small></h2>{body}</section>')
     marks = _marks(report)
-    docs_html = "".join(_document_html(doc, n, marks) for n, doc in enumerate(documents))
+    docs_html = "".join(_document_html(doc, n, marks, note_names) for n, doc in enumerate(documents))
     legend = "".join(f'<span><mark style="{_style(v)}">{e(v.replace("_", " "))}</mark></span>'
                      for v in SEVERITY)
     return (

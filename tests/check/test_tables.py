@@ -100,10 +100,8 @@ def test_story_heading_counts_in_the_singular() -> None:
     assert story_heading("kim-putin-2019", 5) == "== story kim-putin-2019: 5 documents"
 
 
-@pytest.mark.xfail(strict=True, reason="numclaims/commands/check.py still writes its own heading; "
-                                       "it should call numclaims.check.render.story_heading")
 def test_check_table_of_one_document_says_document(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Russia shares a 17km border with North Korea; US$500 million "
                                     "(S$681 million) a year.", "utf-8")
     table = run("check", str(tmp_path / "a.txt"), "--format", "table")
-    assert "1 documents" not in table
+    assert table.splitlines()[0] == "== story default: 1 document"
