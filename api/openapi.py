@@ -9,6 +9,7 @@ out, and ``tests/api`` fails on it.
 
 from __future__ import annotations
 
+import functools
 import re
 from http import HTTPStatus
 from importlib.metadata import PackageNotFoundError, version
@@ -16,6 +17,7 @@ from typing import Any
 
 from flask import Flask
 
+from api.library import SAMPLE_STORY, sample_documents
 from api.schemas import PATH_PARAMETERS, SCHEMAS
 
 #: What each error status means in this API.
@@ -61,6 +63,39 @@ def _content(spec: Any) -> dict[str, Any] | None:
     return content
 
 
+# Fields of a sample document each single-document request schema takes.
+_DOCUMENT_FIELDS = {
+    "ExtractRequest": ("text", "published", "currency_hint"),
+    "StoryDocumentRequest": ("id", "text", "published", "source", "currency_hint"),
+}
+
+
+@functools.cache
+def request_examples() -> dict[str, dict[str, Any]]:
+    """A ready-to-send body for each request schema, made of the bundled sample corpus, so that
+    "Try it out" in /docs starts filled in: the five reports for /v1/check, the first of them
+    for the single-document requests.
+
+    >>> sorted(request_examples()), len(request_examples()["CheckRequest"]["value"]["documents"])
+    (['CheckRequest', 'ExtractRequest', 'StoryDocumentRequest'], 5)
+    """
+    documents = sample_documents()
+    first = documents[0]
+    examples = {name: {"summary": f"The first report of the sample corpus ({SAMPLE_STORY})",
+                       "value": {key: first[key] for key in fields if first.get(key) is not None}}
+                for name, fields in _DOCUMENT_FIELDS.items()}
+    examples["CheckRequest"] = {"summary": f"The sample corpus: {len(documents)} reports of one "
+                                f"story ({SAMPLE_STORY})", "value": {"documents": documents}}
+    return examples
+
+
+def _request_body(spec: Any) -> dict[str, Any]:
+    content = _content(spec) or {}
+    if isinstance(spec, str) and spec in request_examples():
+        content["application/json"]["examples"] = {"sample": request_examples()[spec]}
+    return {"required": True, "content": content}
+
+
 def _operation(endpoint: str, rule_args: list[str], meta: dict[str, Any]) -> dict[str, Any]:
     op: dict[str, Any] = {
         "operationId": endpoint.replace(".", "_"),
@@ -85,7 +120,7 @@ def _operation(endpoint: str, rule_args: list[str], meta: dict[str, Any]) -> dic
     if params:
         op["parameters"] = params
     if meta["request"]:
-        op["requestBody"] = {"required": True, "content": _content(meta["request"])}
+        op["requestBody"] = _request_body(meta["request"])
     responses: dict[str, Any] = {}
     for status, spec in sorted(meta["responses"].items()):
         entry: dict[str, Any] = {"description": HTTPStatus(status).phrase}

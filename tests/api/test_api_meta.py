@@ -191,3 +191,30 @@ def test_sample_endpoint_returns_the_bundled_corpus(client: Any) -> None:
     assert len(docs) == 5
     for doc in docs:
         assert doc["id"] and doc["text"] and doc["published"] and doc["currency_hint"]
+
+
+def test_every_request_body_carries_the_sample_as_a_ready_to_send_example(client: Any) -> None:
+    """/docs' "Try it out" starts filled in: each documented request body has an example, made
+    of the bundled sample corpus, that its own schema accepts and the server answers with 2xx."""
+    from numclaims.sample import sample_documents
+
+    spec = client.get("/openapi.json").get_json()
+    validate_openapi(spec)
+    schemas = spec["components"]["schemas"]
+    sent = 0
+    for path, operations in spec["paths"].items():
+        for method, op in operations.items():
+            if "requestBody" not in op:
+                continue
+            body = op["requestBody"]["content"]["application/json"]
+            example = body["examples"]["sample"]["value"]
+            name = body["schema"]["$ref"].rsplit("/", 1)[1]
+            validator = Draft202012Validator({**schemas[name], "components": {"schemas": schemas}})
+            assert not list(validator.iter_errors(example)), (path, method)
+            url = path.replace("{story}", "kim-putin-2019")
+            response = client.open(url, method=method.upper(), json=example)
+            assert 200 <= response.status_code < 300, (path, response.get_json())
+            sent += 1
+    assert sent == 3  # extract, check, and a story's new document
+    check = spec["paths"]["/v1/check"]["post"]["requestBody"]["content"]["application/json"]
+    assert check["examples"]["sample"]["value"]["documents"] == sample_documents()
