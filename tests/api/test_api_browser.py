@@ -43,10 +43,10 @@ def dump_dom(url: str, tmp_path: Any) -> str:
 
 
 def screenshot(url: str, tmp_path: Path, name: str) -> Path:
-    """A PNG of the page as a 1280-pixel-wide window shows it after the run (scrolled as the
-    page scrolled itself)."""
+    """A PNG of the whole page after the run, 1280 pixels wide. The window is as tall as the
+    page, because headless Chromium paints a window it has scrolled only in part."""
     path = tmp_path / name
-    browse(url, tmp_path, f"--screenshot={path}", "--window-size=1280,1400", "--hide-scrollbars")
+    browse(url, tmp_path, f"--screenshot={path}", "--window-size=1280,9000", "--hide-scrollbars")
     assert path.read_bytes().startswith(b"\x89PNG")
     keep = os.environ.get("NUMCLAIMS_SCREENSHOTS")
     if keep:
