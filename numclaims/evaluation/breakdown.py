@@ -140,8 +140,8 @@ def negative_dimension(kinds: Iterable[str]) -> str:
     """The dimension of a case that must extract nothing of ``kinds``: that kind if there is
     one, ``measure`` for measures only, else ``any``.
 
-    >>> negative_dimension({"money"}), negative_dimension({"length", "mass"}), negative_dimension(())
-    ('money', 'measure', 'any')
+    >>> [negative_dimension(k) for k in ({"money"}, {"length", "mass"}, ())]
+    ['money', 'measure', 'any']
     """
     kinds = frozenset(kinds)
     if len(kinds) == 1:
@@ -254,6 +254,6 @@ def format_breakdown(title: str, suites: Sequence[SuiteBreakdown], examples: int
 
 __all__ = [
     "ERROR_CLASSES", "LEGEND", "Outcome", "PASSED", "SuiteBreakdown", "add_counts",
-    "format_breakdown", "format_examples", "format_table", "negative_dimension", "ordered", "shorten",
-    "tally", "unique_id",
+    "format_breakdown", "format_examples", "format_table", "negative_dimension", "ordered",
+    "shorten", "tally", "unique_id",
 ]

@@ -673,8 +673,8 @@ def _score_document(doc: GoldDocument, golds: Sequence[GoldMention],
             continue
         if hit_excl:
             reason, cls = f"overlaps must_not_extract {hit_excl[0]!r}", "false_positive"
-            fields["expected"] = (f"nothing (must not extract {hit_excl[0]!r}"
-                                           + (f": {why[hit_excl[0]]})" if why[hit_excl[0]] else ")"))
+            because = f": {why[hit_excl[0]]}" if why[hit_excl[0]] else ""
+            fields["expected"] = f"nothing (must not extract {hit_excl[0]!r}{because})"
         else:
             reason = "overlaps a gold mention but does not match it (span, value or unit)"
             cls = error_class((m, g) for g in near_gold)
@@ -683,16 +683,16 @@ def _score_document(doc: GoldDocument, golds: Sequence[GoldMention],
     for g in golds:
         spans = occurrences(text, g.surface)
         near_preds = [m for m in preds if _overlaps(m, spans)]
-        cls: str | None = None
+        error: str | None = None
         if any(matches(m, g, text) for m in preds):
             tally.matched += 1
         else:
-            cls = error_class((m, g) for m in near_preds)
+            error = error_class((m, g) for m in near_preds)
             tally.misses.append(ExtractionMiss(doc.id, g.surface, _expected_text(g),
                                                tuple(Predicted.of(m) for m in near_preds),
-                                               cls, g.kind))
+                                               error, g.kind))
         tally.mention_outcomes.append(Outcome(
-            unique_id(f"{doc.id}:{g.surface}", seen), g.kind, cls,
+            unique_id(f"{doc.id}:{g.surface}", seen), g.kind, error,
             shorten(text, *spans[0]), _expected_text(g),
             "; ".join(Predicted.of(m).describe() for m in near_preds)))
         cand = _candidate(g, text, preds)

@@ -272,7 +272,7 @@ class CaseResult:
     def outcome(self) -> Outcome:
         spans = [(e.start, e.end) for e in self.case.expected if e.start is not None]
         start, end = spans[0] if spans else (0, None)
-        return Outcome(f"{self.case.id}", self.case.dimension, self.error,
+        return Outcome(self.case.id, self.case.dimension, self.error,
                        shorten(self.case.input, start, end), self.case.describe_expected(),
                        "; ".join(self.got), self.reason)
 
