@@ -1,4 +1,5 @@
-"""``numclaims evaluate``: score extraction against a gold file, or run the peers' test suites."""
+"""``numclaims evaluate``: score extraction against a gold file, peer test suites and the
+development cases, by dimension and error class; compare with an earlier run."""
 
 from __future__ import annotations
 
@@ -10,39 +11,84 @@ from typing import Any
 from numclaims.errors import InputError
 
 
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return value
+
+
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "evaluate", help="score extraction against a gold file or peer test suites",
+        "evaluate", help="score extraction against a gold file, peer test suites or cases files",
         description=(
             "Score numclaims.extract against GOLD.json (precision, recall, F1 on span + value + unit; "
-            "exit status 2 for a malformed gold file), or with --peers DIR run other projects' "
-            "English test suites (Recognizers-Text, quantulum3, Duckling) and report pass rates."
+            "exit status 2 for a malformed gold file), with --peers DIR run other projects' "
+            "English test suites (Recognizers-Text, quantulum3, Duckling) and report pass rates, "
+            "with --cases run the development cases (tests/extract/cases). Each is also broken "
+            "down by dimension and error class (missed, wrong value, wrong unit, span, false "
+            "positive) with examples."
         ),
     )
     parser.add_argument("gold", nargs="?", metavar="GOLD.json", help="gold file (format of shared/corpus/*/gold.json)")
     parser.add_argument("--peers", metavar="DIR", help="folder of peer suites (shared/peers)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--failures", type=int, default=20, help="peer failures to list per suite")
+    parser.add_argument("--cases", metavar="PATH",
+                        help="a cases file or a folder of them (tests/extract/cases)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="json: the whole report as one object")
+    parser.add_argument("--failures", type=_count, default=20,
+                        help="peer failures to list per suite")
+    parser.add_argument("--examples", type=_count, default=3, metavar="N",
+                        help="examples per error class and suite (0: none; default 3)")
+    parser.add_argument("--compare", metavar="BEFORE.json",
+                        help="an earlier --format json report: print what moved since")
+    parser.add_argument("--flips", type=_count, default=10, metavar="N",
+                        help="with --compare: flipped items listed per suite (default 10)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.gold and not args.peers:
-        raise InputError("give a GOLD.json file, --peers DIR, or both", field="gold")
+    from numclaims.evaluation.breakdown import format_breakdown
+    from numclaims.evaluation.report import build_report, compare, format_compare, load_report
+
+    if not args.gold and not args.peers and not args.cases:
+        raise InputError("give a GOLD.json file, --peers DIR, --cases PATH, or several",
+                         field="gold")
+    before = load_report(args.compare) if args.compare else None  # fail before the long run
+    score = peers = None
+    cases: tuple[Any, ...] = ()
+    text: list[str] = []  # blocks, printed a blank line apart
     if args.gold:
         from numclaims.evaluation.gold import evaluate_gold, format_gold_score
 
         score = evaluate_gold(Path(args.gold))
-        print(json.dumps(score.to_dict(), indent=2) if args.format == "json" else format_gold_score(score))
+        text += [format_gold_score(score),
+                 format_breakdown("By dimension and error class: gold mentions (recall) and "
+                                  "judged predictions (precision)", score.breakdowns(),
+                                  args.examples, total=False)]
     if args.peers:
         from numclaims.evaluation.peers import evaluate_peers, format_peer_report
 
         root = Path(args.peers)
         if not root.is_dir():
             raise InputError(f"{root}: not a folder", field="peers")
-        report = evaluate_peers(root)
-        if args.format == "json":
-            print(json.dumps(report.to_dict(failures=args.failures), indent=2))
-        else:
-            print(format_peer_report(report, failures=args.failures))
+        peers = evaluate_peers(root)
+        text += [format_peer_report(peers, failures=args.failures),
+                 format_breakdown("By dimension and error class: peer suites (in-scope cases)",
+                                  peers.breakdowns(), args.examples)]
+    if args.cases:
+        from numclaims.evaluation.cases import score_cases
+
+        cases = score_cases(args.cases)
+        text += [format_breakdown(f"By dimension and error class: development cases "
+                                  f"({args.cases})", cases, args.examples)]
+    report = build_report(score, peers, cases, examples=args.examples, failures=args.failures)
+    if before is not None:
+        report["compare"] = {"before": str(args.compare),
+                             "suites": compare(before, report, flips=args.flips)}
+        text += [format_compare(report["compare"]["suites"], str(args.compare))]
+    if args.format == "json":
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        print("\n\n".join(text))
     return 0
