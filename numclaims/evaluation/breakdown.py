@@ -136,6 +136,15 @@ def add_counts(counts: Iterable[Mapping[str, int]]) -> dict[str, int]:
     return total
 
 
+def by_dimension(suites: Iterable[SuiteBreakdown]) -> dict[str, dict[str, int]]:
+    """The counts of several suites summed per dimension, in :func:`ordered` order."""
+    dims: dict[str, list[dict[str, int]]] = {}
+    for s in suites:
+        for d in s.dimensions():
+            dims.setdefault(d, []).append(s.counts(d))
+    return {d: add_counts(dims[d]) for d in ordered(dims)}
+
+
 def negative_dimension(kinds: Iterable[str]) -> str:
     """The dimension of a case that must extract nothing of ``kinds``: that kind if there is
     one, ``measure`` for measures only, else ``any``.
@@ -214,14 +223,15 @@ def format_examples(suite: SuiteBreakdown, limit: int) -> list[str]:
                 lines.append(f"        text:     {o.text}")
             lines.append(f"        expected: {o.expected}")
             lines.append(f"        got:      {o.got or 'nothing'}")
-            if o.why:
+            if o.why and o.why != f"{o.expected}: not found":  # else it says nothing new
                 lines.append(f"        why:      {o.why}")
     return lines
 
 
 LEGEND = ("value: wrong value; unit: wrong kind or unit; span: right value and unit on "
           "another span;\n   false+: a prediction where none is expected; attr: another "
-          "expected field wrong; error: the extractor raised")
+          "expected field wrong; error: the extractor raised;\n   a negative case is under the "
+          "kind it forbids (measure: every measure kind; any: every kind)")
 
 
 def format_breakdown(title: str, suites: Sequence[SuiteBreakdown], examples: int = 3,
@@ -237,23 +247,19 @@ def format_breakdown(title: str, suites: Sequence[SuiteBreakdown], examples: int
             rows += suite_rows(s, indent="")
             rows.append(("all", s.counts()))
     if len(suites) > 1 and total:
-        dims: dict[str, list[dict[str, int]]] = {}
-        for s in suites:
-            for d in s.dimensions():
-                dims.setdefault(d, []).append(s.counts(d))
         rows.append(("all suites", add_counts(s.counts() for s in suites)))
-        rows += [("  " + d, add_counts(dims[d])) for d in ordered(dims)]
+        rows += [("  " + d, c) for d, c in by_dimension(suites).items()]
     lines = [title, *format_table(rows, label="suite / dimension" if len(suites) > 1
                                   else "dimension"), f"  ({LEGEND})"]
     for s in suites:
         shown = format_examples(s, examples)
         if shown:
-            lines += ["", f"{s.name}: examples ({s.figure})", *shown]
+            lines += ["", f"{s.name}: examples", *shown]
     return "\n".join(lines)
 
 
 __all__ = [
-    "ERROR_CLASSES", "LEGEND", "Outcome", "PASSED", "SuiteBreakdown", "add_counts",
+    "ERROR_CLASSES", "LEGEND", "Outcome", "PASSED", "SuiteBreakdown", "add_counts", "by_dimension",
     "format_breakdown", "format_examples", "format_table", "negative_dimension", "ordered",
     "shorten", "tally", "unique_id",
 ]

@@ -20,7 +20,7 @@ from numclaims.evaluation.breakdown import (
     PASSED,
     SuiteBreakdown,
     add_counts,
-    ordered,
+    by_dimension,
 )
 from numclaims.evaluation.gold import GoldScore
 from numclaims.evaluation.peers import PeerReport
@@ -37,12 +37,8 @@ def source_totals(suites: Sequence[SuiteBreakdown]) -> dict[str, Any]:
         if source == "gold":
             totals[source] = {s.name: s.counts() for s in chosen}
             continue
-        dims: dict[str, list[dict[str, int]]] = {}
-        for s in chosen:
-            for d in s.dimensions():
-                dims.setdefault(d, []).append(s.counts(d))
         totals[source] = {"counts": add_counts(s.counts() for s in chosen),
-                          "dimensions": {d: add_counts(dims[d]) for d in ordered(dims)}}
+                          "dimensions": by_dimension(chosen)}
     return totals
 
 
