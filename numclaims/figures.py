@@ -10,9 +10,12 @@ from __future__ import annotations
 import functools
 import math
 import textwrap
+from collections.abc import Mapping
+from typing import Any
 
 from numclaims.check.numbers import fmt, fmt_quantity
 from numclaims.extract.lexicon import lexicon
+from numclaims.extract.pipeline import LATEST_RATE
 
 ELLIPSIS = "…"
 
@@ -99,12 +102,20 @@ def interval(low: float | None, high: float | None, kind: str, unit: str | None)
     return _with_unit(f"{fmt(low)}-{fmt(high)}", unit)
 
 
+def at_latest_rate(norm: Mapping[str, Any] | None) -> bool:
+    """Whether money was converted at the data's latest rate, for want of a publication date."""
+    return bool(norm) and LATEST_RATE in str(norm.get("note", ""))  # type: ignore[union-attr]
+
+
 def normalized(norm: dict | None) -> str:
-    """A mention's canonical value: money in the base currency with its sign, fractions as
-    percentages, the conversion's error when there is one.
+    """A mention's canonical value: money in the base currency with its sign (and "latest rate"
+    when there was no publication date to take the rate on), fractions as percentages, the
+    conversion's error when there is one.
 
     >>> normalized({"value": 498.7e6, "unit": "USD"}), normalized({"value": 0.015, "unit": "fraction"})
     ('US$498.7 million', '1.5%')
+    >>> normalized({"value": 498.7e6, "unit": "USD", "note": "no publication date given: latest rate used"})
+    'US$498.7 million (latest rate)'
     """
     if not norm:
         return ""
@@ -116,7 +127,7 @@ def normalized(norm: dict | None) -> str:
     if isinstance(value, str):
         return value
     if _is_money(unit):
-        return money(value, str(unit))
+        return money(value, str(unit)) + (" (latest rate)" if at_latest_rate(norm) else "")
     return unit_name(fmt_quantity(value, unit))
 
 

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from numclaims.figures import clip, plural
+from numclaims.figures import at_latest_rate, clip, plural
 from numclaims.model import CheckItem, Report
 
 # most severe first: a quantity in several items is coloured by the worst verdict it has
@@ -87,6 +87,25 @@ def _single_sources(items: Sequence[CheckItem]) -> list[str]:
     return lines
 
 
+def latest_rate_documents(report: Report) -> list[str]:
+    """The documents whose money was converted at the latest rate (they had no date)."""
+    found: dict[str, None] = {}
+    for name, _ in SECTIONS:
+        for item in getattr(report, name):
+            for claim in item.claims:
+                if at_latest_rate(claim.normalized):
+                    found[claim.doc] = None
+    return list(found)
+
+
+def _latest_rate_line(report: Report) -> str | None:
+    docs = latest_rate_documents(report)
+    if not docs:
+        return None
+    return (f"Money in {', '.join(docs)} converted at the latest rate: "
+            f"{'it has' if len(docs) == 1 else 'they have'} no publication date")
+
+
 def format_table(report: Report) -> str:
     """A terminal summary: findings first, one block per item, single-source claims in brief
     (one line per document).
@@ -102,6 +121,9 @@ def format_table(report: Report) -> str:
     Dates and weekdays: none
     """
     lines: list[str] = []
+    latest = _latest_rate_line(report)
+    if latest:
+        lines.extend(_wrap(latest, ""))
     for name, title in SECTIONS:
         items: Sequence[CheckItem] = getattr(report, name)
         lines.append(f"{title}: {_counts(items)}")
@@ -275,6 +297,7 @@ def render_html(report: Report, documents: Sequence[Mapping[str, Any]]) -> str:
         f"<title>numclaims check: {plural(len(documents), 'document')}</title><style>{_CSS}</style></head><body>"
         f"<h1>numclaims check: {plural(len(documents), 'document')}</h1>"
         f'<p class="summary">{legend}</p>'
+        + (f'<p class="latest-rate">{e(latest)}</p>' if (latest := _latest_rate_line(report)) else "")
         + "".join(sections)
         + f'<h2>Documents</h2>{docs_html}</body></html>\n'
     )

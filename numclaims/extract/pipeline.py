@@ -541,10 +541,14 @@ def _link_equivalents(text: str, drafts: list[Draft]) -> None:
             second.subject = first.subject
 
 
+#: How a money mention's ``normalized["note"]`` says it was converted at the data's latest rate.
+LATEST_RATE = "latest rate used"
+
+
 def _finish(text: str, draft: Draft, published: dt.date | None, base: str) -> Mention:
     normalized = normalise(draft.kind, draft.value, draft.unit, draft.low, draft.high, draft.precision, published, base)
     if draft.kind == "money" and published is None and normalized and "error" not in normalized:
-        normalized["note"] = "no publication date given: latest rate used"
+        normalized["note"] = f"no publication date given: {LATEST_RATE}"
     return Mention(
         start=draft.start,
         end=draft.end,

@@ -105,3 +105,18 @@ def test_check_table_of_one_document_says_document(tmp_path: Path) -> None:
                                     "(S$681 million) a year.", "utf-8")
     table = run("check", str(tmp_path / "a.txt"), "--format", "table")
     assert table.splitlines()[0] == "== story default: 1 document"
+
+
+def test_money_converted_at_the_latest_rate_says_so(tmp_path: Path) -> None:
+    """Issue 16: without a publication date money converts at the latest rate, which only the
+    JSON said; the tables and the HTML say it too, and a dated run does not."""
+    (tmp_path / "a.txt").write_text("Singapore pledged S$681 million to the fund.\n", "utf-8")
+    (tmp_path / "b.txt").write_text("Singapore pledged S$681 million, officials said.\n", "utf-8")
+    extracted = run("extract", "a.txt", "--format", "table", cwd=tmp_path)
+    assert row(extracted, "S$681 million")[-1].endswith("(latest rate)")
+    checked = run("check", "a.txt", "b.txt", "--format", "table", cwd=tmp_path)
+    assert "Money in a, b converted at the latest rate: they have no publication date" in checked
+    page = run("check", "a.txt", "b.txt", "--format", "html", cwd=tmp_path)
+    assert "converted at the latest rate" in page
+    dated = run("extract", "a.txt", "--format", "table", "--published", "2019-04-25", cwd=tmp_path)
+    assert "latest rate" not in dated
