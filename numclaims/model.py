@@ -11,7 +11,8 @@ from typing import Any
 
 KINDS = (
     "money", "length", "mass", "area", "volume", "speed", "energy", "power",
-    "temperature", "duration", "ratio", "count", "year", "date", "other",
+    "temperature", "duration", "storage", "frequency", "pressure", "torque", "angle",
+    "loudness", "charge", "magnitude", "ratio", "count", "year", "date", "other",
 )
 QUALIFIERS = (
     "exact", "approx", "more_than", "at_least", "less_than", "at_most", "up_to",

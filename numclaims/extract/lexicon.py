@@ -41,6 +41,25 @@ class CurrencyEntry:
 
 
 @dataclass(frozen=True)
+class UnitSense:
+    """Another reading of a unit word, chosen by the words around it (unit_senses.tsv)."""
+
+    unit: str
+    kind: str
+    where: str  # "next": among the words after the unit; "previous": before the number
+    words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ContextSign:
+    """A one-letter currency sign that needs a money context (currency_context.tsv)."""
+
+    code: str
+    after: re.Pattern[str] | None  # a phrase right after the number ("to the dollar")
+    near: re.Pattern[str] | None  # a phrase nearby ("naira", "Nigeria")
+
+
+@dataclass(frozen=True)
 class VagueEntry:
     low: float
     high: float
@@ -53,6 +72,18 @@ class Lexicon:
     units_cs: dict[str, UnitEntry]
     units_ci: dict[str, UnitEntry]
     unit_re: re.Pattern[str]
+    unit_senses: dict[str, tuple[UnitSense, ...]]  # by lower-cased units.tsv surface
+    units_before: dict[str, UnitEntry]  # by lower-cased surface ("magnitude")
+    unit_before_re: re.Pattern[str]
+    # surface -> (ISO code or group, words after it that rule it out): "cents" -> ("cent", {})
+    subunits_cs: dict[str, tuple[str, frozenset[str]]]
+    subunits_ci: dict[str, tuple[str, frozenset[str]]]
+    subunit_re: re.Pattern[str]
+    context_signs: dict[str, ContextSign]
+    context_sign_re: re.Pattern[str]
+    context_sign_ends: frozenset[str]  # the last characters of the signs: a cheap first test
+    code_scales: dict[str, float]
+    code_scale_re: re.Pattern[str]
     currency_prefix: dict[str, CurrencyEntry]
     currency_suffix_cs: dict[str, CurrencyEntry]
     currency_suffix_ci: dict[str, CurrencyEntry]
@@ -87,6 +118,12 @@ def _pattern(cs: list[str], ci: list[str]) -> str:
     return "|".join(parts)
 
 
+def _subunit(row: list[str]) -> tuple[str, frozenset[str]]:
+    """A currency_subunits.tsv row's code and the words that rule it out (an optional column)."""
+    unless = row[3] if len(row) > 3 else ""
+    return row[1], frozenset(w.lower() for w in unless.split(",") if w)
+
+
 @functools.cache
 def lexicon() -> Lexicon:
     """The process-wide lexicon (built on first use; immutable, so safe to share across threads)."""
@@ -100,6 +137,51 @@ def lexicon() -> Lexicon:
         r"(?:\s?|-)(?:(" + _pattern([r[0] for r in u_cs if len(r[0]) > 1], [r[0] for r in u_ci])
         + r")|(" + alternation([r[0] for r in u_cs if len(r[0]) == 1]) + r")(?![\-/]))(?![\w°])"
     )
+
+    unit_senses: dict[str, list[UnitSense]] = {}
+    for surfaces, unit, kind, where, words in read_rows("unit_senses.tsv"):
+        sense = UnitSense(unit, kind, where, frozenset(words.split(",")))
+        for surface in surfaces.split(","):
+            unit_senses.setdefault(surface, []).append(sense)
+    before_rows = read_rows("units_before.tsv")
+    b_cs, b_ci = _case_split(before_rows, 3)
+    units_before = {r[0].lower(): UnitEntry(r[1], r[2]) for r in before_rows}
+    # "magnitude 6.1", "magnitude-7.0": searched at the end of the text before the number
+    unit_before_re = re.compile(
+        r"(?<![\w-])(" + _pattern([r[0] for r in b_cs], [r[0] for r in b_ci]) + r")[ \u00a0-]?$"
+    )
+
+    sub_rows = read_rows("currency_subunits.tsv")
+    sub_cs, sub_ci = _case_split(sub_rows, 2)
+    # a word may follow after a space; a one-letter or sign surface ("99p", "41¢") only against
+    # the number, as with one-letter unit symbols
+    glued = [r[0] for r in sub_cs if len(r[0]) == 1]
+    spaced_cs = [r[0] for r in sub_cs if len(r[0]) > 1]
+    subunit_re = re.compile(
+        r"(?:[ \u00a0\u202f]?(" + _pattern(spaced_cs, [r[0] for r in sub_ci]) + r")|("
+        + alternation(glued) + r"))(?![\w])"
+    )
+
+    context_rows: dict[str, dict[str, list[str]]] = {}
+    context_codes: dict[str, str] = {}
+    for sign, code, where, phrases in read_rows("currency_context.tsv"):
+        context_codes[sign] = code
+        context_rows.setdefault(sign, {}).setdefault(where, []).extend(phrases.split(","))
+
+    def _phrases(phrases: list[str] | None, anchored: bool) -> re.Pattern[str] | None:
+        if not phrases:
+            return None
+        body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+        return re.compile((r"\s+" if anchored else r"\b") + r"(?i:" + body + r")\b")
+
+    context_signs = {
+        sign: ContextSign(context_codes[sign], _phrases(rows.get("after"), True), _phrases(rows.get("near"), False))
+        for sign, rows in context_rows.items()
+    }
+    context_sign_re = re.compile(r"(?<![\w$.-])(" + alternation(list(context_signs)) + r")$")
+    code_scales = {r[0]: float(r[1]) for r in read_rows("currency_code_scales.tsv")}
+    # the letters right against the code ("3 MUSD"): the code itself is read by currency_after
+    code_scale_re = re.compile(r"[ \u00a0\u202f]?(" + alternation(list(code_scales)) + r")(?=[A-Z]{3}(?!\w))")
 
     cur_rows = read_rows("currencies.tsv")
     prefix = {r[0]: CurrencyEntry(r[1], r[2]) for r in cur_rows if r[2] in ("prefix", "both")}
@@ -153,6 +235,13 @@ def lexicon() -> Lexicon:
     number_words = {r[0]: (float(r[1]), r[2]) for r in read_rows("number_words.tsv")}
     return Lexicon(
         units_cs=units_cs, units_ci=units_ci, unit_re=unit_re,
+        unit_senses={k: tuple(v) for k, v in unit_senses.items()},
+        units_before=units_before, unit_before_re=unit_before_re,
+        subunits_cs={r[0]: _subunit(r) for r in sub_cs}, subunits_ci={r[0].lower(): _subunit(r) for r in sub_ci},
+        subunit_re=subunit_re,
+        context_signs=context_signs, context_sign_re=context_sign_re,
+        context_sign_ends=frozenset(sign[-1] for sign in context_signs),
+        code_scales=code_scales, code_scale_re=code_scale_re,
         currency_prefix=prefix,
         currency_suffix_cs={r[0]: CurrencyEntry(r[1], r[2]) for r in s_cs},
         currency_suffix_ci={r[0].lower(): CurrencyEntry(r[1], r[2]) for r in s_ci},

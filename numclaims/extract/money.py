@@ -10,15 +10,19 @@ says it was a guess.
 ('SGD', None)
 >>> resolve("dollar", None, "$")[1]
 "'$' read as USD (could be SGD, HKD, AUD, CAD...); pass currency_hint to choose"
+>>> subunit_after("it costs 99p", 11), minor_unit("GBP"), minor_unit("KWD")
+(('GBP', 12), 0.01, 0.001)
 """
 
 from __future__ import annotations
 
 import functools
+import re
 
 import babel.numbers
 
 from numclaims.errors import UnknownCurrencyError
+from numclaims.extract import rules
 from numclaims.extract.lexicon import lexicon
 
 
@@ -51,6 +55,75 @@ def currency_after(text: str, end: int) -> tuple[str, int] | None:
     if surface in lex.iso_codes:
         return surface, match.end()
     return None
+
+
+def subunit_after(text: str, end: int) -> tuple[str, int] | None:
+    """A currency's minor unit right after ``end`` ("41 cents", "99p"): (code or group, end)."""
+    lex = lexicon()
+    match = lex.subunit_re.match(text, end)
+    if match is None:
+        return None
+    surface = match.group(1) or match.group(2)
+    entry = lex.subunits_cs.get(surface) or lex.subunits_ci.get(" ".join(surface.lower().replace("-", " ").split()))
+    if entry is None:
+        return None
+    code, unless = entry
+    if unless:
+        following = _NEXT_WORD.match(text, match.end())
+        if following is not None and following.group(1).lower() in unless:
+            return None  # "a 1080p screen" is a resolution, not pence
+    return code, match.end()
+
+
+_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
+
+
+@functools.cache
+def minor_unit(code: str) -> float:
+    """What one minor unit of ``code`` is worth in the currency: 0.01, or 0.001 for KWD (CLDR)."""
+    digits = babel.numbers.get_currency_precision(code)
+    return 10.0 ** -(digits or 2)
+
+
+def sign_in_context(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """A one-letter sign before ``start`` that is money only in a money context: "N410 to the
+    dollar", "R50 million" (a money scale word follows), or the currency named nearby.
+    (code, sign start) or None.
+
+    >>> sign_in_context("N410 to the dollar", 1, 4), sign_in_context("N95 masks", 1, 3)
+    (('NGN', 0), None)
+    """
+    lex = lexicon()
+    if start == 0 or text[start - 1] not in lex.context_sign_ends:
+        return None
+    match = lex.context_sign_re.search(text, max(0, start - 4), start)
+    if match is None:
+        return None
+    sign = lex.context_signs[match.group(1)]
+    if rules.scale_after(text, end, money=True) is not None or sign.after is not None and sign.after.match(text, end):
+        return sign.code, match.start(1)
+    if sign.near is not None and sign.near.search(text, max(0, start - _NEAR), end + _NEAR):
+        return sign.code, match.start(1)
+    return None
+
+
+_NEAR = 200  # characters either side of a context sign where the currency's name counts
+_MINUS = re.compile(r"(?<![\w.,])[-\u2212]$")
+
+
+def negative_before(text: str, sign_start: int) -> bool:
+    """Is a minus sign written before the currency sign ("-$5 million", "a change of −€3bn")?"""
+    return _MINUS.search(text, max(0, sign_start - 2), sign_start) is not None
+
+
+def code_scale_after(text: str, end: int) -> tuple[float, int, str] | None:
+    """A scale letter against an ISO code after ``end`` ("3 MUSD"): (multiplier, end of the
+    letter, surface); the code is then read by :func:`currency_after`."""
+    lex = lexicon()
+    match = lex.code_scale_re.match(text, end)
+    if match is None or text[match.end() : match.end() + 3] not in lex.iso_codes:
+        return None
+    return lex.code_scales[match.group(1)], match.end(), match.group(1)
 
 
 @functools.cache

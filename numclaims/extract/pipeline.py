@@ -280,9 +280,16 @@ def _number(ctx: Context, match: re.Match[str]) -> Draft | None:
     if not math.isfinite(value):
         return None  # "10^400 digits" or "hundred" x 200 overflows a float: no honest value
 
-    # Left side: currency sign, "between", qualifier.
+    # Left side: currency sign (or a unit written first: "magnitude 6.1"), "between", qualifier.
     sign = money.currency_before(text, start)
-    if words is None and _glued_to_word(text, start, sign is not None and sign[1] + 0 < start):
+    prefix_unit = None
+    if sign is None and words is None:
+        sign = money.sign_in_context(text, start, end)  # "N410 to the dollar", "R50 million"
+        if sign is None:
+            prefix_unit = rules.unit_before(text, start)
+            if prefix_unit is not None and value < 0 and text[start - 1].isalpha():
+                value = -value  # "magnitude-7.0": the numeral's "-" is a hyphen, not a minus
+    if words is None and _glued_to_word(text, start, sign is not None or prefix_unit is not None):
         return None
     nxt = text[end : end + 2]
     if words is None and len(nxt) == 2 and nxt[0] in "/.:," and nxt[1].isdigit():
@@ -290,14 +297,19 @@ def _number(ctx: Context, match: re.Match[str]) -> Draft | None:
     if words is None and rules.is_ordinal(text, end):
         return None
 
-    mention_start = sign[1] if sign else start
+    mention_start = sign[1] if sign else prefix_unit[2] if prefix_unit else start
     currency_code = sign[0] if sign else None
     currency_surface = text[sign[1] : start].strip() if sign else ""
+    negative = sign is not None and money.negative_before(text, sign[1])  # "-$5 million"
+    if negative:
+        mention_start -= 1
 
     # Right side: scale, range, currency name, ratio, unit.
     pos = end
     money_context = sign is not None or _currency_follows(text, end)
     scale = rules.scale_after(text, pos, money=money_context)
+    if scale is None and sign is None:
+        scale = money.code_scale_after(text, pos)  # "3 MUSD": the code is read below
     mult1 = 1.0
     if scale:
         mult1, pos = scale[0], scale[1]
@@ -321,27 +333,40 @@ def _number(ctx: Context, match: re.Match[str]) -> Draft | None:
                 mention_start = between.start(1)
     value *= mult1
     precision *= mult1
+    if negative and high_value is None:
+        value = -value
 
     kind: str
     unit: str | None = None
+    minor = None
     if currency_code is None:
         suffix = money.currency_after(text, pos)
         if suffix and suffix[0] == "pound" and not scale:
             # "weighs two pounds" is a weight; "2 million pounds" is money. A guess either way.
             notes.append("'pounds' read as weight; a sum of money would be GBP")
             suffix = None
-        if suffix:
-            currency_code, currency_surface = suffix[0], text[pos : suffix[1]].strip()
-            pos = suffix[1]
+        # a minor unit first: "41 euro cents" is 0.41 EUR, not 41 EUR and a word
+        minor = money.subunit_after(text, pos)  # "41 cents", "99p"
+        if minor or suffix:
+            found = minor or suffix
+            currency_code, currency_surface = found[0], text[pos : found[1]].strip()
+            pos = found[1]
     if currency_code is not None:
         kind = "money"
         unit, note = money.resolve(currency_code, ctx.currency_hint, currency_surface)
         if note:
             notes.append(note)
+        if minor:
+            value, precision, high_value = _in_major_units(unit, value, precision, high_value)
     elif (ratio := rules.ratio_after(text, pos)) is not None:
         kind, unit, pos = "ratio", ratio[0], ratio[1]
+    elif prefix_unit is not None:
+        unit, kind = prefix_unit[0], prefix_unit[1]
     elif (measured := rules.unit_after(text, pos)) is not None:
         unit, kind, pos, unit_surface = measured
+        unit, kind, note = rules.unit_sense(text, start, pos, unit_surface, unit, kind)
+        if note:
+            notes.append(note)
         if unit_surface == "m" and scale is None and rules.scale_after(text, end, money=True):
             notes.append("'m' read as metres; it could mean million")
     elif words == ["one"] and (one_in := rules.one_in_after(text, pos)) is not None:
@@ -391,6 +416,21 @@ def _number(ctx: Context, match: re.Match[str]) -> Draft | None:
         mention_start, pos, kind, stated, unit=unit, low=low, high=high, qualifier=qualifier,
         precision=precision, subject=subject, ambiguities=notes,
     )
+
+
+def _in_major_units(code: str, value: float, precision: float, high: float | None) -> tuple[float, float, float | None]:
+    """An amount stated in minor units ("41 cents") in the currency itself: 0.41 USD, the
+    precision scaled alike (±0.005).
+
+    >>> _in_major_units("USD", 41.0, 0.5, None), _in_major_units("KWD", 250.0, 5.0, 500.0)
+    ((0.41, 0.005, None), (0.25, 0.005, 0.5))
+    """
+    factor = money.minor_unit(code)
+
+    def scaled(x: float) -> float:
+        return float(f"{x * factor:.12g}")
+
+    return scaled(value), scaled(precision), None if high is None else scaled(high)
 
 
 def _in_a_name(text: str, start: int, end: int) -> bool:

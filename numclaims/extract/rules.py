@@ -78,6 +78,52 @@ def unit_after(text: str, end: int) -> tuple[str, str, int, str] | None:
     return entry.unit, entry.kind, match.end(), surface
 
 
+_WORDS_AROUND = re.compile(r"[A-Za-z][\w'’-]*")
+_SENSE_REACH = 40  # characters searched for the words that choose a unit's sense
+_CLAUSE_END = re.compile(r"[,;:.!?()\u2014]")
+
+
+def unit_sense(text: str, start: int, unit_end: int, surface: str, unit: str, kind: str) -> tuple[str, str, str | None]:
+    """The reading of a unit word that its context chooses (unit_senses.tsv), and a note when
+    the default reading was kept although another exists: (unit, kind, note).
+
+    >>> unit_sense("a 12-degree slope", 2, 11, "degree", "degree_Celsius", "temperature")[:2]
+    ('degree', 'angle')
+    >>> unit_sense("it was 35 degrees", 7, 17, "degrees", "degree_Celsius", "temperature")
+    ('degree_Celsius', 'temperature', "'degrees' read as degree_Celsius; it could be degree (angle)")
+    """
+    senses = lexicon().unit_senses.get(surface.lower())
+    if not senses:
+        return unit, kind, None
+    # words of the same clause: two after the unit ("a 360-degree panoramic view"), three
+    # before the number ("tilted at about 23 degrees")
+    after = _CLAUSE_END.search(text, unit_end, unit_end + _SENSE_REACH)
+    following = [w.group().lower() for w in _WORDS_AROUND.finditer(
+        text, unit_end, after.start() if after else unit_end + _SENSE_REACH)][:2]
+    floor = max(0, start - _SENSE_REACH)
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, floor, start)), default=floor)
+    preceding = [w.group().lower() for w in _WORDS_AROUND.finditer(text, clause_start, start)][-3:]
+    for sense in senses:
+        if not sense.words.isdisjoint(following if sense.where == "next" else preceding):
+            return sense.unit, sense.kind, None
+    others = ", ".join(dict.fromkeys(f"{s.unit} ({s.kind})" for s in senses))
+    return unit, kind, f"'{surface}' read as {unit}; it could be {others}"
+
+
+def unit_before(text: str, start: int) -> tuple[str, str, int] | None:
+    """A unit written before the number ("magnitude 6.1"): (pint unit, kind, its start).
+
+    >>> unit_before("a magnitude 6.1 quake", 12)
+    ('earthquake_magnitude', 'magnitude', 2)
+    """
+    lex = lexicon()
+    match = lex.unit_before_re.search(text, max(0, start - 16), start)
+    if match is None:
+        return None
+    entry = lex.units_before[re.sub(r"[\s\-]+", " ", match.group(1).lower())]
+    return entry.unit, entry.kind, match.start(1)
+
+
 def range_after(text: str, end: int) -> re.Match[str] | None:
     """The second figure of a range right after the first ("-10", " to 10", " and 10")."""
     return _RANGE_RE.match(text, end)

@@ -28,6 +28,14 @@ CANONICAL = {
     "temperature": "kelvin",
     "duration": "second",
     "ratio": "fraction",
+    "storage": "byte",
+    "frequency": "hertz",
+    "pressure": "pascal",
+    "torque": "newton_meter",
+    "angle": "radian",
+    "loudness": "decibel_SPL",
+    "charge": "coulomb",
+    "magnitude": "earthquake_magnitude",
 }
 _PINT_CANONICAL = {"square_meter": "meter**2", "cubic_meter": "meter**3", "meter_per_second": "meter/second"}
 _lock = threading.Lock()
@@ -47,7 +55,7 @@ def registry() -> pint.UnitRegistry:
 def _linear_factor(unit: str, canonical: str) -> float | None:
     """Factor from ``unit`` to ``canonical``, or None for offset units (temperatures)."""
     ureg = registry()
-    if unit.startswith("degree"):  # offset scales: converted through pint itself
+    if unit.startswith("degree_"):  # offset scales: converted through pint itself
         return None
     target = _PINT_CANONICAL.get(canonical, canonical)
     if canonical == "fraction":
@@ -56,13 +64,27 @@ def _linear_factor(unit: str, canonical: str) -> float | None:
 
 
 @functools.cache
+def _base_units(unit: str) -> str:
+    """The base units of ``unit`` as pint writes them ("kilogram * meter ** 2 / second ** 2").
+
+    Base units, not dimensionality: pint counts bits and radians as dimensionless, so only their
+    base units tell a gigabyte and a degree of arc from a per-cent figure, and a newton metre
+    of torque (defined per radian in units_extra.txt) from a joule.
+    """
+    return str(registry().Quantity(1.0, unit).to_base_units().units)
+
+
+@functools.cache
 def kind_of(unit: str) -> str:
-    """The numclaims kind of a pint unit name ("mile" -> "length")."""
-    ureg = registry()
-    dims = ureg.Unit(unit).dimensionality
+    """The numclaims kind of a pint unit name ("mile" -> "length").
+
+    >>> [kind_of(u) for u in ("gigabyte", "degree", "percent", "pound_force_foot")]
+    ['storage', 'angle', 'ratio', 'torque']
+    """
+    base = _base_units(unit)
     for kind, canonical in CANONICAL.items():
         target = "dimensionless" if canonical == "fraction" else _PINT_CANONICAL.get(canonical, canonical)
-        if ureg.Unit(target).dimensionality == dims:
+        if _base_units(target) == base:
             return kind
     raise ValueError(f"unit {unit!r} has no numclaims kind")
 
@@ -95,6 +117,6 @@ def scale_width(width: float, unit: str) -> float:
     factor = _linear_factor(unit, CANONICAL[kind])
     if factor is None:  # temperature: a degree Fahrenheit is 5/9 of a kelvin wide
         ureg = registry()
-        delta = ureg.Quantity(1.0, "delta_" + unit if unit.startswith("degree") else unit)
+        delta = ureg.Quantity(1.0, "delta_" + unit if unit.startswith("degree_") else unit)
         factor = float(delta.to("kelvin").magnitude)
     return width * factor
