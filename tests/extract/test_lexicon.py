@@ -55,3 +55,32 @@ def test_calendar_names() -> None:
     for row in rows:
         for abbreviation in filter(None, (row[3] if len(row) > 3 else "").split(",")):
             assert row[0].startswith(abbreviation), (row[0], abbreviation)
+
+
+def test_unit_senses_and_units_before() -> None:
+    """Every other reading of a unit word is a pint unit of the kind its row says, for a surface
+    units.tsv lists; every unit written before its number likewise."""
+    unit_surfaces = {r[0].lower() for r in UNIT_ROWS}
+    for row in read_rows("unit_senses.tsv"):
+        assert len(row) == 5, row
+        surfaces, unit, kind, where, words = row
+        assert where in ("next", "previous") and words == words.lower(), row
+        assert kind_of(unit) == kind, row
+        assert set(surfaces.split(",")) <= unit_surfaces, row
+    for row in read_rows("units_before.tsv"):
+        assert len(row) == 4 and row[3] in ("cs", "ci") and kind_of(row[1]) == row[2], row
+
+
+def test_currency_subunits_and_context_signs() -> None:
+    lex = lexicon()
+    rows = read_rows("currency_subunits.tsv")
+    for row in rows:
+        assert len(row) in (3, 4) and row[2] in ("cs", "ci"), row
+        assert row[1] in lex.iso_codes or row[1] in lex.currency_groups, row
+    counts = Counter(r[0] if r[2] == "cs" else r[0].lower() for r in rows)
+    assert [k for k, n in counts.items() if n > 1] == []
+    for sign, code, where, phrases in read_rows("currency_context.tsv"):
+        assert code in lex.iso_codes and where in ("after", "near") and phrases, sign
+        assert sign not in lex.currency_prefix  # else it would be money without any context
+    for surface, multiplier in read_rows("currency_code_scales.tsv"):
+        assert lex.scales_cs.get(surface, (None,))[0] == float(multiplier), surface
