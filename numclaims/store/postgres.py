@@ -34,9 +34,10 @@ from numclaims.store.base import (
     StorySummary,
     content_hash,
 )
-from numclaims.check.story import SECTIONS, Prepared, StoryChecker
+from numclaims.check.story import Prepared, StoryChecker
 from numclaims.store.story_index import (
-    SqlStoryIndex, forget_document, index_tables, prepared_from, record_document,
+    SqlStoryIndex, forget_document, index_tables, list_stories, prepared_from, read_page,
+    record_document,
 )
 
 PREFIX = "numclaims_"
@@ -327,28 +328,14 @@ class PostgresStore(ClaimStore):
 
     def story_page(self, story: str, *, offset: int = 0, limit: int = 100) -> StoryPage | None:
         with self._transaction() as cur:
-            index = _story_index(cur, story)
-            total = index.document_count()
-            if not total:
-                return None
-            return StoryPage(
-                story=story,
-                documents=self._documents(cur, story, offset, limit),
-                document_total=total,
-                report={s: index.page_findings(s, offset, limit) for s in SECTIONS},
-                totals=index.section_totals(),
-                verdicts=index.verdict_counts(),
-            )
+            return read_page(_story_index(cur, story),
+                             lambda: self._documents(cur, story, offset, limit),
+                             offset=offset, limit=limit)
 
     def list_stories(self, *, offset: int = 0, limit: int = 100) -> tuple[list[StorySummary], int]:
         with self._transaction() as cur:
-            cur.execute("SELECT story, documents, updated_at FROM numclaims_stories "
-                        "WHERE documents > 0 ORDER BY updated_at DESC, story LIMIT %s OFFSET %s",
-                        (limit, offset))
-            rows = cur.fetchall()
-            cur.execute("SELECT COUNT(*) FROM numclaims_stories WHERE documents > 0")
-            total = cur.fetchone()[0]  # type: ignore[index]
-        return [StorySummary(*r) for r in rows], int(total)
+            return list_stories(cur.execute, prefix=PREFIX, placeholder="%s", offset=offset,
+                                limit=limit)
 
     def delete_document(self, story: str, doc_id: str) -> int:
         with self._transaction() as cur:

@@ -42,9 +42,10 @@ from numclaims.store.base import (
     StorySummary,
     content_hash,
 )
-from numclaims.check.story import SECTIONS, Prepared, StoryChecker
+from numclaims.check.story import Prepared, StoryChecker
 from numclaims.store.story_index import (
-    SqlStoryIndex, forget_document, index_tables, prepared_from, record_document,
+    SqlStoryIndex, forget_document, index_tables, list_stories, prepared_from, read_page,
+    record_document,
 )
 
 #: Schema migrations, applied in order inside one transaction each. Append, never edit: a
@@ -452,26 +453,13 @@ class SqliteStore(ClaimStore):
 
     def story_page(self, story: str, *, offset: int = 0, limit: int = 100) -> StoryPage | None:
         with self._read() as conn:
-            index = SqlStoryIndex(conn.execute, story)
-            total = index.document_count()
-            if not total:
-                return None
-            return StoryPage(
-                story=story,
-                documents=self._documents(conn, story, offset, limit),
-                document_total=total,
-                report={s: index.page_findings(s, offset, limit) for s in SECTIONS},
-                totals=index.section_totals(),
-                verdicts=index.verdict_counts(),
-            )
+            return read_page(SqlStoryIndex(conn.execute, story),
+                             lambda: self._documents(conn, story, offset, limit),
+                             offset=offset, limit=limit)
 
     def list_stories(self, *, offset: int = 0, limit: int = 100) -> tuple[list[StorySummary], int]:
         with self._read() as conn:
-            rows = conn.execute(
-                "SELECT story, documents, updated_at FROM stories WHERE documents > 0 "
-                "ORDER BY updated_at DESC, story LIMIT ? OFFSET ?", (limit, offset)).fetchall()
-            total = conn.execute("SELECT COUNT(*) FROM stories WHERE documents > 0").fetchone()[0]
-        return [StorySummary(*r) for r in rows], int(total)
+            return list_stories(conn.execute, offset=offset, limit=limit)
 
     def delete_document(self, story: str, doc_id: str) -> int:
         with self._write() as conn:

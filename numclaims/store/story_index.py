@@ -31,9 +31,10 @@ from typing import Any
 from numclaims.check.inputs import Document
 from numclaims.check.report import ORDER
 from numclaims.check.story import (
-    Findings, Prepared, StoredClaim, StoredCluster, StoryChecker, StoryIndex, Variant,
+    SECTIONS, Findings, Prepared, StoredClaim, StoredCluster, StoryChecker, StoryIndex, Variant,
     mention_from_dict, prepare,
 )
+from numclaims.store.base import StoredDocument, StoryPage, StorySummary
 
 #: Index tables, newest schema; ``{p}`` is the table prefix, ``{id}`` the dialect's row id.
 _TABLES = (
@@ -142,6 +143,12 @@ def _dumps(value: Any) -> str:
 Run = Callable[[str, Sequence[Any]], Any]
 
 
+def _dialect(sql: str, prefix: str, placeholder: str) -> str:
+    """SQL written with ``{p}`` table prefixes and ``?`` placeholders, as the driver wants it."""
+    sql = sql.replace("{p}", prefix)
+    return sql if placeholder == "?" else sql.replace("?", placeholder)
+
+
 class SqlStoryIndex(StoryIndex):
     """One story's index over ``run(sql, params)`` (a cursor's ``execute``), in a transaction.
 
@@ -155,10 +162,7 @@ class SqlStoryIndex(StoryIndex):
         self._counted: set[tuple[str, int, str]] = set()
 
     def _q(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        sql = sql.replace("{p}", self.p)
-        if self._mark != "?":
-            sql = sql.replace("?", self._mark)
-        return self._run(sql, tuple(params))
+        return self._run(_dialect(sql, self.p, self._mark), tuple(params))
 
     # -- the story row ---------------------------------------------------------------------
 
@@ -411,3 +415,32 @@ def _complete(mention: Mapping[str, Any]) -> bool:
     # the store keeps whatever mentions it is given; only whole ones can be checked
     return isinstance(mention, Mapping) and all(
         isinstance(mention.get(k), int) for k in ("start", "end")) and "kind" in mention
+
+
+def read_page(index: SqlStoryIndex, documents: Callable[[], list[StoredDocument]], *,
+              offset: int, limit: int) -> StoryPage | None:
+    """A page of the story: ``documents()`` (the store's page of them) and the findings of each
+    section from ``offset``, with the story's totals; ``None`` when the story has no documents."""
+    total = index.document_count()
+    if not total:
+        return None
+    return StoryPage(
+        story=index.story,
+        documents=documents(),
+        document_total=total,
+        report={s: index.page_findings(s, offset, limit) for s in SECTIONS},
+        totals=index.section_totals(),
+        verdicts=index.verdict_counts(),
+    )
+
+
+def list_stories(run: Run, *, prefix: str = "", placeholder: str = "?", offset: int,
+                 limit: int) -> tuple[list[StorySummary], int]:
+    """A page of the stories that hold documents, most recently changed first, and their count."""
+    def q(sql: str, params: Sequence[Any] = ()) -> Any:
+        return run(_dialect(sql, prefix, placeholder), tuple(params))
+
+    rows = q("SELECT story, documents, updated_at FROM {p}stories WHERE documents > 0 "
+             "ORDER BY updated_at DESC, story LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+    total = q("SELECT COUNT(*) FROM {p}stories WHERE documents > 0").fetchone()[0]
+    return [StorySummary(*r) for r in rows], int(total)
