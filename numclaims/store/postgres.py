@@ -29,15 +29,14 @@ from numclaims.store.base import (
     StoreFullError,
     StoreReadOnlyError,
     StoreUnavailableError,
-    StoryFullError,
     StoryPage,
     StorySummary,
     content_hash,
 )
 from numclaims.check.story import Prepared, StoryChecker
 from numclaims.store.story_index import (
-    SqlStoryIndex, forget_document, index_tables, list_stories, prepared_from, read_page,
-    record_document,
+    SqlStoryIndex, forget_document, index_tables, list_stories, make_room, prepared_from,
+    read_page, record_document,
 )
 
 PREFIX = "numclaims_"
@@ -257,10 +256,8 @@ class PostgresStore(ClaimStore):
             if row is not None and row[7] == sha:
                 checks = StoryChecker(index).involving(doc_id).to_dict()
                 return PutResult(_row_to_document(row), created=False, checks=checks)
-            if row is None and max_documents is not None:
-                count = index.document_count()
-                if count >= max_documents:
-                    raise StoryFullError(story, count, max_documents)
+            if row is None:
+                make_room(index, max_documents)
             version = row[2] + 1 if row is not None else 1
             cur.execute(
                 "INSERT INTO numclaims_documents (story, doc_id, version, text, published, source, "

@@ -37,15 +37,14 @@ from numclaims.store.base import (
     StoreFullError,
     StoreReadOnlyError,
     StoreUnavailableError,
-    StoryFullError,
     StoryPage,
     StorySummary,
     content_hash,
 )
 from numclaims.check.story import Prepared, StoryChecker
 from numclaims.store.story_index import (
-    SqlStoryIndex, forget_document, index_tables, list_stories, prepared_from, read_page,
-    record_document,
+    SqlStoryIndex, forget_document, index_tables, list_stories, make_room, prepared_from,
+    read_page, record_document,
 )
 
 #: Schema migrations, applied in order inside one transaction each. Append, never edit: a
@@ -397,10 +396,8 @@ class SqliteStore(ClaimStore):
             if row is not None and row[7] == sha:
                 checks = StoryChecker(index).involving(doc_id).to_dict()
                 return PutResult(_row_to_document(row), created=False, checks=checks)
-            if row is None and max_documents is not None:
-                count = index.document_count()
-                if count >= max_documents:
-                    raise StoryFullError(story, count, max_documents)
+            if row is None:
+                make_room(index, max_documents)
             version = row[2] + 1 if row is not None else 1
             values = (story, doc_id, version, text, published, source, currency_hint, sha,
                       mentions_json, _now())

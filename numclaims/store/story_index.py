@@ -34,7 +34,7 @@ from numclaims.check.story import (
     SECTIONS, Findings, Prepared, StoredClaim, StoredCluster, StoryChecker, StoryIndex, Variant,
     mention_from_dict, prepare,
 )
-from numclaims.store.base import StoredDocument, StoryPage, StorySummary
+from numclaims.store.base import StoredDocument, StoryFullError, StoryPage, StorySummary
 
 #: Index tables, newest schema; ``{p}`` is the table prefix, ``{id}`` the dialect's row id.
 _TABLES = (
@@ -374,6 +374,15 @@ class SqlStoryIndex(StoryIndex):
         totals = {"inline": 0, "groups": 0, "dates": 0}
         totals.update({section: int(n) for section, n in rows})
         return totals
+
+
+def make_room(index: SqlStoryIndex, max_documents: int | None) -> None:
+    """Raise :class:`StoryFullError` when a new document would take the story past its limit
+    (inside the write transaction, which holds the story's lock)."""
+    if max_documents is not None:
+        count = index.document_count()
+        if count >= max_documents:
+            raise StoryFullError(index.story, count, max_documents)
 
 
 def record_document(index: SqlStoryIndex, doc_id: str, prepared: Prepared, *,
