@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from numclaims.batch.extraction import latest_rate_used
 from numclaims.batch.intake import Intake
 from numclaims.batch.parallel import CHUNK_BYTES, chunked, ordered_map
 from numclaims.batch.records import document_fields, extract_document, finding_rows, report_record, warm_up
@@ -41,6 +42,7 @@ class StoryReport:
     documents: list[dict[str, Any]]
     report: Report | None = None
     error: str | None = None
+    undated: int = 0  # documents whose money was converted at the latest rate: they had no date
 
     def to_dict(self) -> dict[str, Any]:
         """``{"story", "documents", "inline", "groups", "dates"}``, as
@@ -81,7 +83,8 @@ def check_story(story: str, stored: list[tuple[dict[str, Any], bytes | None]],
                        mentions=extracted)
     except NumclaimsError as exc:
         return StoryReport(story, docs, error=str(exc))
-    return StoryReport(story, docs, report=report)
+    undated = sum(latest_rate_used(doc, extracted.get(str(doc["id"]), [])) for doc in docs)
+    return StoryReport(story, docs, report=report, undated=undated)
 
 
 def check_chunk(stories: list[tuple[str, list[tuple[dict[str, Any], bytes | None]]]],

@@ -1,4 +1,4 @@
-"""Where batch output goes: JSON Lines to a stream or file, or Parquet in bounded row groups.
+"""Where batch output goes: JSON Lines to a stream or file, Parquet in bounded row groups, or CSV.
 
 A file output is written to a hidden temporary file beside its target and renamed over it only
 when the run succeeds (:class:`OutputFile`): after an error, a crash or Ctrl-C the target is what
@@ -7,15 +7,18 @@ it was before (or absent), never a partial file that looks complete.
 
 from __future__ import annotations
 
+import csv
 import errno
+import json
 import os
 import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from typing import Any, Self, TextIO
 
+from numclaims.batch.progress import Progress
 from numclaims.batch.records import MENTION_COLUMNS
 from numclaims.batch.schema import Columns, arrow_schema
 from numclaims.errors import FileError
@@ -146,19 +149,34 @@ class Output:
 
 
 class LineSink(Output):
-    """Text lines to standard output or a file."""
+    """Text lines to standard output or a file.
 
-    def __init__(self, path: str | None = None) -> None:
+    Given the run's ``progress``, output to standard output first clears the progress line (when
+    both are one terminal, output would otherwise start after its text) and is flushed at once,
+    so the next redraw cannot land in the middle of a buffered line.
+    """
+
+    newline: str | None = None  # as open() takes it
+
+    def __init__(self, path: str | None = None, *, progress: Progress | None = None) -> None:
         self._output = OutputFile(path) if path else None
         self.where = path or "standard output"
         self._file: TextIO | None = None
         if self._output is not None:
             with _writing(self.where):
-                self._file = open(self._output.name, "w", encoding="utf-8")  # noqa: SIM115
+                self._file = open(self._output.name, "w", encoding="utf-8",  # noqa: SIM115
+                                  newline=self.newline)
         self.stream = self._file or sys.stdout
+        self._progress = progress if self._file is None else None
 
-    def _writing(self) -> AbstractContextManager[None]:
-        return _writing(self.where, pipe_ends_run=self._file is None)
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        with _writing(self.where, pipe_ends_run=self._file is None):
+            if self._progress is not None:
+                self._progress.clear()
+            yield
+            if self._progress is not None:
+                self.stream.flush()
 
     def write(self, text: str) -> None:
         with self._writing():
@@ -171,7 +189,7 @@ class LineSink(Output):
                 self.stream.write("\n")
 
     def close(self) -> None:
-        with self._writing():
+        with _writing(self.where, pipe_ends_run=self._file is None):
             if self._file is None:
                 self.stream.flush()
                 return
@@ -237,7 +255,49 @@ class ParquetSink(Output):
         self._output.discard()
 
 
-def open_sink(path: str | None, output: str, columns: Columns = MENTION_COLUMNS) -> LineSink | ParquetSink:
-    """The sink for an output format: Parquet rows of ``columns`` to ``path``, else text lines to
-    ``path`` or standard output. Use it as a context manager: the output is kept on success."""
-    return ParquetSink(path or "", columns) if output == "parquet" else LineSink(path)
+def csv_cell(value: Any) -> str | int | float:
+    """A row value as a CSV cell: a list or dict as compact JSON, nothing for null.
+
+    >>> csv_cell(["a", "b"]), csv_cell(None), csv_cell(17000.0), csv_cell('S$681 "million"')
+    ('["a","b"]', '', 17000.0, 'S$681 "million"')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return value  # type: ignore[no-any-return]
+
+
+class CsvSink(LineSink):
+    """Rows of a schema as CSV (RFC 4180 quoting, UTF-8, a header row) to standard output or a
+    file, with the Parquet output's columns in its order."""
+
+    newline = ""  # the csv module ends records itself (CRLF) and quotes newlines inside cells
+
+    def __init__(self, path: str | None, columns: Columns = MENTION_COLUMNS, *,
+                 progress: Progress | None = None) -> None:
+        super().__init__(path, progress=progress)
+        self.names = [name for name, _ in columns]
+        self._csv = csv.writer(self.stream)
+        with self._writing():
+            self._csv.writerow(self.names)
+
+    def write_rows(self, rows: Iterable[dict[str, Any]]) -> None:
+        with self._writing():
+            self._csv.writerows([csv_cell(row.get(name)) for name in self.names] for row in rows)
+
+
+RowSink = ParquetSink | CsvSink          # the sinks that take rows of a schema
+ROW_FORMATS = ("parquet", "csv")
+
+
+def open_sink(path: str | None, output: str, columns: Columns = MENTION_COLUMNS, *,
+              progress: Progress | None = None) -> LineSink | ParquetSink:
+    """The sink for an output format: Parquet or CSV rows of ``columns``, else text lines, to
+    ``path`` (or standard output but for Parquet). Use it as a context manager: the output is
+    kept on success. ``progress`` is the run's progress line, cleared before output on a terminal."""
+    if output == "parquet":
+        return ParquetSink(path or "", columns)
+    if output == "csv":
+        return CsvSink(path, columns, progress=progress)
+    return LineSink(path, progress=progress)

@@ -23,12 +23,13 @@ import sys
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from numclaims.batch.records import record_problem
 from numclaims.errors import FileError, InputError
+from numclaims.figures import plural
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 FORMATS = ("auto", "jsonl", "text")
@@ -110,7 +111,7 @@ def _open(name: str) -> BinaryIO:
 
 
 def _too_long(what: str, limit: int) -> str:
-    return f"{what} is longer than the limit of {limit:,} bytes ({LIMIT_NAME})"
+    return f"{what} is longer than the limit of {plural(limit, 'byte')} ({LIMIT_NAME})"
 
 
 def _skip_line(stream: BinaryIO) -> int:
@@ -226,3 +227,42 @@ def from_documents(documents: Iterable[Mapping[str, Any]]) -> Iterator[Record]:
     """Records for documents already in memory (the sample corpus, a manifest's files)."""
     for doc in documents:
         yield Record(str(doc.get("id")), dict(doc), size=len(str(doc.get("text", "")).encode()))
+
+
+@dataclass(frozen=True, slots=True)
+class Defaults:
+    """What the command line gives a document that does not state its own (``--published``,
+    ``--currency-hint``, ``--outlet-country``): a document's own field, or its manifest entry's,
+    always wins."""
+
+    published: str | None = None
+    currency_hint: str | None = None
+    outlet_country: str | None = None
+
+    def apply(self, document: Mapping[str, Any]) -> dict[str, Any]:
+        """``document`` with the defaults it lacks.
+
+        >>> Defaults("2019-04-25", "SG").apply({"id": "a", "text": "$5", "published": "2019-04-24"})
+        {'id': 'a', 'text': '$5', 'published': '2019-04-24', 'currency_hint': 'SG'}
+        >>> Defaults(currency_hint="US").apply({"id": "a", "text": "$5", "outlet_country": "SG"})
+        {'id': 'a', 'text': '$5', 'outlet_country': 'SG'}
+        """
+        doc = dict(document)
+        if self.published and not doc.get("published"):
+            doc["published"] = self.published
+        # a document's outlet country settles its bare "$" before any hint from the command line
+        if self.currency_hint and not (doc.get("currency_hint") or doc.get("outlet_country")):
+            doc["currency_hint"] = self.currency_hint
+        if self.outlet_country and not doc.get("outlet_country"):
+            doc["outlet_country"] = self.outlet_country
+        return doc
+
+    def __bool__(self) -> bool:
+        return bool(self.published or self.currency_hint or self.outlet_country)
+
+
+def with_defaults(records: Iterable[Record], defaults: Defaults) -> Iterator[Record]:
+    """``records``, each valid document given the ``defaults`` it lacks."""
+    for record in records:
+        yield replace(record, document=defaults.apply(record.document)) \
+            if defaults and record.document is not None else record

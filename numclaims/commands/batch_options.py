@@ -9,11 +9,15 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
+from numclaims.batch.extraction import Totals
 from numclaims.batch.intake import Intake
 from numclaims.batch.parallel import default_jobs
 from numclaims.batch.progress import Progress
-from numclaims.batch.sources import DEFAULT_MAX_DOCUMENT_BYTES, FORMATS
+from numclaims.batch.sources import DEFAULT_MAX_DOCUMENT_BYTES, FORMATS, Defaults
 from numclaims.errors import InputError
+from numclaims.extract.money import validate_hint
+from numclaims.extract.pipeline import parse_published
+from numclaims.figures import plural
 
 LIMIT_ENV = "NUMCLAIMS_MAX_DOCUMENT_BYTES"
 
@@ -42,7 +46,8 @@ def add_batch_arguments(parser: Any) -> None:
     parser.add_argument("--input-format", choices=FORMATS, default="auto",
                         help="how to read FILEs: JSON Lines (*.jsonl, *.ndjson, .gz) or text "
                              "(default: by name; '-' by its first byte)")
-    parser.add_argument("--output", "-o", help="write here instead of stdout (*.parquet: Parquet)")
+    parser.add_argument("--output", "-o",
+                        help="write here instead of stdout (*.parquet: Parquet, *.csv: CSV)")
     parser.add_argument("--jobs", "-j", type=_jobs, default=None,
                         help=f"worker processes (default: every core, here {default_jobs()})")
     parser.add_argument("--skip-bad", action="store_true",
@@ -58,15 +63,46 @@ def add_batch_arguments(parser: Any) -> None:
                         help="no progress line on a terminal (none is drawn when stderr is not one)")
 
 
+def add_document_defaults(parser: Any) -> None:
+    """The options that stand in for fields a document does not state."""
+    own = "for documents that do not state their own (a JSON Lines field or manifest entry wins)"
+    parser.add_argument("--published", metavar="DATE",
+                        help="publication date (YYYY-MM-DD) for FX rates and dates without a year, "
+                             f"{own}; without one, money converts at the latest rate")
+    parser.add_argument("--currency-hint", metavar="CODE",
+                        help=f"ISO code or country (e.g. SG) that a bare '$' means, {own}")
+    parser.add_argument("--outlet-country", metavar="COUNTRY",
+                        help="the outlet's country (e.g. SG): the source, and what a bare '$' means "
+                             f"when there is no currency hint, {own}")
+
+
+def document_defaults(args: argparse.Namespace) -> Defaults:
+    """The document defaults asked for; a bad one is refused here, once, rather than failing
+    every document in turn."""
+    try:
+        parse_published(args.published)
+    except InputError as exc:
+        raise InputError(f"--published: {exc}", field="published") from None
+    for flag, value in (("--currency-hint", args.currency_hint), ("--outlet-country", args.outlet_country)):
+        try:
+            validate_hint(value)
+        except InputError as exc:
+            raise InputError(f"{flag}: {exc}", field=flag.lstrip("-").replace("-", "_")) from None
+    return Defaults(args.published, args.currency_hint, args.outlet_country)
+
+
+OUTPUT_SUFFIXES = {".parquet": "parquet", ".csv": "csv"}
+
+
 def output_format(args: argparse.Namespace, default: str) -> str:
-    """The output format: as asked, else Parquet for a ``.parquet`` output, else ``default``."""
+    """The output format: as asked, else by the output's suffix (``.parquet``, ``.csv``), else
+    ``default``."""
     if args.format:
         if args.format == "parquet" and not args.output:
             raise InputError("--format parquet needs --output FILE.parquet", field="output")
         return str(args.format)
-    if args.output and args.output.lower().endswith(".parquet"):
-        return "parquet"
-    return default
+    suffix = os.path.splitext(args.output or "")[1].lower()
+    return OUTPUT_SUFFIXES.get(suffix, default)
 
 
 def document_limit(args: argparse.Namespace) -> int:
@@ -124,16 +160,22 @@ def refuse_overwrite(args: argparse.Namespace, inputs: Iterable[str]) -> None:
                          "write to it", field="output")
 
 
-def make_intake(args: argparse.Namespace, total_bytes: int | None, unit: str = "docs") -> Intake:
+def make_intake(args: argparse.Namespace, total_bytes: int | None, unit: str = "doc") -> Intake:
     if args.rejects and not args.skip_bad:
         raise InputError("--rejects needs --skip-bad", field="rejects")
     progress = Progress(total_bytes, enabled=False if args.quiet else None, unit=unit)
     return Intake(progress, skip_bad=args.skip_bad, rejects=args.rejects)
 
 
-def finish(intake: Intake, documents: int) -> None:
-    """Say what was skipped (after the intake closed): a skipped line is never silent."""
+def finish(intake: Intake, totals: Totals, remedy: str = "pass --published") -> None:
+    """Say what was skipped, and how many documents had their money converted at the latest rate
+    for want of a date (after the intake closed): neither is ever silent. ``remedy`` says how to
+    give them one."""
     if intake.rejected:
         where = f" (written to {intake.rejects_path})" if intake.rejects_path else ""
-        print(f"numclaims: {documents:,} documents done, {intake.rejected:,} input lines "
-              f"skipped{where}", file=sys.stderr)
+        print(f"numclaims: {plural(totals.documents, 'document')} done, "
+              f"{plural(intake.rejected, 'input line')} skipped{where}", file=sys.stderr)
+    if totals.undated:
+        has, them = ("has", "it") if totals.undated == 1 else ("have", "them")
+        print(f"numclaims: {plural(totals.undated, 'document')} {has} no publication date; money "
+              f"in {them} is converted at the latest rate ({remedy})", file=sys.stderr)

@@ -9,39 +9,46 @@ holds that list (so a gold file is a manifest); ``file`` is relative to the mani
 FILEs every document of the manifest is checked; with FILEs, those files are, each with its
 manifest entry if it has one.
 
+``--published``, ``--currency-hint`` and ``--outlet-country`` stand in for what a document does not
+state itself (its manifest entry or JSON Lines field wins).
+
 Output: ``json`` (one story's report), ``jsonl`` (one report per story, streamed), ``table``,
-``html`` (one story) or ``parquet`` (one row per finding). The default is ``jsonl`` when any input
-is JSON Lines, Parquet when ``--output`` ends in ``.parquet``, else ``json``.
+``html`` (one story), ``parquet`` or ``csv`` (one row per finding). The default is ``jsonl`` when
+any input is JSON Lines, Parquet or CSV when ``--output`` ends in ``.parquet`` or ``.csv``, else
+``json``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from numclaims.batch.checking import CheckOptions, StoryReport, check_stories, spill
+from numclaims.batch.extraction import Totals
 from numclaims.batch.parallel import default_jobs
 from numclaims.batch.records import FINDING_COLUMNS
-from numclaims.batch.sinks import LineSink, ParquetSink, open_sink
+from numclaims.batch.sinks import LineSink, ParquetSink, RowSink, open_sink
 from numclaims.batch.sources import (Record, from_documents, is_jsonl, is_stream, read_records, read_text,
-                                     total_size)
+                                     total_size, with_defaults)
 from numclaims.batch.stories import StorySpill
-from numclaims.check.render import format_table, render_html
-from numclaims.commands.batch_options import (add_batch_arguments, document_limit, finish, make_intake,
-                                              output_format, refuse_overwrite)
+from numclaims.check.render import format_table, render_html, story_heading
+from numclaims.commands.batch_options import (add_batch_arguments, add_document_defaults, document_defaults,
+                                              document_limit, finish, make_intake, output_format,
+                                              refuse_overwrite)
 from numclaims.errors import FileError, InputError
 from numclaims.sample import SAMPLE_STORY, sample_documents
 
+FORMATS = ("json", "jsonl", "table", "html", "parquet", "csv")
 ONE_STORY_FORMATS = ("json", "html")
 
 
 def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "check", help="cross-check quantities across documents (JSON, JSON Lines, table, HTML, Parquet)",
+        "check", help="cross-check quantities across documents (JSON, JSON Lines, table, HTML, Parquet, "
+                      "CSV)",
         description="Check restatements, claims across sources and dates in the given documents, "
                     "story by story.",
     )
@@ -49,12 +56,13 @@ def add_parser(subparsers: Any) -> None:
                         help="text or JSON Lines files to check; '-' for stdin")
     parser.add_argument("--manifest", help="JSON list of documents (id, file, published, outlet_country)")
     parser.add_argument("--sample", action="store_true", help="check the bundled sample corpus")
-    parser.add_argument("--format", choices=("json", "jsonl", "table", "html", "parquet"), default=None,
-                        help="output format (default: jsonl for JSON Lines input, parquet for "
-                             "--output *.parquet, else json)")
+    parser.add_argument("--format", choices=FORMATS, default=None,
+                        help="output format (default: jsonl for JSON Lines input, parquet or csv for "
+                             "--output *.parquet or *.csv: one row per finding, else json)")
     parser.add_argument("--base-currency", default="USD", help="ISO code money is compared in (default USD)")
     parser.add_argument("--tolerance", type=float, default=0.01,
                         help="relative tolerance for exchange-rate restatements (default 0.01 = 1%%)")
+    add_document_defaults(parser)
     add_batch_arguments(parser)
     parser.set_defaults(func=run)
 
@@ -150,11 +158,12 @@ def _records(args: argparse.Namespace, limit: int) -> Iterator[Record]:
     return chained()
 
 
-def _write(sink: LineSink | ParquetSink, fmt: str, reports: Iterable[StoryReport]) -> int:
-    done = 0
+def _write(sink: LineSink | ParquetSink, fmt: str, reports: Iterable[StoryReport]) -> Totals:
+    totals = Totals()
     for story in reports:
-        done += len(story.documents)
-        if isinstance(sink, ParquetSink):
+        totals.documents += len(story.documents)
+        totals.undated += story.undated
+        if isinstance(sink, RowSink):
             sink.write_rows(story.finding_rows())
         elif fmt == "jsonl":
             sink.write_lines([json.dumps(story.to_dict(), ensure_ascii=False)])
@@ -165,9 +174,9 @@ def _write(sink: LineSink | ParquetSink, fmt: str, reports: Iterable[StoryReport
             sink.write(render_html(story.report, story.documents))
         else:
             assert story.report is not None
-            sink.write_lines([f"== story {story.story}: {len(story.documents)} documents",
+            sink.write_lines([story_heading(story.story, len(story.documents)),
                               format_table(story.report), ""])
-    return done
+    return totals
 
 
 def run(args: argparse.Namespace) -> int:
@@ -176,19 +185,20 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"--tolerance must be from 0 to 1, got {args.tolerance}", field="tolerance")
     refuse_overwrite(args, [*args.files, *([args.manifest] if args.manifest else [])])
     limit = document_limit(args)
-    records = _records(args, limit)
+    records = with_defaults(_records(args, limit), document_defaults(args))
     fmt = output_format(args, "jsonl" if not args.sample and _streamed(args) else "json")
     options = CheckOptions(base_currency=args.base_currency, tolerance=args.tolerance)
     # the output is opened before any input is read: a bad --output fails at once
     with make_intake(args, total_size(args.files) if args.files else None) as intake, \
-            open_sink(args.output, fmt, FINDING_COLUMNS) as sink, StorySpill() as store:
+            open_sink(args.output, fmt, FINDING_COLUMNS, progress=intake.progress) as sink, \
+            StorySpill() as store:
         spill(records, intake, store)
         stories = store.story_count()
         if fmt in ONE_STORY_FORMATS and stories > 1:
             raise InputError(f"the input holds {stories} stories and --format {fmt} shows one: use "
                              "--format jsonl (one report per story), table or parquet", field="format")
         if stories == 0:
-            print("numclaims check: no documents to check", file=sys.stderr)
-        done = _write(sink, fmt, check_stories(store, intake, options, jobs=args.jobs or default_jobs()))
-    finish(intake, done)
+            intake.progress.message("numclaims check: no documents to check")
+        totals = _write(sink, fmt, check_stories(store, intake, options, jobs=args.jobs or default_jobs()))
+    finish(intake, totals, "pass --published or a manifest")
     return 0

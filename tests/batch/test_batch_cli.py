@@ -7,6 +7,7 @@ import gzip
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -190,29 +191,69 @@ def test_check_duplicate_id_in_a_story_is_a_bad_line(tmp_path: Path, capsys: pyt
     assert status == 0 and [json.loads(line)["documents"] for line in out.splitlines()] == [["a"], ["a"]]
 
 
+def on_a_terminal(args: list[str], *, stdout_too: bool = False) -> str:
+    """What a real pseudo-terminal shows as the CLI's stderr (and stdout, if ``stdout_too``)."""
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([*NUMCLAIMS, *args], stderr=follower,
+                            stdout=follower if stdout_too else subprocess.DEVNULL)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed: the process has exited
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert proc.wait(timeout=120) == 0
+    return b"".join(chunks).decode()
+
+
+def screen(shown: str) -> list[str]:
+    """The lines a terminal is left showing: ``\r`` returns to column 0, later text overwrites
+    earlier, ``ESC [K`` erases to the end of the line."""
+    lines: list[str] = []
+    line: list[str] = []
+    column = 0
+    for piece in re.split(r"(\r|\n|\x1b\[K)", shown):
+        if piece == "\r":
+            column = 0
+        elif piece == "\n":
+            lines.append("".join(line))
+            line, column = [], 0
+        elif piece == "\x1b[K":
+            del line[column:]
+        else:
+            line[column:column + len(piece)] = piece
+            column += len(piece)
+    if line:
+        lines.append("".join(line))
+    return lines
+
+
 def test_progress_line_only_on_a_terminal(corpus_file: Path) -> None:
     """A real pseudo-terminal as stderr gets the progress line; --quiet silences it."""
-    def stderr_of(*extra: str) -> str:
-        leader, follower = pty.openpty()
-        proc = subprocess.Popen([*NUMCLAIMS, "extract", str(corpus_file), "-j", "1", *extra],
-                                stdout=subprocess.DEVNULL, stderr=follower)
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:  # the terminal closed: the process has exited
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        os.close(leader)
-        assert proc.wait(timeout=120) == 0
-        return b"".join(chunks).decode()
-
-    shown = stderr_of()
+    shown = on_a_terminal(["extract", str(corpus_file), "-j", "1"])
     assert "65 docs" in shown and "docs/s" in shown and "MB" in shown and "ETA" in shown
-    assert stderr_of("--quiet") == ""
+    assert screen(shown) == [screen(shown)[-1]] and screen(shown)[-1].startswith("65 docs  ")
+    assert on_a_terminal(["extract", str(corpus_file), "-j", "1", "--quiet"]) == ""
+
+
+@pytest.mark.parametrize("args", [["extract", "-j", "1"], ["check", "--format", "table", "-j", "1"],
+                                  ["extract", "--format", "csv", "-j", "2"]],
+                         ids=["extract jsonl", "check table", "extract csv"])
+def test_output_to_the_progress_terminal_starts_at_column_0(corpus_file: Path, args: list[str]) -> None:
+    """Output and progress on one terminal: every output line is on the screen as written, none
+    after progress text, and the progress line is gone at the end."""
+    command, *options = args
+    shown = on_a_terminal([command, str(corpus_file), *options], stdout_too=True)
+    assert "docs/s" in shown  # the progress line was drawn before the output
+    written = subprocess.run([*NUMCLAIMS, command, str(corpus_file), *options], capture_output=True,
+                             check=True, timeout=120).stdout.decode()
+    # the terminal turns every line end into CRLF: a CSV record's CR is one more return to column 0
+    assert screen(shown) == screen(written)
 
 
 def test_unknown_currency_hint_is_a_bad_line_not_a_failed_story(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -227,3 +268,21 @@ def test_unknown_currency_hint_is_a_bad_line_not_a_failed_story(tmp_path: Path, 
     assert status == 0 and f"skipped {source}:2:" in err
     (report,) = [json.loads(line) for line in out.splitlines()]
     assert report["documents"] == ["a", "c"] and [g["verdict"] for g in report["groups"]] == ["conflict"]
+
+
+def test_counts_of_one_are_singular(tmp_path: Path) -> None:
+    """"1 document", "1 input line", "1 doc" in the CLI's summaries, the plural otherwise."""
+    source = write_jsonl(tmp_path / "one.jsonl", [
+        {"id": "a", "story": "s", "published": "2019-04-25", "text": BORDER.format("17km")}, "{bad"])
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*NUMCLAIMS, *args], capture_output=True, text=True, timeout=120,
+                              check=True)
+    for command in ("extract", "check"):
+        err = cli(command, str(source), "--skip-bad", "-j", "1").stderr
+        assert err.splitlines()[-1] == "numclaims: 1 document done, 1 input line skipped"
+    assert cli("check", str(source), "--skip-bad", "--format", "table").stdout.startswith(
+        "== story s: 1 document\n")
+    shown = screen(on_a_terminal(["extract", str(source), "--skip-bad", "-j", "1"]))
+    assert shown[-2].startswith("1 doc  ") and "1 skipped" in shown[-2]
+    assert shown[-1] == "numclaims: 1 document done, 1 input line skipped"

@@ -132,7 +132,7 @@ def _wait_for(condition: Callable[[], bool], proc: subprocess.Popen[bytes]) -> N
 
 
 @pytest.mark.parametrize("command,name", [("extract", "mentions.jsonl"), ("extract", "mentions.parquet"),
-                                          ("check", "findings.parquet")])
+                                          ("check", "findings.parquet"), ("check", "findings.csv")])
 @pytest.mark.parametrize("existing", [False, True], ids=["new target", "old target"])
 def test_ctrl_c_mid_run_exits_130_and_leaves_no_partial_output(
         tmp_path: Path, command: str, name: str, existing: bool) -> None:
@@ -176,7 +176,7 @@ def test_a_run_that_stops_at_a_bad_line_writes_no_output(tmp_path: Path) -> None
     assert sorted(os.listdir(tmp_path)) == ["bad.jsonl"]
 
 
-@pytest.mark.parametrize("name", ["mentions.jsonl", "mentions.parquet"])
+@pytest.mark.parametrize("name", ["mentions.jsonl", "mentions.parquet", "mentions.csv"])
 def test_a_write_that_fails_mid_run_keeps_the_old_target(tmp_path: Path, name: str) -> None:
     """A file-size limit makes writes fail part way (EFBIG, as a full disk gives ENOSPC): one
     line naming the output, the old target intact, the temporary file gone."""
