@@ -51,7 +51,7 @@ from numclaims.model import CLAIM_FIELDS, CheckItem, Claim, Mention
 MAX_VARIANTS = 20
 #: A finding names the claims of its first documents, up to this many claims; beyond them each
 #: reading is named once, in its first document, and the other documents are counted.
-SHOWN_CLAIMS = 24
+SHOWN_CLAIMS = 12
 #: Words kept in a stored centroid: the heaviest, enough to score any candidate claim.
 CENTROID_WORDS = 96
 
