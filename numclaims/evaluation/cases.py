@@ -2,7 +2,8 @@
 
 A cases file holds ``match`` cases (``text``, optional ``published``, ``expect``: the mentions
 it must yield, each with ``text`` and any :class:`~numclaims.model.Mention` field, or
-``normalized_value``) and ``no_match`` cases (``text``, optional ``kinds``). The pass rule is
+``normalized_value``), ``match_hinted`` cases (match cases read with their ``currency_hint``)
+and ``no_match`` cases (``text``, optional ``kinds``). The pass rule is
 the one ``tests/extract/test_cases.py`` applies, so this report and the test run agree:
 
 - a ``match`` case passes when the mentions of the kinds its expectations name (``kind``,
@@ -146,19 +147,22 @@ def _case_list(data: Mapping[str, Any], section: str, where: str) -> list[Mappin
         raise InputError(f"{where}: {section} must be a list", field=section)
     for i, item in enumerate(items):
         ok = isinstance(item, dict) and isinstance(item.get("text"), str)
-        if ok and section == "match":
+        if ok and section != "no_match":
             expect = item.get("expect")
             ok = (isinstance(expect, list) and bool(expect)
                   and all(isinstance(e, dict) and isinstance(e.get("text"), str) for e in expect))
         if not ok:
             raise InputError(f"{where}: {section}[{i}] must be an object with a text"
                              + (" and a non-empty expect list of objects with a text"
-                                if section == "match" else ""), field=f"{section}[{i}]")
+                                if section != "no_match" else ""), field=f"{section}[{i}]")
     return items
 
 
 def _run(extract: ExtractFn, case: Mapping[str, Any]) -> list[Mention] | str:
     try:
+        if case.get("currency_hint") is not None:  # a match_hinted case
+            return list(extract(case["text"], published=case.get("published"),
+                                currency_hint=case["currency_hint"]))
         return list(extract(case["text"], published=case.get("published")))
     except Exception as exc:  # the report counts a crash as an error, it does not stop
         return f"extractor raised {type(exc).__name__}: {exc}"
@@ -176,11 +180,11 @@ def score_file(path: Path, extract: ExtractFn | None = None) -> SuiteBreakdown:
     default_kind = DEFAULT_KIND.get(path.stem)
     outcomes: list[Outcome] = []
     seen: set[str] = set()
-    for section in ("match", "no_match"):
+    for section in ("match", "match_hinted", "no_match"):
         for case in _case_list(data, section, str(path)):
             mentions = _run(run, case)
             text = case["text"]
-            if section == "match":
+            if section != "no_match":
                 expect = case["expect"]
                 dimension = expect[0].get("kind", default_kind) or "any"
                 expected = "; ".join(_describe(e) for e in expect)
@@ -194,7 +198,7 @@ def score_file(path: Path, extract: ExtractFn | None = None) -> SuiteBreakdown:
                 error, why, got = "error", mentions, ""
             else:
                 error, why = (classify_match(text, case["expect"], default_kind, mentions)
-                              if section == "match" else
+                              if section != "no_match" else
                               classify_no_match(case.get("kinds"), mentions))
                 got = "; ".join(describe_mention(m) for m in mentions)
             outcomes.append(Outcome(

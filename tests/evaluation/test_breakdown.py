@@ -206,6 +206,7 @@ def test_development_cases_agree_with_their_test() -> None:
         content = json.loads(path.read_text("utf-8"))
         expected = []
         for section, check in (("match", test_cases.test_match),
+                               ("match_hinted", test_cases.test_match),
                                ("no_match", test_cases.test_no_match)):
             for case in content.get(section, []):
                 try:
