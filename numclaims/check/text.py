@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-# Letters and digits, with inner apostrophes and dots kept so that "U.S." and "country's" stay one
-# word; hyphens split ("Kim-Putin" -> "Kim", "Putin") so compounds still share words.
-_WORD = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’.]*[A-Za-z0-9])?")
+# Letters (of any script: "Über", "São Paulo") and digits, with inner apostrophes and dots kept so
+# that "U.S." and "country's" stay one word; hyphens split ("Kim-Putin" -> "Kim", "Putin") so
+# compounds still share words.
+_WORD = re.compile(r"[^\W_](?:(?:[^\W_]|['’.])*[^\W_])?")
 # A sentence ends at . ! ? (then optional closing quotes/brackets) and whitespace, or at a line
 # break: headlines, captions and list items in news copy often have no full stop.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+|\n+")
@@ -96,6 +97,8 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
     >>> [t.lemma for t in tokens("North Korean labourers in Russia")]
     ['north', 'korea', 'worker', 'in', 'russia']
+    >>> [t.surface for t in tokens("Über drivers in São Paulo")]
+    ['Über', 'drivers', 'in', 'São', 'Paulo']
     """
     end = len(text) if end is None else end
     return [
