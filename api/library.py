@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from numclaims import check, extract
 # the one date rule: what extract() and check() take for ``published``, the API takes too
-from numclaims.extract.pipeline import parse_published  # noqa: F401
+from numclaims.extraction.pipeline import parse_published  # noqa: F401
 # the demo page's corpus: the sample that ``numclaims ... --sample`` uses
 from numclaims.sample import SAMPLE_STORY, sample_documents  # noqa: F401
 
@@ -20,27 +21,10 @@ def extract_mentions(
     text: str, *, published: str | None, base_currency: str, currency_hint: str | None
 ) -> list[dict[str, Any]]:
     """``numclaims.extract`` as JSON-ready dicts."""
-    mentions = _public("extract", "numclaims.extract.pipeline")(
+    mentions = extract(
         text, published=published, base_currency=base_currency, currency_hint=currency_hint
     )
     return [m.to_dict() for m in mentions]
-
-
-def _public(name: str, fallback_module: str) -> Any:
-    """``numclaims.<name>``, the public function.
-
-    ``numclaims.extract`` and ``numclaims.check`` are both functions and packages: importing
-    one of the packages' submodules rebinds the attribute to the package, so when that has
-    happened the function is taken from the module that defines it.
-    """
-    import importlib
-
-    import numclaims
-
-    function = getattr(numclaims, name, None)
-    if function is None or not callable(function):
-        function = getattr(importlib.import_module(fallback_module), name)
-    return function
 
 
 def check_documents(
@@ -50,12 +34,12 @@ def check_documents(
     kwargs: dict[str, Any] = {"base_currency": base_currency}
     if tolerance is not None:
         kwargs["tolerance"] = tolerance
-    return _public("check", "numclaims.check")(list(documents), **kwargs)
+    return check(list(documents), **kwargs)
 
 
 def render_html(report: Any, documents: Sequence[dict[str, Any]]) -> str:
     """The self-contained HTML report, as ``numclaims check --format html`` prints it."""
-    from numclaims.check.render import render_html as render
+    from numclaims.checking.render import render_html as render
 
     return render(report, list(documents))
 
@@ -68,12 +52,12 @@ def supported_currencies() -> dict[str, tuple[Any, Any, str]]:
 
 def prepare_story_document(document: dict[str, Any], *, base_currency: str) -> Any:
     """Extract one story document and make it ready for the story's claim index
-    (:func:`numclaims.check.story.prepare`): everything that can run before the store's lock."""
-    from numclaims.check.inputs import validate
-    from numclaims.check.story import prepare
+    (:func:`numclaims.checking.story.prepare`): everything that can run before the store's lock."""
+    from numclaims.checking.inputs import validate
+    from numclaims.checking.story import prepare
 
     [doc] = validate([document])
-    mentions = _public("extract", "numclaims.extract.pipeline")(
+    mentions = extract(
         doc.text, published=doc.published, base_currency=base_currency,
         currency_hint=doc.currency_hint,
     )
@@ -83,7 +67,7 @@ def prepare_story_document(document: dict[str, Any], *, base_currency: str) -> A
 def report_from_findings(findings: dict[str, list[dict[str, Any]]]) -> Any:
     """A :class:`~numclaims.model.Report` of stored findings (as ``CheckItem.to_dict`` gave
     them), for the HTML renderer."""
-    from numclaims.check.story import check_item_from_dict
+    from numclaims.checking.story import check_item_from_dict
     from numclaims.model import Report
 
     return Report(*(tuple(check_item_from_dict(f) for f in findings.get(section, ()))

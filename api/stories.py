@@ -2,7 +2,7 @@
 
 ``POST /v1/stories/{story}/documents`` stores a document (a new version if its content
 changed, nothing new if not) and answers with the checks that involve it. The document and its
-place in the story's claim index (:mod:`numclaims.check.story`) are committed together before
+place in the story's claim index (:mod:`numclaims.checking.story`) are committed together before
 the 2xx is sent, and the new document is checked against that index, not by re-checking every
 stored document: the cost of a POST does not grow with the story. ``GET`` reads a page of the
 stored findings.

@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TextIO
 
-from numclaims.check.text import sentence_bounds
+from numclaims.checking.text import sentence_bounds
 from numclaims.sample import sample_records
 
 CASES = Path(__file__).resolve().parent.parent / "tests" / "extract" / "cases"

@@ -18,13 +18,13 @@ from typing import Any
 
 import pytest
 
-from numclaims.check import check
-from numclaims.check.claims import Item
-from numclaims.check.grouping import idf
-from numclaims.check.groups import check_groups
-from numclaims.check.inputs import validate
-from numclaims.check.report import extract_items
-from numclaims.check.text import is_content, sentence_bounds, tokens
+from numclaims.checking import check
+from numclaims.checking.claims import Item
+from numclaims.checking.grouping import idf
+from numclaims.checking.groups import check_groups
+from numclaims.checking.inputs import validate
+from numclaims.checking.report import extract_items
+from numclaims.checking.text import is_content, sentence_bounds, tokens
 
 SIZES = [100, 1_000, 10_000]
 SENTENCES_PER_DOC = 12

@@ -49,8 +49,8 @@ def extract_dictionary() -> list[str]:
     """The words extract() reacts to, from its own lexicon: units, currency signs, scales,
     qualifiers, vague amounts, number words, months."""
     sys.path.insert(0, str(ROOT))
-    from numclaims.extract.lexicon import lexicon
-    from numclaims.extract.rules import RATIO_UNITS
+    from numclaims.extraction.lexicon import lexicon
+    from numclaims.extraction.rules import RATIO_UNITS
 
     lex = lexicon()
     tokens: set[str] = set()

@@ -5,12 +5,11 @@
 """
 
 from numclaims.errors import InputError, NotConvertibleError, NumclaimsError, UnknownCurrencyError
-from numclaims.extract.pipeline import extract
+from numclaims.extraction.pipeline import extract
 from numclaims.model import CheckItem, Claim, Mention, Report
 
-# ``numclaims.check`` is the cross-checking package, callable as ``numclaims.check(documents)``
-# (see numclaims/check/__init__.py for why the package itself is the callable).
-from numclaims import check  # noqa: E402  (after extract: check builds on it)
+# the functions; their packages are numclaims.extraction and numclaims.checking
+from numclaims.checking.report import check  # noqa: E402  (after extract: check builds on it)
 
 __all__ = [
     "CheckItem", "Claim", "InputError", "Mention", "NotConvertibleError", "NumclaimsError",

@@ -1,7 +1,7 @@
 """How a mention's figures read in a table for people: years bare ("2011"), money with its sign
 and scale words ("US$6 trillion"), big numbers in words ("2.5 million"), long text cut at a word.
 
-The numbers themselves are written by :func:`numclaims.check.numbers.fmt`, as the explanations
+The numbers themselves are written by :func:`numclaims.checking.numbers.fmt`, as the explanations
 write them; the currency signs come from the lexicon (``numclaims/data/currencies.tsv``).
 """
 
@@ -13,9 +13,9 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any
 
-from numclaims.check.numbers import fmt, fmt_quantity
-from numclaims.extract.lexicon import lexicon
-from numclaims.extract.pipeline import LATEST_RATE
+from numclaims.checking.numbers import fmt, fmt_quantity
+from numclaims.extraction.lexicon import lexicon
+from numclaims.extraction.pipeline import LATEST_RATE
 
 ELLIPSIS = "…"
 

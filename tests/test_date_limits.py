@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from numclaims import check
-from numclaims.check.dates import _nearest_with_weekday
+from numclaims.checking.dates import _nearest_with_weekday
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = ("He paid S$5 million (US$3.7 million) and TWD 5m on Thursday (January 4); "

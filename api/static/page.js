@@ -16,7 +16,7 @@
   const downloadJson = document.getElementById("download-json");
   const downloadCsv = document.getElementById("download-csv");
 
-  // The same headline rule as numclaims.check.render.document_title: the first of the first
+  // The same headline rule as numclaims.checking.render.document_title: the first of the first
   // twelve lines with four words or more that is no label ("Source:") and no URL.
   function titleOf(text) {
     const lines = String(text || "").split(/\r?\n/).slice(0, 12).map(function (line) {

@@ -20,7 +20,7 @@ from numclaims.batch.parallel import CHUNK_BYTES, chunked, ordered_map
 from numclaims.batch.records import document_fields, extract_document, finding_rows, report_record, warm_up
 from numclaims.batch.sources import Record
 from numclaims.batch.stories import DuplicateDocumentError, StorySpill
-from numclaims.check.report import check
+from numclaims.checking.report import check
 from numclaims.errors import NumclaimsError
 from numclaims.model import Mention, Report
 

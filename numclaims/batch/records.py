@@ -13,11 +13,11 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from numclaims.check.inputs import validate
-from numclaims.check.report import check
+from numclaims.checking.inputs import validate
+from numclaims.checking.report import check
 from numclaims.errors import InputError
-from numclaims.extract import money
-from numclaims.extract.pipeline import extract
+from numclaims.extraction import money
+from numclaims.extraction.pipeline import extract
 from numclaims.model import Mention, Report
 
 # (name, type) with types spelt once, in Arrow's vocabulary; the engines map them to their own.

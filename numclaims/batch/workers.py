@@ -15,7 +15,7 @@ from typing import Any
 
 from numclaims.batch.records import record_problem, story_report, warm_up  # noqa: F401
 from numclaims.errors import InputError
-from numclaims.extract.lexicon import lexicon
+from numclaims.extraction.lexicon import lexicon
 from numclaims.normalise import fx, units
 
 # Columns of a bad-record report: which record, and why it cannot be processed.

@@ -15,8 +15,8 @@ from numclaims.batch.parallel import default_jobs
 from numclaims.batch.progress import Progress
 from numclaims.batch.sources import DEFAULT_MAX_DOCUMENT_BYTES, FORMATS, Defaults
 from numclaims.errors import InputError
-from numclaims.extract.money import validate_hint
-from numclaims.extract.pipeline import parse_published
+from numclaims.extraction.money import validate_hint
+from numclaims.extraction.pipeline import parse_published
 from numclaims.figures import plural
 
 LIMIT_ENV = "NUMCLAIMS_MAX_DOCUMENT_BYTES"

@@ -34,7 +34,7 @@ from numclaims.batch.sinks import LineSink, ParquetSink, RowSink, open_sink
 from numclaims.batch.sources import (Record, from_documents, is_jsonl, is_stream, read_records, read_text,
                                      total_size, with_defaults)
 from numclaims.batch.stories import StorySpill
-from numclaims.check.render import format_table, render_html, story_heading
+from numclaims.checking.render import format_table, render_html, story_heading
 from numclaims.commands.batch_options import (add_batch_arguments, add_document_defaults, document_defaults,
                                               document_limit, finish, make_intake, output_format,
                                               refuse_overwrite)

@@ -18,7 +18,7 @@ from numclaims.commands.batch_options import (add_batch_arguments, add_document_
                                               document_limit, finish, make_intake, output_format,
                                               refuse_overwrite)
 from numclaims.errors import InputError
-from numclaims.extract.pipeline import extract
+from numclaims.extraction.pipeline import extract
 from numclaims.sample import sample_records
 
 FORMATS = ("jsonl", "table", "parquet", "csv")

@@ -729,21 +729,10 @@ def score_gold(gold: Gold, predictions: Mapping[str, Sequence[Mention]],
 
 
 def default_extract() -> ExtractFn:
-    """:func:`numclaims.extract`, resolved at call time.
+    """:func:`numclaims.extract` (imported when first needed: the evaluation loads without it)."""
+    from numclaims.extraction.pipeline import extract
 
-    Importing a submodule of the ``numclaims.extract`` package rebinds the attribute
-    ``numclaims.extract`` to that package, hiding the function; fall back to the pipeline's
-    function then, so an evaluation run after other imports still calls the extractor.
-    """
-    import importlib
-
-    import numclaims
-
-    function = numclaims.extract
-    if callable(function):
-        return function  # type: ignore[no-any-return]
-    pipeline = importlib.import_module("numclaims.extract.pipeline")
-    return pipeline.extract  # type: ignore[no-any-return]
+    return extract
 
 
 def evaluate_gold(path: str | Path, *, extract: ExtractFn | None = None) -> GoldScore:

@@ -18,7 +18,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
-from numclaims.check.story import Prepared
+from numclaims.checking.story import Prepared
 from numclaims.errors import InputError, NumclaimsError
 
 #: Story and document ids: a letter or digit, then letters, digits, ``.``, ``_`` or ``-``;
@@ -229,7 +229,7 @@ class ClaimStore(ABC):
         """Store a document; idempotent for the same content, a new version for new content.
 
         In the same transaction the document joins its story's claim index (see
-        :mod:`numclaims.check.story`), from ``prepared`` (made outside the transaction, under
+        :mod:`numclaims.checking.story`), from ``prepared`` (made outside the transaction, under
         the caller's time budget) or else from ``mentions``. A new document id in a story that
         already holds ``max_documents`` raises :class:`StoryFullError`, counted inside the
         transaction so that concurrent writers cannot overshoot.

@@ -33,7 +33,7 @@ from numclaims.store.base import (
     StorySummary,
     content_hash,
 )
-from numclaims.check.story import Prepared, StoryChecker
+from numclaims.checking.story import Prepared, StoryChecker
 from numclaims.store.story_index import (
     SqlStoryIndex, forget_document, index_tables, list_stories, make_room, prepared_from,
     read_page, record_document,

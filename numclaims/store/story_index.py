@@ -1,4 +1,4 @@
-"""A story's claim index (:class:`numclaims.check.story.StoryIndex`) in SQL tables.
+"""A story's claim index (:class:`numclaims.checking.story.StoryIndex`) in SQL tables.
 
 One implementation for both stores: the SQL is written once with ``?`` placeholders and the
 tables named through a prefix (``numclaims_`` in a shared PostgreSQL database, none in the
@@ -28,9 +28,9 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from numclaims.check.inputs import Document
-from numclaims.check.report import ORDER
-from numclaims.check.story import (
+from numclaims.checking.inputs import Document
+from numclaims.checking.report import ORDER
+from numclaims.checking.story import (
     SECTIONS, Findings, Prepared, StoredClaim, StoredCluster, StoryChecker, StoryIndex, Variant,
     mention_from_dict, prepare,
 )

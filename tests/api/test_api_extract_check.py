@@ -94,7 +94,7 @@ def test_check_matches_the_library(client: Any) -> None:
 
 def test_check_html_is_the_cli_rendering(client: Any) -> None:
     import numclaims
-    from numclaims.check.render import render_html
+    from numclaims.checking.render import render_html
 
     docs = _docs()
     response = client.post("/v1/check", json={"documents": docs}, headers={"Accept": "text/html"})

@@ -17,7 +17,7 @@ import pytest
 from flask import Flask
 
 from numclaims.errors import InputError
-from numclaims.extract.pipeline import parse_published
+from numclaims.extraction.pipeline import parse_published
 from tests.api.conftest import _server as live_server_process
 
 A = {"id": "reuters", "text": "Exports rose 5% to $1.2 billion on Thursday, April 25."}

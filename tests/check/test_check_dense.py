@@ -8,9 +8,9 @@ ones the rules give (one single-source group per figure, no findings).
 from __future__ import annotations
 
 from numclaims import check
-from numclaims.check.claims import WINDOW, build_items
-from numclaims.check.inputs import validate
-from numclaims.extract.pipeline import extract
+from numclaims.checking.claims import WINDOW, build_items
+from numclaims.checking.inputs import validate
+from numclaims.extraction.pipeline import extract
 
 
 def test_a_thousand_numbers_in_one_sentence_are_a_thousand_unchecked_figures() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from numclaims.check.evaluate import grouping_score
+from numclaims.checking.evaluate import grouping_score
 from tests.conftest import GOLD
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from numclaims.check import check
+from numclaims.checking import check
 from tests.check.conftest import as_input, find
 
 MUTATIONS = [

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import re
 
-from numclaims.check import check
-from numclaims.check.render import format_table, render_html
+from numclaims.checking import check
+from numclaims.checking.render import format_table, render_html
 from numclaims.model import Report
 
 PAYLOAD = '<script>alert("x")</script>'

@@ -7,9 +7,9 @@ import importlib
 
 import pytest
 
-from numclaims.check import check
-from numclaims.check.scope import scope_terms
-from numclaims.check.text import lemma
+from numclaims.checking import check
+from numclaims.checking.scope import scope_terms
+from numclaims.checking.text import lemma
 
 MODULES = ["text", "scope", "readings", "numbers", "claims", "grouping", "groups", "inline", "dates",
            "inputs", "render", "report"]
@@ -17,7 +17,7 @@ MODULES = ["text", "scope", "readings", "numbers", "claims", "grouping", "groups
 
 @pytest.mark.parametrize("name", MODULES)
 def test_doctests(name: str) -> None:
-    module = importlib.import_module(f"numclaims.check.{name}")
+    module = importlib.import_module(f"numclaims.checking.{name}")
     failures, _ = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert failures == 0
 

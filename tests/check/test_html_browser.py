@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from numclaims.check.render import COLOURS, render_html
-from numclaims.check.report import check
+from numclaims.checking.render import COLOURS, render_html
+from numclaims.checking.report import check
 from numclaims.sample import sample_documents
 
 CHROMIUM = Path("/usr/bin/chromium")

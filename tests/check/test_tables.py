@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from numclaims.check.render import story_heading
+from numclaims.checking.render import story_heading
 from numclaims.figures import ELLIPSIS
 
 NUMCLAIMS = [sys.executable, "-m", "numclaims.cli"]

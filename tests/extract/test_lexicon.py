@@ -7,8 +7,8 @@ from collections import Counter
 
 import pytest
 
-from numclaims.check.dates import WEEKDAYS
-from numclaims.extract.lexicon import calendar_names, lexicon, read_rows
+from numclaims.checking.dates import WEEKDAYS
+from numclaims.extraction.lexicon import calendar_names, lexicon, read_rows
 from numclaims.normalise.units import kind_of
 
 UNIT_ROWS = read_rows("units.tsv")

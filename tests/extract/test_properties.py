@@ -26,8 +26,8 @@ from hypothesis import strategies as st
 from fuzz.invariants import REL, check_extract, check_mentions
 from numclaims import extract
 from numclaims.errors import NotConvertibleError
-from numclaims.extract import rules
-from numclaims.extract.lexicon import lexicon
+from numclaims.extraction import rules
+from numclaims.extraction.lexicon import lexicon
 from numclaims.model import Mention
 from numclaims.normalise import fx, units
 

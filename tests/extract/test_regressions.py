@@ -8,7 +8,7 @@ import pytest
 
 from fuzz.invariants import check_extract
 from numclaims import extract
-from numclaims.extract.lexicon import calendar_names
+from numclaims.extraction.lexicon import calendar_names
 
 # Found by tests/extract/test_properties.py::test_figure_too_long_for_a_float_is_left_out: a
 # figure too long for a float was dropped, but its scale word was then read on its own, so

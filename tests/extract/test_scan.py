@@ -1,4 +1,4 @@
-"""The fast whole-text scans (numclaims/extract/scan.py) find exactly what ``finditer`` of the
+"""The fast whole-text scans (numclaims/extraction/scan.py) find exactly what ``finditer`` of the
 patterns they stand for finds: on the sample corpus, on every case text, and on generated text
 built from the pieces each pattern cares about (hypothesis)."""
 
@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from numclaims import extract
-from numclaims.extract import dates, numbers, pipeline, scan, textspans
-from numclaims.extract.lexicon import lexicon
+from numclaims.extraction import dates, numbers, pipeline, scan, textspans
+from numclaims.extraction.lexicon import lexicon
 
 CASES = Path(__file__).parent / "cases"
 SAMPLE = Path(__file__).resolve().parents[2] / "numclaims" / "data" / "sample" / "kim-putin-2019"

@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 
 import numclaims
-from numclaims.check.inputs import validate
-from numclaims.check.story import SHOWN_CLAIMS, prepare
-from numclaims.extract.pipeline import extract
+from numclaims.checking.inputs import validate
+from numclaims.checking.story import SHOWN_CLAIMS, prepare
+from numclaims.extraction.pipeline import extract
 from numclaims.sample import sample_documents
 from numclaims.store import ClaimStore, StoryFullError
 from numclaims.store.sqlite import SqliteStore

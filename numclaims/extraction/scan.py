@@ -3,7 +3,7 @@
 Python's ``re`` skips ahead in C only when a pattern starts with a literal, a character class or
 an alternation whose branches all start with a literal. A pattern that starts with an optional
 group, ``\\b`` or a case-insensitive word is tried at every position of the text, and the five
-whole-text scans of :func:`~numclaims.extract.pipeline.extract` (dates, numbers, protected spans,
+whole-text scans of :func:`~numclaims.extraction.pipeline.extract` (dates, numbers, protected spans,
 vague amounts, fractions) were 70% of its time for that reason.
 
 So each scan is driven by *anchors*: patterns of that fast shape that match wherever a match of

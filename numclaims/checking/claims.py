@@ -11,10 +11,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from numclaims.check.inputs import Document
-from numclaims.check.readings import Reading, reading
-from numclaims.check.scope import scope_of
-from numclaims.check.text import (
+from numclaims.checking.inputs import Document
+from numclaims.checking.readings import Reading, reading
+from numclaims.checking.scope import scope_of
+from numclaims.checking.text import (
     Token, clause_bounds, is_content, sentence_bounds, tokens,
 )
 from numclaims.model import Claim, Mention
@@ -121,7 +121,7 @@ def _uncovered(words: list[Token], mentions: Sequence[Mention]) -> list[Token]:
 
 
 def _enclosing(bounds: list[tuple[int, int]], starts: list[int], start: int, end: int) -> tuple[int, int]:
-    """:func:`~numclaims.check.text.enclosing` by bisection, for sorted bounds that cover every
+    """:func:`~numclaims.checking.text.enclosing` by bisection, for sorted bounds that cover every
     mention (sentences, and clauses, whose gaps are punctuation)."""
     i = max(0, bisect_right(starts, start) - 1)
     j = max(i, bisect_left(starts, end) - 1)

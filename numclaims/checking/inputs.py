@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from numclaims.errors import InputError
-from numclaims.extract.pipeline import parse_published
+from numclaims.extraction.pipeline import parse_published
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,7 @@ class Document:
 
 
 def _published(value: Any, where: str) -> date | None:
-    # the one date rule of extract(), check() and the API: numclaims.extract.pipeline's
+    # the one date rule of extract(), check() and the API: numclaims.extraction.pipeline's
     if value is None or value == "":
         return None
     try:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
-from numclaims.check.claims import Item
-from numclaims.check.grouping import Cluster, cluster
-from numclaims.check.groups import about, typical
+from numclaims.checking.claims import Item
+from numclaims.checking.grouping import Cluster, cluster
+from numclaims.checking.groups import about, typical
 from numclaims.model import CheckItem
 
 # English names, not strftime("%A"): the process locale must never change a verdict
@@ -61,7 +61,7 @@ def _long(day: date) -> str:
 def check_weekdays(items: Sequence[Item]) -> list[CheckItem]:
     """A verdict for every date stated with its weekday, resolved against the publication date.
 
-    >>> from numclaims.check.claims import Document
+    >>> from numclaims.checking.claims import Document
     >>> from numclaims.model import Mention
     >>> doc = Document("d", "on Thursday (May 25)", published=date(2019, 4, 24))
     >>> m = Mention(3, 20, "Thursday (May 25)", "date", "2019-05-25", weekday="Thursday")

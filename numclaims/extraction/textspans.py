@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from numclaims.extract import scan
+from numclaims.extraction import scan
 
 # The kinds of protected stretch, in the order the alternation tries them. Repetitions are
 # bounded so that a run of 100,000 digits or "1.1.1..." costs linear time, not quadratic

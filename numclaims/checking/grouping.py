@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from numclaims.check.claims import Item
+from numclaims.checking.claims import Item
 
 # How many of a claim's words look up candidate clusters, and how many candidates are scored.
 INDEX_WORDS = 8
@@ -57,7 +57,7 @@ class Cluster:
     overlaps each of a set exactly when it reaches past the highest floor and below the lowest
     ceiling. ``document_count`` and ``more`` (mention text -> documents not named) are set when
     the members stand in for more documents than they name (a stored story's cluster, see
-    :mod:`numclaims.check.story`).
+    :mod:`numclaims.checking.story`).
     """
 
     key: Hashable
@@ -193,7 +193,7 @@ def cluster(
     as every member from its own document, so that two different numbers in one report are not
     taken for one fact.
 
-    >>> from numclaims.check.claims import Document, Item
+    >>> from numclaims.checking.claims import Document, Item
     >>> from numclaims.model import Mention
     >>> def item(doc, words):
     ...     return Item(Document(doc, ""), 0, Mention(0, 1, "1", "count", 1.0), None,

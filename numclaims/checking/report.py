@@ -1,7 +1,7 @@
 """``check(documents)``: extract every document, then check restatements, groups and dates.
 
 The flow is one-way: validate the input, extract each document once, turn mentions into
-:class:`~numclaims.check.claims.Item` records, then hand them to the three checks. Nothing here
+:class:`~numclaims.checking.claims.Item` records, then hand them to the three checks. Nothing here
 knows how a check decides; it only orders the results so the findings come first.
 """
 
@@ -10,18 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from numclaims.check.claims import Item, build_items
-from numclaims.check.dates import check_date_groups, check_weekdays
-from numclaims.check.grouping import idf
-from numclaims.check.groups import check_groups
-from numclaims.check.inline import DEFAULT_TOLERANCE, check_inline
-from numclaims.check.inputs import Document, validate
-from numclaims.check.text import is_content, tokens
+from numclaims.checking.claims import Item, build_items
+from numclaims.checking.dates import check_date_groups, check_weekdays
+from numclaims.checking.grouping import idf
+from numclaims.checking.groups import check_groups
+from numclaims.checking.inline import DEFAULT_TOLERANCE, check_inline
+from numclaims.checking.inputs import Document, validate
+from numclaims.checking.text import is_content, tokens
 from numclaims.errors import InputError
 
-# The extraction function itself, not ``numclaims.extract``: once ``numclaims.extract.pipeline``
-# has been imported, the attribute ``numclaims.extract`` is the subpackage, not the function.
-from numclaims.extract.pipeline import extract
+from numclaims.extraction.pipeline import extract
 from numclaims.model import CheckItem, Mention, Report
 
 # findings first: what a fact-checker must look at, then what agrees, then what stands alone

@@ -15,8 +15,8 @@ import math
 import re
 from collections.abc import Iterator
 
-from numclaims.extract import scan
-from numclaims.extract.lexicon import lexicon
+from numclaims.extraction import scan
+from numclaims.extraction.lexicon import lexicon
 
 # Thousands groups may be separated by a comma, a non-breaking or thin space, or a plain space
 # ("1 000"); the lookaheads stop "2019 100" or "1,2345" from being read as one number.

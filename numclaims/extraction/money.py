@@ -22,8 +22,8 @@ import re
 import babel.numbers
 
 from numclaims.errors import UnknownCurrencyError
-from numclaims.extract import rules
-from numclaims.extract.lexicon import lexicon
+from numclaims.extraction import rules
+from numclaims.extraction.lexicon import lexicon
 
 
 def currency_before(text: str, start: int) -> tuple[str, int] | None:

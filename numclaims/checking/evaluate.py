@@ -5,7 +5,7 @@ A gold file (like ``gold.json`` of the development corpus) has ``documents`` (a 
 facts, so precision counts only the predicted pairs that touch an annotated claim; groups about
 facts gold says nothing of are counted apart, as ``unannotated_groups``.
 
-Run ``python -m numclaims.check.evaluate path/to/gold.json`` to print the score.
+Run ``python -m numclaims.checking.evaluate path/to/gold.json`` to print the score.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from numclaims.check.report import check
+from numclaims.checking.report import check
 from numclaims.model import CheckItem, Claim
 
 Key = tuple[str, int]  # (document id, start offset): one claim

@@ -14,8 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from numclaims.extract import scan
-from numclaims.extract.lexicon import alternation, calendar_names
+from numclaims.extraction import scan
+from numclaims.extraction.lexicon import alternation, calendar_names
 
 # Both patterns are built from these tables (as written, case-sensitive: capitalised names keep
 # "may" the verb out), so every name a pattern can match has its entry.

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from numclaims.extract.lexicon import lexicon
-from numclaims.extract.numbers import NUMERAL
+from numclaims.extraction.lexicon import lexicon
+from numclaims.extraction.numbers import NUMERAL
 
 RATIO_UNITS = {
     "%": "percent", "per cent": "percent", "percent": "percent", "pct": "percent",

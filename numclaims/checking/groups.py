@@ -1,6 +1,6 @@
 """Claims about the same fact across documents, and whether they agree.
 
-Verdicts, for a group found by :mod:`numclaims.check.grouping`:
+Verdicts, for a group found by :mod:`numclaims.checking.grouping`:
 
 * ``consistent``: the bounds of all claims overlap *and* so do their typical readings;
 * ``divergent``: the values differ, but they could both hold: either the bounds still overlap
@@ -15,10 +15,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from numclaims.check.claims import Item
-from numclaims.check.grouping import Cluster, cluster
-from numclaims.check.numbers import fmt_interval, fmt_width
-from numclaims.check.readings import Reading
+from numclaims.checking.claims import Item
+from numclaims.checking.grouping import Cluster, cluster
+from numclaims.checking.numbers import fmt_interval, fmt_width
+from numclaims.checking.readings import Reading
 from numclaims.model import CheckItem
 
 # Readings closer than this (relative) are the same number; floating-point noise, not a finding.
@@ -30,7 +30,7 @@ _ABOUT_WORDS = 4
 def magnitude(item: Item) -> int:
     """The blocking bucket of a quantity: its order of magnitude (decades for years).
 
-    >>> from numclaims.check.claims import Document
+    >>> from numclaims.checking.claims import Document
     >>> from numclaims.model import Mention
     >>> def at(value, kind="length"):
     ...     return Item(Document("d", ""), 0, Mention(0, 1, "x", kind, value), Reading(value, value, value, value, "u"))

@@ -11,8 +11,8 @@ precision; "nearly 60 years" is just below 60.
 
 from __future__ import annotations
 
-from numclaims.extract.lexicon import lexicon
-from numclaims.extract.scan import fold
+from numclaims.extraction.lexicon import lexicon
+from numclaims.extraction.scan import fold
 
 _APPROX_SHARE = 0.05  # "about X" allows at least +/-5% ...
 _ROUNDING_CAP = 0.10  # ... and the stated rounding, but a round "10,000" does not mean +/-50%

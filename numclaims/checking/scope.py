@@ -14,7 +14,7 @@ from functools import cache
 
 from collections.abc import Sequence
 
-from numclaims.check.text import Token, data_lines, tokens
+from numclaims.checking.text import Token, data_lines, tokens
 
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 

@@ -14,7 +14,7 @@ from importlib import resources
 
 import babel.numbers
 
-from numclaims.extract import scan
+from numclaims.extraction import scan
 
 
 def read_rows(name: str) -> list[list[str]]:

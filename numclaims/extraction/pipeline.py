@@ -16,13 +16,13 @@ import re
 from dataclasses import dataclass, field
 
 from numclaims.errors import InputError, UnknownCurrencyError
-from numclaims.extract import money, rules, scan
-from numclaims.extract.dates import find_dates
-from numclaims.extract.lexicon import lexicon
-from numclaims.extract.numbers import find_numbers, parse_numeral, split_words, words_precision, words_value
-from numclaims.extract.qualifiers import interval, qualifier_after, qualifier_before
-from numclaims.extract.subjects import subject_after
-from numclaims.extract.textspans import SpanSet, protected_spans
+from numclaims.extraction import money, rules, scan
+from numclaims.extraction.dates import find_dates
+from numclaims.extraction.lexicon import lexicon
+from numclaims.extraction.numbers import find_numbers, parse_numeral, split_words, words_precision, words_value
+from numclaims.extraction.qualifiers import interval, qualifier_after, qualifier_before
+from numclaims.extraction.subjects import subject_after
+from numclaims.extraction.textspans import SpanSet, protected_spans
 from numclaims.model import Mention
 from numclaims.normalise import fx, units
 from numclaims.normalise.normalize import normalise

@@ -9,8 +9,8 @@ word occurs in the story's documents, and every cluster's current finding. A new
 clustered against that index, and only the findings of the clusters it joins are worked out
 again, so the cost of adding a document does not grow with the story.
 
-The decisions are those of the one-shot check (:class:`~numclaims.check.grouping.Clustering`,
-:func:`~numclaims.check.groups.verdict`, the date checks); two things differ, both documented
+The decisions are those of the one-shot check (:class:`~numclaims.checking.grouping.Clustering`,
+:func:`~numclaims.checking.groups.verdict`, the date checks); two things differ, both documented
 in the README:
 
 * word weights (IDF) are those of the story when a claim joins it, not recomputed as the story
@@ -35,15 +35,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from numclaims.check.claims import Item, build_items
-from numclaims.check.dates import _BUCKET_DAYS, _group_verdict, check_weekdays
-from numclaims.check.grouping import MAX_POSTINGS, Cluster, Clustering, weighted
-from numclaims.check.groups import groupable, magnitude, typical, verdict
-from numclaims.check.inline import DEFAULT_TOLERANCE, check_inline
-from numclaims.check.inputs import Document
-from numclaims.check.readings import Reading
-from numclaims.check.report import ORDER
-from numclaims.check.text import is_content, tokens
+from numclaims.checking.claims import Item, build_items
+from numclaims.checking.dates import _BUCKET_DAYS, _group_verdict, check_weekdays
+from numclaims.checking.grouping import MAX_POSTINGS, Cluster, Clustering, weighted
+from numclaims.checking.groups import groupable, magnitude, typical, verdict
+from numclaims.checking.inline import DEFAULT_TOLERANCE, check_inline
+from numclaims.checking.inputs import Document
+from numclaims.checking.readings import Reading
+from numclaims.checking.report import ORDER
+from numclaims.checking.text import is_content, tokens
 from numclaims.model import CLAIM_FIELDS, CheckItem, Claim, Mention
 
 #: How many distinct readings of one cluster a verdict considers, most stated first: a fact
@@ -179,7 +179,7 @@ def prepare(doc: Document, mentions: Sequence[Mention], *,
     """Everything about one document that does not depend on the rest of the story.
 
     >>> doc = Document("a", "Russia shares a 17km border with North Korea.")
-    >>> from numclaims.extract.pipeline import extract
+    >>> from numclaims.extraction.pipeline import extract
     >>> p = prepare(doc, extract(doc.text))
     >>> [i.mention.text for i in p.items], "border" in p.words
     (['17km'], True)

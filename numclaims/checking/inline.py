@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from numclaims.check.claims import Item
-from numclaims.check.numbers import fmt, fmt_interval, ratio_terms
+from numclaims.checking.claims import Item
+from numclaims.checking.numbers import fmt, fmt_interval, ratio_terms
 from numclaims.errors import InputError, NotConvertibleError
 from numclaims.model import CheckItem
 from numclaims.normalise import fx, units
@@ -30,14 +30,14 @@ RATE_WINDOW = 3
 def check_inline(items: Sequence[Item], *, tolerance: float = DEFAULT_TOLERANCE) -> list[CheckItem]:
     """A verdict for every restatement among one document's ``items`` (in extraction order).
 
-    >>> from numclaims.check.claims import Document
+    >>> from numclaims.checking.claims import Document
     >>> from numclaims.model import Mention
     >>> doc = Document("d", "a 17 kilometer (11 mile) border")
     >>> km = Mention(2, 14, "17 kilometer", "length", 17.0, "kilometer", precision=0.5,
     ...              normalized={"value": 17000.0, "unit": "meter", "precision": 500.0})
     >>> mi = Mention(16, 23, "11 mile", "length", 11.0, "mile", precision=0.5, equivalent_of=0,
     ...              normalized={"value": 17702.784, "unit": "meter", "precision": 804.672})
-    >>> from numclaims.check.claims import build_items
+    >>> from numclaims.checking.claims import build_items
     >>> [found] = check_inline(build_items(doc, [km, mi]))
     >>> found.verdict, found.explanation
     ('consistent', '17 kilometer = 10.56 mile; stated 11 mile, which as rounded is 10.5-11.5 mile; difference 4.1%, within rounding')
