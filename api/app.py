@@ -43,7 +43,10 @@ class StrictJSONProvider(DefaultJSONProvider):
 
     def dumps(self, obj: Any, **kwargs: Any) -> str:
         kwargs.setdefault("allow_nan", False)
-        return super().dumps(_finite(obj), **kwargs)
+        try:  # nearly every response has no NaN: walk it only when the encoder refuses one
+            return super().dumps(obj, **kwargs)
+        except ValueError:
+            return super().dumps(_finite(obj), **kwargs)
 
 
 class NumclaimsFlask(Flask):
