@@ -21,9 +21,12 @@ from numclaims.extraction.lexicon import lexicon
 # Thousands groups may be separated by a comma, a non-breaking or thin space, or a plain space
 # ("1 000"); the lookaheads stop "2019 100" or "1,2345" from being read as one number.
 _GROUP_SEP = "[,\u00a0\u202f\u2009 ]"
+# Indian grouping ("1,23,45,678": lakhs and crores in pairs of digits, the last group of three)
+# comes first: read Western-style, its first group would end the number at "1".
+_INDIAN_GROUPS = r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?"
 NUMERAL = (
     r"(?:[\-\u2212](?=\d))?"
-    rf"(?:\d{{1,3}}(?:{_GROUP_SEP}\d{{3}})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    rf"(?:{_INDIAN_GROUPS}|\d{{1,3}}(?:{_GROUP_SEP}\d{{3}})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 )
 
 _WORD_NUMBERS = (

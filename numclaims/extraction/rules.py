@@ -49,6 +49,13 @@ def scale_after(text: str, end: int, *, money: bool) -> tuple[float, int, str] |
     multiplier, needs = entry
     if needs == "money" and not money:
         return None
+    # scale words multiply ("12.3 lakh crore" is 1.23e13, "50 thousand crore", "a thousand
+    # million"): a second spelled-out scale right after the first (never a one-letter "m")
+    after = lex.scale_re.match(text, match.end())
+    if after is not None and len(after.group(1)) > 2:
+        second = lex.scales_ci.get(after.group(1).lower())
+        if second is not None and (second[1] != "money" or money):
+            return multiplier * second[0], after.end(), text[match.start(1):after.end(1)]
     return multiplier, match.end(), surface
 
 
