@@ -34,12 +34,15 @@ _WORD_NUMBERS = (
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
 ).split()
 _WORD_SCALES = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
+_LARGE_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _NW = "|".join(sorted(_WORD_NUMBERS + list(_WORD_SCALES), key=len, reverse=True))
+# A share of a scale: "a quarter million", "a half-million".
+_SHARES = "half|quarter"
 # "two hundred and fifty thousand", "forty-five", "a dozen", "half a million", "a million",
-# "a hundred and two"
+# "a hundred and two", "a quarter million", "a half-million", "one and a half million"
 WORDS = (
-    rf"(?:(?:half\s+an?\s+|an?\s+)(?:{'|'.join(_WORD_SCALES)})|(?:{_NW}))"
-    rf"(?:(?:\s+and\s+|\s+|-)(?:{_NW}))*\b"
+    rf"(?:(?:half\s+an?\s+|an?\s+(?:(?:{_SHARES})[\s-]+)?)(?:{'|'.join(_WORD_SCALES)})|(?:{_NW}))"
+    rf"(?:(?:\s+and\s+|\s+|-)(?:{_NW})|\s+and\s+an?\s+half(?=[\s-]+(?:{'|'.join(_WORD_SCALES)})))*\b"
 )
 
 NUMBER_RE = re.compile(rf"(?P<num>{NUMERAL})|(?i:\b(?P<words>{WORDS}))")
@@ -49,7 +52,7 @@ _NUMERAL_ANCHOR = re.compile(r"[\d\-\u2212.](?:(?<=\d)|(?=\d))")
 _WORDS_ANCHOR = re.compile(scan.by_first_char([
     *(rf"{word}(?!\w)" for word in _WORD_NUMBERS + list(_WORD_SCALES)),
     r"half\s",
-    rf"an?\s+(?:{'|'.join(_WORD_SCALES)})",
+    rf"an?\s+(?:(?:{_SHARES})[\s-]+)?(?:{'|'.join(_WORD_SCALES)})",
 ]))
 
 _SEPARATORS = str.maketrans({",": None, "\u00a0": None, "\u202f": None, "\u2009": None, " ": None, "\u2212": "-"})
@@ -95,23 +98,34 @@ def words_value(words: list[str]) -> float:
     500000.0
     >>> words_value(["forty", "five", "thousand"])
     45000.0
+    >>> words_value(["a", "quarter", "million"]), words_value(["one", "and", "a", "half", "million"])
+    (250000.0, 1500000.0)
+    >>> words_value(["a", "thousand", "million"]), words_value(["one", "million", "two", "hundred", "thousand"])
+    (1000000000.0, 1200000.0)
     """
     table = lexicon().number_words
     total = 0.0
     current = 0.0
     fraction = 1.0
+    last_scale = math.inf
     for word in words:
         if word in ("and", "a", "an"):
             continue
-        if word == "half":
-            fraction = 0.5
+        if table.get(word, (0, ""))[1] == "fraction":
+            if current:  # "one and a half million": the share adds to the figure before it
+                current += table[word][0]
+            else:  # "half a million", "a quarter million": a share of the scale after it
+                fraction = table[word][0]
             continue
         if word == "hundred":
             current = (current or 1.0) * 100
-        elif word in ("thousand", "million", "billion", "trillion"):
-            scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}[word]
-            total += (current or 1.0) * scale
-            current = 0.0
+        elif word in _LARGE_SCALES:
+            scale = _LARGE_SCALES[word]
+            if not current and total and scale > last_scale:
+                total *= scale  # "a thousand million": the larger scale multiplies the figure
+            else:
+                total += (current or 1.0) * scale
+            current, last_scale = 0.0, scale
         elif word == "dozen":
             current = (current or 1.0) * 12
         else:
