@@ -11,15 +11,22 @@ import functools
 import re
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 import babel.numbers
 
 from numclaims.extraction import scan
 
 
+def data_files() -> Traversable:
+    """Where the data files are read from: the ``numclaims.data`` package. One function, so that
+    a test can point it at a copy with one row added (tests/extract/test_lexicon.py)."""
+    return resources.files("numclaims.data")
+
+
 def read_rows(name: str) -> list[list[str]]:
     """Rows of a tab-separated data file, without its ``#`` header block and blank lines."""
-    text = resources.files("numclaims.data").joinpath(name).read_text(encoding="utf-8")
+    text = data_files().joinpath(name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
@@ -103,6 +110,10 @@ class Lexicon:
     vague_re: re.Pattern[str]
     vague_anchor: re.Pattern[str]  # where a vague_re match can start, in scan.fold(text)
     number_words: dict[str, tuple[float, str]]
+    ratio_units: dict[str, str]  # lower-cased surface, spaces and hyphens as one space -> pint unit
+    ratio_re: re.Pattern[str]
+    range_re: re.Pattern[str]  # the second figure of a range, with the currency signs of currencies.tsv
+    one_in_re: re.Pattern[str]  # "one in five", "one in every 20"
 
 
 def _case_split(rows: list[list[str]], case_col: int) -> tuple[list[list[str]], list[list[str]]]:
@@ -233,6 +244,26 @@ def lexicon() -> Lexicon:
     ))
 
     number_words = {r[0]: (float(r[1]), r[2]) for r in read_rows("number_words.tsv")}
+
+    ratio_rows = read_rows("ratio_units.tsv")
+    ratio_units = {normalise_space(r[0].lower()): r[1] for r in ratio_rows}
+    # a sign against the number or after one space ("5%"); a word after a space or a hyphen
+    ratio_re = re.compile(
+        r"(?:\s?(" + alternation([r[0] for r in ratio_rows if not r[0][0].isalpha()])
+        + r")|[\s\-]?(?i:(" + _pattern([], [r[0] for r in ratio_rows if r[0][0].isalpha()]).replace(r"[\s\-]+", r"[\s\-]")
+        + r")))(?![\w])"
+    )
+    # "5-10km", "5 to 10 million", "NZ$5-NZ$10 million", "between 5 and 10": every prefix sign
+    # of currencies.tsv may open the second figure
+    from numclaims.extraction.numbers import NUMERAL  # numbers imports this module
+
+    range_re = re.compile(
+        r"\s*(?P<conn>-|\u2013|\u2014|to|and)\s*(?P<sign>" + alternation(list(prefix))
+        + rf")?\s?(?P<num>{NUMERAL})(?![\d.,]\d)"
+    )
+    # any number word below a hundred may be the denominator: "one in five", "one in twenty"
+    counting = [w for w, (_, role) in number_words.items() if role in ("unit", "teen", "ten")]
+    one_in_re = re.compile(rf"\s+in\s+(?:every\s+)?(?P<num>{NUMERAL}|{alternation(counting)})\b", re.I)
     return Lexicon(
         units_cs=units_cs, units_ci=units_ci, unit_re=unit_re,
         unit_senses={k: tuple(v) for k, v in unit_senses.items()},
@@ -251,6 +282,7 @@ def lexicon() -> Lexicon:
         qualifiers_before=q_before, qualifiers_after=q_after,
         qualifier_before_re=qualifier_before_re, qualifier_after_re=qualifier_after_re,
         vague=vague, vague_re=vague_re, vague_anchor=vague_anchor, number_words=number_words,
+        ratio_units=ratio_units, ratio_re=ratio_re, range_re=range_re, one_in_re=one_in_re,
     )
 
 
@@ -284,3 +316,51 @@ def calendar_names() -> CalendarNames:
                 weekdays[spelling] = name
                 by_number[int(number)] = name
     return CalendarNames(months, weekdays, tuple(by_number[i] for i in range(7)))
+
+
+@dataclass(frozen=True)
+class NumberNames:
+    """Number words by role (number_words.tsv): what the number pattern is built from."""
+
+    counting: tuple[str, ...]  # "one" ... "ninety"
+    units: tuple[str, ...]  # "one" ... "nine"
+    times: dict[str, float]  # "hundred", "dozen": multiply the figure before them
+    scales: dict[str, float]  # "thousand" ... "trillion"
+    shares: tuple[str, ...]  # "half", "quarter": "a quarter million"
+    fractions: dict[str, float]  # "half", "third", "thirds", ...
+
+
+@functools.cache
+def number_names() -> NumberNames:
+    """Number words from ``number_words.tsv``. Apart from :func:`lexicon` because the number
+    pattern is compiled at import (as :func:`calendar_names` is for the date patterns)."""
+    rows = read_rows("number_words.tsv")
+
+    def role(name: str) -> dict[str, float]:
+        return {r[0]: float(r[1]) for r in rows if r[2] == name}
+
+    return NumberNames(
+        counting=tuple(r[0] for r in rows if r[2] in ("unit", "teen", "ten")),
+        units=tuple(r[0] for r in rows if r[2] == "unit"),
+        times=role("times"), scales=role("scale"),
+        shares=tuple(r[0] for r in rows if len(r) > 3 and r[3] == "share"),
+        fractions=role("fraction"),
+    )
+
+
+@dataclass(frozen=True)
+class SubjectWords:
+    stop: frozenset[str]
+    plurals: frozenset[str]
+    determiners: tuple[str, ...]
+
+
+@functools.cache
+def subject_words() -> SubjectWords:
+    """The function words, irregular plurals and determiners of ``subject_words.tsv``."""
+    rows = read_rows("subject_words.tsv")
+    return SubjectWords(
+        stop=frozenset(r[0] for r in rows if r[1] == "stop"),
+        plurals=frozenset(r[0] for r in rows if r[1] == "plural"),
+        determiners=tuple(r[0] for r in rows if r[1] == "determiner"),
+    )

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from numclaims.extraction import scan
-from numclaims.extraction.lexicon import lexicon
+from numclaims.extraction.lexicon import alternation, lexicon, number_names
 
 # Thousands groups may be separated by a comma, a non-breaking or thin space, or a plain space
 # ("1 000"); the lookaheads stop "2019 100" or "1,2345" from being read as one number.
@@ -29,20 +29,18 @@ NUMERAL = (
     rf"(?:{_INDIAN_GROUPS}|\d{{1,3}}(?:{_GROUP_SEP}\d{{3}})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 )
 
-_WORD_NUMBERS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
-).split()
-_WORD_SCALES = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
-_LARGE_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_NW = "|".join(sorted(_WORD_NUMBERS + list(_WORD_SCALES), key=len, reverse=True))
+# Every number word comes from number_words.tsv, by role.
+_NAMES = number_names()
+_WORD_NUMBERS = list(_NAMES.counting)
+_WORD_SCALES = alternation([*_NAMES.times, *_NAMES.scales])
+_NW = alternation(_WORD_NUMBERS + [*_NAMES.times, *_NAMES.scales])
 # A share of a scale: "a quarter million", "a half-million".
-_SHARES = "half|quarter"
+_SHARES = alternation(list(_NAMES.shares))
 # "two hundred and fifty thousand", "forty-five", "a dozen", "half a million", "a million",
 # "a hundred and two", "a quarter million", "a half-million", "one and a half million"
 WORDS = (
-    rf"(?:(?:half\s+an?\s+|an?\s+(?:(?:{_SHARES})[\s-]+)?)(?:{'|'.join(_WORD_SCALES)})|(?:{_NW}))"
-    rf"(?:(?:\s+and\s+|\s+|-)(?:{_NW})|\s+and\s+an?\s+half(?=[\s-]+(?:{'|'.join(_WORD_SCALES)})))*\b"
+    rf"(?:(?:half\s+an?\s+|an?\s+(?:(?:{_SHARES})[\s-]+)?)(?:{_WORD_SCALES})|(?:{_NW}))"
+    rf"(?:(?:\s+and\s+|\s+|-)(?:{_NW})|\s+and\s+an?\s+half(?=[\s-]+(?:{_WORD_SCALES})))*\b"
 )
 
 NUMBER_RE = re.compile(rf"(?P<num>{NUMERAL})|(?i:\b(?P<words>{WORDS}))")
@@ -50,9 +48,9 @@ NUMBER_RE = re.compile(rf"(?P<num>{NUMERAL})|(?i:\b(?P<words>{WORDS}))")
 _NUMERAL_ANCHOR = re.compile(r"[\d\-\u2212.](?:(?<=\d)|(?=\d))")
 # ... or, in the folded text, a whole number word, "half " or "a million".
 _WORDS_ANCHOR = re.compile(scan.by_first_char([
-    *(rf"{word}(?!\w)" for word in _WORD_NUMBERS + list(_WORD_SCALES)),
+    *(rf"{word}(?!\w)" for word in [*_WORD_NUMBERS, *_NAMES.times, *_NAMES.scales]),
     r"half\s",
-    rf"an?\s+(?:(?:{_SHARES})[\s-]+)?(?:{'|'.join(_WORD_SCALES)})",
+    rf"an?\s+(?:(?:{_SHARES})[\s-]+)?(?:{_WORD_SCALES})",
 ]))
 
 _SEPARATORS = str.maketrans({",": None, "\u00a0": None, "\u202f": None, "\u2009": None, " ": None, "\u2212": "-"})
@@ -117,17 +115,15 @@ def words_value(words: list[str]) -> float:
             else:  # "half a million", "a quarter million": a share of the scale after it
                 fraction = table[word][0]
             continue
-        if word == "hundred":
-            current = (current or 1.0) * 100
-        elif word in _LARGE_SCALES:
-            scale = _LARGE_SCALES[word]
+        if word in _NAMES.times:  # "two hundred", "three dozen"
+            current = (current or 1.0) * _NAMES.times[word]
+        elif word in _NAMES.scales:
+            scale = _NAMES.scales[word]
             if not current and total and scale > last_scale:
                 total *= scale  # "a thousand million": the larger scale multiplies the figure
             else:
                 total += (current or 1.0) * scale
             current, last_scale = 0.0, scale
-        elif word == "dozen":
-            current = (current or 1.0) * 12
         else:
             current += table[word][0]
     return (total + current) * fraction

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from numclaims.errors import InputError, UnknownCurrencyError
 from numclaims.extraction import money, rules, scan
 from numclaims.extraction.dates import find_dates
-from numclaims.extraction.lexicon import lexicon
+from numclaims.extraction.lexicon import alternation, lexicon, number_names
 from numclaims.extraction.numbers import find_numbers, parse_numeral, split_words, words_precision, words_value
 from numclaims.extraction.qualifiers import interval, qualifier_after, qualifier_before
 from numclaims.extraction.subjects import subject_after
@@ -39,7 +39,8 @@ _LINE_REACH = 300
 _TITLE_CASE_SHARE = 0.6  # of at least _TITLE_CASE_WORDS other words longer than three letters
 _TITLE_CASE_WORDS = 4
 _OF_PREFIX = re.compile(r"\s+of")
-_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
+_NAMES = number_names()
+_SCALE_WORDS = frozenset([*_NAMES.times, *_NAMES.scales])
 _DIGIT_BEFORE = re.compile(r"\d\s*$")
 
 
@@ -219,14 +220,16 @@ def _vague(ctx: Context, protected: SpanSet) -> list[Draft]:
     return drafts
 
 
+# "a third of", "two-thirds of": a number word below ten (or an article) over a fraction word
+_ARTICLES = ("a", "an")
+_NUMERATORS = [*_ARTICLES, *_NAMES.units]
 _FRACTION_RE = re.compile(
-    r"(?i)\b(?:(a|an|one|two|three|four|nine)[\s-])?(half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)(?=\s+of\b)"
+    rf"(?i)\b(?:({alternation(_NUMERATORS)})[\s-])?({alternation(list(_NAMES.fractions))})(?=\s+of\b)"
 )
 # Where a _FRACTION_RE match can start, in scan.fold(text) (see scan.py)
-_DENOMINATORS = "half|third|quarter|fifth|tenth"
 _FRACTION_ANCHOR = re.compile(scan.by_first_char([
-    *(rf"{word}[\s-](?:{_DENOMINATORS})" for word in ("a", "an", "one", "two", "three", "four", "nine")),
-    *(rf"{word}s?\s+of\b" for word in _DENOMINATORS.split("|")),
+    *(rf"{word}[\s-](?:{alternation(list(_NAMES.fractions))})" for word in _NUMERATORS),
+    *(rf"{word}\s+of\b" for word in _NAMES.fractions),
 ]))
 
 

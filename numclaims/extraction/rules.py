@@ -13,24 +13,18 @@ from __future__ import annotations
 
 import re
 
-from numclaims.extraction.lexicon import lexicon
-from numclaims.extraction.numbers import NUMERAL
+from numclaims.extraction.lexicon import lexicon, normalise_space
 
-RATIO_UNITS = {
-    "%": "percent", "per cent": "percent", "percent": "percent", "pct": "percent",
-    "percentage point": "percentage_point", "percentage points": "percentage_point",
-    "basis point": "basis_point", "basis points": "basis_point", "bps": "basis_point",
-}
-_RATIO_RE = re.compile(
-    r"(?:\s?(%)|[\s\-]?(?i:(percentage[\s\-]points?|per[\s\-]?cent|percent|pct|basis[\s\-]points?|bps)))(?![\w])"
-)
-# "5-10km", "5 to 10 million", "US$5m-US$10m", "between 5 and 10"
-_RANGE_RE = re.compile(
-    rf"\s*(?P<conn>-|\u2013|\u2014|to|and)\s*(?P<sign>US\$|S\$|HK\$|A\$|C\$|\$|£|€|¥|RM|Rs\.?)?\s?(?P<num>{NUMERAL})(?![\d.,]\d)"
-)
 _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b")
-_ONE_IN_RE = re.compile(rf"\s+in\s+(?:every\s+)?(?P<num>{NUMERAL}|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 BETWEEN_RE = re.compile(r"(?i)\b(between|from)\s+$")
+
+
+def __getattr__(name: str) -> object:
+    """``RATIO_UNITS``: the ratio words and signs of ratio_units.tsv (lower-cased, spaces and
+    hyphens as one space) mapped to pint units; read on first use, as the lexicon is."""
+    if name == "RATIO_UNITS":
+        return lexicon().ratio_units
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def scale_after(text: str, end: int, *, money: bool) -> tuple[float, int, str] | None:
@@ -61,15 +55,12 @@ def scale_after(text: str, end: int, *, money: bool) -> tuple[float, int, str] |
 
 def ratio_after(text: str, end: int) -> tuple[str, int] | None:
     """A per-cent or percentage-point word right after ``end``: (pint unit, end)."""
-    match = _RATIO_RE.match(text, end)
+    lex = lexicon()
+    match = lex.ratio_re.match(text, end)
     if match is None:
         return None
-    surface = (match.group(1) or match.group(2)).lower()
-    surface = re.sub(r"[\s\-]+", " ", surface).replace("per cent", "per cent")
-    unit = RATIO_UNITS.get(surface) or RATIO_UNITS.get(surface.replace(" ", ""))
-    if unit is None and surface.startswith("per"):
-        unit = "percent"
-    return (unit or "percent"), match.end()
+    # every surface the pattern matches has its row
+    return lex.ratio_units[normalise_space((match.group(1) or match.group(2)).lower())], match.end()
 
 
 def unit_after(text: str, end: int) -> tuple[str, str, int, str] | None:
@@ -133,7 +124,7 @@ def unit_before(text: str, start: int) -> tuple[str, str, int] | None:
 
 def range_after(text: str, end: int) -> re.Match[str] | None:
     """The second figure of a range right after the first ("-10", " to 10", " and 10")."""
-    return _RANGE_RE.match(text, end)
+    return lexicon().range_re.match(text, end)
 
 
 def is_ordinal(text: str, end: int) -> bool:
@@ -142,4 +133,4 @@ def is_ordinal(text: str, end: int) -> bool:
 
 def one_in_after(text: str, end: int) -> re.Match[str] | None:
     """"one in five": the denominator after "one"."""
-    return _ONE_IN_RE.match(text, end)
+    return lexicon().one_in_re.match(text, end)

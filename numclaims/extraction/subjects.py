@@ -14,19 +14,11 @@ from __future__ import annotations
 
 import re
 
-_STOPWORDS = frozenset(
-    """a an the and or but nor so yet for of to in on at by from with without into onto over under
-    about above below after before during since until than that this these those which who whom
-    whose what when where while as is are was were be been being have has had do does did will
-    would shall should may might must can could not no its their his her our your my it they
-    he she we you i me him them us each per every last next ago earlier later year years a.
-    more less most least such own same other another than then there here also just only very
-    said says say according""".split()
-)
-# Plural heads that do not end in "s": a noun phrase ends at its head noun.
-_IRREGULAR_PLURALS = frozenset("people children men women police staff personnel cattle troops".split())
+from numclaims.extraction.lexicon import alternation, subject_words
+
+_WORDS = subject_words()  # function words, plural heads without "s", determiners after "of"
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,60}\)")
-_OF = re.compile(r"\s+of(?:\s+(?:the|its|their|his|her|our|these|those|all|whom))?(?=\s)")
+_OF = re.compile(rf"\s+of(?:\s+(?:{alternation(list(_WORDS.determiners))}))?(?=\s)")
 _WORD = re.compile(r"\s+([A-Za-z][A-Za-z'’\-]*)")
 
 
@@ -47,7 +39,7 @@ def subject_after(text: str, end: int, *, allow_of: bool = True) -> str | None:
             break
         word = match.group(1)
         if (
-            word.lower() in _STOPWORDS
+            word.lower() in _WORDS.stop
             or word.endswith(("n't", "n’t"))  # "the two leaders don't plan": a verb follows
             or word.endswith(("ing", "ed", "ly")) and words
         ):
@@ -55,6 +47,6 @@ def subject_after(text: str, end: int, *, allow_of: bool = True) -> str | None:
         words.append(word)
         pos = match.end()
         lower = word.lower()
-        if lower in _IRREGULAR_PLURALS or lower.endswith("s") and not lower.endswith("ss") and word.islower():
+        if lower in _WORDS.plurals or lower.endswith("s") and not lower.endswith("ss") and word.islower():
             break  # "workers abroad", "leaders met": the phrase ends at its plural head
     return " ".join(words) if words else None
