@@ -1,10 +1,12 @@
 """``extract()``: text in, :class:`~numclaims.model.Mention` list out.
 
-One pass finds dates, one finds vague amounts ("tens of thousands"), one walks every number
-and decides its dimension from what surrounds it: a currency sign or name makes money, a
-per-cent word a ratio, a unit word a measure, a four-digit figure alone a year, anything else
-a count (with the noun it counts) or a bare number. Then parenthetical restatements are
-linked and everything is normalised.
+The dimensions' whole-text scans find dates, vague amounts ("tens of thousands") and shares
+("a third of"); then every figure is read once (:mod:`.dimensions.figure`) and the dimensions'
+rules decide what it is, in rank order (:data:`RULES`): a currency sign or name makes money,
+a per-cent word a ratio, a unit word a measure, a four-digit figure alone a year, anything
+else a count (with the noun it counts) or a bare number. This module only runs them, drops
+overlaps, merges ranges and compound measures, links parenthetical restatements and
+normalises.
 """
 
 from __future__ import annotations
@@ -13,13 +15,15 @@ import dataclasses
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass, field
 
 from numclaims.errors import InputError, UnknownCurrencyError
 from numclaims.extraction import money, rules, scan
-from numclaims.extraction.dates import find_dates
-from numclaims.extraction.lexicon import alternation, lexicon, number_names
-from numclaims.extraction.numbers import find_numbers, parse_numeral, split_words, words_precision, words_value
+from numclaims.extraction.dimensions import REJECT, Context, Decision, Draft, Rule, Scan
+from numclaims.extraction.dimensions import count, date, measure, ratio, year
+from numclaims.extraction.dimensions import money as money_rules
+from numclaims.extraction.dimensions.figure import Reading, read_figure
+from numclaims.extraction.lexicon import lexicon
+from numclaims.extraction.numbers import find_numbers
 from numclaims.extraction.qualifiers import interval, qualifier_after, qualifier_before
 from numclaims.extraction.subjects import subject_after
 from numclaims.extraction.textspans import SpanSet, protected_spans
@@ -27,8 +31,6 @@ from numclaims.model import Mention
 from numclaims.normalise import fx, units
 from numclaims.normalise.normalize import normalise
 
-_PLURAL_NOUN = re.compile(r"\s+[a-z][a-z]+s\b")
-_DECADE = re.compile(r"'?s\b")
 # matched in place, never on a slice text[end:], which would copy the rest of the text each time
 _OF = re.compile(r"\s+of\b")
 # A proper name's capitals: what may open a sentence, the next word, how far a line is read.
@@ -38,37 +40,12 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _LINE_REACH = 300
 _TITLE_CASE_SHARE = 0.6  # of at least _TITLE_CASE_WORDS other words longer than three letters
 _TITLE_CASE_WORDS = 4
-_OF_PREFIX = re.compile(r"\s+of")
-_NAMES = number_names()
-_SCALE_WORDS = frozenset([*_NAMES.times, *_NAMES.scales])
-_DIGIT_BEFORE = re.compile(r"\d\s*$")
 
-
-@dataclass
-class Draft:
-    """A mention being built: mutable until it becomes a frozen :class:`Mention`."""
-
-    start: int
-    end: int
-    kind: str
-    value: float | str | None
-    unit: str | None = None
-    low: float | None = None
-    high: float | None = None
-    qualifier: str = "exact"
-    precision: float | None = None
-    subject: str | None = None
-    ambiguities: list[str] = field(default_factory=list)
-    weekday: str | None = None
-    equivalent_of: int | None = None
-
-
-@dataclass(frozen=True)
-class Context:
-    text: str
-    published: dt.date | None
-    currency_hint: str | None
-    folded: str  # scan.fold(text): where the anchors of case-insensitive scans are searched
+#: Every dimension's rules, in the order they are tried (a rule's rank): the first verdict wins.
+RULES: tuple[Rule, ...] = tuple(sorted(
+    [*money_rules.rules, *ratio.rules, *measure.rules, *year.rules, *count.rules], key=lambda rule: rule.rank))
+#: The whole-text scans, run before the figures: what they find, no figure may overlap.
+SCANS: tuple[Scan, ...] = (*date.scans, *count.scans, *ratio.scans)
 
 
 def parse_published(published: dt.date | dt.datetime | str | None) -> dt.date | None:
@@ -132,7 +109,7 @@ def extract(
     ctx = Context(text, published_date, currency_hint, scan.fold(text))
 
     protected = SpanSet(protected_spans(text))
-    drafts = _dates(ctx, protected) + _vague(ctx, protected) + _fractions(ctx, protected)
+    drafts = [draft for found in SCANS for draft in found.find(ctx, protected)]
     taken = SpanSet(sorted((d.start, d.end) for d in drafts))
     last_end = 0
     for match in find_numbers(text, ctx.folded):
@@ -173,229 +150,30 @@ def _finite(mention: Mention) -> bool:
     return True
 
 
-def _dates(ctx: Context, protected: SpanSet) -> list[Draft]:
-    drafts = []
-    for found in find_dates(ctx.text, ctx.published):
-        if protected.overlaps(found.start, found.end):
-            continue
-        drafts.append(
-            Draft(found.start, found.end, "date", found.value, weekday=found.weekday, ambiguities=list(found.notes))
-        )
-    return drafts
-
-
-def _vague(ctx: Context, protected: SpanSet) -> list[Draft]:
-    """"tens of thousands", "several million", "dozens of": intervals without a figure."""
-    lex = lexicon()
-    drafts = []
-    for match in scan.finditer(lex.vague_re, ctx.text, [(lex.vague_anchor, ctx.folded)]):
-        start, end = match.span()
-        if protected.overlaps(start, end):
-            continue
-        if match.group(1):
-            entry = lex.vague[scan.fold(match.group(1))]  # fold: the pattern ignores case
-            low, high, typical = entry.low, entry.high, entry.typical
-            # "thousands"/"dozens" alone are vague only as "thousands of ..."; "tens of thousands" stands alone.
-            if " of " not in scan.fold(match.group(1)) and not _OF.match(ctx.text, end):
-                continue
-        else:
-            entry = lex.vague[scan.fold(match.group(2))]
-            scale = lex.scales_ci[scan.fold(match.group(3))][0]
-            low, high, typical = entry.low * scale, entry.high * scale, entry.typical * scale
-        draft = Draft(start, end, "count", None, low=low, high=high, qualifier="vague")
-        draft.precision = None
-        qual = qualifier_before(ctx.text, start)
-        if qual and qual[0] in ("more_than", "at_least"):
-            draft.start, draft.high = qual[1], None
-        subject = subject_after(ctx.text, end)
-        currency = money.currency_after(ctx.text, _OF_PREFIX.match(ctx.text, end) and end + 3 or end)
-        if currency is not None:
-            code, note = money.resolve(currency[0], ctx.currency_hint, ctx.text[end:currency[1]].strip())
-            draft.kind, draft.unit, draft.end = "money", code, currency[1]
-            if note:
-                draft.ambiguities.append(note)
-        else:
-            draft.subject = subject
-        drafts.append(draft)
-    return drafts
-
-
-# "a third of", "two-thirds of": a number word below ten (or an article) over a fraction word
-_ARTICLES = ("a", "an")
-_NUMERATORS = [*_ARTICLES, *_NAMES.units]
-_FRACTION_RE = re.compile(
-    rf"(?i)\b(?:({alternation(_NUMERATORS)})[\s-])?({alternation(list(_NAMES.fractions))})(?=\s+of\b)"
-)
-# Where a _FRACTION_RE match can start, in scan.fold(text) (see scan.py)
-_FRACTION_ANCHOR = re.compile(scan.by_first_char([
-    *(rf"{word}[\s-](?:{alternation(list(_NAMES.fractions))})" for word in _NUMERATORS),
-    *(rf"{word}\s+of\b" for word in _NAMES.fractions),
-]))
-
-
-def _fractions(ctx: Context, protected: SpanSet) -> list[Draft]:
-    """"a third of", "two-thirds of", "half of": a share, reported in per cent."""
-    table = lexicon().number_words
-    drafts = []
-    for match in scan.finditer(_FRACTION_RE, ctx.text, [(_FRACTION_ANCHOR, ctx.folded)]):
-        # fold, not lower(): "nıne" matches the case-insensitive pattern and must find "nine"
-        numerator_word, denominator_word = match.group(1), scan.fold(match.group(2))
-        if protected.overlaps(*match.span()) or (numerator_word is None and denominator_word != "half"):
-            continue
-        numerator = 1.0 if numerator_word is None or scan.fold(numerator_word) in ("a", "an") else table[scan.fold(numerator_word)][0]
-        share = numerator * table[denominator_word][0] * 100
-        subject = subject_after(ctx.text, match.end())
-        value = float(f"{share:.12g}")
-        drafts.append(Draft(match.start(), match.end(), "ratio", value, unit="percent", low=value, high=value,
-                            precision=0.0, subject=subject))
-    return drafts
-
-
-def _glued_to_word(text: str, start: int, has_sign: bool) -> bool:
-    """Digits inside a name or code: "G7", "Covid-19", "MH17", "2019/04", "v1.2", "#1"."""
-    if start == 0:
-        return False
-    prev = text[start - 1]
-    if prev.isalnum() or prev == "_":
-        return not has_sign
-    if prev in "-/.#@\\" and start >= 2 and (text[start - 2].isalnum() or text[start - 2] in "/#"):
-        return not (prev == "\\" and has_sign)
-    return False
-
-
 def _number(ctx: Context, match: re.Match[str]) -> Draft | None:
-    text = ctx.text
-    start, end = match.span()
-    notes: list[str] = []
-    if match.group("num"):
-        surface = match.group("num")
-        value, precision = parse_numeral(surface)
-        words: list[str] | None = None
-    else:
-        surface = match.group("words")
-        words = split_words(surface)
-        if words[0] in _SCALE_WORDS and _DIGIT_BEFORE.search(text, max(0, start - 4), start):
-            # the scale of a figure that was rejected ("999...9 thousand tonnes" overflowing a
-            # float, "1.2.3 million"): alone it would misreport the figure as 1,000 tonnes
-            return None
-        value = words_value(words)
-        precision = words_precision(value) if math.isfinite(value) else math.inf
-    if not math.isfinite(value):
-        return None  # "10^400 digits" or "hundred" x 200 overflows a float: no honest value
-
-    # Left side: currency sign (or a unit written first: "magnitude 6.1"), "between", qualifier.
-    sign = money.currency_before(text, start)
-    prefix_unit = None
-    if sign is None and words is None:
-        sign = money.sign_in_context(text, start, end)  # "N410 to the dollar", "R50 million"
-        if sign is None:
-            prefix_unit = rules.unit_before(text, start)
-            if prefix_unit is not None and value < 0 and text[start - 1].isalpha():
-                value = -value  # "magnitude-7.0": the numeral's "-" is a hyphen, not a minus
-    if words is None and _glued_to_word(text, start, sign is not None or prefix_unit is not None):
+    """The figure of ``match`` as a mention: read it, let the first rule that knows its
+    dimension decide, then read its qualifiers and subject."""
+    reading = read_figure(ctx, match)
+    if reading is None:
         return None
-    nxt = text[end : end + 2]
-    if words is None and len(nxt) == 2 and nxt[0] in "/.:," and nxt[1].isdigit():
-        return None  # "24/7", "1.2.3", "10:30"
-    if words is None and rules.is_ordinal(text, end):
-        return None
-
-    mention_start = sign[1] if sign else prefix_unit[2] if prefix_unit else start
-    currency_code = sign[0] if sign else None
-    currency_surface = text[sign[1] : start].strip() if sign else ""
-    negative = sign is not None and money.negative_before(text, sign[1])  # "-$5 million"
-    if negative:
-        mention_start -= 1
-
-    # Right side: scale, range, currency name, ratio, unit.
-    pos = end
-    money_context = sign is not None or _currency_follows(text, end)
-    scale = rules.scale_after(text, pos, money=money_context)
-    if scale is None and sign is None:
-        scale = money.code_scale_after(text, pos)  # "3 MUSD": the code is read below
-    mult1 = 1.0
-    if scale:
-        mult1, pos = scale[0], scale[1]
-    high_value: float | None = None
-    between = rules.BETWEEN_RE.search(text, max(0, mention_start - 10), mention_start)
-    rng = rules.range_after(text, pos)
-    if rng and (rng.group("conn") != "and" or between):
-        value2, precision2 = parse_numeral(rng.group("num"))
-        pos2 = rng.end()
-        scale2 = rules.scale_after(text, pos2, money=money_context or rng.group("sign") is not None)
-        mult2 = scale2[0] if scale2 else mult1
-        if not scale:
-            mult1 = mult2
-        if scale2:
-            pos2 = scale2[1]
-        if math.isfinite(value2) and value2 * mult2 > value * mult1 and not rules.is_ordinal(text, rng.end()):
-            high_value = value2 * mult2
-            precision = max(precision * mult1, precision2 * mult2) / mult1
-            pos = pos2
-            if between:
-                mention_start = between.start(1)
-    value *= mult1
-    precision *= mult1
-    if negative and high_value is None:
-        value = -value
-
-    kind: str
-    unit: str | None = None
-    minor = None
-    if currency_code is None:
-        suffix = money.currency_after(text, pos)
-        if suffix and suffix[0] == "pound" and not scale:
-            # "weighs two pounds" is a weight; "2 million pounds" is money. A guess either way.
-            notes.append("'pounds' read as weight; a sum of money would be GBP")
-            suffix = None
-        # a minor unit first: "41 euro cents" is 0.41 EUR, not 41 EUR and a word
-        minor = money.subunit_after(text, pos)  # "41 cents", "99p"
-        if minor or suffix:
-            found = minor or suffix
-            currency_code, currency_surface = found[0], text[pos : found[1]].strip()
-            pos = found[1]
-    if currency_code is not None:
-        kind = "money"
-        unit, note = money.resolve(currency_code, ctx.currency_hint, currency_surface)
-        if note:
-            notes.append(note)
-        if minor:
-            value, precision, high_value = _in_major_units(unit, value, precision, high_value)
-    elif (ratio := rules.ratio_after(text, pos)) is not None:
-        kind, unit, pos = "ratio", ratio[0], ratio[1]
-    elif prefix_unit is not None:
-        unit, kind = prefix_unit[0], prefix_unit[1]
-    elif (measured := rules.unit_after(text, pos)) is not None:
-        unit, kind, pos, unit_surface = measured
-        unit, kind, note = rules.unit_sense(text, start, pos, unit_surface, unit, kind)
-        if note:
-            notes.append(note)
-        if unit_surface == "m" and scale is None and rules.scale_after(text, end, money=True):
-            notes.append("'m' read as metres; it could mean million")
-    elif words == ["one"] and (one_in := rules.one_in_after(text, pos)) is not None:
-        denominator = one_in.group("num")
-        # a numeral may open with a sign or a point ("-34", ".5"); only letters make a word
-        den = words_value([scan.fold(denominator)]) if denominator.isalpha() else parse_numeral(denominator)[0]
-        if den <= 0:  # "one in 0", "one in -34" (found by fuzz/extract.py): no share of anything
+    for rule in RULES:
+        verdict = rule.apply(ctx, reading)
+        if verdict is None:
+            continue
+        if verdict is REJECT:
             return None
-        kind, unit, value, precision, pos = "ratio", "percent", 100.0 / den, 0.0, one_in.end()
-    else:
-        kind = "count"
-        if words is not None and (words == ["one"] or text[pos : pos + 1] == "-"):
-            return None  # "one of them", "six-party talks": not a quantity of anything
-        if words is None and not scale and _is_year(text, surface, pos):
-            if high_value is None:
-                return _year(text, mention_start, pos, value)
-            if 1500 <= high_value <= 2100:  # "2018-2019", "between 2010 and 2015"
-                return Draft(mention_start, pos, "year", None, low=value, high=high_value, qualifier="range", precision=0.5)
-        if words is None and text[pos : pos + 1].isalpha():
-            return None  # "4G", "3D"
-        if words is None and text[pos : pos + 1] == "-" and text[pos + 1 : pos + 2].isalpha():
-            return None  # "6-party", "17-member": a compound modifier, not a count
+        if isinstance(verdict, Draft):
+            return verdict
+        assert isinstance(verdict, Decision)
+        return _qualified(ctx.text, reading, verdict)
+    return None  # unreachable: the count rule decides every figure
 
-    # Qualifiers, before and after.
+
+def _qualified(text: str, r: Reading, decision: Decision) -> Draft | None:
+    """A decided figure with its qualifiers ("more than", "or more"), interval and subject."""
+    mention_start, pos, kind = r.mention_start, r.pos, decision.kind
     qualifier = "exact"
-    if high_value is not None:
+    if r.high_value is not None:
         qualifier = "range"
     else:
         before = qualifier_before(text, mention_start)
@@ -404,36 +182,21 @@ def _number(ctx: Context, match: re.Match[str]) -> Draft | None:
         after = qualifier_after(text, pos)
         if after and qualifier == "exact":
             qualifier, pos = after
-    if high_value is not None:
-        low, high = value, high_value
+    if r.high_value is not None:
+        low, high = r.value, r.high_value
         stated: float | None = None
     else:
-        low, high = interval(value, precision, qualifier)
-        stated = value
-    if words is not None and _in_a_name(text, start, pos):
+        low, high = interval(r.value, r.precision, qualifier)
+        stated = r.value
+    if r.words is not None and _in_a_name(text, r.start, pos):
         return None  # "the Million Man March", "Thousand Oaks", "the Hundred Years War"
     subject = subject_after(text, pos) if kind != "ratio" or _OF.match(text, pos) else None
     if kind == "count" and subject is None:
         kind = "other"
     return Draft(
-        mention_start, pos, kind, stated, unit=unit, low=low, high=high, qualifier=qualifier,
-        precision=precision, subject=subject, ambiguities=notes,
+        mention_start, pos, kind, stated, unit=decision.unit, low=low, high=high, qualifier=qualifier,
+        precision=r.precision, subject=subject, ambiguities=r.notes,
     )
-
-
-def _in_major_units(code: str, value: float, precision: float, high: float | None) -> tuple[float, float, float | None]:
-    """An amount stated in minor units ("41 cents") in the currency itself: 0.41 USD, the
-    precision scaled alike (±0.005).
-
-    >>> _in_major_units("USD", 41.0, 0.5, None), _in_major_units("KWD", 250.0, 5.0, 500.0)
-    ((0.41, 0.005, None), (0.25, 0.005, 0.5))
-    """
-    factor = money.minor_unit(code)
-
-    def scaled(x: float) -> float:
-        return float(f"{x * factor:.12g}")
-
-    return scaled(value), scaled(precision), None if high is None else scaled(high)
 
 
 def _in_a_name(text: str, start: int, end: int) -> bool:
@@ -468,28 +231,6 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
              if len(w.group()) > 3 and not start <= w.start() < name_end]
     capitals = sum(1 for w in words if w[0].isupper())
     return not (len(words) >= _TITLE_CASE_WORDS and capitals >= _TITLE_CASE_SHARE * len(words))
-
-
-def _currency_follows(text: str, end: int) -> bool:
-    """Is there a currency name after the number and an optional scale ("20m euros")?"""
-    scale = rules.scale_after(text, end, money=True)
-    return money.currency_after(text, scale[1] if scale else end) is not None
-
-
-def _is_year(text: str, surface: str, end: int) -> bool:
-    if len(surface) != 4 or not surface.isdigit() or not 1500 <= int(surface) <= 2100:
-        return False
-    if _DECADE.match(text, end):
-        return True
-    # "2,000 people" has a comma; "2000 people" is rare but counts, "the 2013 estimate" is a year
-    return _PLURAL_NOUN.match(text, end) is None
-
-
-def _year(text: str, start: int, end: int, value: float) -> Draft:
-    decade = _DECADE.match(text, end)
-    if decade and int(value) % 10 == 0:
-        return Draft(start, decade.end(), "year", None, low=value, high=value + 9, qualifier="range", precision=5.0)
-    return Draft(start, end, "year", value, low=value, high=value, precision=0.5)
 
 
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|\u2013|\u2014|to|and)\s*")

@@ -1,7 +1,8 @@
 """What follows and precedes a number: scale words, ranges, ratio and unit words.
 
 Each function looks at the text right after (or before) a position and returns what it found
-and where it ends, or None. The dimension decision itself is made in :mod:`.pipeline`.
+and where it ends, or None. The dimension decision itself is made by the rules of
+:mod:`.dimensions`.
 
 >>> scale_after("€20m in aid", 3, money=True)
 (1000000.0, 4, 'm')

@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from numclaims import extract
-from numclaims.extraction import dates, numbers, pipeline, scan, textspans
+from numclaims.extraction import dates, numbers, scan, textspans
+from numclaims.extraction.dimensions import ratio
 from numclaims.extraction.lexicon import lexicon
 
 CASES = Path(__file__).parent / "cases"
@@ -37,8 +38,8 @@ def _fast_and_spec() -> dict[str, tuple[Callable[[str], object], Callable[[str],
         "protected": (lambda t: scan.first_of(textspans._SEARCHES, t), textspans._PROTECTED_RE.finditer),
         "vague": (lambda t: scan.finditer(lex.vague_re, t, [(lex.vague_anchor, scan.fold(t))]), lex.vague_re.finditer),
         "fractions": (
-            lambda t: scan.finditer(pipeline._FRACTION_RE, t, [(pipeline._FRACTION_ANCHOR, scan.fold(t))]),
-            pipeline._FRACTION_RE.finditer,
+            lambda t: scan.finditer(ratio.FRACTION_RE, t, [(ratio.FRACTION_ANCHOR, scan.fold(t))]),
+            ratio.FRACTION_RE.finditer,
         ),
     }
 

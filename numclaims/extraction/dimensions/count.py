@@ -1,0 +1,72 @@
+"""Counts: any other figure ("10,000 North Korean workers", "two leaders"), after every other
+dimension's rules; and vague amounts ("tens of thousands", "several million", vague.tsv)."""
+
+from __future__ import annotations
+
+import re
+
+from numclaims.extraction import money as currency, scan
+from numclaims.extraction.dimensions import REJECT, Context, Decision, Draft, Rule, Scan, Verdict
+from numclaims.extraction.dimensions.figure import Reading
+from numclaims.extraction.lexicon import lexicon
+from numclaims.extraction.qualifiers import qualifier_before
+from numclaims.extraction.subjects import subject_after
+from numclaims.extraction.textspans import SpanSet
+
+_OF = re.compile(r"\s+of\b")
+_OF_PREFIX = re.compile(r"\s+of")
+
+
+def count(ctx: Context, r: Reading) -> Verdict:
+    """What no other rule took: a count of the noun after it, unless it is part of a word or a
+    modifier ("4G", "six-party talks", "one of them")."""
+    text, pos = ctx.text, r.pos
+    if r.words is not None:
+        if r.words == ["one"] or text[pos : pos + 1] == "-":
+            return REJECT  # "one of them", "six-party talks": not a quantity of anything
+        return Decision("count", None)
+    if text[pos : pos + 1].isalpha():
+        return REJECT  # "4G", "3D"
+    if text[pos : pos + 1] == "-" and text[pos + 1 : pos + 2].isalpha():
+        return REJECT  # "6-party", "17-member": a compound modifier, not a count
+    return Decision("count", None)
+
+
+def vague(ctx: Context, protected: SpanSet) -> list[Draft]:
+    """"tens of thousands", "several million", "dozens of": intervals without a figure."""
+    lex = lexicon()
+    drafts = []
+    for match in scan.finditer(lex.vague_re, ctx.text, [(lex.vague_anchor, ctx.folded)]):
+        start, end = match.span()
+        if protected.overlaps(start, end):
+            continue
+        if match.group(1):
+            entry = lex.vague[scan.fold(match.group(1))]  # fold: the pattern ignores case
+            low, high, typical = entry.low, entry.high, entry.typical
+            # "thousands"/"dozens" alone are vague only as "thousands of ..."; "tens of thousands" stands alone.
+            if " of " not in scan.fold(match.group(1)) and not _OF.match(ctx.text, end):
+                continue
+        else:
+            entry = lex.vague[scan.fold(match.group(2))]
+            scale = lex.scales_ci[scan.fold(match.group(3))][0]
+            low, high, typical = entry.low * scale, entry.high * scale, entry.typical * scale
+        draft = Draft(start, end, "count", None, low=low, high=high, qualifier="vague")
+        draft.precision = None
+        qual = qualifier_before(ctx.text, start)
+        if qual and qual[0] in ("more_than", "at_least"):
+            draft.start, draft.high = qual[1], None
+        subject = subject_after(ctx.text, end)
+        found = currency.currency_after(ctx.text, _OF_PREFIX.match(ctx.text, end) and end + 3 or end)
+        if found is not None:
+            code, note = currency.resolve(found[0], ctx.currency_hint, ctx.text[end:found[1]].strip())
+            draft.kind, draft.unit, draft.end = "money", code, found[1]
+            if note:
+                draft.ambiguities.append(note)
+        else:
+            draft.subject = subject
+        drafts.append(draft)
+    return drafts
+
+
+rules = [Rule("<figure> (a count, the fallback)", 80, count)]
+scans = [Scan("<vague amount>", vague)]

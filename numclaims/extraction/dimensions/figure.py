@@ -1,0 +1,145 @@
+"""A figure and what surrounds it, read once for every dimension (Duckling's Numeral, on which
+every dimension builds): the numeral or number words, a currency sign or a unit written
+before it, a minus, a scale word, and a range's second figure.
+
+>>> from numclaims.extraction import scan
+>>> from numclaims.extraction.numbers import find_numbers
+>>> text = "NZ$5-NZ$10 million"
+>>> ctx = Context(text, None, None, scan.fold(text))
+>>> r = read_figure(ctx, next(find_numbers(text)))
+>>> (r.mention_start, r.pos, r.value, r.high_value, r.currency_code)
+(0, 18, 5000000.0, 10000000.0, 'NZD')
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from numclaims.extraction import money, rules
+from numclaims.extraction.dimensions import Context
+from numclaims.extraction.lexicon import number_names
+from numclaims.extraction.numbers import parse_numeral, split_words, words_precision, words_value
+
+_NAMES = number_names()
+_SCALE_WORDS = frozenset([*_NAMES.times, *_NAMES.scales])
+_DIGIT_BEFORE = re.compile(r"\d\s*$")
+
+
+@dataclass(slots=True)
+class Reading:
+    """A figure as read before its dimension is decided; rules read it and may move ``pos``."""
+
+    start: int  # the numeral itself
+    end: int
+    surface: str
+    words: list[str] | None  # the number words, lower-cased; None for a digit numeral
+    value: float  # scale applied
+    precision: float
+    mention_start: int  # sign, unit or minus before the numeral included
+    pos: int  # where what is read so far ends
+    scale: tuple[float, int, str] | None
+    high_value: float | None  # a range's second figure
+    currency_code: str | None  # from a sign before the figure
+    currency_surface: str
+    prefix_unit: tuple[str, str, int] | None  # "magnitude 6.1"
+    notes: list[str] = field(default_factory=list)
+
+
+def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
+    """The figure of a :func:`~numclaims.extraction.numbers.find_numbers` match with its sign,
+    scale and range read; None when it is no figure (a code, "24/7", an ordinal, overflow)."""
+    text = ctx.text
+    start, end = match.span()
+    if match.group("num"):
+        surface = match.group("num")
+        value, precision = parse_numeral(surface)
+        words: list[str] | None = None
+    else:
+        surface = match.group("words")
+        words = split_words(surface)
+        if words[0] in _SCALE_WORDS and _DIGIT_BEFORE.search(text, max(0, start - 4), start):
+            # the scale of a figure that was rejected ("999...9 thousand tonnes" overflowing a
+            # float, "1.2.3 million"): alone it would misreport the figure as 1,000 tonnes
+            return None
+        value = words_value(words)
+        precision = words_precision(value) if math.isfinite(value) else math.inf
+    if not math.isfinite(value):
+        return None  # "10^400 digits" or "hundred" x 200 overflows a float: no honest value
+
+    # Left side: currency sign (or a unit written first: "magnitude 6.1"), "between", qualifier.
+    sign = money.currency_before(text, start)
+    prefix_unit = None
+    if sign is None and words is None:
+        sign = money.sign_in_context(text, start, end)  # "N410 to the dollar", "R50 million"
+        if sign is None:
+            prefix_unit = rules.unit_before(text, start)
+            if prefix_unit is not None and value < 0 and text[start - 1].isalpha():
+                value = -value  # "magnitude-7.0": the numeral's "-" is a hyphen, not a minus
+    if words is None and _glued_to_word(text, start, sign is not None or prefix_unit is not None):
+        return None
+    nxt = text[end : end + 2]
+    if words is None and len(nxt) == 2 and nxt[0] in "/.:," and nxt[1].isdigit():
+        return None  # "24/7", "1.2.3", "10:30"
+    if words is None and rules.is_ordinal(text, end):
+        return None
+
+    mention_start = sign[1] if sign else prefix_unit[2] if prefix_unit else start
+    negative = sign is not None and money.negative_before(text, sign[1])  # "-$5 million"
+    if negative:
+        mention_start -= 1
+
+    # Right side: scale, range.
+    pos = end
+    money_context = sign is not None or _currency_follows(text, end)
+    scale = rules.scale_after(text, pos, money=money_context)
+    if scale is None and sign is None:
+        scale = money.code_scale_after(text, pos)  # "3 MUSD": the code is read by the money rules
+    mult1 = 1.0
+    if scale:
+        mult1, pos = scale[0], scale[1]
+    high_value: float | None = None
+    between = rules.BETWEEN_RE.search(text, max(0, mention_start - 10), mention_start)
+    rng = rules.range_after(text, pos)
+    if rng and (rng.group("conn") != "and" or between):
+        value2, precision2 = parse_numeral(rng.group("num"))
+        pos2 = rng.end()
+        scale2 = rules.scale_after(text, pos2, money=money_context or rng.group("sign") is not None)
+        mult2 = scale2[0] if scale2 else mult1
+        if not scale:
+            mult1 = mult2
+        if scale2:
+            pos2 = scale2[1]
+        if math.isfinite(value2) and value2 * mult2 > value * mult1 and not rules.is_ordinal(text, rng.end()):
+            high_value = value2 * mult2
+            precision = max(precision * mult1, precision2 * mult2) / mult1
+            pos = pos2
+            if between:
+                mention_start = between.start(1)
+    value *= mult1
+    precision *= mult1
+    if negative and high_value is None:
+        value = -value
+    return Reading(
+        start, end, surface, words, value, precision, mention_start, pos, scale, high_value,
+        sign[0] if sign else None, text[sign[1] : start].strip() if sign else "", prefix_unit,
+    )
+
+
+def _glued_to_word(text: str, start: int, has_sign: bool) -> bool:
+    """Digits inside a name or code: "G7", "Covid-19", "MH17", "2019/04", "v1.2", "#1"."""
+    if start == 0:
+        return False
+    prev = text[start - 1]
+    if prev.isalnum() or prev == "_":
+        return not has_sign
+    if prev in "-/.#@\\" and start >= 2 and (text[start - 2].isalnum() or text[start - 2] in "/#"):
+        return not (prev == "\\" and has_sign)
+    return False
+
+
+def _currency_follows(text: str, end: int) -> bool:
+    """Is there a currency name after the number and an optional scale ("20m euros")?"""
+    scale = rules.scale_after(text, end, money=True)
+    return money.currency_after(text, scale[1] if scale else end) is not None

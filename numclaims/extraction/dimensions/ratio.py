@@ -1,0 +1,79 @@
+"""Ratios: a per-cent or percentage-point word after a figure ("3.2%", "25 basis points"),
+"one in five" (20%), and a share written in words ("a third of", "two-thirds of")."""
+
+from __future__ import annotations
+
+import re
+
+from numclaims.extraction import rules as around, scan
+from numclaims.extraction.dimensions import REJECT, Context, Decision, Draft, Rule, Scan, Verdict
+from numclaims.extraction.dimensions.figure import Reading
+from numclaims.extraction.lexicon import alternation, lexicon, number_names
+from numclaims.extraction.numbers import parse_numeral, words_value
+from numclaims.extraction.subjects import subject_after
+from numclaims.extraction.textspans import SpanSet
+
+_NAMES = number_names()
+
+
+def ratio_word(ctx: Context, r: Reading) -> Decision | None:
+    """"3.2%", "5 per cent", "a 5-percent rise", "25 basis points" (ratio_units.tsv)."""
+    found = around.ratio_after(ctx.text, r.pos)
+    if found is None:
+        return None
+    r.pos = found[1]
+    return Decision("ratio", found[0])
+
+
+def one_in(ctx: Context, r: Reading) -> Verdict:
+    """"one in five" is 20%, "one in every 20" 5%: any number word or numeral after "one in"."""
+    if r.words != ["one"]:
+        return None
+    match = around.one_in_after(ctx.text, r.pos)
+    if match is None:
+        return None
+    denominator = match.group("num")
+    # a numeral may open with a sign or a point ("-34", ".5"); only letters make a word
+    den = words_value([scan.fold(denominator)]) if denominator.isalpha() else parse_numeral(denominator)[0]
+    if den <= 0:  # "one in 0", "one in -34" (found by fuzz/extract.py): no share of anything
+        return REJECT
+    r.value, r.precision, r.pos = 100.0 / den, 0.0, match.end()
+    return Decision("ratio", "percent")
+
+
+# "a third of", "two-thirds of": a number word below ten (or an article) over a fraction word
+_ARTICLES = ("a", "an")
+_NUMERATORS = [*_ARTICLES, *_NAMES.units]
+FRACTION_RE = re.compile(
+    rf"(?i)\b(?:({alternation(_NUMERATORS)})[\s-])?({alternation(list(_NAMES.fractions))})(?=\s+of\b)"
+)
+# Where a FRACTION_RE match can start, in scan.fold(text) (see scan.py)
+FRACTION_ANCHOR = re.compile(scan.by_first_char([
+    *(rf"{word}[\s-](?:{alternation(list(_NAMES.fractions))})" for word in _NUMERATORS),
+    *(rf"{word}\s+of\b" for word in _NAMES.fractions),
+]))
+
+
+def fractions(ctx: Context, protected: SpanSet) -> list[Draft]:
+    """"a third of", "two-thirds of", "half of": a share, reported in per cent."""
+    table = lexicon().number_words
+    drafts = []
+    for match in scan.finditer(FRACTION_RE, ctx.text, [(FRACTION_ANCHOR, ctx.folded)]):
+        # fold, not lower(): "nıne" matches the case-insensitive pattern and must find "nine"
+        numerator_word, denominator_word = match.group(1), scan.fold(match.group(2))
+        if protected.overlaps(*match.span()) or (numerator_word is None and denominator_word != "half"):
+            continue
+        numerator = 1.0 if numerator_word is None or scan.fold(numerator_word) in _ARTICLES else table[scan.fold(numerator_word)][0]
+        share = numerator * table[denominator_word][0] * 100
+        subject = subject_after(ctx.text, match.end())
+        value = float(f"{share:.12g}")
+        drafts.append(Draft(match.start(), match.end(), "ratio", value, unit="percent", low=value, high=value,
+                            precision=0.0, subject=subject))
+    return drafts
+
+
+rules = [
+    Rule("<figure> <per cent | percentage point | basis point>", 30, ratio_word),
+    Rule("one in <figure>", 60, one_in),
+]
+scans = [Scan("<fraction> of", fractions)]

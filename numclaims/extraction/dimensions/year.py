@@ -1,0 +1,43 @@
+"""Years: a four-digit figure from 1500 to 2100 with no scale and no plural noun after it
+("in 2011", "the 2013 estimate"), a decade ("the 1990s"), a span of years ("2018-2019")."""
+
+from __future__ import annotations
+
+import re
+
+from numclaims.extraction.dimensions import Context, Draft, Rule
+from numclaims.extraction.dimensions.figure import Reading
+
+_PLURAL_NOUN = re.compile(r"\s+[a-z][a-z]+s\b")
+_DECADE = re.compile(r"'?s\b")
+_FIRST, _LAST = 1500, 2100  # the years news text writes as bare four-digit figures
+
+
+def year(ctx: Context, r: Reading) -> Draft | None:
+    """"in 2011" is the year 2011; "the 1990s" the decade; "between 2010 and 2015" a span."""
+    if r.words is not None or r.scale or not _is_year(ctx.text, r.surface, r.pos):
+        return None
+    if r.high_value is None:
+        return _year(ctx.text, r.mention_start, r.pos, r.value)
+    if _FIRST <= r.high_value <= _LAST:  # "2018-2019", "between 2010 and 2015"
+        return Draft(r.mention_start, r.pos, "year", None, low=r.value, high=r.high_value, qualifier="range", precision=0.5)
+    return None
+
+
+def _is_year(text: str, surface: str, end: int) -> bool:
+    if len(surface) != 4 or not surface.isdigit() or not _FIRST <= int(surface) <= _LAST:
+        return False
+    if _DECADE.match(text, end):
+        return True
+    # "2,000 people" has a comma; "2000 people" is rare but counts, "the 2013 estimate" is a year
+    return _PLURAL_NOUN.match(text, end) is None
+
+
+def _year(text: str, start: int, end: int, value: float) -> Draft:
+    decade = _DECADE.match(text, end)
+    if decade and int(value) % 10 == 0:
+        return Draft(start, decade.end(), "year", None, low=value, high=value + 9, qualifier="range", precision=5.0)
+    return Draft(start, end, "year", value, low=value, high=value, precision=0.5)
+
+
+rules = [Rule("<four-digit figure> (year, decade, span)", 70, year)]
