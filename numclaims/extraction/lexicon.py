@@ -114,6 +114,7 @@ class Lexicon:
     ratio_re: re.Pattern[str]
     range_re: re.Pattern[str]  # the second figure of a range, with the currency signs of currencies.tsv
     one_in_re: re.Pattern[str]  # "one in five", "one in every 20"
+    restatement_re: re.Pattern[str]  # between a figure and its restatement: " (", ", or about "
 
 
 def _case_split(rows: list[list[str]], case_col: int) -> tuple[list[list[str]], list[list[str]]]:
@@ -264,6 +265,9 @@ def lexicon() -> Lexicon:
     # any number word below a hundred may be the denominator: "one in five", "one in twenty"
     counting = [w for w, (_, role) in number_words.items() if role in ("unit", "teen", "ten")]
     one_in_re = re.compile(rf"\s+in\s+(?:every\s+)?(?P<num>{NUMERAL}|{alternation(counting)})\b", re.I)
+    restatement_re = re.compile(
+        r"\s*\(\s*|,?\s+(?:" + alternation([r[0] for r in read_rows("restatements.txt")]) + r")\s+"
+    )
     return Lexicon(
         units_cs=units_cs, units_ci=units_ci, unit_re=unit_re,
         unit_senses={k: tuple(v) for k, v in unit_senses.items()},
@@ -283,6 +287,7 @@ def lexicon() -> Lexicon:
         qualifier_before_re=qualifier_before_re, qualifier_after_re=qualifier_after_re,
         vague=vague, vague_re=vague_re, vague_anchor=vague_anchor, number_words=number_words,
         ratio_units=ratio_units, ratio_re=ratio_re, range_re=range_re, one_in_re=one_in_re,
+        restatement_re=restatement_re,
     )
 
 

@@ -303,19 +303,19 @@ def _merge_compounds(text: str, drafts: list[Draft]) -> list[Draft]:
     return merged
 
 
-_EQUIV_BETWEEN = re.compile(r"\s*\(\s*|,?\s+(?:or|equivalent to|or about|or roughly|about)\s+")
 _EQUIV_CLOSE = re.compile(r"\s*\)")
 
 
 def _link_equivalents(text: str, drafts: list[Draft]) -> None:
     """Mark "US$500 million (S$681 million)" and "17 kilometer (11 mile)" as restatements."""
+    between_re = lexicon().restatement_re  # " (", ", or about " (restatements.txt)
     for i in range(1, len(drafts)):
         first, second = drafts[i - 1], drafts[i]
         if first.kind != second.kind or first.unit == second.unit or first.unit is None:
             continue
         if first.kind in ("count", "other", "year", "date"):
             continue
-        between = _EQUIV_BETWEEN.fullmatch(text, first.end, second.start)
+        between = between_re.fullmatch(text, first.end, second.start)
         if between is None:
             continue
         if between.group().strip().startswith("(") and not _EQUIV_CLOSE.match(text, second.end):

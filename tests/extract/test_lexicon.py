@@ -119,8 +119,6 @@ _ALLOWED = {
     ("lexicon.py", "to|and"): "range connectors, read with BETWEEN_RE and pipeline._merge_ranges' pairing",
     ("pipeline.py", "to|and"): "range connectors, paired with 'between'/'from' in _merge_ranges",
     ("rules.py", "between|from"): "the openers that pair with the range connectors 'and'/'to'",
-    ("pipeline.py", "or|equivalent to|or about|or roughly|about"):
-        "restatement connectives ('US$5m (S$7m)', '17km or 11 miles'); one construction, not a lexicon",
     ("lexicon.py", "unit teen ten"): "role names of number_words.tsv's third column, not words of the text",
     ("numbers.py", "and a an"): "the connectives of a spelled-out number ('one and a half million')",
     ("pipeline.py", "count other year date"): "mention kinds (the model's vocabulary), not words of the text",
