@@ -77,7 +77,21 @@ _SEP = r"[ \t\u00a0-]"  # between a name and its number: "Article 50", "Category
 _ID_NUMBER = r"(?:[A-Z]{1,2}(?=[0-9]))?[0-9]{1,5}(?:[-./][0-9]{1,4})?[A-Za-z]{0,4}(?!\w)(?![.,]\d)"
 # ...unless a word after it makes it a quantity after all: "seat 12 years", "Windows 10%"
 _NOT_AFTER = rf"(?![ \t\u00a0-]*(?:{_alternation(_surfaces('not_after'))})(?![A-Za-z]))"
-_NAME = rf"(?<!\w)(?:{_alternation(_surfaces('name'))}){_SEP}{_ID_NUMBER}{_NOT_AFTER}"
+
+
+def _name_alternation() -> str:
+    """The name surfaces, longest first, each behind its "unless" words: (?<!\\ba )row."""
+    spellings = sorted(
+        ((v, extra) for surface, case, extra in _TABLE["name"] for v in _variants(surface, case)),
+        key=lambda pair: len(pair[0]), reverse=True,
+    )
+    return "|".join(
+        "".join(rf"(?<!\b{re.escape(word)} )" for word in extra.split(",") if word) + re.escape(v)
+        for v, extra in dict(spellings).items()
+    )
+
+
+_NAME = rf"(?<!\w)(?:{_name_alternation()}){_SEP}{_ID_NUMBER}{_NOT_AFTER}"
 _NAME_WORD = (rf"(?<!\w)(?:{_alternation(_surfaces('name_word'))}){_SEP}"
               rf"(?:{_ID_NUMBER}|(?:{_alternation(_NUMBER_WORDS)})(?![\w-])){_NOT_AFTER}")
 _INDEX = "(?<!\\w)(?:" + "|".join(
