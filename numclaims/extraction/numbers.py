@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from numclaims.extraction import scan
-from numclaims.extraction.lexicon import alternation, lexicon, number_names
+from numclaims.extraction.lexicon import alternation, lexicon, number_names, read_rows
 
 # Thousands groups may be separated by a comma, a non-breaking or thin space, or a plain space
 # ("1 000"); the lookaheads stop "2019 100" or "1,2345" from being read as one number.
@@ -29,30 +29,61 @@ NUMERAL = (
     rf"(?:{_INDIAN_GROUPS}|\d{{1,3}}(?:{_GROUP_SEP}\d{{3}})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 )
 
-# Every number word comes from number_words.tsv, by role.
+# Every number word comes from number_words.tsv, by role (and by its fourth column's flag).
 _NAMES = number_names()
+_ROWS = read_rows("number_words.tsv")
+
+
+def _words(column: int, name: str) -> list[str]:
+    return [r[0] for r in _ROWS if len(r) > column and r[column] == name]
+
+
+_ZERO_WORDS, _POINT_WORDS, SIGN_WORDS = _words(2, "zero"), _words(2, "point"), _words(2, "sign")
+# For each sign word, the words that rule it out right before it ("tested negative three times").
+SIGN_RULED_OUT = {r[0]: tuple(r[3].split()) for r in _ROWS if r[2] == "sign" and len(r) > 3}
+# For each zero word, the words that rule it out right before and after it ("ground zero",
+# "zero tolerance").
+ZERO_RULED_OUT = {
+    r[0]: tuple(tuple(side.split()) for side in (r[3] + "|").split("|")[:2])
+    for r in _ROWS if r[2] == "zero" and len(r) > 3
+}
 _WORD_NUMBERS = list(_NAMES.counting)
-_WORD_SCALES = alternation([*_NAMES.times, *_NAMES.scales])
-_NW = alternation(_WORD_NUMBERS + [*_NAMES.times, *_NAMES.scales])
+_LATER = set(_words(3, "after")) | set(_words(3, "a"))  # never the first word of a number
+_TIMES = [w for w in _NAMES.times if w not in _LATER]
+_SCALES = [w for w in _NAMES.scales if w not in _LATER]
+_WORD_SCALES = alternation([*_TIMES, *_SCALES])
+_NW = alternation(_WORD_NUMBERS + [*_TIMES, *_SCALES])
+# Words that continue a number but never start one: "three billions", "two hundred dozens".
+_AFTER = alternation(_words(3, "after"))
+_WITH_A = alternation(_words(3, "a"))
+_ZEROS = alternation(_ZERO_WORDS)
+_DIGIT_WORDS = alternation([*_NAMES.units, *_ZERO_WORDS])
+_POINT = alternation(_POINT_WORDS)
 # A share of a scale: "a quarter million", "a half-million".
 _SHARES = alternation(list(_NAMES.shares))
 # "two hundred and fifty thousand", "forty-five", "a dozen", "half a million", "a million",
-# "a hundred and two", "a quarter million", "a half-million", "one and a half million"
+# "a hundred and two", "a quarter million", "a half-million", "one and a half million",
+# "three billions", "a pair", "zero", "two point two million", "nought point five"
 WORDS = (
-    rf"(?:(?:half\s+an?\s+|an?\s+(?:(?:{_SHARES})[\s-]+)?)(?:{_WORD_SCALES})|(?:{_NW}))"
-    rf"(?:(?:\s+and\s+|\s+|-)(?:{_NW})|\s+and\s+an?\s+half(?=[\s-]+(?:{_WORD_SCALES})))*\b"
+    rf"(?:(?:half\s+an?\s+|an?\s+(?:(?:{_SHARES})[\s-]+)?)(?:{_WORD_SCALES})|an?\s+(?:{_WITH_A})|(?:{_NW})|(?:{_ZEROS}))"
+    rf"(?:(?:\s+and\s+|\s+|-)(?:{_NW}|{_AFTER})|\s+and\s+an?\s+half(?=[\s-]+(?:{_WORD_SCALES}))"
+    rf"|\s+(?:{_POINT})(?:\s+(?:{_DIGIT_WORDS}))+)*\b"
 )
+# "1 point 1": a decimal point written as a word between two digit runs.
+_POINT_NUMERAL = rf"\d+\s(?:{_POINT})\s\d+(?![\d.,]\d)"
 
-NUMBER_RE = re.compile(rf"(?P<num>{NUMERAL})|(?i:\b(?P<words>{WORDS}))")
+NUMBER_RE = re.compile(rf"(?P<num>{_POINT_NUMERAL}|{NUMERAL})|(?i:\b(?P<words>{WORDS}))")
 # Where a NUMBER_RE match can start (see scan.py): a digit, or a sign or point before one ...
 _NUMERAL_ANCHOR = re.compile(r"[\d\-\u2212.](?:(?<=\d)|(?=\d))")
 # ... or, in the folded text, a whole number word, "half " or "a million".
 _WORDS_ANCHOR = re.compile(scan.by_first_char([
-    *(rf"{word}(?!\w)" for word in [*_WORD_NUMBERS, *_NAMES.times, *_NAMES.scales]),
+    *(rf"{word}(?!\w)" for word in [*_WORD_NUMBERS, *_TIMES, *_SCALES, *_ZERO_WORDS]),
     r"half\s",
     rf"an?\s+(?:(?:{_SHARES})[\s-]+)?(?:{_WORD_SCALES})",
+    rf"an?\s+(?:{_WITH_A})(?!\w)",
 ]))
 
+_POINT_WORD_RE = re.compile(rf"\s(?:{_POINT})\s")
 _SEPARATORS = str.maketrans({",": None, "\u00a0": None, "\u202f": None, "\u2009": None, " ": None, "\u2212": "-"})
 
 
@@ -77,6 +108,8 @@ def parse_numeral(surface: str) -> tuple[float, float]:
     >>> parse_numeral("−5")
     (-5.0, 0.5)
     """
+    if " " in surface and _POINT_WORD_RE.search(surface):
+        surface = _POINT_WORD_RE.sub(".", surface)  # "1 point 1"
     digits = surface.translate(_SEPARATORS)
     value = float(digits)
     if "." in digits:
@@ -100,14 +133,24 @@ def words_value(words: list[str]) -> float:
     (250000.0, 1500000.0)
     >>> words_value(["a", "thousand", "million"]), words_value(["one", "million", "two", "hundred", "thousand"])
     (1000000000.0, 1200000.0)
+    >>> words_value(["two", "point", "two", "million"]), words_value(["three", "thousand", "millions"])
+    (2200000.0, 3000000000.0)
     """
     table = lexicon().number_words
     total = 0.0
     current = 0.0
     fraction = 1.0
     last_scale = math.inf
+    decimals = 0  # after "point": the digits of the decimal part
     for word in words:
         if word in ("and", "a", "an"):
+            continue
+        if word in _POINT_WORDS:
+            decimals = 1
+            continue
+        if decimals and word not in _NAMES.scales and word not in _NAMES.times:  # "nought point five"
+            current += table[word][0] * 10.0**-decimals
+            decimals += 1
             continue
         if table.get(word, (0, ""))[1] == "fraction":
             if current:  # "one and a half million": the share adds to the figure before it
@@ -118,6 +161,7 @@ def words_value(words: list[str]) -> float:
         if word in _NAMES.times:  # "two hundred", "three dozen"
             current = (current or 1.0) * _NAMES.times[word]
         elif word in _NAMES.scales:
+            decimals = 0
             scale = _NAMES.scales[word]
             if not current and total and scale > last_scale:
                 total *= scale  # "a thousand million": the larger scale multiplies the figure

@@ -101,8 +101,12 @@ def test_ratio_and_number_words() -> None:
     for row in read_rows("ratio_units.tsv"):
         assert len(row) == 2 and kind_of(row[1]) == "ratio", row
     for row in read_rows("number_words.tsv"):
-        assert len(row) in (3, 4) and row[2] in ("unit", "teen", "ten", "times", "scale", "fraction"), row
-        assert len(row) == 3 or row[3] == "share" and row[2] == "fraction", row
+        assert len(row) in (3, 4) and row[2] in ("unit", "teen", "ten", "times", "scale", "fraction", "zero", "point", "sign"), row
+        assert len(row) == 3 or (
+            row[3] == "share" and row[2] == "fraction"
+            or row[3] in ("after", "a") and row[2] in ("times", "scale")
+            or row[2] in ("sign", "zero")  # the words that rule it out around it
+        ), row
     for row in read_rows("subject_words.tsv"):
         assert len(row) == 2 and row[1] in ("stop", "plural", "determiner"), row
 

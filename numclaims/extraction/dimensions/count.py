@@ -8,13 +8,19 @@ import re
 from numclaims.extraction import money as currency, scan
 from numclaims.extraction.dimensions import REJECT, Context, Decision, Draft, Rule, Scan, Verdict
 from numclaims.extraction.dimensions.figure import Reading
-from numclaims.extraction.lexicon import lexicon
+from numclaims.extraction.lexicon import alternation, lexicon, number_names
 from numclaims.extraction.qualifiers import qualifier_before
 from numclaims.extraction.subjects import subject_after
 from numclaims.extraction.textspans import SpanSet
 
 _OF = re.compile(r"\s+of\b")
 _OF_PREFIX = re.compile(r"\s+of")
+_NAMES = number_names()
+# A figure right before a plural scale: "200 dozens of rolls", "three billions of savings" are
+# figures (2,400; 3e9), not vague amounts.
+_FIGURE_BEFORE = re.compile(
+    rf"(?i)(?:\d|\b(?:{alternation([*_NAMES.counting, *_NAMES.times, *_NAMES.scales])}))[\s-]+$"
+)
 
 
 def count(ctx: Context, r: Reading) -> Verdict:
@@ -45,6 +51,8 @@ def vague(ctx: Context, protected: SpanSet) -> list[Draft]:
             low, high, typical = entry.low, entry.high, entry.typical
             # "thousands"/"dozens" alone are vague only as "thousands of ..."; "tens of thousands" stands alone.
             if " of " not in scan.fold(match.group(1)) and not _OF.match(ctx.text, end):
+                continue
+            if " " not in match.group(1) and _FIGURE_BEFORE.search(ctx.text, max(0, start - 16), start):
                 continue
         else:
             entry = lex.vague[scan.fold(match.group(2))]

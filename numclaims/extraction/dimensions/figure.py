@@ -19,12 +19,16 @@ from dataclasses import dataclass, field
 
 from numclaims.extraction import money, rules
 from numclaims.extraction.dimensions import Context
-from numclaims.extraction.lexicon import number_names
-from numclaims.extraction.numbers import parse_numeral, split_words, words_precision, words_value
+from numclaims.extraction.lexicon import alternation, number_names
+from numclaims.extraction.numbers import (
+    SIGN_RULED_OUT, SIGN_WORDS, ZERO_RULED_OUT, parse_numeral, split_words, words_precision, words_value,
+)
 
 _NAMES = number_names()
 _SCALE_WORDS = frozenset([*_NAMES.times, *_NAMES.scales])
 _DIGIT_BEFORE = re.compile(r"\d\s*$")
+# A sign written as a word right before the figure: "minus 1,200,000", "negative five hundred".
+_SIGN_WORD_BEFORE = re.compile(rf"(?i)(?:(\w+)\s+)?(?<![\w-])({alternation(SIGN_WORDS)})\s+$")
 
 
 @dataclass(slots=True)
@@ -63,6 +67,8 @@ def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
             # the scale of a figure that was rejected ("999...9 thousand tonnes" overflowing a
             # float, "1.2.3 million"): alone it would misreport the figure as 1,000 tonnes
             return None
+        if words[0] in ZERO_RULED_OUT and _zero_ruled_out(text, start, end, ZERO_RULED_OUT[words[0]]):
+            return None  # "ground zero", "zero tolerance"
         value = words_value(words)
         precision = words_precision(value) if math.isfinite(value) else math.inf
     if not math.isfinite(value):
@@ -89,6 +95,11 @@ def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
     negative = sign is not None and money.negative_before(text, sign[1])  # "-$5 million"
     if negative:
         mention_start -= 1
+    sign_word = None if negative or value <= 0 else _SIGN_WORD_BEFORE.search(
+        text, max(0, mention_start - 24), mention_start)
+    if sign_word is not None and (sign_word.group(1) or "").lower() in SIGN_RULED_OUT.get(
+            sign_word.group(2).lower(), ()):
+        sign_word = None  # "tested negative three times"
 
     # Right side: scale, range.
     pos = end
@@ -119,12 +130,26 @@ def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
                 mention_start = between.start(1)
     value *= mult1
     precision *= mult1
+    if sign_word is not None and high_value is None:  # "minus 5 to 10" is left as it was
+        negative, mention_start = True, sign_word.start(2)
     if negative and high_value is None:
         value = -value
     return Reading(
         start, end, surface, words, value, precision, mention_start, pos, scale, high_value,
         sign[0] if sign else None, text[sign[1] : start].strip() if sign else "", prefix_unit,
     )
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_WORD_AFTER = re.compile(r"[\s-]+(\w+)")
+
+
+def _zero_ruled_out(text: str, start: int, end: int, ruled_out: tuple[tuple[str, ...], ...]) -> bool:
+    """Is a zero word part of a set phrase ("ground zero", "zero tolerance")?"""
+    before = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    after = _WORD_AFTER.match(text, end)
+    return (before is not None and before.group(1).lower() in ruled_out[0]) or (
+        after is not None and after.group(1).lower() in ruled_out[1])
 
 
 def _glued_to_word(text: str, start: int, has_sign: bool) -> bool:
