@@ -99,6 +99,15 @@ class Lexicon:
     currency_groups: dict[str, tuple[str, tuple[str, ...]]]
     iso_codes: frozenset[str]
     iso_prefix_exclusions: frozenset[str]
+    # currency_names.tsv expanded ("42 malaysian ringgits", "saudi riyals 42"): lower-cased
+    # surface, spaces as one space -> ISO code; tried only when the first (or last) word is one
+    # of theirs, so that the common path stays one small regex
+    currency_names_after: dict[str, str]
+    currency_name_after_re: re.Pattern[str]
+    currency_name_firsts: frozenset[str]
+    currency_names_before: dict[str, str]
+    currency_name_before_re: re.Pattern[str]
+    currency_name_lasts: frozenset[str]
     scales_cs: dict[str, tuple[float, str]]
     scales_ci: dict[str, tuple[float, str]]
     scale_re: re.Pattern[str]
@@ -128,6 +137,33 @@ def _pattern(cs: list[str], ci: list[str]) -> str:
         escaped = re.escape(surface).replace(r"\ ", r"[\s\-]+")
         parts.append(escaped if surface in cs else f"(?i:{escaped})")
     return "|".join(parts)
+
+
+def _currency_names(rows: list[list[str]]) -> tuple[dict[str, str], dict[str, str]]:
+    """currency_names.tsv expanded: every "<country word> <name>" and "<country word><name>"
+    surface, lower-cased, with its ISO code, read after the figure and (where the row says so)
+    before it; the bare name where the row allows it.
+
+    >>> after, before = _currency_names([["MYR", "ringgit,ringgits", "malaysian", "both", "yes"]])
+    >>> sorted(after) == sorted(before), after["malaysianringgits"], "ringgit" in before
+    (True, 'MYR', True)
+    """
+    after: dict[str, str] = {}
+    before: dict[str, str] = {}
+    for code, names, countries, bare, name_first in rows:
+        names, countries = names.lower(), countries.lower()
+        for name in names.split(","):
+            surfaces = [f"{c} {name}" for c in countries.split(",")]
+            surfaces += [f"{c.replace(' ', '')}{name}" for c in countries.split(",")]
+            for surface in surfaces:
+                after.setdefault(surface, code)
+                if name_first == "yes":
+                    before.setdefault(surface, code)
+            if bare in ("after", "both"):
+                after.setdefault(name, code)
+            if bare == "both":
+                before.setdefault(name, code)
+    return after, before
 
 
 def _subunit(row: list[str]) -> tuple[str, frozenset[str]]:
@@ -196,6 +232,15 @@ def lexicon() -> Lexicon:
     code_scale_re = re.compile(r"[ \u00a0\u202f]?(" + alternation(list(code_scales)) + r")(?=[A-Z]{3}(?!\w))")
 
     cur_rows = read_rows("currencies.tsv")
+    names_after_map, names_before_map = _currency_names(read_rows("currency_names.tsv"))
+    listed = {r[0].lower() for r in cur_rows}  # currencies.tsv's own rows win ("Indian rupees")
+    names_after_map = {k: v for k, v in names_after_map.items() if k not in listed}
+    # "42 malaysian ringgits" after the figure; "malaysian ringgits 42", "ringgit 42" before it,
+    # at the end of the text before the figure; any case
+    currency_name_after_re = re.compile(r"[ \u00a0\u202f]?(" + _pattern([], list(names_after_map)) + r")(?!\w)")
+    currency_name_before_re = re.compile(
+        r"(?<![\w])(" + _pattern([], list(names_before_map)) + r")[ \u00a0\u202f]?$"
+    )
     prefix = {r[0]: CurrencyEntry(r[1], r[2]) for r in cur_rows if r[2] in ("prefix", "both")}
     suffix_rows = [r for r in cur_rows if r[2] in ("suffix", "both")]
     s_cs, s_ci = _case_split(suffix_rows, 3)
@@ -207,8 +252,14 @@ def lexicon() -> Lexicon:
     currency_prefix_re = re.compile(
         r"(?:(?<![A-Za-z])(" + alternation(list(prefix)) + r")|\b([A-Z]{3}))[ \u00a0\u202f]?$"
     )
+    # A sign after the figure ("10$", "3.14US$", "100 ₡") only where no figure follows it: in
+    # "5 $10" the "$" is the 10's. Names and codes end at a word boundary.
+    s_signs = [r[0] for r in s_cs if not r[0][-1].isalpha()]
+    s_words = [r[0] for r in s_cs if r[0][-1].isalpha()]
     currency_suffix_re = re.compile(
-        r"[ \u00a0\u202f]?(" + _pattern([r[0] for r in s_cs], [r[0] for r in s_ci]) + r"|[A-Z]{3})(?!\w)"
+        r"[ \u00a0\u202f]?(" + _pattern(s_words, [r[0] for r in s_ci])
+        + r"|[A-Z]{3}|(?:" + alternation(s_signs) + r")(?![ \u00a0\u202f]?[\d$€£¥])"
+        + r")(?!\w)"
     )
 
     scale_rows = read_rows("scales.tsv")
@@ -282,6 +333,10 @@ def lexicon() -> Lexicon:
         currency_suffix_ci={r[0].lower(): CurrencyEntry(r[1], r[2]) for r in s_ci},
         currency_prefix_re=currency_prefix_re, currency_suffix_re=currency_suffix_re,
         currency_groups=groups, iso_codes=iso, iso_prefix_exclusions=exclusions,
+        currency_names_after=names_after_map, currency_name_after_re=currency_name_after_re,
+        currency_name_firsts=frozenset(k.split()[0] for k in names_after_map),
+        currency_names_before=names_before_map, currency_name_before_re=currency_name_before_re,
+        currency_name_lasts=frozenset(k.split()[-1] for k in names_before_map),
         scales_cs=scales_cs, scales_ci=scales_ci, scale_re=scale_re,
         qualifiers_before=q_before, qualifiers_after=q_after,
         qualifier_before_re=qualifier_before_re, qualifier_after_re=qualifier_after_re,

@@ -31,7 +31,7 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
     lex = lexicon()
     match = lex.currency_prefix_re.search(text, max(0, start - 8), start)
     if match is None:
-        return None
+        return _name_before(text, start)
     if match.group(1):
         return lex.currency_prefix[match.group(1)].code, match.start(1)
     code = match.group(2)
@@ -40,9 +40,51 @@ def currency_before(text: str, start: int) -> tuple[str, int] | None:
     return None
 
 
+def _name_before(text: str, start: int) -> tuple[str, int] | None:
+    """A currency name of currency_names.tsv right before ``start`` ("malaysian ringgits 42",
+    "ringgit 42"): (code, name start)."""
+    lex = lexicon()
+    last = start - 1 if start and text[start - 1] in _SPACES else start
+    first = last
+    while first > 0 and text[first - 1].isalpha():
+        first -= 1
+    if first == last or text[first:last].lower() not in lex.currency_name_lasts:
+        return None
+    match = lex.currency_name_before_re.search(text, max(0, start - _NAME_BEFORE), start)
+    if match is None:
+        return None
+    code = lex.currency_names_before.get(_key(match.group(1)))
+    return None if code is None else (code, match.start(1))
+
+
+def _name_after(text: str, end: int) -> tuple[str, int] | None:
+    """A currency name of currency_names.tsv right after ``end`` ("42 kuwaiti Dinar")."""
+    lex = lexicon()
+    word = _WORD_AFTER.match(text, end)
+    if word is None or word.group(1).lower() not in lex.currency_name_firsts:
+        return None
+    match = lex.currency_name_after_re.match(text, end)
+    if match is None:
+        return None
+    code = lex.currency_names_after.get(_key(match.group(1)))
+    return None if code is None else (code, match.end())
+
+
+def _key(surface: str) -> str:
+    return " ".join(surface.lower().replace("-", " ").split())
+
+
+_SPACES = " \u00a0\u202f"
+_NAME_BEFORE = 32  # characters: the longest "<country word> <name>" and a space
+_WORD_AFTER = re.compile(r"[ \u00a0\u202f]?([^\W\d_]+)")
+
+
 def currency_after(text: str, end: int) -> tuple[str, int] | None:
     """A currency name or ISO code right after ``end`` ("5bn euros", "500 crore rupees")."""
     lex = lexicon()
+    named = _name_after(text, end)  # "42 kuwaiti Dinar" before the shorter "dinar" of the group
+    if named is not None:
+        return named
     match = lex.currency_suffix_re.match(text, end)
     if match is None:
         return None
