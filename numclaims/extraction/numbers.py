@@ -135,6 +135,8 @@ def words_value(words: list[str]) -> float:
     (1000000000.0, 1200000.0)
     >>> words_value(["two", "point", "two", "million"]), words_value(["three", "thousand", "millions"])
     (2200000.0, 3000000000.0)
+    >>> words_value(["one", "twenty", "two"]), words_value(["twenty", "two"]), words_value(["one", "hundred", "twenty"])
+    (122.0, 22.0, 120.0)
     """
     table = lexicon().number_words
     total = 0.0
@@ -142,9 +144,18 @@ def words_value(words: list[str]) -> float:
     fraction = 1.0
     last_scale = math.inf
     decimals = 0  # after "point": the digits of the decimal part
+    previous = ""  # the role of the last word read
     for word in words:
         if word in ("and", "a", "an"):
+            previous = ""
             continue
+        role = table.get(word, (0, ""))[1]
+        if role in ("ten", "teen") and previous in ("unit", "teen") and current and not decimals:
+            # "one twenty two" (122), "nineteen eighty-four" (1984): the hundreds left unsaid
+            current = current * 100 + table[word][0]
+            previous = role
+            continue
+        previous = role
         if word in _POINT_WORDS:
             decimals = 1
             continue
