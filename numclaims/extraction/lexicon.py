@@ -80,6 +80,7 @@ class Lexicon:
     units_ci: dict[str, UnitEntry]
     unit_re: re.Pattern[str]
     unit_senses: dict[str, tuple[UnitSense, ...]]  # by lower-cased units.tsv surface
+    currency_senses: dict[str, tuple[UnitSense, ...]]  # "pounds" as money (currency_senses.tsv)
     units_before: dict[str, UnitEntry]  # by lower-cased surface ("magnitude")
     unit_before_re: re.Pattern[str]
     # surface -> (ISO code or group, words after it that rule it out): "cents" -> ("cent", {})
@@ -191,6 +192,11 @@ def lexicon() -> Lexicon:
         sense = UnitSense(unit, kind, where, frozenset(words.split(",")))
         for surface in surfaces.split(","):
             unit_senses.setdefault(surface, []).append(sense)
+    currency_senses: dict[str, list[UnitSense]] = {}
+    for surfaces, code, where, words in read_rows("currency_senses.tsv"):
+        sense = UnitSense(code, "money", where, frozenset(words.split(",")))
+        for surface in surfaces.split(","):
+            currency_senses.setdefault(surface, []).append(sense)
     before_rows = read_rows("units_before.tsv")
     b_cs, b_ci = _case_split(before_rows, 3)
     units_before = {r[0].lower(): UnitEntry(r[1], r[2]) for r in before_rows}
@@ -322,6 +328,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         units_cs=units_cs, units_ci=units_ci, unit_re=unit_re,
         unit_senses={k: tuple(v) for k, v in unit_senses.items()},
+        currency_senses={k: tuple(v) for k, v in currency_senses.items()},
         units_before=units_before, unit_before_re=unit_before_re,
         subunits_cs={r[0]: _subunit(r) for r in sub_cs}, subunits_ci={r[0].lower(): _subunit(r) for r in sub_ci},
         subunit_re=subunit_re,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from numclaims.extraction.lexicon import lexicon, normalise_space
+from numclaims.extraction.lexicon import UnitSense, lexicon, normalise_space
 
 _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b")
 BETWEEN_RE = re.compile(r"(?i)\b(between|from)\s+$")
@@ -94,6 +94,16 @@ def unit_sense(text: str, start: int, unit_end: int, surface: str, unit: str, ki
     senses = lexicon().unit_senses.get(surface.lower())
     if not senses:
         return unit, kind, None
+    sense = sense_around(text, start, unit_end, senses)
+    if sense is not None:
+        return sense.unit, sense.kind, None
+    others = ", ".join(dict.fromkeys(f"{s.unit} ({s.kind})" for s in senses))
+    return unit, kind, f"'{surface}' read as {unit}; it could be {others}"
+
+
+def sense_around(text: str, start: int, unit_end: int, senses: tuple[UnitSense, ...]) -> UnitSense | None:
+    """The first of ``senses`` whose words are around the figure ``start``..``unit_end``
+    (two after the unit, three before the number, in the same clause), or None."""
     # words of the same clause: two after the unit ("a 360-degree panoramic view"), three
     # before the number ("tilted at about 23 degrees")
     after = _CLAUSE_END.search(text, unit_end, unit_end + _SENSE_REACH)
@@ -104,9 +114,8 @@ def unit_sense(text: str, start: int, unit_end: int, surface: str, unit: str, ki
     preceding = [w.group().lower() for w in _WORDS_AROUND.finditer(text, clause_start, start)][-3:]
     for sense in senses:
         if not sense.words.isdisjoint(following if sense.where == "next" else preceding):
-            return sense.unit, sense.kind, None
-    others = ", ".join(dict.fromkeys(f"{s.unit} ({s.kind})" for s in senses))
-    return unit, kind, f"'{surface}' read as {unit}; it could be {others}"
+            return sense
+    return None
 
 
 def unit_before(text: str, start: int) -> tuple[str, str, int] | None:

@@ -96,6 +96,24 @@ def test_currency_subunits_and_context_signs() -> None:
         assert lex.scales_cs.get(surface, (None,))[0] == float(multiplier), surface
 
 
+def test_currency_names_and_senses() -> None:
+    """Every currency_names.tsv row is an ISO code with names and country words in lower case and
+    known placements; every currency_senses.tsv row reads a currencies.tsv surface as money."""
+    lex = lexicon()
+    for row in read_rows("currency_names.tsv"):
+        assert len(row) == 5, row
+        code, names, countries, bare, before = row
+        assert code in lex.iso_codes and bare in ("after", "both", "none") and before in ("yes", "no"), row
+        assert names == names.lower() and countries == countries.lower() and names and countries, row
+    assert lex.currency_names_after["42 malaysian ringgits".split(" ", 1)[1]] == "MYR"
+    assert lex.currency_names_before["saudiriyal"] == "SAR"
+    suffixes = {r[0].lower(): r[1] for r in read_rows("currencies.tsv") if r[2] in ("suffix", "both")}
+    for surfaces, code, where, words in read_rows("currency_senses.tsv"):
+        assert where in ("next", "previous") and words == words.lower(), surfaces
+        assert code in lex.currency_groups or code in lex.iso_codes, surfaces
+        assert any(suffixes.get(s) == code for s in surfaces.split(",")), surfaces
+
+
 def test_ratio_and_number_words() -> None:
     """Every ratio row names a ratio unit; every number word's role is one the reader knows."""
     for row in read_rows("ratio_units.tsv"):

@@ -3,7 +3,10 @@ or minor unit after it ("5bn euros", "3 MUSD", "41 cents")."""
 
 from __future__ import annotations
 
+import re
+
 from numclaims.extraction import money as currency
+from numclaims.extraction import rules as around
 from numclaims.extraction.dimensions import Context, Decision, Rule
 from numclaims.extraction.dimensions.figure import Reading
 
@@ -19,8 +22,9 @@ def name_after(ctx: Context, r: Reading) -> Decision | None:
     """"5bn euros", "500 crore rupees", "3 MUSD", "41 cents" (0.41 USD), "99p"."""
     text, pos = ctx.text, r.pos
     suffix = currency.currency_after(text, pos)
-    if suffix and suffix[0] == "pound" and not r.scale:
-        # "weighs two pounds" is a weight; "2 million pounds" is money. A guess either way.
+    if suffix and suffix[0] == "pound" and not r.scale and not _pounds_as_money(text, r.start, suffix[1]):
+        # "weighs two pounds" is a weight; "2 million pounds", "paid ten pounds" are money
+        # (currency_senses.tsv). A guess either way.
         r.notes.append("'pounds' read as weight; a sum of money would be GBP")
         suffix = None
     # a minor unit first: "41 euro cents" is 0.41 EUR, not 41 EUR and a word
@@ -30,6 +34,19 @@ def name_after(ctx: Context, r: Reading) -> Decision | None:
         return None
     r.pos = found[1]
     return _money(ctx, r, found[0], text[pos : found[1]].strip(), minor=minor is not None)
+
+
+def _pounds_as_money(text: str, start: int, end: int) -> bool:
+    """Do the words around "ten pounds" make it money ("paid ten pounds", "ten pounds worth")?
+    Never with "of" after it: "sold 20 pounds of tomatoes" is a weight."""
+    surface = text[start:end].split()[-1].lower() if text[start:end].split() else ""
+    senses = currency.lexicon().currency_senses.get(surface)
+    if not senses or _OF_NEXT.match(text, end):
+        return False
+    return around.sense_around(text, start, end, senses) is not None
+
+
+_OF_NEXT = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
 def _money(ctx: Context, r: Reading, code: str, surface: str, *, minor: bool) -> Decision:
