@@ -45,7 +45,7 @@ _TITLE_CASE_WORDS = 4
 RULES: tuple[Rule, ...] = tuple(sorted(
     [*money_rules.rules, *ratio.rules, *measure.rules, *year.rules, *count.rules], key=lambda rule: rule.rank))
 #: The whole-text scans, run before the figures: what they find, no figure may overlap.
-SCANS: tuple[Scan, ...] = (*date.scans, *count.scans, *ratio.scans)
+SCANS: tuple[Scan, ...] = (*date.scans, *count.scans, *ratio.scans, *money_rules.scans)
 
 
 def parse_published(published: dt.date | dt.datetime | str | None) -> dt.date | None:

@@ -6,9 +6,12 @@ from __future__ import annotations
 import re
 
 from numclaims.extraction import money as currency
-from numclaims.extraction import rules as around
-from numclaims.extraction.dimensions import Context, Decision, Rule
+from numclaims.extraction import rules as around, scan
+from numclaims.extraction.dimensions import Context, Decision, Draft, Rule, Scan
 from numclaims.extraction.dimensions.figure import Reading
+from numclaims.extraction.lexicon import alternation, read_rows
+from numclaims.extraction.qualifiers import interval, qualifier_before
+from numclaims.extraction.textspans import SpanSet
 
 
 def sign_before(ctx: Context, r: Reading) -> Decision | None:
@@ -73,7 +76,49 @@ def in_major_units(code: str, value: float, precision: float, high: float | None
     return scaled(value), scaled(precision), None if high is None else scaled(high)
 
 
+_ONE = {" ".join(p.lower().split()): (code, frozenset(then.split(","))) for p, code, then in read_rows("currency_one.tsv")}
+_ONE_RE = re.compile(
+    r"(?i)\b(" + alternation(list(_ONE)).replace(r"\ ", r"\s+") + r")"
+    r"(?:\s+and\s+(?P<minor>\d{1,3})(?=\D))?"
+)
+_ONE_ANCHOR = re.compile(scan.by_first_char(alternation([p]).replace(r"\ ", r"\s+") for p in _ONE))
+_ONE_NEXT = re.compile(r"(?![\w-])\s*(?:$|[^\w\s-]|([^\W\d_]+)(?![\w-]))")
+
+
+def one_unit(ctx: Context, protected: SpanSet) -> list[Draft]:
+    """"less than a dollar" (1 USD), "above a dollar and 42 cents" (1.42 USD, at least)."""
+    text, drafts = ctx.text, []
+    for match in scan.finditer(_ONE_RE, text, [(_ONE_ANCHOR, ctx.folded)]):
+        code, then = _ONE[" ".join(match.group(1).lower().split())]
+        value, end = 1.0, match.end(1)
+        if match.group("minor") is not None:
+            minor = currency.subunit_after(text, match.end())
+            if minor is None:
+                continue  # "a dollar and 42 people"
+            unit, _ = currency.resolve(code, ctx.currency_hint)
+            if currency.resolve(minor[0], ctx.currency_hint)[0] != unit and minor[0] != "cent":
+                continue
+            value = float(f"{1 + int(match.group('minor')) * currency.minor_unit(unit):.12g}")
+            end = minor[1]
+        else:
+            following = _ONE_NEXT.match(text, end)
+            if following is None or following.group(1) is not None and following.group(1).lower() not in then:
+                continue  # "a dollar store", "a euro-zone bond"
+        start = match.start(1)
+        if protected.overlaps(start, end):
+            continue
+        unit, note = currency.resolve(code, ctx.currency_hint, match.group(1).split()[-1])
+        qualifier, before = "exact", qualifier_before(text, start)
+        if before:
+            qualifier, start = before
+        low, high = interval(value, 0.0, qualifier)
+        drafts.append(Draft(start, end, "money", value, unit=unit, low=low, high=high, qualifier=qualifier,
+                            precision=0.0, ambiguities=[note] if note else []))
+    return drafts
+
+
 rules = [
     Rule("<currency sign> <figure>", 10, sign_before),
     Rule("<figure> <currency name | code | minor unit>", 20, name_after),
 ]
+scans = [Scan("<a> <currency name> [and <figure> <minor unit>]", one_unit)]
