@@ -259,13 +259,13 @@ def lexicon() -> Lexicon:
         r"(?:(?<![A-Za-z])(" + alternation(list(prefix)) + r")|\b([A-Z]{3}))[ \u00a0\u202f]?$"
     )
     # A sign after the figure ("10$", "3.14US$", "100 ₡") only where no figure follows it: in
-    # "5 $10" the "$" is the 10's. Names and codes end at a word boundary.
+    # "5 $10" the "$" is the 10's; tried first, so that "42 L.E." keeps its stop. Names and codes
+    # end at a word boundary.
     s_signs = [r[0] for r in s_cs if not r[0][-1].isalpha()]
     s_words = [r[0] for r in s_cs if r[0][-1].isalpha()]
     currency_suffix_re = re.compile(
-        r"[ \u00a0\u202f]?(" + _pattern(s_words, [r[0] for r in s_ci])
-        + r"|[A-Z]{3}|(?:" + alternation(s_signs) + r")(?![ \u00a0\u202f]?[\d$€£¥])"
-        + r")(?!\w)"
+        r"[ \u00a0\u202f]?((?:" + alternation(s_signs) + r")(?![ \u00a0\u202f]?[\d$€£¥])|"
+        + _pattern(s_words, [r[0] for r in s_ci]) + r"|[A-Z]{3})(?!\w)"
     )
 
     scale_rows = read_rows("scales.tsv")
