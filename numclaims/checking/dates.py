@@ -107,10 +107,10 @@ def check_date_groups(items: Sequence[Item], weights: Mapping[str, float]) -> li
     dated = [i for i in items if i.mention.kind == "date" and i.reading is not None]
     clusters = cluster(
         dated, weights, key=lambda i: "date",
-        bucket=lambda i: int(i.reading.center // _BUCKET_DAYS),  # type: ignore[union-attr]
+        bucket=date_bucket,
         interval=typical,
     )
-    return [_group_verdict(c) for c in clusters]
+    return [group_verdict(c) for c in clusters]
 
 
 def _span(item: Item) -> str:
@@ -120,7 +120,14 @@ def _span(item: Item) -> str:
     return _long(low) if low == high else f"{low.isoformat()} to {high.isoformat()}"
 
 
-def _group_verdict(group: Cluster) -> CheckItem:
+def date_bucket(item: Item) -> int:
+    """The blocking bucket of a date: its month-long stretch of days."""
+    assert item.reading is not None
+    return int(item.reading.center // _BUCKET_DAYS)
+
+
+def group_verdict(group: Cluster) -> CheckItem:
+    """The verdict on one group of dates: they name one day, or how many days apart they are."""
     members = group.members
     claims = tuple(m.claim for m in members)
     details = {"check": "group", "about": about(group)}

@@ -36,7 +36,7 @@ from datetime import date
 from typing import Any
 
 from numclaims.checking.claims import Item, build_items
-from numclaims.checking.dates import _BUCKET_DAYS, _group_verdict, check_weekdays
+from numclaims.checking.dates import check_weekdays, date_bucket, group_verdict
 from numclaims.checking.grouping import MAX_POSTINGS, Cluster, Clustering, weighted
 from numclaims.checking.groups import groupable, magnitude, typical, verdict
 from numclaims.checking.inline import DEFAULT_TOLERANCE, check_inline
@@ -207,7 +207,7 @@ def _block(item: Item) -> tuple[str, str, int]:
     """(section, block, bucket): dates cluster by month, quantities by kind, unit, magnitude."""
     assert item.reading is not None
     if item.mention.kind == "date":
-        return "dates", "date", int(item.reading.center // _BUCKET_DAYS)
+        return "dates", "date", date_bucket(item)
     return "groups", f"{item.mention.kind}|{item.reading.unit}", magnitude(item)
 
 
@@ -425,7 +425,7 @@ class StoryChecker:
         for member in sorted(members, key=lambda m: (m.doc.id, m.index)):
             cluster.add(member, {})
         if section == "dates":
-            check_item = _group_verdict(cluster)
+            check_item = group_verdict(cluster)
         else:
             check_item = verdict(cluster, tolerance=self.tolerance)
         first = check_item.claims[0]
