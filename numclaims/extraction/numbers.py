@@ -66,7 +66,7 @@ _SHARES = alternation(list(_NAMES.shares))
 # "three billions", "a pair", "zero", "two point two million", "nought point five"
 WORDS = (
     rf"(?:(?:half\s+an?\s+|an?\s+(?:(?:{_SHARES})[\s-]+)?)(?:{_WORD_SCALES})|an?\s+(?:{_WITH_A})|(?:{_NW})|(?:{_ZEROS}))"
-    rf"(?:(?:\s+and\s+|\s+|-)(?:{_NW}|{_AFTER})|\s+and\s+an?\s+half(?=[\s-]+(?:{_WORD_SCALES}))"
+    rf"(?:(?:\s+and\s+|\s+|-)(?:{_NW}|{_AFTER})|\s+and\s+an?\s+half(?![\w-])"
     rf"|\s+(?:{_POINT})(?:\s+(?:{_DIGIT_WORDS}))+)*\b"
 )
 # "1 point 1": a decimal point written as a word between two digit runs.

@@ -44,8 +44,9 @@ _TITLE_CASE_WORDS = 4
 #: Every dimension's rules, in the order they are tried (a rule's rank): the first verdict wins.
 RULES: tuple[Rule, ...] = tuple(sorted(
     [*money_rules.rules, *ratio.rules, *measure.rules, *year.rules, *count.rules], key=lambda rule: rule.rank))
-#: The whole-text scans, run before the figures: what they find, no figure may overlap.
-SCANS: tuple[Scan, ...] = (*date.scans, *count.scans, *ratio.scans, *money_rules.scans)
+#: The whole-text scans, run before the figures: what they find, no figure may overlap; where two
+#: scans' phrases overlap, the earlier scan's wins ("two-thirds of a mile" is a length, not 66.7%).
+SCANS: tuple[Scan, ...] = (*date.scans, *count.scans, *measure.scans, *ratio.scans, *money_rules.scans)
 
 
 def parse_published(published: dt.date | dt.datetime | str | None) -> dt.date | None:
@@ -109,7 +110,7 @@ def extract(
     ctx = Context(text, published_date, currency_hint, scan.fold(text))
 
     protected = SpanSet(protected_spans(text))
-    drafts = [draft for found in SCANS for draft in found.find(ctx, protected)]
+    drafts = _scanned(ctx, protected)
     taken = SpanSet(sorted((d.start, d.end) for d in drafts))
     last_end = 0
     for match in find_numbers(text, ctx.folded):
@@ -135,6 +136,18 @@ def extract(
         if mentions[i].equivalent_of is not None else mentions[i]
         for i in kept
     ]
+
+
+def _scanned(ctx: Context, protected: SpanSet) -> list[Draft]:
+    """The drafts of every scan, in :data:`SCANS` order, less those that overlap an earlier one."""
+    drafts: list[Draft] = []
+    for found in SCANS:
+        new = found.find(ctx, protected)
+        if new and drafts:
+            spans = [(d.start, d.end) for d in drafts]
+            new = [d for d in new if not any(s < d.end and d.start < e for s, e in spans)]
+        drafts.extend(new)
+    return drafts
 
 
 def _finite(mention: Mention) -> bool:

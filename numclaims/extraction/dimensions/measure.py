@@ -1,11 +1,20 @@
 """Measures: a unit written before the figure ("magnitude 6.1", units_before.tsv) or after it
-("a 17-km border", "35 degrees", units.tsv), its sense chosen by context (unit_senses.tsv)."""
+("a 17-km border", "35 degrees", units.tsv), its sense chosen by context (unit_senses.tsv); and
+one unit, or a share of one, with no figure ("a litre of milk", "half a gallon", unit_one.tsv)."""
 
 from __future__ import annotations
 
-from numclaims.extraction import rules as around
-from numclaims.extraction.dimensions import Context, Decision, Rule
+import functools
+import re
+from dataclasses import dataclass
+
+from numclaims.extraction import rules as around, scan
+from numclaims.extraction.dimensions import Context, Decision, Draft, Rule, Scan
 from numclaims.extraction.dimensions.figure import Reading
+from numclaims.extraction.lexicon import UnitEntry, alternation, lexicon, normalise_space, number_names, read_rows
+from numclaims.extraction.qualifiers import interval, qualifier_before
+from numclaims.extraction.subjects import subject_after
+from numclaims.extraction.textspans import SpanSet
 
 
 def unit_before(ctx: Context, r: Reading) -> Decision | None:
@@ -29,7 +38,123 @@ def unit_after(ctx: Context, r: Reading) -> Decision | None:
     return Decision(kind, unit)
 
 
+# One unit with an article, or a share of one, and no figure (unit_one.tsv).
+@dataclass(frozen=True)
+class _OneTable:
+    entries: dict[str, tuple[UnitEntry, bool]]  # surface (folded for words) -> entry, article enough
+    words_re: re.Pattern[str]  # unit words, searched in scan.fold(text)
+    symbols_re: re.Pattern[str]  # symbols ("kg", "ml"), case-sensitive, in the text
+    next_words: frozenset[str]
+
+
+@functools.cache
+def _one_table() -> _OneTable:
+    needs: dict[str, tuple[str, frozenset[str]]] = {}
+    next_words: frozenset[str] = frozenset()
+    for row in read_rows("unit_one.tsv"):
+        if row[0] == "next":
+            next_words = frozenset(row[1].split(","))
+        else:
+            needs[row[0]] = (row[1], frozenset((row[2] if len(row) > 2 else "").split(",")))
+    entries: dict[str, tuple[UnitEntry, bool]] = {}
+    words, symbols = [], []
+    for surface, unit, kind, case in read_rows("units.tsv"):
+        if kind not in needs or surface in needs[kind][1] or not (surface[0].isascii() and surface[0].isalpha()):
+            continue
+        article = needs[kind][0] == "article"
+        if case == "ci":
+            entries.setdefault(normalise_space(surface.lower()), (UnitEntry(unit, kind), article))
+            words.append(re.escape(surface.lower()).replace(r"\ ", r"[\s\-]+"))
+        elif len(surface) > 1:
+            entries.setdefault(surface, (UnitEntry(unit, kind), article))
+            symbols.append(re.escape(surface))
+    words.sort(key=len, reverse=True)
+    symbols.sort(key=len, reverse=True)
+    return _OneTable(
+        entries,
+        re.compile(rf"(?:{scan.by_first_char(words)})(?![\w°])"),
+        re.compile(rf"(?:{scan.by_first_char(symbols)})(?![\w°/])"),
+        next_words,
+    )
+
+
+_NUMERATORS = [*number_names().units, "a", "an"]
+# what stands before the unit: "half a", "one-half", "a quarter-", "tenth of a", "three-quarters
+# of an"; or an article alone. Searched at the end of the text before the unit.
+_SHARE_BEFORE = re.compile(
+    rf"(?<![\w-])(?:(?:({alternation(_NUMERATORS)})[\s-]+)?({alternation(list(number_names().fractions))})"
+    r"(?:[\s-]+(of))?(?:[\s-]+an?)?|(an?))[\s-]+$"
+)
+_SHARE_REACH = 40
+_AND_BEFORE = re.compile(r"(?<![\w-])and\s+$")  # "two and a half miles": the number words' own
+_TOKEN_BEFORE = re.compile(r"(\S+)\s+$")
+_SCALE_OR_NUMBER = frozenset([*number_names().counting, *number_names().times, *number_names().scales])
+_NEXT = re.compile(r"\s*(?:$|-|[^\w\s]|([^\W\d_]+))")
+
+
+def one_unit(ctx: Context, protected: SpanSet) -> list[Draft]:
+    """"a litre of milk" (1 liter), "half a gallon", "one-half miles", "tenth of a gallon",
+    "less than a second" (1 s, less than): a unit with an article or a fraction, no figure."""
+    text, folded, table = ctx.text, ctx.folded, _one_table()
+    hits = [(m.start(), m.end(), normalise_space(m.group())) for m in table.words_re.finditer(folded)]
+    hits += [(m.start(), m.end(), m.group()) for m in table.symbols_re.finditer(text)]
+    hits.sort()
+    drafts: list[Draft] = []
+    last_end = 0
+    for start, end, surface in hits:
+        if start < last_end or start == 0 or text[start - 1] not in " -\u00a0\t":
+            continue
+        found = table.entries.get(surface)
+        share = _SHARE_BEFORE.search(folded, max(0, start - _SHARE_REACH), start)
+        if found is None or share is None:
+            continue
+        entry, article_enough = found
+        numerator, fraction, of, article = share.groups()
+        phrase_start = share.start()
+        if _AND_BEFORE.search(folded, max(0, phrase_start - 8), phrase_start):
+            continue
+        if fraction is not None and numerator is None and of is None and fraction not in number_names().shares:
+            continue  # "the third mile" is an ordinal; "half a mile", "quarter-mile", "tenth of a gallon" are shares
+        qualifier, qualified_start = "exact", phrase_start
+        before = qualifier_before(text, phrase_start)
+        if before:
+            qualifier, qualified_start = before
+        if fraction is None:
+            if not article_enough and before is None:
+                continue  # "twice a day", "a second term": idioms, not quantities
+            if before is None and _rate_denominator(folded, phrase_start):
+                continue  # "$3 a gallon", "60 miles an hour": the rate's "per"
+            following = _NEXT.match(text, end)
+            word = following.group(1) if following else None
+            if following is None or word is not None and word.lower() not in table.next_words and before is None:
+                continue  # "a yard sale", "a foot soldier"
+        elif not article_enough and before is None and fraction not in number_names().shares:
+            continue
+        if protected.overlaps(qualified_start, end):
+            continue
+        value = 1.0
+        if fraction is not None:
+            count = 1.0 if numerator in (None, "a", "an") else lexicon().number_words[numerator][0]
+            value = float(f"{count * number_names().fractions[fraction]:.12g}")
+        low, high = interval(value, 0.0, qualifier)
+        drafts.append(Draft(qualified_start, end, entry.kind, value, unit=entry.unit, low=low, high=high,
+                            qualifier=qualifier, precision=0.0, subject=subject_after(text, end)))
+        last_end = end
+    return drafts
+
+
+def _rate_denominator(folded: str, start: int) -> bool:
+    """Does a figure, a unit or a scale word stand right before ("$3 a gallon", "20 miles a
+    litre", "a billion a year")?"""
+    token = _TOKEN_BEFORE.search(folded, max(0, start - 24), start)
+    if token is None:
+        return False
+    word = token.group(1).strip(",;:")
+    return any(c.isdigit() for c in word) or word in _SCALE_OR_NUMBER or word in lexicon().units_ci or word == "per"
+
+
 rules = [
     Rule("<unit> <figure>", 40, unit_before),
     Rule("<figure> <unit>", 50, unit_after),
 ]
+scans = [Scan("<a | fraction> <unit>", one_unit)]
