@@ -316,7 +316,7 @@ def lexicon() -> Lexicon:
     from numclaims.extraction.numbers import NUMERAL  # numbers imports this module
 
     range_re = re.compile(
-        r"\s*(?P<conn>-|\u2013|\u2014|to|and)\s*(?P<sign>" + alternation(list(prefix))
+        r"\s*(?P<conn>-\s*to|-|\u2013|\u2014|to|and)\s*(?P<sign>" + alternation(list(prefix))
         + rf")?\s?(?P<num>{NUMERAL})(?![\d.,]\d)"
     )
     # any number word below a hundred may be the denominator: "one in five", "one in twenty"

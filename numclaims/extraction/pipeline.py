@@ -188,6 +188,10 @@ def _qualified(text: str, r: Reading, decision: Decision) -> Draft | None:
     qualifier = "exact"
     if r.high_value is not None:
         qualifier = "range"
+        before = qualifier_before(text, mention_start)
+        if before and before[0] == "approx":  # "about 3km-5km": the range's bounds are rounded
+            mention_start = before[1]
+            r.notes.append("the range is stated approximately")
     else:
         before = qualifier_before(text, mention_start)
         if before:
@@ -247,6 +251,7 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
 
 
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|\u2013|\u2014|to|and)\s*")
+_RANGE_BOUND_QUALIFIERS = ("exact", "approx")
 
 
 def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
@@ -258,12 +263,18 @@ def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
     merged: list[Draft] = []
     for draft in drafts:
         prev = merged[-1] if merged else None
+        # "2 - ~7 litres", "between 5 and six millimetres": a bare first figure takes the unit
+        # of the second, when it is the smaller
+        bare_first = (prev is not None and prev.kind == "other" and prev.qualifier == "exact"
+                      and draft.unit is not None and isinstance(prev.value, float)
+                      and isinstance(draft.value, float) and prev.value < draft.value)
         if (
             prev is not None
-            and prev.kind == draft.kind
-            and prev.unit == draft.unit
-            and prev.kind not in ("date", "other")
-            and prev.qualifier == draft.qualifier == "exact"
+            and (bare_first or prev.kind == draft.kind and prev.unit == draft.unit)
+            and draft.kind not in ("date", "other")
+            # "about 3km-5km", "between 2 l and about 7 l": the rounding word of one bound
+            # is the rounding of the range
+            and prev.qualifier in _RANGE_BOUND_QUALIFIERS and draft.qualifier in _RANGE_BOUND_QUALIFIERS
             and isinstance(prev.value, float)
             and isinstance(draft.value, float)
             and (connector := _RANGE_BETWEEN.fullmatch(text, prev.end, draft.start)) is not None
@@ -272,6 +283,9 @@ def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
             opener = rules.BETWEEN_RE.search(text, max(0, prev.start - 10), prev.start)
             wanted = {"and": "between", "to": None}.get(word)
             if (wanted is None or opener and opener.group(1).lower() == wanted) and draft.value != prev.value:
+                if prev.qualifier != "exact" or draft.qualifier != "exact":
+                    prev.ambiguities.append("a bound of the range was stated approximately")
+                prev.kind, prev.unit = draft.kind, draft.unit
                 low, high = sorted((prev.value, draft.value))
                 prev.start = opener.start(1) if opener else prev.start
                 prev.end, prev.value, prev.low, prev.high = draft.end, None, low, high

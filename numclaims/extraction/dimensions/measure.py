@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from numclaims.extraction import rules as around, scan
 from numclaims.extraction.dimensions import Context, Decision, Draft, Rule, Scan
 from numclaims.extraction.dimensions.figure import Reading
+from numclaims.extraction.numbers import parse_numeral
 from numclaims.extraction.lexicon import UnitEntry, alternation, lexicon, normalise_space, number_names, read_rows
 from numclaims.extraction.qualifiers import interval, qualifier_before
 from numclaims.extraction.subjects import subject_after
@@ -30,6 +31,8 @@ def unit_after(ctx: Context, r: Reading) -> Decision | None:
     if measured is None:
         return None
     unit, kind, r.pos, unit_surface = measured
+    if r.high_value is None:
+        _unit_repeated(ctx.text, r, unit)
     unit, kind, note = around.unit_sense(ctx.text, r.start, r.pos, unit_surface, unit, kind)
     if note:
         r.notes.append(note)
@@ -151,6 +154,21 @@ def _rate_denominator(folded: str, start: int) -> bool:
         return False
     word = token.group(1).strip(",;:")
     return any(c.isdigit() for c in word) or word in _SCALE_OR_NUMBER or word in lexicon().units_ci or word == "per"
+
+
+
+def _unit_repeated(text: str, r: Reading, unit: str) -> None:
+    """"3km-5km", "2kg–3kg": a range whose unit is written with both figures, read as one
+    (the second figure, glued to the first's unit by a hyphen, is never read on its own)."""
+    second = around.range_after(text, r.pos)
+    if second is None or second.group("conn") not in ("-", "\u2013") or second.group("sign"):
+        return  # "from up to 180 miles to 230 miles" is two figures: the merge of ranges decides
+    measured = around.unit_after(text, second.end())
+    if measured is None or measured[0] != unit:
+        return
+    high, precision = parse_numeral(second.group("num"))
+    if high > r.value:
+        r.high_value, r.precision, r.pos = high, max(r.precision, precision), measured[2]
 
 
 rules = [
