@@ -171,8 +171,45 @@ def _unit_repeated(text: str, r: Reading, unit: str) -> None:
         r.high_value, r.precision, r.pos = high, max(r.precision, precision), measured[2]
 
 
+@functools.cache
+def _marked_units() -> tuple[dict[str, tuple[UnitEntry, str]], re.Pattern[str]]:
+    table = {r[0]: (UnitEntry(r[1], r[2]), r[3]) for r in read_rows("units_marked.tsv")}
+    return table, re.compile(r" ?(" + alternation(list(table)) + r")")
+
+
+_CLAUSE_ENDS_AFTER = re.compile(r"\s*(?:$|[.,;:!?)\]\n])")
+_INCHES_AFTER = re.compile(r"\d{1,2}(?:\.\d+)?\s?(?:\"|''|″|in\b)")
+
+
+def unit_marked(ctx: Context, r: Reading) -> Decision | None:
+    """"5 in", 5", "5''", "6'1\"": a unit word or mark that is a unit only in its place
+    (units_marked.tsv): "in" at the end of a clause, a straight quote that closes no quotation,
+    a foot mark with inches after it."""
+    table, pattern = _marked_units()
+    text = ctx.text
+    match = pattern.match(text, r.pos)
+    if match is None or r.words is not None:
+        return None  # "five in" is a count of something gone in
+    surface = match.group(1)
+    entry, where = table[surface]
+    end = match.end()
+    if where == "end" and (match.group()[0] != " " or not _CLAUSE_ENDS_AFTER.match(text, end)):
+        return None
+    if where == "quote":
+        if text[end : end + 1].isalnum():
+            return None  # an opening quote: '5 "units"'
+        line_start = text.rfind("\n", 0, r.start) + 1
+        if text.count(surface, line_start, r.start) % 2:
+            return None  # closes the quotation opened before the figure
+    if where == "feet" and not _INCHES_AFTER.match(text, end):
+        return None
+    r.pos = end
+    return Decision(entry.kind, entry.unit)
+
+
 rules = [
     Rule("<unit> <figure>", 40, unit_before),
     Rule("<figure> <unit>", 50, unit_after),
+    Rule("<figure> <unit mark in its place>", 55, unit_marked),
 ]
 scans = [Scan("<a | fraction> <unit>", one_unit)]
