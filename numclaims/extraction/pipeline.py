@@ -3,7 +3,7 @@
 The dimensions' whole-text scans find dates, vague amounts ("tens of thousands") and shares
 ("a third of"); then every figure is read once (:mod:`.dimensions.figure`) and the dimensions'
 rules decide what it is, in rank order (:data:`RULES`): a currency sign or name makes money,
-a per-cent word a ratio, a unit word a measure, a four-digit figure alone a year, anything
+a per-cent word a ratio, a unit word a measure, "17-year-old" or "aged 31" an age, a four-digit figure alone a year, anything
 else a count (with the noun it counts) or a bare number. This module only runs them, drops
 overlaps, merges ranges and compound measures, links parenthetical restatements and
 normalises.
@@ -19,7 +19,7 @@ import re
 from numclaims.errors import InputError, UnknownCurrencyError
 from numclaims.extraction import money, rules, scan
 from numclaims.extraction.dimensions import REJECT, Context, Decision, Draft, Rule, Scan
-from numclaims.extraction.dimensions import count, date, measure, ratio, year
+from numclaims.extraction.dimensions import age, count, date, measure, ratio, year
 from numclaims.extraction.dimensions import money as money_rules
 from numclaims.extraction.dimensions.figure import Reading, read_figure
 from numclaims.extraction.lexicon import lexicon
@@ -43,7 +43,7 @@ _TITLE_CASE_WORDS = 4
 
 #: Every dimension's rules, in the order they are tried (a rule's rank): the first verdict wins.
 RULES: tuple[Rule, ...] = tuple(sorted(
-    [*money_rules.rules, *ratio.rules, *measure.rules, *year.rules, *count.rules], key=lambda rule: rule.rank))
+    [*money_rules.rules, *ratio.rules, *measure.rules, *age.rules, *year.rules, *count.rules], key=lambda rule: rule.rank))
 #: The whole-text scans, run before the figures: what they find, no figure may overlap; where two
 #: scans' phrases overlap, the earlier scan's wins ("two-thirds of a mile" is a length, not 66.7%).
 SCANS: tuple[Scan, ...] = (*date.scans, *count.scans, *measure.scans, *ratio.scans, *money_rules.scans)

@@ -35,6 +35,8 @@ def normalise(
         return _money(value, unit, low, high, precision, published, base)
     if kind in _MEASURES and unit is not None:
         return _measure(value, unit, low, high, precision)
+    if kind == "age" and unit is not None:
+        return _age(value, unit, low, high, precision)
     return {"value": value, "unit": None, "low": low, "high": high}
 
 
@@ -55,6 +57,15 @@ def _money(value, unit, low, high, precision, published, base) -> dict[str, Any]
         "rate_source": rate.source,
         "note": rate.note,
     }
+
+
+def _age(value, unit, low, high, precision) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """An age in years, whatever its unit ("a 17-month-old" is 1.42 years)."""
+    def conv(x: float | None) -> float | None:
+        return None if x is None else float(f"{units.convert(float(x), unit, 'year'):.12g}")
+
+    return {"value": conv(value) if value is not None else None, "unit": "year", "low": conv(low),
+            "high": conv(high), "precision": conv(precision)}
 
 
 def _measure(value, unit, low, high, precision) -> dict[str, Any]:  # type: ignore[no-untyped-def]
