@@ -19,7 +19,7 @@ from numclaims.checking.claims import Item
 from numclaims.checking.grouping import Cluster, cluster
 from numclaims.checking.numbers import fmt_interval, fmt_width
 from numclaims.checking.readings import Reading
-from numclaims.model import CheckItem
+from numclaims.model import CheckItem, Mention
 
 # Readings closer than this (relative) are the same number; floating-point noise, not a finding.
 _EPSILON = 1e-9
@@ -47,8 +47,18 @@ def magnitude(item: Item) -> int:
 
 
 def groupable(item: Item) -> bool:
-    """Quantities that can be compared across documents: not dates, not restatements."""
-    return item.reading is not None and item.mention.kind != "date" and item.mention.equivalent_of is None
+    """Quantities that can be compared across documents: not dates, not restatements, not
+    compound modifiers."""
+    m = item.mention
+    return item.reading is not None and m.kind != "date" and m.equivalent_of is None and not is_modifier(m)
+
+
+def is_modifier(m: Mention) -> bool:
+    """A count written as a compound modifier ("a 450-seat parliament", "six-party talks"): it
+    describes the noun after it, which the checker cannot yet tell apart from other facts of
+    the story ("six-nation talks" beside "the two countries" was grouped as one fact), so it
+    is extracted but not cross-checked until claims carry what they are about."""
+    return m.kind == "count" and m.subject is not None and m.text.endswith("-" + m.subject.split()[0])
 
 
 def typical(item: Item) -> tuple[float, float]:

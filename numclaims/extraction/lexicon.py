@@ -420,6 +420,7 @@ class SubjectWords:
     stop: frozenset[str]
     plurals: frozenset[str]
     determiners: tuple[str, ...]
+    idioms: frozenset[str]  # "two-way": a figure and a hyphen before them make no count
 
 
 @functools.cache
@@ -430,4 +431,5 @@ def subject_words() -> SubjectWords:
         stop=frozenset(r[0] for r in rows if r[1] == "stop"),
         plurals=frozenset(r[0] for r in rows if r[1] == "plural"),
         determiners=tuple(r[0] for r in rows if r[1] == "determiner"),
+        idioms=frozenset(r[0] for r in rows if r[1] == "idiom"),
     )

@@ -36,6 +36,7 @@ CANONICAL = {
     "loudness": "decibel_SPL",
     "charge": "coulomb",
     "magnitude": "earthquake_magnitude",
+    "points": "score_point",
 }
 _PINT_CANONICAL = {"square_meter": "meter**2", "cubic_meter": "meter**3", "meter_per_second": "meter/second"}
 _lock = threading.Lock()

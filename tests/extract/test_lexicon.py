@@ -70,7 +70,7 @@ def test_calendar_names() -> None:
 def test_unit_senses_and_units_before() -> None:
     """Every other reading of a unit word is a pint unit of the kind its row says, for a surface
     units.tsv lists; every unit written before its number likewise."""
-    unit_surfaces = {r[0].lower() for r in UNIT_ROWS}
+    unit_surfaces = {r[0].lower() for r in UNIT_ROWS} | {r[0].strip("-") for r in read_rows("units_marked.tsv")}
     for row in read_rows("unit_senses.tsv"):
         assert len(row) == 5, row
         surfaces, unit, kind, where, words = row
@@ -126,7 +126,24 @@ def test_ratio_and_number_words() -> None:
             or row[2] in ("sign", "zero")  # the words that rule it out around it
         ), row
     for row in read_rows("subject_words.tsv"):
-        assert len(row) == 2 and row[1] in ("stop", "plural", "determiner"), row
+        assert len(row) == 2 and row[1] in ("stop", "plural", "determiner", "idiom"), row
+
+
+def test_units_marked_one_and_age_words() -> None:
+    """The units read in their place, with an article or as ages are pint units of their kinds."""
+    for row in read_rows("units_marked.tsv"):
+        assert len(row) == 4 and row[3] in ("end", "quote", "feet", "any") and kind_of(row[1]) == row[2], row
+    kinds = {r[2] for r in UNIT_ROWS}
+    for row in read_rows("unit_one.tsv"):
+        if row[0] == "next":
+            assert len(row) == 2 and row[1] == row[1].lower(), row
+        else:
+            assert row[0] in kinds and row[1] in ("article", "share"), row
+    roles = {r[0] for r in read_rows("age_words.tsv")}
+    assert roles == {"unit", "after", "mark", "before", "person"}
+    for row in read_rows("age_words.tsv"):
+        if row[0] == "unit":
+            assert kind_of(row[2]) == "duration", row
 
 
 # ---- No word list in the extraction code -------------------------------------------------

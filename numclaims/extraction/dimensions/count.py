@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 from numclaims.extraction import money as currency, scan
-from numclaims.extraction.dimensions import REJECT, Context, Decision, Draft, Rule, Scan, Verdict
+from numclaims.extraction.dimensions import REJECT, Context, Decision, Draft, Rule, Scan, Verdict, _Reject
 from numclaims.extraction.dimensions.figure import Reading
-from numclaims.extraction.lexicon import alternation, lexicon, number_names
-from numclaims.extraction.qualifiers import qualifier_before
+from numclaims.extraction.lexicon import alternation, lexicon, number_names, subject_words
+from numclaims.extraction.qualifiers import interval, qualifier_after, qualifier_before
 from numclaims.extraction.subjects import subject_after
 from numclaims.extraction.textspans import SpanSet
 
@@ -27,15 +27,35 @@ def count(ctx: Context, r: Reading) -> Verdict:
     """What no other rule took: a count of the noun after it, unless it is part of a word or a
     modifier ("4G", "six-party talks", "one of them")."""
     text, pos = ctx.text, r.pos
-    if r.words is not None:
-        if r.words == ["one"] or text[pos : pos + 1] == "-":
-            return REJECT  # "one of them", "six-party talks": not a quantity of anything
-        return Decision("count", None)
-    if text[pos : pos + 1].isalpha():
+    if r.words == ["one"]:
+        return REJECT  # "one of them", "one-off": not a quantity of anything
+    if r.words is None and text[pos : pos + 1].isalpha():
         return REJECT  # "4G", "3D"
     if text[pos : pos + 1] == "-" and text[pos + 1 : pos + 2].isalpha():
-        return REJECT  # "6-party", "17-member": a compound modifier, not a count
+        if qualifier_after(text, pos):
+            return Decision("count", None)  # "5,000-odd troops", "40-plus years"
+        return _modifier(text, r)
     return Decision("count", None)
+
+
+_MODIFIER_NOUN = re.compile(r"-([a-z]+)(?![\w-])")
+
+
+def _modifier(text: str, r: Reading) -> Draft | _Reject:
+    """"a 450-seat parliament", "a two-term governor", "six-party talks": a count of the noun
+    the figure is joined to (450 seats); never "two-way", "a 50-something" (subject_words.tsv)
+    or a letter code ("3-D", "F-16")."""
+    noun = _MODIFIER_NOUN.match(text, r.pos)
+    words = subject_words()
+    if noun is None or r.high_value is not None or noun.group(1) in words.idioms or noun.group(1) in words.stop:
+        return REJECT
+    low, high = interval(r.value, r.precision, "exact")
+    # the subject names what the modifier describes: "six-nation talks" counts the nations of
+    # the talks, a fact apart from "the two countries" of a summit
+    head = subject_after(text, noun.end(), allow_of=False)
+    subject = f"{noun.group(1)} {head}" if head else noun.group(1)
+    return Draft(r.mention_start, noun.end(), "count", r.value, low=low, high=high, precision=r.precision,
+                 subject=subject, ambiguities=r.notes)
 
 
 def vague(ctx: Context, protected: SpanSet) -> list[Draft]:

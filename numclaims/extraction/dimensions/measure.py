@@ -204,7 +204,10 @@ def unit_marked(ctx: Context, r: Reading) -> Decision | None:
     if where == "feet" and not _INCHES_AFTER.match(text, end):
         return None
     r.pos = end
-    return Decision(entry.kind, entry.unit)
+    unit, kind, note = around.unit_sense(text, r.start, end, surface.strip("-"), entry.unit, entry.kind)
+    if note:
+        r.notes.append(note)
+    return Decision(kind, unit)
 
 
 rules = [
