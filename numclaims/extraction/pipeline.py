@@ -252,6 +252,7 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
 
 _RANGE_BETWEEN = re.compile(r"\s*(?:-|\u2013|\u2014|to|and)\s*")
 _RANGE_BOUND_QUALIFIERS = ("exact", "approx")
+_BY_BEFORE = re.compile(r"(?i)\bby\s+$")
 
 
 def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
@@ -282,6 +283,11 @@ def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
             word = connector.group().strip()
             opener = rules.BETWEEN_RE.search(text, max(0, prev.start - 10), prev.start)
             wanted = {"and": "between", "to": None}.get(word)
+            if word == "to" and (draft.value < prev.value or _BY_BEFORE.search(text, max(0, prev.start - 4), prev.start)):
+                # "fell from 52 percent to 41 percent", "leads by 52 percent to 41 percent",
+                # "grew by $12.1 billion to $310.5 billion": a change and a level, two figures
+                merged.append(draft)
+                continue
             if (wanted is None or opener and opener.group(1).lower() == wanted) and draft.value != prev.value:
                 if prev.qualifier != "exact" or draft.qualifier != "exact":
                     prev.ambiguities.append("a bound of the range was stated approximately")

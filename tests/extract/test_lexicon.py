@@ -133,9 +133,9 @@ def test_units_marked_one_and_age_words() -> None:
     """The units read in their place, with an article or as ages are pint units of their kinds."""
     for row in read_rows("units_marked.tsv"):
         assert len(row) == 4 and row[3] in ("end", "quote", "feet", "any") and kind_of(row[1]) == row[2], row
-    kinds = {r[2] for r in UNIT_ROWS}
+    kinds = {r[2] for r in UNIT_ROWS} | {"ratio"}
     for row in read_rows("unit_one.tsv"):
-        if row[0] == "next":
+        if row[0] in ("next", "within"):
             assert len(row) == 2 and row[1] == row[1].lower(), row
         else:
             assert row[0] in kinds and row[1] in ("article", "share"), row

@@ -27,6 +27,7 @@ from numclaims.extraction.numbers import (
 _NAMES = number_names()
 _SCALE_WORDS = frozenset([*_NAMES.times, *_NAMES.scales])
 _DIGIT_BEFORE = re.compile(r"\d\s*$")
+_BY_BEFORE = re.compile(r"(?i)\bby\s+$")
 # A sign written as a word right before the figure: "minus 1,200,000", "negative five hundred".
 _SIGN_WORD_BEFORE = re.compile(rf"(?i)(?:(\w+)\s+)?(?<![\w-])({alternation(SIGN_WORDS)})\s+$")
 
@@ -113,6 +114,9 @@ def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
     high_value: float | None = None
     between = rules.BETWEEN_RE.search(text, max(0, mention_start - 10), mention_start)
     rng = rules.range_after(text, pos)
+    if rng and rng.group("conn") == "to" and _BY_BEFORE.search(text, max(0, mention_start - 4), mention_start) and (
+            rng.group("sign") or scale and rules.scale_after(text, rng.end(), money=True)):
+        rng = None  # "grew by $12.1 billion to $310.5 billion": a change and a level, not a range
     if rng and (rng.group("conn") != "and" or between):
         value2, precision2 = parse_numeral(rng.group("num"))
         pos2 = rng.end()

@@ -48,20 +48,25 @@ class _OneTable:
     words_re: re.Pattern[str]  # unit words, searched in scan.fold(text)
     symbols_re: re.Pattern[str]  # symbols ("kg", "ml"), case-sensitive, in the text
     next_words: frozenset[str]
+    within_re: re.Pattern[str]  # "in a decade": a preposition that lets a duration stand
 
 
 @functools.cache
 def _one_table() -> _OneTable:
     needs: dict[str, tuple[str, frozenset[str]]] = {}
     next_words: frozenset[str] = frozenset()
+    within: list[str] = []
     for row in read_rows("unit_one.tsv"):
         if row[0] == "next":
             next_words = frozenset(row[1].split(","))
+        elif row[0] == "within":
+            within = row[1].split(",")
         else:
             needs[row[0]] = (row[1], frozenset((row[2] if len(row) > 2 else "").split(",")))
     entries: dict[str, tuple[UnitEntry, bool]] = {}
     words, symbols = [], []
-    for surface, unit, kind, case in read_rows("units.tsv"):
+    ratio_words = [(r[0], r[1], "ratio", "ci") for r in read_rows("ratio_units.tsv") if r[0][0].isalpha()]
+    for surface, unit, kind, case in [*read_rows("units.tsv"), *ratio_words]:
         if kind not in needs or surface in needs[kind][1] or not (surface[0].isascii() and surface[0].isalpha()):
             continue
         article = needs[kind][0] == "article"
@@ -78,6 +83,7 @@ def _one_table() -> _OneTable:
         re.compile(rf"(?:{scan.by_first_char(words)})(?![\w°])"),
         re.compile(rf"(?:{scan.by_first_char(symbols)})(?![\w°/])"),
         next_words,
+        re.compile(rf"(?<![\w-])(?:{alternation(within)})\s+$"),
     )
 
 
@@ -123,13 +129,16 @@ def one_unit(ctx: Context, protected: SpanSet) -> list[Draft]:
         if before:
             qualifier, qualified_start = before
         if fraction is None:
-            if not article_enough and before is None:
+            within = not article_enough and before is None and table.within_re.search(
+                folded, max(0, phrase_start - 8), phrase_start) is not None
+            if not article_enough and before is None and not within:
                 continue  # "twice a day", "a second term": idioms, not quantities
             if before is None and _rate_denominator(folded, phrase_start):
                 continue  # "$3 a gallon", "60 miles an hour": the rate's "per"
             following = _NEXT.match(text, end)
             word = following.group(1) if following else None
-            if following is None or word is not None and word.lower() not in table.next_words and before is None:
+            if following is None or word is not None and word.lower() not in table.next_words and (
+                    before is None or within):
                 continue  # "a yard sale", "a foot soldier"
         elif not article_enough and before is None and fraction not in number_names().shares:
             continue

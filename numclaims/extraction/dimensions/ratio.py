@@ -10,6 +10,7 @@ from numclaims.extraction.dimensions import REJECT, Context, Decision, Draft, Ru
 from numclaims.extraction.dimensions.figure import Reading
 from numclaims.extraction.lexicon import alternation, lexicon, number_names
 from numclaims.extraction.numbers import parse_numeral, words_value
+from numclaims.extraction.qualifiers import interval, qualifier_before
 from numclaims.extraction.subjects import subject_after
 from numclaims.extraction.textspans import SpanSet
 
@@ -67,8 +68,14 @@ def fractions(ctx: Context, protected: SpanSet) -> list[Draft]:
         share = numerator * table[denominator_word][0] * 100
         subject = subject_after(ctx.text, match.end())
         value = float(f"{share:.12g}")
-        drafts.append(Draft(match.start(), match.end(), "ratio", value, unit="percent", low=value, high=value,
-                            precision=0.0, subject=subject))
+        # "About a quarter of", "Nearly a third of": the qualifier is part of the share
+        start, qualifier = match.start(), "exact"
+        before = qualifier_before(ctx.text, start)
+        if before is not None and not protected.overlaps(before[1], start):
+            qualifier, start = before
+        low, high = interval(value, 0.0, qualifier)
+        drafts.append(Draft(start, match.end(), "ratio", value, unit="percent", low=low, high=high,
+                            qualifier=qualifier, precision=0.0, subject=subject))
     return drafts
 
 
