@@ -12,6 +12,12 @@ real pattern still decides, tried only where an anchor matched. An anchor for a 
 pattern is searched in :func:`fold` of the text (lower case, same offsets), where it can be
 written in lower-case literals; :func:`by_first_char` gives it the fast shape.
 
+That shape still tries the anchor at every occurrence of its first characters, and an anchor
+whose branches start with common letters (or the article "a") is tried at most letters of the
+text. Where every match must contain one of a few rarer words close after its start ("third" in
+"two-thirds of", "dollar" in "a dollar"), a :class:`Near` anchor finds those words with
+``str.find`` and tries its pattern only just before them.
+
 >>> import re
 >>> number = re.compile(r"(?i:\\bseven(?:ty)?)|\\d+")
 >>> text = "Seventy, 7 and eleven; 77 seven"
@@ -26,7 +32,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 Search = Callable[[str, int], "re.Match[str] | None"]
-Anchor = tuple["re.Pattern[str]", str]  # a pattern and the text it is searched in
+Anchor = tuple["re.Pattern[str] | Near", str]  # a pattern (or a Near) and the text it is searched in
 
 # IGNORECASE also matches these to ASCII letters; str.lower() leaves them as they are ("İ"
 # would even become two characters). Checked over all of Unicode by tests/extract/test_scan.py.
@@ -54,6 +60,9 @@ def finditer(pattern: re.Pattern[str], text: str, anchors: Sequence[Anchor], pos
     ``pattern`` must never match the empty string (every scan here consumes a character).
     """
     match = pattern.match
+    # a Near remembers where its words are, so each finditer gets its own
+    anchors = [(_NearCursor(anchor, where) if isinstance(anchor, Near) else anchor, where)
+               for anchor, where in anchors]
     # each anchor's next hit at or after ``pos``, kept until passed so nothing is searched twice
     hits = [anchor.search(where, pos) for anchor, where in anchors]
     while True:
@@ -68,6 +77,76 @@ def finditer(pattern: re.Pattern[str], text: str, anchors: Sequence[Anchor], pos
             pos = found.end()
         hits = [anchor.search(where, pos) if hit is not None and hit.start() < pos else hit
                 for (anchor, where), hit in zip(anchors, hits)]
+
+
+class Near:
+    """An anchor for a pattern whose every match contains one of ``words`` (in the text the anchor
+    is searched in) at most ``reach`` characters, plus any run of whitespace, after its start.
+
+    ``at`` is an anchor of the usual kind (it matches wherever a match can start); a Near tries it
+    only from ``reach`` characters and the whitespace before each occurrence of a word up to that
+    occurrence, so the text is read by ``str.find`` instead of by ``re`` at every likely first
+    letter. Its ``search(where, pos)`` returns the match of ``at`` at the first position at or after
+    ``pos`` where a match can start, as an anchor's search must; :func:`finditer` keeps where the
+    words are between its searches, and reads the text once per word.
+
+    >>> number = re.compile(r"(?i)\\b(?:(one|two)[\\s-])?(thirds|third|half)(?=\\s+of\\b)")
+    >>> anchor = Near(["half", "third", "thirds"], 4, re.compile(r"one[\\s-]|two[\\s-]|half|third"))
+    >>> text = "On behalf of two-thirds of them, Half of one third of it"
+    >>> [m.group() for m in finditer(number, text, [(anchor, fold(text))])]
+    ['two-thirds', 'Half', 'one third']
+    >>> anchor.search(fold(text), 0).start(), anchor.search(fold(text), 6).start()
+    (5, 13)
+    """
+
+    def __init__(self, words: Iterable[str], reach: int, at: re.Pattern[str]) -> None:
+        words = list(dict.fromkeys(words))
+        if not words or any(not word or word[0].isspace() for word in words):
+            raise ValueError("a Near needs words that start with something other than whitespace")
+        # a word that begins with another word is found where that one is
+        self.words = tuple(w for w in words if not any(v != w and w.startswith(v) for v in words))
+        self.reach, self.at = reach, at
+
+    def search(self, where: str, pos: int = 0) -> re.Match[str] | None:
+        return _NearCursor(self, where).search(where, pos)
+
+
+class _NearCursor:
+    """A :class:`Near` searching one text at growing positions. It keeps the next occurrence of
+    each word at or after the last position asked for (-1: none), so that each word's ``find``
+    reads the text once."""
+
+    def __init__(self, near: Near, where: str) -> None:
+        self.near = near
+        self._start(where)
+
+    def _start(self, where: str) -> None:
+        self.where, self.pos = where, 0
+        self.found = [where.find(word) for word in self.near.words]
+
+    def search(self, where: str, pos: int) -> re.Match[str] | None:
+        if where is not self.where or pos < self.pos:
+            self._start(where)
+        words, found, reach, at = self.near.words, self.found, self.near.reach, self.near.at.match
+        while True:
+            for i, seen in enumerate(found):
+                if 0 <= seen < pos:
+                    found[i] = where.find(words[i], pos)
+            self.pos = pos
+            word = min((seen for seen in found if seen >= 0), default=-1)
+            if word < 0:
+                return None
+            # A match that starts at or after pos has its word at the earliest occurrence or later,
+            # and then starts no earlier than the whitespace before it less reach (a word does not
+            # start with whitespace, so it is no later occurrence's whitespace); \s is str.isspace.
+            low = word
+            while low > pos and where[low - 1].isspace():
+                low -= 1
+            for start in range(max(pos, low - reach), word + 1):
+                hit = at(where, start)
+                if hit is not None:
+                    return hit
+            pos = word + 1  # no match starts at or before this occurrence
 
 
 def search(pattern: re.Pattern[str], text: str, anchors: Sequence[Anchor], pos: int = 0) -> re.Match[str] | None:

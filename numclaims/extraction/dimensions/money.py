@@ -81,7 +81,24 @@ _ONE_RE = re.compile(
     r"(?i)\b(" + alternation(list(_ONE)).replace(r"\ ", r"\s+") + r")"
     r"(?:\s+and\s+(?P<minor>\d{1,3})(?=\D))?"
 )
-_ONE_ANCHOR = re.compile(scan.by_first_char(alternation([p]).replace(r"\ ", r"\s+") for p in _ONE))
+
+
+def _one_anchor() -> re.Pattern[str]:
+    """Where an _ONE_RE match can start, in scan.fold(text) (see scan.py): a phrase's first word,
+    then ``\\s+`` once for all the rest that follow it ("a\\s+(?:dollar|euro|...)"); a branch per
+    phrase, each opening with ``\\s+``, was tried in full at every "a" of the text."""
+    rests: dict[str, list[str]] = {}
+    for phrase in _ONE:
+        first, _, rest = phrase.partition(" ")
+        rests.setdefault(first, []).append(rest)
+    return re.compile(scan.by_first_char(
+        re.escape(first) + (r"\s+(?:" + alternation(after).replace(r"\ ", r"\s+") + ")"
+                            if all(after) else "")
+        for first, after in rests.items()
+    ))
+
+
+_ONE_ANCHOR = _one_anchor()
 _ONE_NEXT = re.compile(r"(?![\w-])\s*(?:$|[^\w\s-]|([^\W\d_]+)(?![\w-]))")
 
 

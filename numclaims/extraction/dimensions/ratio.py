@@ -48,11 +48,14 @@ _NUMERATORS = [*_ARTICLES, *_NAMES.units]
 FRACTION_RE = re.compile(
     rf"(?i)\b(?:({alternation(_NUMERATORS)})[\s-])?({alternation(list(_NAMES.fractions))})(?=\s+of\b)"
 )
-# Where a FRACTION_RE match can start, in scan.fold(text) (see scan.py)
-FRACTION_ANCHOR = re.compile(scan.by_first_char([
+# Where a FRACTION_RE match can start, in scan.fold(text) (see scan.py): its fraction word is at
+# most a numerator and a separator after its start, so the text is searched for the fraction
+# words ("half", "third", ...) and the numerators tried only just before them; an anchor on the
+# numerators themselves was tried at every "a", "t", "f", "s", "e", "n", "h", "o" and "q".
+FRACTION_ANCHOR = scan.Near(_NAMES.fractions, max(map(len, _NUMERATORS)) + 1, at=re.compile(scan.by_first_char([
     *(rf"{word}[\s-](?:{alternation(list(_NAMES.fractions))})" for word in _NUMERATORS),
     *(rf"{word}\s+of\b" for word in _NAMES.fractions),
-]))
+])))
 
 
 def fractions(ctx: Context, protected: SpanSet) -> list[Draft]:
