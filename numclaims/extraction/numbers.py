@@ -20,13 +20,25 @@ from numclaims.extraction.lexicon import alternation, lexicon, number_names, rea
 
 # Thousands groups may be separated by a comma, a non-breaking or thin space, or a plain space
 # ("1 000"); the lookaheads stop "2019 100" or "1,2345" from being read as one number.
-_GROUP_SEP = "[,\u00a0\u202f\u2009 ]"
+_GROUP_SEP = "[,\u00a0\u202f\u2009\u200b ]"
 # Indian grouping ("1,23,45,678": lakhs and crores in pairs of digits, the last group of three)
 # comes first: read Western-style, its first group would end the number at "1".
 _INDIAN_GROUPS = r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])(?:\.\d+)?"
+# Scientific notation: "1.2e10", "6.02 x 10^23", "2.48×10−5", "10⁶" (a caret, "**", a superscript
+# or a true minus sign marks the power, so that "4 x 10" or "2 x 10 metres" stay two figures).
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SCIENTIFIC = (
+    r"\d+(?:\.\d+)?[eE][+\-]?\d{1,3}(?![\w.])"
+    rf"|(?:\d+(?:\.\d+)?\s?[x×]\s?)?10(?:(?:\^|\*\*)[+\-\u2212]?\d{{1,3}}|\u2212\d{{1,3}}|⁻?[{_SUPERSCRIPTS}]+)(?![\d.])"
+)
+# European grouping with a decimal comma ("1.000,5 euros"): never an English number
+_EUROPEAN = r"\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,])"
+# A whole number and a fraction sign ("3¼ kg"); the signs are number_words.tsv's "vulgar" rows
+_VULGAR = "".join(r[0] for r in read_rows("number_words.tsv") if r[2] == "vulgar")
 NUMERAL = (
     r"(?:[\-\u2212](?=\d))?"
-    rf"(?:{_INDIAN_GROUPS}|\d{{1,3}}(?:{_GROUP_SEP}\d{{3}})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    rf"(?:{_SCIENTIFIC}|{_EUROPEAN}|{_INDIAN_GROUPS}|\d{{1,3}}(?:{_GROUP_SEP}\d{{3}})+(?![\d])(?:\.\d+)?"
+    rf"|\d+[{_VULGAR}]|\d+(?:\.\d+)?|\.\d+)"
 )
 
 # Every number word comes from number_words.tsv, by role (and by its fourth column's flag).
@@ -84,7 +96,13 @@ _WORDS_ANCHOR = re.compile(scan.by_first_char([
 ]))
 
 _POINT_WORD_RE = re.compile(rf"\s(?:{_POINT})\s")
-_SEPARATORS = str.maketrans({",": None, "\u00a0": None, "\u202f": None, "\u2009": None, " ": None, "\u2212": "-"})
+_SEPARATORS = str.maketrans({",": None, "\u00a0": None, "\u202f": None, "\u2009": None, "\u200b": None, " ": None, "\u2212": "-"})
+_SCIENTIFIC_RE = re.compile(
+    rf"(?:(?P<mantissa>\d+(?:\.\d+)?)(?:[eE](?P<e>[+\-]?\d+)|\s?[x×]\s?10))?"
+    rf"(?:10)?(?:(?:\^|\*\*)(?P<caret>[+\-\u2212]?\d+)|\u2212(?P<minus>\d+)|(?P<sup>⁻?[{_SUPERSCRIPTS}]+))?$"
+)
+_FROM_SUPERSCRIPT = str.maketrans(_SUPERSCRIPTS + "⁻", "0123456789-")
+_VULGAR_VALUES = {r[0]: float(r[1]) for r in read_rows("number_words.tsv") if r[2] == "vulgar"}
 
 
 def find_numbers(text: str, folded: str | None = None) -> Iterator[re.Match[str]]:
@@ -110,6 +128,15 @@ def parse_numeral(surface: str) -> tuple[float, float]:
     """
     if " " in surface and _POINT_WORD_RE.search(surface):
         surface = _POINT_WORD_RE.sub(".", surface)  # "1 point 1"
+    if surface[-1] in _VULGAR_VALUES:  # "3¼"
+        whole = float(surface[:-1].replace("\u2212", "-"))
+        fraction = _VULGAR_VALUES[surface[-1]]
+        return whole - fraction if whole < 0 else whole + fraction, fraction / 2
+    if "," in surface and "." in surface and surface.rfind(",") > surface.rfind("."):  # "1.000,5"
+        surface = surface.replace(".", "").replace(",", ".")
+    elif not surface.replace(",", "").replace(".", "").lstrip("-\u2212").isdecimal() and (
+            scientific := _scientific(surface)) is not None:
+        return scientific
     digits = surface.translate(_SEPARATORS)
     value = float(digits)
     if "." in digits:
@@ -120,6 +147,27 @@ def parse_numeral(surface: str) -> tuple[float, float]:
     if zeros > 308:
         return value, math.inf  # absurdly long figures: the caller drops non-finite readings
     return value, 0.5 * 10.0**zeros
+
+
+def _scientific(surface: str) -> tuple[float, float] | None:
+    """"1.2e10", "6.02 x 10^23", "2.48×10−5", "10⁶": the value, and half a unit of the
+    mantissa's last digit times the power."""
+    sign = -1.0 if surface[0] in "-\u2212" else 1.0
+    match = _SCIENTIFIC_RE.match(surface.lstrip("-\u2212"))
+    if match is None:
+        return None
+    mantissa = match.group("mantissa") or "1"
+    power = match.group("e") or match.group("caret") or match.group("minus") and "-" + match.group("minus")
+    if match.group("sup"):
+        power = match.group("sup").translate(_FROM_SUPERSCRIPT)
+    if power is None:
+        return None
+    exponent = int(power.replace("\u2212", "-"))
+    if abs(exponent) > 308:
+        return math.inf, math.inf
+    decimals = len(mantissa) - mantissa.index(".") - 1 if "." in mantissa else 0
+    scale = 10.0 ** exponent
+    return float(f"{sign * float(mantissa) * scale:.12g}"), float(f"{0.5 * 10.0**-decimals * scale:.12g}")
 
 
 def words_value(words: list[str]) -> float:

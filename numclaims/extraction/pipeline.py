@@ -202,6 +202,9 @@ def _qualified(text: str, r: Reading, decision: Decision) -> Draft | None:
     if r.high_value is not None:
         low, high = r.value, r.high_value
         stated: float | None = None
+    elif r.tolerance is not None and qualifier == "exact":  # "5 ± 0.2 kg" is 4.8 to 5.2
+        low, high = r.value - r.tolerance, r.value + r.tolerance
+        stated = r.value
     else:
         low, high = interval(r.value, r.precision, qualifier)
         stated = r.value
@@ -305,11 +308,12 @@ def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
 
 
 _COMPOUND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)?")
-_COMPOUND_KINDS = frozenset({"length", "mass"})
+_COMPOUND_KINDS = frozenset({"length", "mass", "duration"})
 
 
 def _merge_compounds(text: str, drafts: list[Draft]) -> list[Draft]:
-    """Join "6 feet 2 inches" and "2 km and 1 metre" into one measure in the smaller unit."""
+    """Join "6 feet 2 inches", "2 km and 1 metre" and "3 hours, 4 minutes and 12 seconds" into one
+    measure in the smallest unit (each part in a smaller unit than the one before)."""
     merged: list[Draft] = []
     for draft in drafts:
         prev = merged[-1] if merged else None

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from numclaims.extraction import money, rules
 from numclaims.extraction.dimensions import Context
-from numclaims.extraction.lexicon import alternation, number_names
+from numclaims.extraction.lexicon import alternation, number_names, read_rows
 from numclaims.extraction.numbers import (
     SIGN_RULED_OUT, SIGN_WORDS, ZERO_RULED_OUT, parse_numeral, split_words, words_precision, words_value,
 )
@@ -50,6 +50,7 @@ class Reading:
     currency_surface: str
     prefix_unit: tuple[str, str, int] | None  # "magnitude 6.1"
     notes: list[str] = field(default_factory=list)
+    tolerance: float | None = None  # "5 ± 0.2 kg": the stated half-width
 
 
 def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
@@ -87,8 +88,25 @@ def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
     if words is None and _glued_to_word(text, start, sign is not None or prefix_unit is not None):
         return None
     nxt = text[end : end + 2]
-    if words is None and len(nxt) == 2 and nxt[0] in "/.:," and nxt[1].isdigit():
-        return None  # "24/7", "1.2.3", "10:30"
+    if words is None and len(nxt) == 2 and nxt[0] in "/," and nxt[1].isdigit():
+        # "62,5km", "€7,2 million" (a decimal comma), "1/4 inch", "2/1000 kilograms": read
+        # where a unit, scale or currency follows; else "24/7", "1,0000" are no figures
+        tail = _COMMA_DECIMAL.match(text, end) if nxt[0] == "," else _SLASH_FRACTION.match(text, end)
+        if tail is None or "," in surface or "." in surface or not _quantity_follows(text, tail.end()):
+            return None
+        if nxt[0] == ",":
+            value, precision = parse_numeral(f"{surface}.{tail.group(1)}")
+        else:
+            if float(tail.group(1)) == 0:
+                return None
+            value, precision = value / float(tail.group(1)), 0.5 / float(tail.group(1))
+        end = tail.end()
+    elif words is None and len(nxt) == 2 and nxt[0] in ".:" and nxt[1].isdigit():
+        return None  # "1.2.3", "10:30"
+    elif words is None and value == int(value) and (mixed := _MIXED_FRACTION.match(text, end)) is not None and (
+            0 < int(mixed.group(1)) < int(mixed.group(2)) and _quantity_follows(text, mixed.end())):
+        value += int(mixed.group(1)) / int(mixed.group(2))  # "2 1/2 in"
+        precision, end = 0.5 / int(mixed.group(2)), mixed.end()
     if words is None and rules.is_ordinal(text, end):
         return None
 
@@ -102,8 +120,13 @@ def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
             sign_word.group(2).lower(), ()):
         sign_word = None  # "tested negative three times"
 
-    # Right side: scale, range.
+    # Right side: a tolerance, scale, range.
     pos = end
+    tolerance = _TOLERANCE.match(text, pos)
+    stated_tolerance = None
+    if tolerance is not None:  # "5 ± 0.2 kg": the stated precision
+        stated_tolerance = precision = parse_numeral(tolerance.group(1))[0]
+        pos = tolerance.end()
     money_context = sign is not None or _currency_follows(text, end)
     scale = rules.scale_after(text, pos, money=money_context)
     if scale is None and sign is None:
@@ -141,7 +164,27 @@ def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
     return Reading(
         start, end, surface, words, value, precision, mention_start, pos, scale, high_value,
         sign[0] if sign else None, text[sign[1] : start].strip() if sign else "", prefix_unit,
+        tolerance=None if stated_tolerance is None else stated_tolerance * mult1,
     )
+
+
+_COMMA_DECIMAL = re.compile(r",(\d{1,2})(?![\d,.])")
+_SLASH_FRACTION = re.compile(r"/(\d{1,4})(?![\d/.,])")
+_MIXED_FRACTION = re.compile(r"[ \u00a0](\d{1,2})/(\d{1,2})(?![\d/.,])")
+_TOLERANCE = re.compile(r"\s?(?:±|\+/-|\+-)\s?(\d+(?:\.\d+)?)(?![\d.])")
+_OF_AFTER = re.compile(r"\s+of\b")
+
+
+# the surfaces of units_marked.tsv ("2 1/2 in"): whether they are a unit there, the measure rule decides
+_MARKED_UNIT = re.compile(r" ?(?:" + alternation([r[0] for r in read_rows("units_marked.tsv") if r[0] != "next"]) + r")(?!\w)")
+
+
+def _quantity_follows(text: str, end: int) -> bool:
+    """Does a unit, a scale word, a currency or "of" follow ("62,5km", "1/4 inch", "1/40 of")?"""
+    return (rules.unit_after(text, end) is not None or rules.scale_after(text, end, money=True) is not None
+            or _MARKED_UNIT.match(text, end) is not None
+            or money.currency_after(text, end) is not None or rules.ratio_after(text, end) is not None
+            or _OF_AFTER.match(text, end) is not None)
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
@@ -163,6 +206,8 @@ def _glued_to_word(text: str, start: int, has_sign: bool) -> bool:
     prev = text[start - 1]
     if prev.isalnum() or prev == "_":
         return not has_sign
+    if prev == "," and start >= 2 and text[start - 2].isdigit():
+        return True  # the rest of a malformed figure: "$1,0000 million" is not 0 million
     if prev in "-/.#@\\" and start >= 2 and (text[start - 2].isalnum() or text[start - 2] in "/#"):
         return not (prev == "\\" and has_sign)
     return False

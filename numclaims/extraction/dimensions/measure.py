@@ -181,12 +181,21 @@ def _unit_repeated(text: str, r: Reading, unit: str) -> None:
 
 
 @functools.cache
-def _marked_units() -> tuple[dict[str, tuple[UnitEntry, str]], re.Pattern[str]]:
-    table = {r[0]: (UnitEntry(r[1], r[2]), r[3]) for r in read_rows("units_marked.tsv")}
-    return table, re.compile(r" ?(" + alternation(list(table)) + r")")
+def _marked_units() -> tuple[dict[str, tuple[UnitEntry, str]], re.Pattern[str], re.Pattern[str]]:
+    rows = read_rows("units_marked.tsv")
+    table = {r[0]: (UnitEntry(r[1], r[2]), r[3]) for r in rows if r[0] != "next"}
+    following = [w for r in rows if r[0] == "next" for w in r[1].split(",")]
+    after = re.compile(r"\s*(?:$|[.,;:!?)\]\n])|\s+(?:" + alternation(following).replace(r"\ ", r"\s+") + r")\b")
+    return table, re.compile(r" ?(" + alternation(list(table)) + r")"), after
 
 
-_CLAUSE_ENDS_AFTER = re.compile(r"\s*(?:$|[.,;:!?)\]\n])")
+@functools.cache
+def _feet_before() -> re.Pattern[str]:
+    """A foot measure's unit right before a figure ("6ft 1in", "6 feet 1 in"): inches follow."""
+    feet = [r[0] for r in read_rows("units.tsv") if r[1] == "foot"]
+    return re.compile(r"\d(?:" + alternation(feet) + r"|')\.?\s*$")
+
+
 _INCHES_AFTER = re.compile(r"\d{1,2}(?:\.\d+)?\s?(?:\"|''|″|in\b)")
 
 
@@ -194,7 +203,7 @@ def unit_marked(ctx: Context, r: Reading) -> Decision | None:
     """"5 in", 5", "5''", "6'1\"": a unit word or mark that is a unit only in its place
     (units_marked.tsv): "in" at the end of a clause, a straight quote that closes no quotation,
     a foot mark with inches after it."""
-    table, pattern = _marked_units()
+    table, pattern, clause_ends_after = _marked_units()
     text = ctx.text
     match = pattern.match(text, r.pos)
     if match is None or r.words is not None:
@@ -202,10 +211,11 @@ def unit_marked(ctx: Context, r: Reading) -> Decision | None:
     surface = match.group(1)
     entry, where = table[surface]
     end = match.end()
-    if where == "end" and (match.group()[0] != " " or not _CLAUSE_ENDS_AFTER.match(text, end)):
-        return None
+    if where == "end" and (match.group()[0] != " " or not clause_ends_after.match(text, end)) and (
+            _feet_before().search(text, max(0, r.start - 10), r.start) is None):
+        return None  # "6ft 1in" is inches wherever it stands
     if where == "quote":
-        if text[end : end + 1].isalnum():
+        if text[end : end + 1].isalnum() or not clause_ends_after.match(text, end) and text[end : end + 1] != " ":
             return None  # an opening quote: '5 "units"'
         line_start = text.rfind("\n", 0, r.start) + 1
         if text.count(surface, line_start, r.start) % 2:
@@ -219,9 +229,55 @@ def unit_marked(ctx: Context, r: Reading) -> Decision | None:
     return Decision(kind, unit)
 
 
+@functools.cache
+def _race_words() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    roles = {r[0]: r[1].split(",") for r in read_rows("race_times.tsv")}
+
+    def before(role: str) -> re.Pattern[str]:
+        return re.compile(r"(?i)(?<![\w-])(?:" + alternation(roles[role]) + r")\s+$")
+
+    never = re.compile(r"(?i)\s*(?:" + alternation(roles["never"]) + r")(?![\w.])")
+    return frozenset(roles["context"]), before("before"), never, before("clock")
+
+
+_CLOCK = re.compile(r"(?<![\d:.,])(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:\.(\d{1,3}))?(?![\d:])")
+_CLOCK_ANCHOR = re.compile(r"\d:\d\d")
+_SENTENCE_START = re.compile(r"[.!?]\s")
+_WORDS = re.compile(r"[A-Za-z][\w-]*")
+
+
+def race_time(ctx: Context, protected: SpanSet) -> list[Draft]:
+    """"won the marathon in 1:58:40" (7,120 s), "won the 10km race in 31:05" (1,865 s)."""
+    text, drafts = ctx.text, []
+    context, before_re, never_re, clock_re = _race_words()
+    for anchor in _CLOCK_ANCHOR.finditer(text):
+        match = _CLOCK.search(text, max(0, anchor.start() - 4), anchor.end() + 8)
+        # not tested against the protected spans: they hold every clock time, and this rule is
+        # what tells a race time from one
+        if match is None or drafts and match.start() < drafts[-1].end:
+            continue
+        hours, minutes, seconds, fraction = match.groups()
+        if int(seconds) > 59 or hours is not None and int(minutes) > 59 or never_re.match(text, match.end()):
+            continue
+        if clock_re.search(text, max(0, match.start() - 8), match.start()):
+            continue  # "leave at 10:30:00"
+        if hours is None:
+            if before_re.search(text, max(0, match.start() - 12), match.start()) is None:
+                continue
+            sentence = max((m.end() for m in _SENTENCE_START.finditer(text, max(0, match.start() - 200), match.start())),
+                           default=max(0, match.start() - 200))
+            if context.isdisjoint(w.group().lower() for w in _WORDS.finditer(text, sentence, match.start())):
+                continue  # "at 10:30": a time of day
+        value = (int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds) + float(f"0.{fraction or 0}")
+        precision = 0.5 * 10.0 ** -len(fraction) if fraction else 0.5
+        drafts.append(Draft(match.start(), match.end(), "duration", value, unit="second", low=value, high=value,
+                            precision=precision))
+    return drafts
+
+
 rules = [
     Rule("<unit> <figure>", 40, unit_before),
     Rule("<figure> <unit>", 50, unit_after),
     Rule("<figure> <unit mark in its place>", 55, unit_marked),
 ]
-scans = [Scan("<a | fraction> <unit>", one_unit)]
+scans = [Scan("<a | fraction> <unit>", one_unit), Scan("<race time h:mm:ss | m:ss>", race_time)]
