@@ -91,8 +91,8 @@ _NUMERAL_ANCHOR = re.compile(r"[\d\-\u2212.](?:(?<=\d)|(?=\d))")
 _WORDS_ANCHOR = re.compile(scan.by_first_char([
     *(rf"{word}(?!\w)" for word in [*_WORD_NUMBERS, *_TIMES, *_SCALES, *_ZERO_WORDS]),
     r"half\s",
-    rf"an?\s+(?:(?:{_SHARES})[\s-]+)?(?:{_WORD_SCALES})",
-    rf"an?\s+(?:{_WITH_A})(?!\w)",
+    # one branch for both "a" forms: re tries the article once ("a million", "a dozen", "a pair")
+    rf"an?\s+(?:(?:(?:{_SHARES})[\s-]+)?(?:{_WORD_SCALES})|(?:{_WITH_A})(?!\w))",
 ]))
 
 _POINT_WORD_RE = re.compile(rf"\s(?:{_POINT})\s")

@@ -95,6 +95,28 @@ _SHARE_BEFORE = re.compile(
     r"(?:[\s-]+(of))?(?:[\s-]+an?)?|(an?))[\s-]+$"
 )
 _SHARE_REACH = 40
+# where a unit may follow: after "a"/"an", and after a fraction word with its "of" and article
+# (found with str.find on the fraction words' stems: "third" finds "thirds")
+_ARTICLE_AT = re.compile(r"a(?<![\w-]a)n?[\s-]+")  # a literal first: re skips to each "a" itself
+_FRACTION_AT = re.compile(
+    rf"(?:{alternation(list(number_names().fractions))})(?![\w])(?:[\s-]+of)?(?:[\s-]+an?)?[\s-]+"
+)
+_FRACTION_STEMS = tuple(w for w in number_names().fractions
+                        if not any(o != w and w.startswith(o) for o in number_names().fractions))
+
+
+def _unit_starts(folded: str) -> set[int]:
+    """Where a unit right after an article or a fraction word would start, in scan.fold(text)."""
+    starts = {m.end() for m in _ARTICLE_AT.finditer(folded)}
+    for needle, pattern in ((stem, _FRACTION_AT) for stem in _FRACTION_STEMS):
+        at = folded.find(needle)
+        while at != -1:
+            if at == 0 or not (folded[at - 1].isalnum() or folded[at - 1] == "_"):  # "one-half" has its hyphen
+                found = pattern.match(folded, at)
+                if found is not None:
+                    starts.add(found.end())
+            at = folded.find(needle, at + 1)
+    return starts
 _AND_BEFORE = re.compile(r"(?<![\w-])and\s+$")  # "two and a half miles": the number words' own
 _TOKEN_BEFORE = re.compile(r"(\S+)\s+$")
 _SCALE_OR_NUMBER = frozenset([*number_names().counting, *number_names().times, *number_names().scales])
@@ -105,9 +127,16 @@ def one_unit(ctx: Context, protected: SpanSet) -> list[Draft]:
     """"a litre of milk" (1 liter), "half a gallon", "one-half miles", "tenth of a gallon",
     "less than a second" (1 s, less than): a unit with an article or a fraction, no figure."""
     text, folded, table = ctx.text, ctx.folded, _one_table()
-    hits = [(m.start(), m.end(), normalise_space(m.group())) for m in table.words_re.finditer(folded)]
-    hits += [(m.start(), m.end(), m.group()) for m in table.symbols_re.finditer(text)]
-    hits.sort()
+    # a unit can stand so only right after an article or a fraction: look for units there, not
+    # at every letter of the text (the unit words start with most letters of the alphabet)
+    starts = sorted(_unit_starts(folded))
+    hits = []
+    for at in starts:
+        unit = table.words_re.match(folded, at)
+        if unit is not None:
+            hits.append((at, unit.end(), normalise_space(unit.group())))
+        elif (unit := table.symbols_re.match(text, at)) is not None:
+            hits.append((at, unit.end(), unit.group()))
     drafts: list[Draft] = []
     last_end = 0
     for start, end, surface in hits:
