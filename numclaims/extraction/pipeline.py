@@ -126,6 +126,7 @@ def extract(
     drafts.sort(key=lambda d: (d.start, -d.end))
     drafts = _merge_compounds(text, _merge_ranges(text, drafts))
     _link_equivalents(text, drafts)
+    _minor_units_in_context(drafts)
     mentions = [_finish(text, d, published_date, base) for d in drafts]
     if all(_finite(m) for m in mentions):
         return mentions
@@ -215,7 +216,7 @@ def _qualified(text: str, r: Reading, decision: Decision) -> Draft | None:
         kind = "other"
     return Draft(
         mention_start, pos, kind, stated, unit=decision.unit, low=low, high=high, qualifier=qualifier,
-        precision=r.precision, subject=subject, ambiguities=r.notes,
+        precision=r.precision, subject=subject, ambiguities=r.notes, guessed_group=r.guessed_group,
     )
 
 
@@ -360,6 +361,22 @@ def _link_equivalents(text: str, drafts: list[Draft]) -> None:
         second.equivalent_of = i - 1
         if second.subject is None:
             second.subject = first.subject
+
+
+def _minor_units_in_context(drafts: list[Draft]) -> None:
+    """"Coffee costs €2.50 and a stamp 85 cents": a minor unit whose currency was a guess takes
+    the currency of the money stated before it in the text, when that currency has such a unit."""
+    groups = lexicon().currency_groups
+    last_money: str | None = None
+    for draft in drafts:
+        if draft.kind != "money":
+            continue
+        group = draft.guessed_group
+        if group is not None and last_money is not None and last_money in groups.get(group, ("", ()))[1]:
+            draft.unit = last_money
+            draft.ambiguities = [f"'{group}' read as {last_money}, the currency of the amount before it"]
+        elif draft.unit is not None:
+            last_money = draft.unit
 
 
 #: How a money mention's ``normalized["note"]`` says it was converted at the data's latest rate.

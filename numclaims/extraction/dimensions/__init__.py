@@ -38,6 +38,7 @@ class Draft:
     ambiguities: list[str] = field(default_factory=list)
     weekday: str | None = None
     equivalent_of: int | None = None
+    guessed_group: str | None = None  # a minor unit's currency group, when its currency was a guess
 
 
 @dataclass(frozen=True)

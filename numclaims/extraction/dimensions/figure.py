@@ -51,6 +51,7 @@ class Reading:
     prefix_unit: tuple[str, str, int] | None  # "magnitude 6.1"
     notes: list[str] = field(default_factory=list)
     tolerance: float | None = None  # "5 ± 0.2 kg": the stated half-width
+    guessed_group: str | None = None  # "85 cents" with no hint: the group its currency was guessed from
 
 
 def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:

@@ -34,6 +34,10 @@ def unit_after(ctx: Context, r: Reading) -> Decision | None:
     if r.high_value is None:
         _unit_repeated(ctx.text, r, unit)
     unit, kind, note = around.unit_sense(ctx.text, r.start, r.pos, unit_surface, unit, kind)
+    if note and ctx.currency_hint is not None:
+        by_country = _units_by_country().get((unit_surface.lower(), ctx.currency_hint.strip().upper()))
+        if by_country is not None and by_country[1] == kind:
+            unit, note = by_country[0], f"'{unit_surface}' read as {by_country[0]}, as the outlet's country ({ctx.currency_hint.strip().upper()}) reports it"
     if note:
         r.notes.append(note)
     if unit_surface == "m" and r.scale is None and around.scale_after(ctx.text, r.end, money=True):
@@ -207,6 +211,14 @@ def _unit_repeated(text: str, r: Reading, unit: str) -> None:
     high, precision = parse_numeral(second.group("num"))
     if high > r.value:
         r.high_value, r.precision, r.pos = high, max(r.precision, precision), measured[2]
+
+
+@functools.cache
+def _units_by_country() -> dict[tuple[str, str], tuple[str, str]]:
+    """(surface, country) -> (unit, kind), from units_by_country.tsv."""
+    return {(surface, country): (unit, kind)
+            for surfaces, unit, kind, countries in read_rows("units_by_country.tsv")
+            for surface in surfaces.split(",") for country in countries.split(",")}
 
 
 @functools.cache

@@ -56,9 +56,34 @@ def _money(ctx: Context, r: Reading, code: str, surface: str, *, minor: bool) ->
     unit, note = currency.resolve(code, ctx.currency_hint, surface)
     if note:
         r.notes.append(note)
+        if minor:
+            r.guessed_group = code
     if minor:
         r.value, r.precision, r.high_value = in_major_units(unit, r.value, r.precision, r.high_value)
+    elif r.high_value is None and r.value >= 0 and r.value == int(r.value):
+        _minor_part(ctx, r, unit)
     return Decision("money", unit)
+
+
+_MINOR_PART = re.compile(r"(?:,?\s+and)?\s+(\d{1,3})(?![\d.,])")
+
+
+def _minor_part(ctx: Context, r: Reading, unit: str) -> None:
+    """"20 dollars 43 cents", "£5 and 20p": the minor units after a whole amount join it."""
+    part = _MINOR_PART.match(ctx.text, r.pos)
+    if part is None:
+        return
+    minor = currency.subunit_after(ctx.text, part.end())
+    if minor is None:
+        return
+    groups = currency.lexicon().currency_groups
+    if minor[0] != unit and unit not in groups.get(minor[0], ("", ()))[1]:
+        return  # "5 euros 20 pence" is two amounts
+    factor = currency.minor_unit(unit)
+    if int(part.group(1)) * factor >= 1:
+        return  # "5 dollars 250 cents" is no amount anyone writes
+    r.value = float(f"{r.value + int(part.group(1)) * factor:.12g}")
+    r.precision, r.pos = factor / 2, minor[1]
 
 
 def in_major_units(code: str, value: float, precision: float, high: float | None) -> tuple[float, float, float | None]:
