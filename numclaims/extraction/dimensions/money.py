@@ -10,6 +10,7 @@ from numclaims.extraction import rules as around, scan
 from numclaims.extraction.dimensions import Context, Decision, Draft, Rule, Scan
 from numclaims.extraction.dimensions.figure import Reading
 from numclaims.extraction.lexicon import alternation, read_rows
+from numclaims.extraction.numbers import NUMBER_RE, parse_numeral, split_words, words_value
 from numclaims.extraction.qualifiers import interval, qualifier_before
 from numclaims.extraction.textspans import SpanSet
 
@@ -65,24 +66,32 @@ def _money(ctx: Context, r: Reading, code: str, surface: str, *, minor: bool) ->
     return Decision("money", unit)
 
 
-_MINOR_PART = re.compile(r"(?:,?\s+and)?\s+(\d{1,3})(?![\d.,])")
+_MINOR_PART = re.compile(r"(?:,?\s+and)?\s+(?=\w)")
 
 
 def _minor_part(ctx: Context, r: Reading, unit: str) -> None:
-    """"20 dollars 43 cents", "£5 and 20p": the minor units after a whole amount join it."""
-    part = _MINOR_PART.match(ctx.text, r.pos)
-    if part is None:
+    """"20 dollars 43 cents", "£5 and 20p", "thirteen dollars and forty-five cents": the minor
+    units after a whole amount join it."""
+    gap = _MINOR_PART.match(ctx.text, r.pos)
+    figure = gap and NUMBER_RE.match(ctx.text, gap.end())
+    if not figure:
         return
-    minor = currency.subunit_after(ctx.text, part.end())
+    if figure.group("num"):
+        count = parse_numeral(figure.group("num"))[0] if figure.group("num").isdecimal() else -1.0
+    else:
+        count = words_value(split_words(figure.group("words")))
+    if not 0 < count < 1000 or count != int(count):
+        return
+    minor = currency.subunit_after(ctx.text, figure.end())
     if minor is None:
         return
     groups = currency.lexicon().currency_groups
     if minor[0] != unit and unit not in groups.get(minor[0], ("", ()))[1]:
         return  # "5 euros 20 pence" is two amounts
     factor = currency.minor_unit(unit)
-    if int(part.group(1)) * factor >= 1:
+    if count * factor >= 1:
         return  # "5 dollars 250 cents" is no amount anyone writes
-    r.value = float(f"{r.value + int(part.group(1)) * factor:.12g}")
+    r.value = float(f"{r.value + count * factor:.12g}")
     r.precision, r.pos = factor / 2, minor[1]
 
 
