@@ -91,7 +91,10 @@ def _name_alternation() -> str:
     )
 
 
-_NAME = rf"(?<!\w)(?:{_name_alternation()}){_SEP}{_ID_NUMBER}{_NOT_AFTER}"
+# "the 737 Max 8", "the Galaxy S24 Ultra 5": a model's variant and its number are the name's too
+_VARIANT = rf"(?:[ \t](?:{_alternation(_surfaces('variant'))})(?:[ \t]?[0-9]{{1,2}})?(?![\w.,]))?"
+# "Boeing's 737": a maker's possessive before the model
+_NAME = rf"(?<!\w)(?:{_name_alternation()})(?:['’]s)?{_SEP}{_ID_NUMBER}{_VARIANT}{_NOT_AFTER}"
 _NAME_WORD = (rf"(?<!\w)(?:{_alternation(_surfaces('name_word'))}){_SEP}"
               rf"(?:{_ID_NUMBER}|(?:{_alternation(_NUMBER_WORDS)})(?![\w-])){_NOT_AFTER}")
 _INDEX = "(?<!\\w)(?:" + "|".join(
@@ -214,7 +217,7 @@ def _reversed(kind: str) -> str:
 _DIGIT_LED = [_NAME, _INDEX, _FLIGHT, _AIRLINE, _STREET, _AFTER_THE, _PHONE_WORDS]
 _DIGIT_LED_RE = re.compile("|".join(_DIGIT_LED))
 _HEADS = [  # each matches, in the reversed text, the head that ends where a digit run starts
-    rf"(?:[A-Z]{{1,2}})?{_SEP}(?:{_reversed('name')})(?!\w)",
+    rf"(?:[A-Z]{{1,2}})?{_SEP}(?:s['’])?(?:{_reversed('name')})(?!\w)",
     rf"{_SEP}?(?:{_alternation([v[::-1] for surface, case, _ in _TABLE['index'] for v in _variants(surface, case)])})(?!\w)",
     rf"(?:[ \t]?(?:[A-Z0-9][A-Z]|[A-Z][0-9]))?(?:[ \t]?\.?oN)?[ \t\u00a0](?:{_reversed('flight')})(?!\w)",
     rf"[ \t\u00a0]?(?:{_reversed('airline')})(?![\w$£€])",
