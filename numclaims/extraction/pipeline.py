@@ -19,7 +19,7 @@ import re
 from numclaims.errors import InputError, UnknownCurrencyError
 from numclaims.extraction import money, rules, scan
 from numclaims.extraction.dimensions import REJECT, Context, Decision, Draft, Rule, Scan
-from numclaims.extraction.dimensions import age, count, date, measure, ratio, year
+from numclaims.extraction.dimensions import age, count, date, duration, measure, ratio, year
 from numclaims.extraction.dimensions import money as money_rules
 from numclaims.extraction.dimensions.figure import Reading, read_figure
 from numclaims.extraction.lexicon import lexicon
@@ -46,7 +46,8 @@ RULES: tuple[Rule, ...] = tuple(sorted(
     [*money_rules.rules, *ratio.rules, *measure.rules, *age.rules, *year.rules, *count.rules], key=lambda rule: rule.rank))
 #: The whole-text scans, run before the figures: what they find, no figure may overlap; where two
 #: scans' phrases overlap, the earlier scan's wins ("two-thirds of a mile" is a length, not 66.7%).
-SCANS: tuple[Scan, ...] = (*date.scans, *count.scans, *measure.scans, *ratio.scans, *money_rules.scans)
+SCANS: tuple[Scan, ...] = (
+    *date.scans, *count.scans, *measure.scans, *duration.scans, *ratio.scans, *money_rules.scans)
 
 
 def parse_published(published: dt.date | dt.datetime | str | None) -> dt.date | None:
