@@ -47,6 +47,9 @@ class Mention:
     equivalent_of: int | None = None
     ambiguities: tuple[str, ...] = ()
     weekday: str | None = None  # for dates stated with a weekday: "Thursday"
+    direction: str | None = None  # "up" / "down" for a stated change ("rose 5%", "a 9% drop")
+    change: str | None = None  # the figure's role in a change: "delta", "level" or "start"
+    per: str | None = None  # the denominator of a rate ("$71.20 a barrel": "barrel")
 
     def to_dict(self) -> dict[str, Any]:
         # by hand, not dataclasses.asdict: its recursive deep copy cost as much as extraction

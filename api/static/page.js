@@ -213,7 +213,15 @@
   }
 
   const MENTION_COLUMNS = ["document", "start", "end", "text", "kind", "value", "unit", "low", "high",
-                           "qualifier", "subject", "normalized_value", "normalized_unit", "normalized_error"];
+                           "qualifier", "subject", "direction", "change", "per", "normalized_value", "normalized_unit",
+                           "normalized_error"];
+
+  // what a figure states besides its amount, as `extract --format table` writes it
+  function states(m) {
+    const parts = [m.direction, m.change].filter(Boolean);
+    if (m.per) parts.push("per " + m.per);
+    return parts.join(", ");
+  }
 
   function mentionTable(doc, mentions) {
     const section = document.createElement("section");
@@ -226,7 +234,7 @@
     const table = document.createElement("table");
     table.className = "mentions";
     const head = table.createTHead().insertRow();
-    ["Figure", "Kind", "Reads", "Normalised"].forEach(function (label) {
+    ["Figure", "Kind", "Reads", "States", "Normalised"].forEach(function (label) {
       const th = document.createElement("th");
       th.textContent = label;
       head.appendChild(th);
@@ -235,7 +243,7 @@
     mentions.forEach(function (m) {
       const row = tbody.insertRow();
       const stated = figure(m.kind, m.value, m.unit);
-      [m.text, m.kind, stated, normalizedText(m, stated)].forEach(function (text, i) {
+      [m.text, m.kind, stated, states(m), normalizedText(m, stated)].forEach(function (text, i) {
         const cell = row.insertCell();
         cell.textContent = text;
         if (i === 2) cell.className = "num";

@@ -38,6 +38,9 @@ MENTION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("precision", "float64"),
     ("subject", "string"),
     ("weekday", "string"),
+    ("direction", "string"),     # up | down for a stated change
+    ("change", "string"),        # delta | level | start: the figure's role in the change
+    ("per", "string"),           # a rate's denominator ("barrel")
     ("equivalent_of", "int32"),
     ("ambiguities", "list<string>"),
     ("normalized_value", "float64"),
@@ -133,6 +136,9 @@ def mention_row(document: str, story: str | None, index: int, m: Mention) -> dic
         "precision": m.precision,
         "subject": m.subject,
         "weekday": m.weekday,
+        "direction": m.direction,
+        "change": m.change,
+        "per": m.per,
         "equivalent_of": m.equivalent_of,
         "ambiguities": list(m.ambiguities),
         "normalized_value": _float(norm.get("value")),

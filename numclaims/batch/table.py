@@ -12,7 +12,7 @@ from numclaims.model import Mention
 MAX_CELL = 40
 LAST_CELL = 56  # the normalised value or the reason it has none, wrapped at this width
 
-HEADER = ("text", "kind", "value", "interval", "normalized")
+HEADER = ("text", "kind", "value", "interval", "states", "normalized")
 
 
 def _row(m: Mention) -> tuple[str, ...]:
@@ -20,7 +20,19 @@ def _row(m: Mention) -> tuple[str, ...]:
     implied = interval(m.low, m.high, m.kind, m.unit) if m.qualifier != "exact" else ""
     canonical = normalized(m.normalized)
     # a count or a date normalises to itself: say it once
-    return (m.text, m.kind, stated, implied, "" if canonical == stated else canonical)
+    return (m.text, m.kind, stated, implied, frame(m), "" if canonical == stated else canonical)
+
+
+def frame(m: Mention) -> str:
+    """What the figure states besides its amount: "up, delta", "down, level, per barrel".
+
+    >>> frame(Mention(0, 6, "$71.20", "money", 71.2, "USD", direction="down", change="level", per="barrel"))
+    'down, level, per barrel'
+    """
+    parts = [p for p in (m.direction, m.change) if p]
+    if m.per:
+        parts.append(f"per {m.per}")
+    return ", ".join(parts)
 
 
 def format_table(name: str, mentions: list[Mention]) -> str:
@@ -30,8 +42,8 @@ def format_table(name: str, mentions: list[Mention]) -> str:
     ...                                  normalized={"value": 17000.0, "unit": "meter"}),
     ...                          Mention(8, 12, "2011", "year", 2011.0)]))
     == a: 2 mentions
-    text  kind    value         interval  normalized
-    17km  length  17 kilometer            17,000 meter
+    text  kind    value         interval  states  normalized
+    17km  length  17 kilometer                    17,000 meter
     2011  year    2011
     """
     rows = [HEADER] + [_row(m) for m in mentions]

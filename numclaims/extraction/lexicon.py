@@ -421,6 +421,7 @@ class SubjectWords:
     plurals: frozenset[str]
     determiners: tuple[str, ...]
     idioms: frozenset[str]  # "two-way": a figure and a hyphen before them make no count
+    counted: frozenset[str]  # "1.5m barrels": "m" before them is a million
 
 
 @functools.cache
@@ -432,4 +433,5 @@ def subject_words() -> SubjectWords:
         plurals=frozenset(r[0] for r in rows if r[1] == "plural"),
         determiners=tuple(r[0] for r in rows if r[1] == "determiner"),
         idioms=frozenset(r[0] for r in rows if r[1] == "idiom"),
+        counted=frozenset(r[0] for r in rows if r[1] == "counted"),
     )

@@ -17,7 +17,7 @@ import math
 import re
 
 from numclaims.errors import InputError, UnknownCurrencyError
-from numclaims.extraction import money, rules, scan
+from numclaims.extraction import frames, money, rules, scan
 from numclaims.extraction.dimensions import REJECT, Context, Decision, Draft, Rule, Scan
 from numclaims.extraction.dimensions import age, count, date, duration, measure, ratio, year
 from numclaims.extraction.dimensions import money as money_rules
@@ -128,6 +128,7 @@ def extract(
     drafts = _merge_compounds(text, _merge_ranges(text, drafts))
     _link_equivalents(text, drafts)
     _minor_units_in_context(drafts)
+    frames.frame_fields(text, drafts)
     mentions = [_finish(text, d, published_date, base) for d in drafts]
     if all(_finite(m) for m in mentions):
         return mentions
@@ -288,9 +289,11 @@ def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
             word = connector.group().strip()
             opener = rules.BETWEEN_RE.search(text, max(0, prev.start - 10), prev.start)
             wanted = {"and": "between", "to": None}.get(word)
-            if word == "to" and (draft.value < prev.value or _BY_BEFORE.search(text, max(0, prev.start - 4), prev.start)):
+            if word == "to" and (draft.value < prev.value or _BY_BEFORE.search(text, max(0, prev.start - 4), prev.start)
+                                 or frames.states_change(text, opener.start() if opener else prev.start)):
                 # "fell from 52 percent to 41 percent", "leads by 52 percent to 41 percent",
-                # "grew by $12.1 billion to $310.5 billion": a change and a level, two figures
+                # "grew by $12.1 billion to $310.5 billion", "gained $14 to $2,340", "rose from
+                # $32m to $34m": a change and a level (or its start and its level), two figures
                 merged.append(draft)
                 continue
             if (wanted is None or opener and opener.group(1).lower() == wanted) and draft.value != prev.value:
@@ -404,4 +407,7 @@ def _finish(text: str, draft: Draft, published: dt.date | None, base: str) -> Me
         equivalent_of=draft.equivalent_of,
         ambiguities=tuple(draft.ambiguities),
         weekday=draft.weekday,
+        direction=draft.direction,
+        change=draft.change,
+        per=draft.per,
     )

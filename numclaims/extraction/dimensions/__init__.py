@@ -39,6 +39,9 @@ class Draft:
     weekday: str | None = None
     equivalent_of: int | None = None
     guessed_group: str | None = None  # a minor unit's currency group, when its currency was a guess
+    direction: str | None = None
+    change: str | None = None
+    per: str | None = None
 
 
 @dataclass(frozen=True)

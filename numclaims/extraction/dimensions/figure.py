@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from numclaims.extraction import money, rules
+from numclaims.extraction import frames, money, rules
 from numclaims.extraction.dimensions import Context
 from numclaims.extraction.lexicon import alternation, number_names, read_rows
 from numclaims.extraction.numbers import (
@@ -138,9 +138,15 @@ def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
     high_value: float | None = None
     between = rules.BETWEEN_RE.search(text, max(0, mention_start - 10), mention_start)
     rng = rules.range_after(text, pos)
-    if rng and rng.group("conn") == "to" and _BY_BEFORE.search(text, max(0, mention_start - 4), mention_start) and (
+    if rng and rng.group("conn") == "to" and (
+            _BY_BEFORE.search(text, max(0, mention_start - 4), mention_start) or frames.states_change(text, mention_start)) and (
             rng.group("sign") or scale and rules.scale_after(text, rng.end(), money=True)):
-        rng = None  # "grew by $12.1 billion to $310.5 billion": a change and a level, not a range
+        # "grew by $12.1 billion to $310.5 billion", "gained $14 to $2,340": a change and a
+        # level, not a range ("rose 5 to 10 percent", the unit written once, stays a range)
+        rng = None
+    if rng and rng.group("conn") == "to" and between and between.group(1).lower() == "from" and (
+            frames.states_change(text, between.start(1))):
+        rng = None  # "rose from $32m to $34m": a start and a level, not a range
     if rng and (rng.group("conn") != "and" or between):
         value2, precision2 = parse_numeral(rng.group("num"))
         pos2 = rng.end()

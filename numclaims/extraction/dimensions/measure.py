@@ -12,7 +12,7 @@ from numclaims.extraction import rules as around, scan
 from numclaims.extraction.dimensions import Context, Decision, Draft, Rule, Scan
 from numclaims.extraction.dimensions.figure import Reading
 from numclaims.extraction.numbers import parse_numeral
-from numclaims.extraction.lexicon import UnitEntry, alternation, lexicon, normalise_space, number_names, read_rows
+from numclaims.extraction.lexicon import UnitEntry, alternation, lexicon, normalise_space, number_names, read_rows, subject_words
 from numclaims.extraction.qualifiers import interval, qualifier_before
 from numclaims.extraction.subjects import subject_after
 from numclaims.extraction.textspans import SpanSet
@@ -30,6 +30,15 @@ def unit_after(ctx: Context, r: Reading) -> Decision | None:
     measured = around.unit_after(ctx.text, r.pos)
     if measured is None:
         return None
+    if measured[3] == "m" and r.scale is None and r.words is None:
+        counted = _NEXT_NOUN.match(ctx.text, measured[2])
+        if counted is not None and counted.group(1) in subject_words().counted:
+            # "1.5m barrels", "5m people": a million of them, not metres
+            r.value, r.precision, r.pos = r.value * 1e6, r.precision * 1e6, measured[2]
+            r.scale = (1e6, measured[2], "m")
+            if r.high_value is not None:
+                r.high_value *= 1e6
+            return unit_after(ctx, r) if around.unit_after(ctx.text, r.pos) else None
     unit, kind, r.pos, unit_surface = measured
     if r.high_value is None:
         _unit_repeated(ctx.text, r, unit)
@@ -197,6 +206,9 @@ def _rate_denominator(folded: str, start: int) -> bool:
     word = token.group(1).strip(",;:")
     return any(c.isdigit() for c in word) or word in _SCALE_OR_NUMBER or word in lexicon().units_ci or word == "per"
 
+
+
+_NEXT_NOUN = re.compile(r"\s+([a-z]+)\b")
 
 
 def _unit_repeated(text: str, r: Reading, unit: str) -> None:

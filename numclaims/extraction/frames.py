@@ -1,0 +1,123 @@
+"""What a figure states besides its amount, read from the words around it (the first frame
+fields): which way it moved (``direction``: "rose 5%", "a 9% drop"), its role in the change
+(``change``: the delta "by 5%", the level "to $34m", the start "from $32m"), and the
+denominator of a rate (``per``: "$71.20 a barrel", "45 cents per share"). The words are data:
+change_words.tsv and rate_words.tsv.
+
+>>> from numclaims import extract
+>>> [(m.text, m.direction, m.change) for m in extract("Sales rose 5% to $34m")]
+[('5%', 'up', 'delta'), ('$34m', 'up', 'level')]
+>>> [(m.text, m.per) for m in extract("WTI settled at $71.20 a barrel")]
+[('$71.20', 'barrel')]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from numclaims.extraction.dimensions import Draft
+from numclaims.extraction.lexicon import alternation, read_rows
+
+#: The kinds a change or a rate is read for: not dates, years or ages.
+FRAMED_KINDS = frozenset({
+    "money", "ratio", "count", "other", "points", "length", "mass", "area", "volume", "energy", "power",
+    "temperature", "duration", "storage", "speed", "pressure",
+})
+
+
+@dataclass(frozen=True)
+class _Words:
+    before: dict[str, str]  # change verb -> direction
+    after: dict[str, str]  # change noun or adjective after the figure -> direction
+    roles: dict[str, str]  # "by" -> "delta", "to" -> "level", "from" -> "start"
+    connector_re: re.Pattern[str]  # "by", "to", "from" right before the figure
+    after_re: re.Pattern[str]
+    per_re: re.Pattern[str]
+    articles: frozenset[str]
+    units: frozenset[str]
+
+
+@functools.cache
+def _words() -> _Words:
+    tables: dict[str, dict[str, str]] = {}
+    for word, value, where in read_rows("change_words.tsv"):
+        tables.setdefault(where, {})[word] = value
+    before, after, roles_before = tables["before"], tables["after"], tables["role"]
+    roles = {r[0]: r[1].split(",") for r in read_rows("rate_words.tsv")}
+    connectors = roles["connector"]
+    per_re = re.compile(
+        r"(?:\s*\))?\s*(?:(" + alternation([c for c in connectors if c.isalpha()]) + r")\s+|(" + alternation(
+            [c for c in connectors if not c.isalpha()]) + r")\s?)(" + alternation(roles["unit"]) + r"|[A-Za-z]+)\b"
+    )
+    return _Words(
+        before, after, roles_before,
+        re.compile(r"(?i)(?<![\w-])(" + alternation(list(roles_before)) + r")\s+$"),
+        re.compile(r"(?i)[\s-]+(" + alternation(list(after)) + r")(?![\w-])"),
+        per_re, frozenset(roles["article"]), frozenset(roles["unit"]),
+    )
+
+
+_SENTENCE_END = re.compile(r"[.;!?\n](?=\s|$)")
+_WORD = re.compile(r"[A-Za-z][a-z'’-]*")
+_REACH = 160  # characters searched back for the change verb of a "to"/"from"/"by" figure
+_NEAR_WORDS = 2  # a figure with no connector: the verb is one of the two words before it
+
+
+def frame_fields(text: str, drafts: list[Draft]) -> None:
+    """Set ``direction``, ``change`` and ``per`` on the drafts that state them."""
+    words = _words()
+    for draft in drafts:
+        if draft.kind not in FRAMED_KINDS:
+            continue
+        _direction(text, draft, words)
+        _per(text, draft, words)
+    # "US$500 million (S$681 million) a year": a restatement and its original are the same rate
+    for draft in drafts:
+        if draft.equivalent_of is not None:
+            original = drafts[draft.equivalent_of]
+            original.per = original.per or draft.per
+            draft.per = draft.per or original.per
+            draft.direction, draft.change = draft.direction or original.direction, draft.change or original.change
+
+
+def states_change(text: str, start: int) -> bool:
+    """Is there a change verb among the two words before ``start`` ("rose from $32m to $34m"
+    is a change from a start to a level, not a range)?"""
+    before = _words().before
+    preceding = [m.group().lower() for m in _WORD.finditer(text, max(0, start - 30), start)][-_NEAR_WORDS:]
+    return any(w in before for w in preceding)
+
+
+def _direction(text: str, draft: Draft, words: _Words) -> None:
+    start = draft.start
+    floor = max(0, start - _REACH)
+    sentence = max((m.end() for m in _SENTENCE_END.finditer(text, floor, start)), default=floor)
+    connector = words.connector_re.search(text, max(sentence, start - 8), start)
+    end_of_words = connector.start() if connector else start
+    preceding = [m.group().lower() for m in _WORD.finditer(text, sentence, end_of_words)]
+    if connector is None:
+        preceding = preceding[-_NEAR_WORDS:]
+    direction = next((words.before[w] for w in reversed(preceding) if w in words.before), None)
+    if direction is not None:
+        draft.direction = direction
+        draft.change = words.roles[connector.group(1).lower()] if connector else "delta"
+        return
+    noun = words.after_re.match(text, draft.end)
+    if noun is not None:  # "a 9% drop", "312 points higher"
+        draft.direction, draft.change = words.after[noun.group(1).lower()], "delta"
+
+
+def _per(text: str, draft: Draft, words: _Words) -> None:
+    if draft.kind == "speed":
+        return  # "60 miles an hour" is its unit
+    found = words.per_re.match(text, draft.end)
+    if found is None:
+        return
+    connector = (found.group(1) or found.group(2)).lower()
+    noun = found.group(3).lower()
+    singular = noun[:-1] if noun.endswith("s") and noun[:-1] in words.units else noun
+    if connector in words.articles and singular not in words.units:
+        return  # "$5 a company", "3 a side"
+    draft.per = singular
