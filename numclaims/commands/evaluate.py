@@ -77,12 +77,16 @@ def run(args: argparse.Namespace) -> int:
                  format_breakdown("By dimension and error class: peer suites (in-scope cases)",
                                   peers.breakdowns(), args.examples)]
     if args.cases:
-        from numclaims.evaluation.cases import score_cases
+        from numclaims.evaluation.cases import field_accuracy, format_field_accuracy, score_cases
 
         cases = score_cases(args.cases)
+        accuracy = field_accuracy(args.cases)
         text += [format_breakdown(f"By dimension and error class: development cases "
-                                  f"({args.cases})", cases, args.examples)]
+                                  f"({args.cases})", cases, args.examples),
+                 format_field_accuracy(accuracy, args.cases)]
     report = build_report(score, peers, cases, examples=args.examples, failures=args.failures)
+    if args.cases:
+        report["fields"] = {name: {"right": right, "stated": total} for name, (right, total) in accuracy.items()}
     if before is not None:
         report["compare"] = {"before": str(args.compare),
                              "suites": compare(before, report, flips=args.flips)}

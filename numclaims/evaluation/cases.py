@@ -222,5 +222,51 @@ def score_cases(where: str | Path, extract: ExtractFn | None = None) -> tuple[Su
     return tuple(score_file(f, run) for f in files)
 
 
-__all__ = ["DEFAULT_KIND", "classify_match", "classify_no_match", "field_class", "score_cases",
-           "score_file", "wrong_fields"]
+#: The fields reported one by one: the amount, and what the figure states (the frame fields).
+REPORTED_FIELDS = ("value", "low", "high", "unit", "qualifier", "precision", "subject",
+                   "direction", "change", "per", "normalized_value")
+
+
+def field_accuracy(where: str | Path, extract: ExtractFn | None = None) -> dict[str, tuple[int, int]]:
+    """Per field of :data:`REPORTED_FIELDS`: (right, stated) over the expectations of the match
+    cases that state it and whose mention was found (same text and kind). A field an
+    expectation leaves out is not counted; ``null`` counts (the field must be empty).
+
+    Strict xfail cases count too: the figure is what the extractor does today.
+    """
+    where = Path(where)
+    files = sorted(where.glob("*.json")) if where.is_dir() else [where]
+    run = extract or default_extract()
+    counts = {f: [0, 0] for f in REPORTED_FIELDS}
+    for path in files:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        default_kind = DEFAULT_KIND.get(path.stem)
+        for section in ("match", "match_hinted"):
+            for case in _case_list(data, section, str(path)):
+                mentions = _run(run, case)
+                if isinstance(mentions, str):
+                    continue
+                for want in case["expect"]:
+                    kind = want.get("kind", default_kind)
+                    found = next((m for m in mentions if m.text == want["text"]
+                                  and (kind is None or m.kind == kind)), None)
+                    if found is None:
+                        continue
+                    for name in REPORTED_FIELDS:
+                        if name in want:
+                            counts[name][1] += 1
+                            counts[name][0] += _same(_field(found, name), want[name])
+    return {f: (right, total) for f, (right, total) in counts.items() if total}
+
+
+def format_field_accuracy(accuracy: Mapping[str, tuple[int, int]], where: str) -> str:
+    """The per-field table of :func:`field_accuracy`."""
+    lines = [f"Fields of the development cases ({where}): right / stated, on the mentions found",
+             f"  {'field':<18}{'right':>7}{'stated':>8}{'rate':>9}"]
+    for name, (right, total) in accuracy.items():
+        lines.append(f"  {name:<18}{right:>7}{total:>8}{right / total:>9.1%}")
+    return "\n".join(lines)
+
+
+__all__ = ["DEFAULT_KIND", "REPORTED_FIELDS", "classify_match", "classify_no_match", "field_accuracy",
+           "field_class", "format_field_accuracy", "score_cases", "score_file", "wrong_fields"]
