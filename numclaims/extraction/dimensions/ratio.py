@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from numclaims.extraction import rules as around, scan
 from numclaims.extraction.dimensions import REJECT, Context, Decision, Draft, Rule, Scan, Verdict
 from numclaims.extraction.dimensions.figure import Reading
-from numclaims.extraction.lexicon import alternation, lexicon, number_names
+from numclaims.extraction.lexicon import alternation, lexicon, number_names, read_rows
 from numclaims.extraction.numbers import parse_numeral, words_value
 from numclaims.extraction.qualifiers import interval, qualifier_before
 from numclaims.extraction.subjects import subject_after
@@ -82,8 +83,61 @@ def fractions(ctx: Context, protected: SpanSet) -> list[Draft]:
     return drafts
 
 
+_STEM = 5
+
+
+@functools.cache
+def _multiples() -> tuple[dict[str, tuple[str, float, str | None]], re.Pattern[str], list["re.Pattern[str] | scan.Near"], re.Pattern[str]]:
+    """multiples.tsv: word -> (role, factor, direction); the scan's pattern and anchor; and the
+    "<figure> times <next word>" pattern."""
+    table: dict[str, tuple[str, float, str | None]] = {}
+    following: list[str] = []
+    for row in read_rows("multiples.tsv"):
+        if row[0] == "next":
+            following = row[1].split(",")
+        else:
+            table[row[1]] = (row[0], float(row[2]), row[3] if len(row) > 3 and row[3] else None)
+    nexts = alternation(following)
+    pattern = re.compile(
+        rf"(?i)(?<![\w-])(?:({alternation([w for w, e in table.items() if e[0] != 'word'])})"
+        rf"|({alternation([w for w, e in table.items() if e[0] == 'word'])})(?=\s+(?:{nexts})\b))(?![\w-])"
+    )
+    # where a match can start: the first letters of a verb or factor word ("doubl", "twice"), or
+    # up to a few letters before "fold" ("tenfold", "thousandfold")
+    folds = [w for w, e in table.items() if e[0] == "fold"]
+    starts = re.compile(scan.by_first_char(sorted({w[:_STEM] for w, e in table.items() if e[0] != "fold"})))
+    anchor = [starts, scan.Near(["fold"], max(map(len, folds)) - len("fold"), re.compile(scan.by_first_char(folds)))]
+    times = re.compile(rf"(?i)\s+(times)(?=\s+(?:{nexts})\b)")
+    return table, pattern, anchor, times
+
+
+def multiples(ctx: Context, protected: SpanSet) -> list[Draft]:
+    """"exports doubled" (2 times, up), "a tenfold rise", "twice as large": a factor."""
+    table, pattern, anchor, _ = _multiples()
+    drafts = []
+    for match in scan.finditer(pattern, ctx.text, [(a, ctx.folded) for a in anchor]):
+        if protected.overlaps(*match.span()):
+            continue
+        role, factor, direction = table[scan.fold(match.group())]
+        draft = Draft(match.start(), match.end(), "ratio", factor, unit="times", low=factor, high=factor,
+                      precision=0.0)
+        draft.direction, draft.change = direction, "delta" if direction else None
+        drafts.append(draft)
+    return drafts
+
+
+def times_after(ctx: Context, r: Reading) -> Decision | None:
+    """"three times as many", "2.5 times the average": the figure is a factor."""
+    found = _multiples()[3].match(ctx.text, r.pos)
+    if found is None:
+        return None
+    r.pos = found.end(1)
+    return Decision("ratio", "times")
+
+
 rules = [
     Rule("<figure> <per cent | percentage point | basis point>", 30, ratio_word),
+    Rule("<figure> times <as | the | more ...>", 35, times_after),
     Rule("one in <figure>", 60, one_in),
 ]
-scans = [Scan("<fraction> of", fractions)]
+scans = [Scan("<fraction> of", fractions), Scan("<multiple word>", multiples)]
