@@ -50,6 +50,7 @@ class Mention:
     direction: str | None = None  # "up" / "down" for a stated change ("rose 5%", "a 9% drop")
     change: str | None = None  # the figure's role in a change: "delta", "level" or "start"
     per: str | None = None  # the denominator of a rate ("$71.20 a barrel": "barrel")
+    when: dict[str, str] | None = None  # the period it holds for: {"start", "end", "text"}
 
     def to_dict(self) -> dict[str, Any]:
         # by hand, not dataclasses.asdict: its recursive deep copy cost as much as extraction
@@ -57,6 +58,8 @@ class Mention:
         data["ambiguities"] = list(self.ambiguities)
         if self.normalized is not None:  # flat: values are numbers and strings
             data["normalized"] = dict(self.normalized)
+        if self.when is not None:
+            data["when"] = dict(self.when)
         return data
 
 

@@ -213,13 +213,14 @@
   }
 
   const MENTION_COLUMNS = ["document", "start", "end", "text", "kind", "value", "unit", "low", "high",
-                           "qualifier", "subject", "direction", "change", "per", "normalized_value", "normalized_unit",
-                           "normalized_error"];
+                           "qualifier", "subject", "direction", "change", "per", "when_start", "when_end",
+                           "when_text", "normalized_value", "normalized_unit", "normalized_error"];
 
   // what a figure states besides its amount, as `extract --format table` writes it
   function states(m) {
     const parts = [m.direction, m.change].filter(Boolean);
     if (m.per) parts.push("per " + m.per);
+    if (m.when) parts.push(m.when.text);
     return parts.join(", ");
   }
 
@@ -276,8 +277,10 @@
       documents.forEach(function (doc, i) {
         answers[i].mentions.forEach(function (m) {
           const n = m.normalized || {};
+          const w = m.when || {};
           rows.push(Object.assign({}, m, { document: doc.id, normalized_value: n.value,
-                                           normalized_unit: n.unit, normalized_error: n.error }));
+                                           normalized_unit: n.unit, normalized_error: n.error,
+                                           when_start: w.start, when_end: w.end, when_text: w.text }));
         });
       });
       offer({ documents: documents.map(function (doc, i) { return { id: doc.id, mentions: answers[i].mentions }; }) },

@@ -41,6 +41,9 @@ MENTION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("direction", "string"),     # up | down for a stated change
     ("change", "string"),        # delta | level | start: the figure's role in the change
     ("per", "string"),           # a rate's denominator ("barrel")
+    ("when_start", "string"),    # the period the figure holds for (ISO dates) and its words
+    ("when_end", "string"),
+    ("when_text", "string"),
     ("equivalent_of", "int32"),
     ("ambiguities", "list<string>"),
     ("normalized_value", "float64"),
@@ -139,6 +142,9 @@ def mention_row(document: str, story: str | None, index: int, m: Mention) -> dic
         "direction": m.direction,
         "change": m.change,
         "per": m.per,
+        "when_start": (m.when or {}).get("start"),
+        "when_end": (m.when or {}).get("end"),
+        "when_text": (m.when or {}).get("text"),
         "equivalent_of": m.equivalent_of,
         "ambiguities": list(m.ambiguities),
         "normalized_value": _float(norm.get("value")),

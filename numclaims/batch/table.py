@@ -24,7 +24,7 @@ def _row(m: Mention) -> tuple[str, ...]:
 
 
 def frame(m: Mention) -> str:
-    """What the figure states besides its amount: "up, delta", "down, level, per barrel".
+    """What the figure states besides its amount: "up, delta", "down, level, per barrel, on Friday".
 
     >>> frame(Mention(0, 6, "$71.20", "money", 71.2, "USD", direction="down", change="level", per="barrel"))
     'down, level, per barrel'
@@ -32,6 +32,8 @@ def frame(m: Mention) -> str:
     parts = [p for p in (m.direction, m.change) if p]
     if m.per:
         parts.append(f"per {m.per}")
+    if m.when:
+        parts.append(m.when["text"])
     return ", ".join(parts)
 
 

@@ -17,7 +17,7 @@ import math
 import re
 
 from numclaims.errors import InputError, UnknownCurrencyError
-from numclaims.extraction import frames, money, rules, scan
+from numclaims.extraction import frames, money, rules, scan, when
 from numclaims.extraction.dimensions import REJECT, Context, Decision, Draft, Rule, Scan
 from numclaims.extraction.dimensions import age, count, date, duration, measure, ratio, year
 from numclaims.extraction.dimensions import money as money_rules
@@ -129,6 +129,7 @@ def extract(
     _link_equivalents(text, drafts)
     _minor_units_in_context(drafts)
     frames.frame_fields(text, drafts)
+    when.attach(text, drafts, published_date)
     mentions = [_finish(text, d, published_date, base) for d in drafts]
     if all(_finite(m) for m in mentions):
         return mentions
@@ -410,4 +411,5 @@ def _finish(text: str, draft: Draft, published: dt.date | None, base: str) -> Me
         direction=draft.direction,
         change=draft.change,
         per=draft.per,
+        when=draft.when,
     )

@@ -120,18 +120,18 @@ def test_extract_only_lists_each_documents_figures(tmp_path: Path, live_server: 
     assert 'srcdoc="' not in dom  # nothing was cross-checked
     assert dom.count('<table class="mentions">') == 5
     assert "<h3>Kim is seeking Putin’s help</h3>" in dom
-    assert "<td>US$6 trillion</td><td>money</td><td class=\"num\">USD 6 trillion</td><td></td><td></td>" in dom
-    assert ("<td>RM24.78 trillion</td><td>money</td><td class=\"num\">MYR 24.78 trillion</td><td></td>"
+    assert "<td>US$6 trillion</td><td>money</td><td class=\"num\">USD 6 trillion</td><td>2013</td><td></td>" in dom
+    assert ("<td>RM24.78 trillion</td><td>money</td><td class=\"num\">MYR 24.78 trillion</td><td>2013</td>"
             "<td>USD 5.986 trillion</td>") in dom
     # what a figure states besides its amount: "trade ... down more than 56 percent"
-    assert "<td>more than 56 percent</td><td>ratio</td><td class=\"num\">56%</td><td>down, delta</td>" in dom
+    assert "<td>more than 56 percent</td><td>ratio</td><td class=\"num\">56%</td><td>down, delta, last year</td>" in dom
     assert "<td>2011</td><td>year</td><td class=\"num\">2011</td>" in dom
     name, text = download(dom, "download-csv")
     assert name == "numclaims-mentions.csv"
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == int(status.group(1))
     assert rows[0]["document"] == "000_09679fa63576d960" and rows[0]["text"] == "2011"
-    assert {"direction", "change", "per"} <= set(rows[0])
+    assert {"direction", "change", "per", "when_start", "when_end", "when_text"} <= set(rows[0])
     name, text = download(dom, "download-json")
     assert [d["id"] for d in json.loads(text)["documents"]][0] == "000_09679fa63576d960"
 

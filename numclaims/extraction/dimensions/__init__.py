@@ -42,6 +42,7 @@ class Draft:
     direction: str | None = None
     change: str | None = None
     per: str | None = None
+    when: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,204 @@
+"""When a figure holds (``Mention.when``): the period a time expression in its sentence names,
+resolved against the publication date: ``{"start": ISO date, "end": ISO date, "text": "last
+year"}``. Years ("in 2013") and dates ("on April 25") are the year and date mentions of the
+text; the relative words ("last year", "in the third quarter", "on Friday", "since 2020", "by
+2035") are time_words.tsv's, month and weekday names calendar.tsv's. An expression that needs
+the publication date and has none leaves ``when`` null with a note; nothing here raises.
+
+>>> import datetime as dt
+>>> from numclaims import extract
+>>> [(m.text, m.when) for m in extract("Profit rose 5% last year", published="2019-04-25")]
+[('5%', {'start': '2018-01-01', 'end': '2018-12-31', 'text': 'last year'})]
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from numclaims.extraction.dimensions import Draft
+from numclaims.extraction.lexicon import alternation, calendar_names, read_rows
+
+#: The kinds that get a ``when``: not dates, years or ages (which are times themselves).
+TIMED_KINDS = frozenset({
+    "money", "ratio", "count", "other", "points", "length", "mass", "area", "volume", "energy", "power",
+    "temperature", "duration", "storage", "speed", "pressure",
+})
+
+
+@dataclass(frozen=True)
+class _Expression:
+    start: int
+    end: int
+    text: str
+    period: tuple[dt.date, dt.date] | None  # None: it needs the publication date
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class _TimeWords:
+    phrases: dict[str, tuple[str, int]]
+    prefixes: dict[str, str]
+    phrase_re: re.Pattern[str]
+    prefix_re: re.Pattern[str]  # a prefix right before an expression
+
+
+@functools.cache
+def _time_words() -> _TimeWords:
+    phrases: dict[str, tuple[str, int]] = {}
+    prefixes: dict[str, str] = {}
+    for phrase, period, number in read_rows("time_words.tsv"):
+        if period == "prefix":
+            prefixes.update((word, number) for word in phrase.split(","))
+        else:
+            phrases[phrase] = (period, int(number))
+    names = calendar_names()
+    # month and weekday names as written, capitalised, and not the three-letter ones: "may" is a
+    # verb, "The Sun" a newspaper ("May" itself is a full name)
+    named = [n for n in [*names.months, *names.weekdays] if len(n.rstrip(".")) > 3 or n in names.weekday_names
+             or names.months.get(n) == 5]
+    phrase_re = re.compile(r"(?<![\w-])(?:[Tt]he\s+)?((?i:" + alternation(list(phrases)).replace(r"\ ", r"\s+")
+                           + r")|" + alternation(named) + r")(?![\w-])")
+    prefix_re = re.compile(r"(?i)(?<![\w-])(" + alternation(list(prefixes)) + r")\s+$")
+    return _TimeWords(phrases, prefixes, phrase_re, prefix_re)
+
+
+def attach(text: str, drafts: list[Draft], published: dt.date | None) -> None:
+    """Set ``when`` on each figure of ``drafts`` that a time expression of its sentence places."""
+    timed = [d for d in drafts if d.kind in TIMED_KINDS]
+    if not timed:
+        return
+    expressions = _expressions(text, drafts, published)
+    if not expressions:
+        return
+    for draft in timed:
+        found = _nearest(text, draft, expressions)
+        if found is None:
+            continue
+        if found.period is None:
+            if found.note:
+                draft.ambiguities.append(found.note)
+            continue
+        draft.when = {"start": found.period[0].isoformat(), "end": found.period[1].isoformat(), "text": found.text}
+
+
+_SENTENCE_END = re.compile(r"[.;!?\n](?=\s|$)")
+_AFTER_REACH = 60  # an expression after the figure ("fell 1.4% on Friday") within this many characters
+_BEFORE_REACH = 160
+
+
+def _nearest(text: str, draft: Draft, expressions: list[_Expression]) -> _Expression | None:
+    """The expression after the figure in its clause, else the nearest before it in its sentence."""
+    after = [e for e in expressions if draft.end <= e.start <= draft.end + _AFTER_REACH
+             and not _SENTENCE_END.search(text, draft.end, e.start)]
+    if after:
+        return after[0]
+    before = [e for e in expressions if draft.start - _BEFORE_REACH <= e.end <= draft.start
+              and not _SENTENCE_END.search(text, e.end, draft.start)]
+    return before[-1] if before else None
+
+
+def _expressions(text: str, drafts: list[Draft], published: dt.date | None) -> list[_Expression]:
+    words = _time_words()
+    found: list[_Expression] = []
+    for d in drafts:  # years and dates are expressions of their own
+        if d.kind == "year":
+            low, high = d.low if d.low is not None else d.value, d.high if d.high is not None else d.value
+            if isinstance(low, float) and isinstance(high, float):
+                period = (dt.date(int(low), 1, 1), dt.date(int(high), 12, 31))
+                found.append(_prefixed(text, d.start, d.end, period, published, words))
+        elif d.kind == "date" and isinstance(d.value, str):
+            try:
+                day = dt.date.fromisoformat(d.value)
+            except ValueError:
+                continue
+            found.append(_prefixed(text, d.start, d.end, (day, day), published, words))
+    taken = [(d.start, d.end) for d in drafts]
+    for match in words.phrase_re.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue  # inside a date ("April 25") or a figure
+        period = _resolve(match.group(1), published, words)
+        if period is _UNPLACED:
+            found.append(_Expression(match.start(), match.end(), match.group(),
+                                     None, f"'{match.group().strip()}' is not placed in time: no publication date"))
+            continue
+        if period is not None:
+            found.append(_prefixed(text, match.start(), match.end(), period, published, words))
+    found.sort(key=lambda e: e.start)
+    return found
+
+
+def _prefixed(text: str, start: int, end: int, period: tuple[dt.date, dt.date] | None, published: dt.date | None,
+              words: _TimeWords) -> _Expression:
+    """The expression with the word before it: "since 2020" runs to the publication date, "by
+    2035" from it (a target)."""
+    prefix = words.prefix_re.search(text, max(0, start - 8), start)
+    if prefix is None or period is None:
+        return _Expression(start, end, text[start:end], period)
+    role = words.prefixes[prefix.group(1).lower()]
+    if role == "since":
+        if published is None:
+            return _Expression(prefix.start(1), end, text[prefix.start(1):end], None,
+                               f"'{text[prefix.start(1):end]}' runs to the publication date, which is not given")
+        period = (period[0], max(period[0], published))
+    elif role == "by":
+        if published is None:
+            return _Expression(prefix.start(1), end, text[prefix.start(1):end], None,
+                               f"'{text[prefix.start(1):end]}' runs from the publication date, which is not given")
+        period = (min(published, period[1]), period[1])
+    return _Expression(prefix.start(1), end, text[prefix.start(1):end], period)
+
+
+_UNPLACED = object()
+
+
+def _resolve(phrase: str, published: dt.date | None, words: _TimeWords) -> object:
+    """The period of a relative phrase, a month or a weekday; ``_UNPLACED`` without a date."""
+    key = " ".join(phrase.lower().split())
+    names = calendar_names()
+    if published is None:
+        return _UNPLACED
+    if key in words.phrases:
+        period, number = words.phrases[key]
+        return _relative(period, number, published)
+    if phrase in names.months or phrase.capitalize() in names.months:
+        month = names.months.get(phrase) or names.months[phrase.capitalize()]
+        year = published.year if month <= published.month else published.year - 1
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    weekday = names.weekdays.get(phrase) or names.weekdays.get(phrase.capitalize())
+    if weekday is not None:
+        back = (published.weekday() - names.weekday_names.index(weekday)) % 7
+        day = published - dt.timedelta(days=back)
+        return day, day
+    return None
+
+
+def _relative(period: str, number: int, on: dt.date) -> tuple[dt.date, dt.date]:
+    if period == "day":
+        day = on + dt.timedelta(days=number)
+        return day, day
+    if period == "week":
+        monday = on - dt.timedelta(days=on.weekday()) + dt.timedelta(weeks=number)
+        return monday, monday + dt.timedelta(days=6)
+    if period == "year":
+        return dt.date(on.year + number, 1, 1), dt.date(on.year + number, 12, 31)
+    if period == "month":
+        index = on.year * 12 + on.month - 1 + number
+        year, month = divmod(index, 12)
+        return dt.date(year, month + 1, 1), dt.date(year, month + 1, calendar.monthrange(year, month + 1)[1])
+    if period == "quarter":
+        index = on.year * 4 + (on.month - 1) // 3 + number
+        year, quarter = divmod(index, 4)
+        return _months(year, quarter * 3 + 1, 3)
+    span = 3 if period == "q" else 6
+    first = (number - 1) * span + 1
+    year = on.year if dt.date(on.year, first, 1) <= on else on.year - 1
+    return _months(year, first, span)
+
+
+def _months(year: int, first: int, count: int) -> tuple[dt.date, dt.date]:
+    last = first + count - 1
+    return dt.date(year, first, 1), dt.date(year, last, calendar.monthrange(year, last)[1])
