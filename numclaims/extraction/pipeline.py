@@ -129,7 +129,7 @@ def extract(
     _link_equivalents(text, drafts)
     _minor_units_in_context(drafts)
     frames.frame_fields(text, drafts)
-    when.attach(text, drafts, published_date)
+    when.attach(text, drafts, published_date, ctx.folded)
     mentions = [_finish(text, d, published_date, base) for d in drafts]
     if all(_finite(m) for m in mentions):
         return mentions

@@ -19,8 +19,10 @@ import functools
 import re
 from dataclasses import dataclass
 
+from numclaims.extraction import scan
 from numclaims.extraction.dimensions import Draft
 from numclaims.extraction.lexicon import alternation, calendar_names, read_rows
+from numclaims.extraction.textspans import SpanSet
 
 #: The kinds that get a ``when``: not dates, years or ages (which are times themselves).
 TIMED_KINDS = frozenset({
@@ -42,8 +44,11 @@ class _Expression:
 class _TimeWords:
     phrases: dict[str, tuple[str, int]]
     prefixes: dict[str, str]
-    phrase_re: re.Pattern[str]
+    phrase_re: re.Pattern[str]  # "last year", "the third quarter": any case
     prefix_re: re.Pattern[str]  # a prefix right before an expression
+    name_re: re.Pattern[str]  # "March", "Friday": as written
+    anchor: scan.Near  # where a phrase_re match can start, in scan.fold(text)
+    name_anchor: re.Pattern[str]
 
 
 @functools.cache
@@ -60,18 +65,25 @@ def _time_words() -> _TimeWords:
     # verb, "The Sun" a newspaper ("May" itself is a full name)
     named = [n for n in [*names.months, *names.weekdays] if len(n.rstrip(".")) > 3 or n in names.weekday_names
              or names.months.get(n) == 5]
-    phrase_re = re.compile(r"(?<![\w-])(?:[Tt]he\s+)?((?i:" + alternation(list(phrases)).replace(r"\ ", r"\s+")
-                           + r")|" + alternation(named) + r")(?![\w-])")
+    phrase_re = re.compile(r"(?i)(?<![\w-])(?:the\s+)?(" + alternation(list(phrases)).replace(r"\ ", r"\s+") + r")(?![\w-])")
+    name_re = re.compile(r"(?<![\w-])(" + alternation(named) + r")(?![\w-])")
     prefix_re = re.compile(r"(?i)(?<![\w-])(" + alternation(list(prefixes)) + r")\s+$")
-    return _TimeWords(phrases, prefixes, phrase_re, prefix_re)
+    # where a match can start (see scan.py): a few letters before the last word of a phrase
+    # ("last year", "the third quarter"), found with str.find; or a name, as written
+    lasts = [p.split()[-1] for p in phrases]
+    firsts = sorted({p.split()[0] for p in phrases} | {"the"})
+    reach = max(len(p) - len(p.split()[-1]) for p in phrases) + len("the ")
+    anchor = scan.Near(lasts, reach, re.compile(scan.by_first_char(firsts)))
+    name_anchor = re.compile(scan.by_first_char(sorted(named, key=len, reverse=True)))
+    return _TimeWords(phrases, prefixes, phrase_re, prefix_re, name_re, anchor, name_anchor)
 
 
-def attach(text: str, drafts: list[Draft], published: dt.date | None) -> None:
+def attach(text: str, drafts: list[Draft], published: dt.date | None, folded: str | None = None) -> None:
     """Set ``when`` on each figure of ``drafts`` that a time expression of its sentence places."""
     timed = [d for d in drafts if d.kind in TIMED_KINDS]
     if not timed:
         return
-    expressions = _expressions(text, drafts, published)
+    expressions = _expressions(text, drafts, published, scan.fold(text) if folded is None else folded)
     if not expressions:
         return
     for draft in timed:
@@ -101,7 +113,7 @@ def _nearest(text: str, draft: Draft, expressions: list[_Expression]) -> _Expres
     return before[-1] if before else None
 
 
-def _expressions(text: str, drafts: list[Draft], published: dt.date | None) -> list[_Expression]:
+def _expressions(text: str, drafts: list[Draft], published: dt.date | None, folded: str) -> list[_Expression]:
     words = _time_words()
     found: list[_Expression] = []
     for d in drafts:  # years and dates are expressions of their own
@@ -116,9 +128,11 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None) -> l
             except ValueError:
                 continue
             found.append(_prefixed(text, d.start, d.end, (day, day), published, words))
-    taken = [(d.start, d.end) for d in drafts]
-    for match in words.phrase_re.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e in taken):
+    taken = SpanSet([(d.start, d.end) for d in drafts])
+    matches = [*scan.finditer(words.phrase_re, text, [(words.anchor, folded)]),
+               *scan.finditer(words.name_re, text, [(words.name_anchor, text)])]
+    for match in matches:
+        if taken.overlaps(*match.span()):
             continue  # inside a date ("April 25") or a figure
         period = _resolve(match.group(1), published, words)
         if period is _UNPLACED:
