@@ -25,7 +25,6 @@ def _race_words() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str], re.
 
 
 _CLOCK = re.compile(r"(?<![\d:.,])(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:\.(\d{1,3}))?(?![\d:])")
-_CLOCK_ANCHOR = re.compile(r"\d:\d\d")
 _SENTENCE_START = re.compile(r"[.!?]\s")
 _WORDS = re.compile(r"[A-Za-z][\w-]*")
 
@@ -34,8 +33,12 @@ def race_time(ctx: Context, protected: SpanSet) -> list[Draft]:
     """"won the marathon in 1:58:40" (7,120 s), "won the 10km race in 31:05" (1,865 s)."""
     text, drafts = ctx.text, []
     context, before_re, never_re, clock_re = _race_words()
-    for anchor in _CLOCK_ANCHOR.finditer(text):
-        match = _CLOCK.search(text, max(0, anchor.start() - 4), anchor.end() + 8)
+    colon = text.find(":")
+    while colon != -1:  # a clock has a colon between digits: found by str.find, colons are few
+        at, colon = colon, text.find(":", colon + 1)
+        if not (text[at - 1 : at].isdigit() and text[at + 1 : at + 3].isdigit()):
+            continue
+        match = _CLOCK.search(text, max(0, at - 5), at + 9)
         # not tested against the protected spans: they hold every clock time, and this rule is
         # what tells a race time from one
         if match is None or drafts and match.start() < drafts[-1].end:
