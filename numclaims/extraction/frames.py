@@ -82,12 +82,17 @@ def frame_fields(text: str, drafts: list[Draft]) -> None:
             draft.direction, draft.change = draft.direction or original.direction, draft.change or original.change
 
 
-def states_change(text: str, start: int) -> bool:
-    """Is there a change verb among the two words before ``start`` ("rose from $32m to $34m"
-    is a change from a start to a level, not a range)?"""
+def change_before(text: str, start: int) -> str | None:
+    """The direction of a change verb among the two words before ``start``, if any ("rose from
+    $32m to $34m" is a change from a start to a level, not a range)."""
     before = _words().before
     preceding = [m.group().lower() for m in _WORD.finditer(text, max(0, start - 30), start)][-_NEAR_WORDS:]
-    return any(w in before for w in preceding)
+    return next((before[w] for w in reversed(preceding) if w in before), None)
+
+
+def states_change(text: str, start: int) -> bool:
+    """Is there a change verb among the two words before ``start``?"""
+    return change_before(text, start) is not None
 
 
 def _direction(text: str, draft: Draft, words: _Words) -> None:

@@ -290,11 +290,16 @@ def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
             word = connector.group().strip()
             opener = rules.BETWEEN_RE.search(text, max(0, prev.start - 10), prev.start)
             wanted = {"and": "between", "to": None}.get(word)
-            if word == "to" and (draft.value < prev.value or _BY_BEFORE.search(text, max(0, prev.start - 4), prev.start)
-                                 or frames.states_change(text, opener.start() if opener else prev.start)):
+            changed = frames.change_before(text, opener.start() if opener else prev.start)
+            falling = draft.value < prev.value
+            if word == "to" and (falling and (opener is None or changed is not None)
+                                 or _BY_BEFORE.search(text, max(0, prev.start - 4), prev.start)
+                                 or changed is not None and (changed == "down") == falling):
                 # "fell from 52 percent to 41 percent", "leads by 52 percent to 41 percent",
                 # "grew by $12.1 billion to $310.5 billion", "gained $14 to $2,340", "rose from
-                # $32m to $34m": a change and a level (or its start and its level), two figures
+                # $32m to $34m": a change and a level (or its start and its level), two figures;
+                # but "ranged from -18 °C to -34 °C" is a range, and so is a change whose verb
+                # says the other way ("reduced from 44 mg to 50 mg")
                 merged.append(draft)
                 continue
             if (wanted is None or opener and opener.group(1).lower() == wanted) and draft.value != prev.value:
