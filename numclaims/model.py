@@ -51,6 +51,7 @@ class Mention:
     change: str | None = None  # the figure's role in a change: "delta", "level" or "start"
     per: str | None = None  # the denominator of a rate ("$71.20 a barrel": "barrel")
     when: dict[str, str] | None = None  # the period it holds for: {"start", "end", "text"}
+    about: str | None = None  # what the figure is stated of ("WTI crude", "the jobless rate")
 
     def to_dict(self) -> dict[str, Any]:
         # by hand, not dataclasses.asdict: its recursive deep copy cost as much as extraction

@@ -214,7 +214,7 @@
 
   const MENTION_COLUMNS = ["document", "start", "end", "text", "kind", "value", "unit", "low", "high",
                            "qualifier", "subject", "direction", "change", "per", "when_start", "when_end",
-                           "when_text", "normalized_value", "normalized_unit", "normalized_error"];
+                           "when_text", "about", "normalized_value", "normalized_unit", "normalized_error"];
 
   // what a figure states besides its amount, as `extract --format table` writes it
   function states(m) {

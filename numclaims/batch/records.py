@@ -44,6 +44,7 @@ MENTION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("when_start", "string"),    # the period the figure holds for (ISO dates) and its words
     ("when_end", "string"),
     ("when_text", "string"),
+    ("about", "string"),         # what the figure is stated of ("WTI crude")
     ("equivalent_of", "int32"),
     ("ambiguities", "list<string>"),
     ("normalized_value", "float64"),
@@ -145,6 +146,7 @@ def mention_row(document: str, story: str | None, index: int, m: Mention) -> dic
         "when_start": (m.when or {}).get("start"),
         "when_end": (m.when or {}).get("end"),
         "when_text": (m.when or {}).get("text"),
+        "about": m.about,
         "equivalent_of": m.equivalent_of,
         "ambiguities": list(m.ambiguities),
         "normalized_value": _float(norm.get("value")),

@@ -224,7 +224,7 @@ def score_cases(where: str | Path, extract: ExtractFn | None = None) -> tuple[Su
 
 #: The fields reported one by one: the amount, and what the figure states (the frame fields).
 REPORTED_FIELDS = ("value", "low", "high", "unit", "qualifier", "precision", "subject",
-                   "direction", "change", "per", "normalized_value")
+                   "direction", "change", "per", "when", "about", "normalized_value")
 
 
 def field_accuracy(where: str | Path, extract: ExtractFn | None = None) -> dict[str, tuple[int, int]]:

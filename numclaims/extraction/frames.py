@@ -1,8 +1,9 @@
 """What a figure states besides its amount, read from the words around it (the first frame
 fields): which way it moved (``direction``: "rose 5%", "a 9% drop"), its role in the change
-(``change``: the delta "by 5%", the level "to $34m", the start "from $32m"), and the
-denominator of a rate (``per``: "$71.20 a barrel", "45 cents per share"). The words are data:
-change_words.tsv and rate_words.tsv.
+(``change``: the delta "by 5%", the level "to $34m", the start "from $32m"), the
+denominator of a rate (``per``: "$71.20 a barrel", "45 cents per share"), and what it is about
+(``about``: "WTI crude fell 1.4%"). The words are data: change_words.tsv, rate_words.tsv and
+about_words.tsv.
 
 >>> from numclaims import extract
 >>> [(m.text, m.direction, m.change) for m in extract("Sales rose 5% to $34m")]
@@ -25,6 +26,60 @@ FRAMED_KINDS = frozenset({
     "money", "ratio", "count", "other", "points", "length", "mass", "area", "volume", "energy", "power",
     "temperature", "duration", "storage", "speed", "pressure",
 })
+
+
+@dataclass(frozen=True)
+class _AboutWords:
+    verbs: frozenset[str]
+    skip: frozenset[str]
+    stop: frozenset[str]
+
+
+@functools.cache
+def _about_words() -> _AboutWords:
+    roles = {r[0]: frozenset(r[1].split(",")) for r in read_rows("about_words.tsv")}
+    return _AboutWords(roles["verb"] | frozenset(_words().before), roles["skip"], roles["stop"])
+
+
+# a clause starts after a stop, a bracket, a dash, a quotation mark, or a comma before a space
+# (not the point or comma inside "1.4%" or "10,000")
+_CLAUSE_START = re.compile(r"[.;:!?,](?=\s)|[\n(\u2014\u2013\"“”]")
+_ABOUT_WORDS = 4  # the longest phrase kept ("the state pension age")
+_ABOUT_REACH = 120
+
+
+def about(text: str, draft: Draft) -> str | None:
+    """The phrase the figure's clause states it of, read before its verb: "WTI crude fell 1.4%"
+    is about "WTI crude". None when no verb of about_words.tsv or change_words.tsv comes first.
+
+    >>> about("WTI crude fell 1.4% on Friday", Draft(15, 19, "ratio", 1.4))
+    'WTI crude'
+    >>> about("The jobless rate rose to 4%", Draft(25, 27, "ratio", 4.0))
+    'jobless rate'
+    """
+    floor = max(0, draft.start - _ABOUT_REACH)
+    clause = max((m.end() for m in _CLAUSE_START.finditer(text, floor, draft.start)), default=floor)
+    tokens = list(_TOKEN.finditer(text, clause, draft.start))
+    words = _about_words()
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i].group().lower()
+        if word in words.verbs:
+            phrase = [t.group() for t in tokens[:i]]
+            # the phrase after the last stop word, less the words it may not begin with
+            cut = max((j + 1 for j, w in enumerate(phrase) if w.lower() in words.stop), default=0)
+            phrase = phrase[cut:]
+            while phrase and (phrase[0].lower() in words.skip or phrase[0].lower() in words.verbs):
+                phrase = phrase[1:]
+            while phrase and phrase[-1].lower() in words.verbs:  # "the state pension age will rise"
+                phrase = phrase[:-1]
+            phrase = phrase[-_ABOUT_WORDS:]
+            return " ".join(phrase) if phrase and not any(w.lower() in words.verbs for w in phrase) else None
+        if word in words.stop and i < len(tokens) - 1:
+            return None
+    return None
+
+
+_TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*[\w]|[A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -73,6 +128,7 @@ def frame_fields(text: str, drafts: list[Draft]) -> None:
             continue
         _direction(text, draft, words)
         _per(text, draft, words)
+        draft.about = about(text, draft)
     # "US$500 million (S$681 million) a year": a restatement and its original are the same rate
     for draft in drafts:
         if draft.equivalent_of is not None:

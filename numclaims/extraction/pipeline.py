@@ -417,4 +417,5 @@ def _finish(text: str, draft: Draft, published: dt.date | None, base: str) -> Me
         change=draft.change,
         per=draft.per,
         when=draft.when,
+        about=draft.about,
     )

@@ -43,6 +43,7 @@ class Draft:
     change: str | None = None
     per: str | None = None
     when: dict[str, str] | None = None
+    about: str | None = None
 
 
 @dataclass(frozen=True)
