@@ -18,6 +18,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from numclaims.extraction import scan
 from numclaims.extraction.dimensions import Draft
 from numclaims.extraction.lexicon import alternation, read_rows
 
@@ -163,11 +164,11 @@ def _direction(text: str, draft: Draft, words: _Words) -> None:
     direction = next((words.before[w] for w in reversed(preceding) if w in words.before), None)
     if direction is not None:
         draft.direction = direction
-        draft.change = words.roles[connector.group(1).lower()] if connector else "delta"
+        draft.change = words.roles[scan.fold(connector.group(1))] if connector else "delta"
         return
     noun = words.after_re.match(text, draft.end)
     if noun is not None:  # "a 9% drop", "312 points higher"
-        draft.direction, draft.change = words.after[noun.group(1).lower()], "delta"
+        draft.direction, draft.change = words.after[scan.fold(noun.group(1))], "delta"
 
 
 def _per(text: str, draft: Draft, words: _Words) -> None:
@@ -176,8 +177,8 @@ def _per(text: str, draft: Draft, words: _Words) -> None:
     found = words.per_re.match(text, draft.end)
     if found is None:
         return
-    connector = (found.group(1) or found.group(2)).lower()
-    noun = found.group(3).lower()
+    connector = scan.fold(found.group(1) or found.group(2))
+    noun = scan.fold(found.group(3))
     singular = noun[:-1] if noun.endswith("s") and noun[:-1] in words.units else noun
     if connector in words.articles and singular not in words.units:
         return  # "$5 a company", "3 a side"

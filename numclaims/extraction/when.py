@@ -119,7 +119,7 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
     for d in drafts:  # years and dates are expressions of their own
         if d.kind == "year":
             low, high = d.low if d.low is not None else d.value, d.high if d.high is not None else d.value
-            if isinstance(low, float) and isinstance(high, float):
+            if isinstance(low, float) and isinstance(high, float) and dt.MINYEAR <= low <= high <= dt.MAXYEAR:
                 period = (dt.date(int(low), 1, 1), dt.date(int(high), 12, 31))
                 found.append(_prefixed(text, d.start, d.end, period, published, words))
         elif d.kind == "date" and isinstance(d.value, str):
@@ -134,12 +134,18 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
     for match in matches:
         if taken.overlaps(*match.span()):
             continue  # inside a date ("April 25") or a figure
-        period = _resolve(match.group(1), published, words)
+        try:
+            period = _resolve(match.group(1), published, words)
+        except (ValueError, OverflowError):  # "last year" published in year 1: before the calendar
+            period = _OUT_OF_RANGE
         if period is _UNPLACED:
             found.append(_Expression(match.start(), match.end(), match.group(),
                                      None, f"'{match.group().strip()}' is not placed in time: no publication date"))
             continue
-        if period is not None:
+        if period is _OUT_OF_RANGE:
+            found.append(_Expression(match.start(), match.end(), match.group(), None,
+                                     f"'{match.group().strip()}' falls outside the calendar"))
+        elif period is not None:
             found.append(_prefixed(text, match.start(), match.end(), period, published, words))
     found.sort(key=lambda e: e.start)
     return found
@@ -152,7 +158,7 @@ def _prefixed(text: str, start: int, end: int, period: tuple[dt.date, dt.date] |
     prefix = words.prefix_re.search(text, max(0, start - 8), start)
     if prefix is None or period is None:
         return _Expression(start, end, text[start:end], period)
-    role = words.prefixes[prefix.group(1).lower()]
+    role = words.prefixes[scan.fold(prefix.group(1))]
     if role == "since":
         if published is None:
             return _Expression(prefix.start(1), end, text[prefix.start(1):end], None,
@@ -167,11 +173,12 @@ def _prefixed(text: str, start: int, end: int, period: tuple[dt.date, dt.date] |
 
 
 _UNPLACED = object()
+_OUT_OF_RANGE = object()
 
 
 def _resolve(phrase: str, published: dt.date | None, words: _TimeWords) -> object:
     """The period of a relative phrase, a month or a weekday; ``_UNPLACED`` without a date."""
-    key = " ".join(phrase.lower().split())
+    key = " ".join(scan.fold(phrase).split())  # fold: "ın" matches the pattern too
     names = calendar_names()
     if published is None:
         return _UNPLACED

@@ -138,3 +138,21 @@ def test_bad_options_are_input_errors_naming_their_field(options: dict, field: s
 def test_every_iso_form_of_a_date_is_one_publication_date(published: str) -> None:
     [m] = extract("S$681 million", published=published)
     assert m.normalized["rate_date"] == "2019-04-25"
+
+
+# Found by tests/test_fuzz_targets.py (a mutated sample report published in year 1): "last
+# year" resolved to year 0 and raised. A time outside the calendar leaves `when` empty, with a note.
+@pytest.mark.parametrize("text, published", [
+    ("trade was US$34 million last year", "0001-03-01"),
+    ("it rose 2% in the fourth quarter", "0001-03-01"),
+    ("it fell 1% last quarter", "0001-01-05"),
+    ("it rose 5% next year", "9999-12-30"),
+    ("it rose 3% next week", "9999-12-30"),
+    ("it fell 4% on Friday", "0001-01-01"),
+], ids=["last year in year 1", "Q4 in year 1", "last quarter in year 1", "next year in 9999", "next week in 9999",
+        "a weekday before 1 January 1"])
+def test_a_time_outside_the_calendar_is_no_when(text: str, published: str) -> None:
+    mentions = extract(text, published=published)
+    check_extract(text, mentions)
+    figure = [m for m in mentions if m.kind in ("money", "ratio")][0]
+    assert figure.when is None and any("outside the calendar" in note for note in figure.ambiguities)

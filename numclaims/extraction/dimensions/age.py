@@ -8,6 +8,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from numclaims.extraction import scan
 from numclaims.extraction.dimensions import Context, Decision, Rule
 from numclaims.extraction.dimensions.figure import Reading
 from numclaims.extraction.lexicon import alternation, calendar_names, read_rows, subject_words
@@ -56,7 +57,7 @@ def age(ctx: Context, r: Reading) -> Decision | None:
     after = words.after_re.match(text, r.pos)
     if after is not None:
         r.pos = after.end()
-        unit = words.units[re.sub(r"[\s\-]+", " ", after.group(1).lower())] if after.group(1) else "year"
+        unit = words.units[re.sub(r"[\s\-]+", " ", scan.fold(after.group(1)))] if after.group(1) else "year"
         return Decision("age", unit)
     high = r.high_value if r.high_value is not None else r.value
     if not 0 < r.value <= high <= _OLDEST or r.value != int(r.value) or high != int(high):
