@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from numclaims.extraction import scan
 from numclaims.extraction.lexicon import UnitSense, lexicon, normalise_space
 
 _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b")
@@ -61,7 +62,8 @@ def ratio_after(text: str, end: int) -> tuple[str, int] | None:
     if match is None:
         return None
     # every surface the pattern matches has its row
-    return lex.ratio_units[normalise_space((match.group(1) or match.group(2)).lower())], match.end()
+    # fold, not lower(): "basıs points" (dotless i) matches the case-insensitive pattern (fuzz/extract.py)
+    return lex.ratio_units[normalise_space(scan.fold(match.group(1) or match.group(2)))], match.end()
 
 
 def unit_after(text: str, end: int) -> tuple[str, str, int, str] | None:
@@ -128,7 +130,7 @@ def unit_before(text: str, start: int) -> tuple[str, str, int] | None:
     match = lex.unit_before_re.search(text, max(0, start - 16), start)
     if match is None:
         return None
-    entry = lex.units_before[re.sub(r"[\s\-]+", " ", match.group(1).lower())]
+    entry = lex.units_before[re.sub(r"[\s\-]+", " ", scan.fold(match.group(1)))]
     return entry.unit, entry.kind, match.start(1)
 
 

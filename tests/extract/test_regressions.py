@@ -156,3 +156,12 @@ def test_a_time_outside_the_calendar_is_no_when(text: str, published: str) -> No
     check_extract(text, mentions)
     figure = [m for m in mentions if m.kind in ("money", "ratio")][0]
     assert figure.when is None and any("outside the calendar" in note for note in figure.ambiguities)
+
+
+# Found by fuzz/extract.py: a case-insensitive pattern matches "basıs points" (dotless i), which
+# lower() leaves as it is, so the table look-up raised KeyError. Look-ups fold instead.
+@pytest.mark.parametrize("text", ["up 25 basıs points", "a magnıtude 6.1 quake", "less than a dollar", "a 9% DROP"])
+def test_dotless_i_and_capitals_reach_their_table_rows(text: str) -> None:
+    mentions = extract(text)
+    check_extract(text, mentions)
+    assert mentions

@@ -140,7 +140,7 @@ def one_unit(ctx: Context, protected: SpanSet) -> list[Draft]:
     """"less than a dollar" (1 USD), "above a dollar and 42 cents" (1.42 USD, at least)."""
     text, drafts = ctx.text, []
     for match in scan.finditer(_ONE_RE, text, [(_ONE_ANCHOR, ctx.folded)]):
-        code, then = _ONE[" ".join(match.group(1).lower().split())]
+        code, then = _ONE[" ".join(scan.fold(match.group(1)).split())]
         value, end = 1.0, match.end(1)
         if match.group("minor") is not None:
             minor = currency.subunit_after(text, match.end())
