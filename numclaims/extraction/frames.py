@@ -34,22 +34,35 @@ class _AboutWords:
     verbs: frozenset[str]
     skip: frozenset[str]
     stop: frozenset[str]
+    verb_re: re.Pattern[str]  # any verb, searched in the clause before the figure
+    stop_re: re.Pattern[str]
 
 
 @functools.cache
 def _about_words() -> _AboutWords:
     roles = {r[0]: frozenset(r[1].split(",")) for r in read_rows("about_words.tsv")}
-    return _AboutWords(roles["verb"] | frozenset(_words().before), roles["skip"], roles["stop"])
+    verbs = roles["verb"] | frozenset(_words().before)
+
+    def words_re(words: frozenset[str]) -> re.Pattern[str]:
+        # searched in scan.fold(text), first letter first, so that re skips to the candidates in
+        # C; the word boundary before a match is checked by the caller
+        return re.compile("(?:" + scan.by_first_char(sorted(words, key=len, reverse=True)) + r")(?![\w'’-])")
+
+    return _AboutWords(verbs, roles["skip"], roles["stop"], words_re(verbs), words_re(roles["stop"]))
 
 
-# a clause starts after a stop, a bracket, a dash, a quotation mark, or a comma before a space
-# (not the point or comma inside "1.4%" or "10,000")
 _CLAUSE_START = re.compile(r"[.;:!?,](?=\s)|[\n(\u2014\u2013\"“”]")
 _ABOUT_WORDS = 4  # the longest phrase kept ("the state pension age")
-_ABOUT_REACH = 120
+_ABOUT_REACH = 100
 
 
-def about(text: str, draft: Draft) -> str | None:
+def _words_in(pattern: re.Pattern[str], folded: str, start: int, end: int) -> list[re.Match[str]]:
+    """The whole-word matches of ``pattern`` in ``folded[start:end]``."""
+    return [m for m in pattern.finditer(folded, start, end)
+            if m.start() == 0 or not (folded[m.start() - 1].isalnum() or folded[m.start() - 1] in "_-'’")]
+
+
+def about(text: str, draft: Draft, folded: str | None = None) -> str | None:
     """The phrase the figure's clause states it of, read before its verb: "WTI crude fell 1.4%"
     is about "WTI crude". None when no verb of about_words.tsv or change_words.tsv comes first.
 
@@ -60,26 +73,28 @@ def about(text: str, draft: Draft) -> str | None:
     """
     floor = max(0, draft.start - _ABOUT_REACH)
     clause = max((m.end() for m in _CLAUSE_START.finditer(text, floor, draft.start)), default=floor)
-    tokens = list(_TOKEN.finditer(text, clause, draft.start))
     words = _about_words()
-    for i in range(len(tokens) - 1, -1, -1):
-        word = tokens[i].group().lower()
-        if word in words.verbs:
-            phrase = [t.group() for t in tokens[:i]]
-            # the phrase after the last stop word, less the words it may not begin with
-            cut = max((j + 1 for j, w in enumerate(phrase) if w.lower() in words.stop), default=0)
-            phrase = phrase[cut:]
-            while phrase and (phrase[0].lower() in words.skip or phrase[0].lower() in words.verbs):
-                phrase = phrase[1:]
-            while phrase and phrase[-1].lower() in words.verbs:  # "the state pension age will rise"
-                phrase = phrase[:-1]
-            phrase = phrase[-_ABOUT_WORDS:]
-            return " ".join(phrase) if phrase and not any(w.lower() in words.verbs for w in phrase) else None
-        if word in words.stop and i < len(tokens) - 1:
-            return None
-    return None
+    folded = scan.fold(text[clause:draft.start]) if folded is None else folded[clause:draft.start]
+    verbs = _words_in(words.verb_re, folded, 0, len(folded))
+    if not verbs:
+        return None
+    verb = verbs[-1]  # the last verb before the figure
+    last_word = _LAST_TOKEN.search(folded, verb.end())
+    if _words_in(words.stop_re, folded, verb.end(), last_word.start() if last_word else len(folded)):
+        return None  # "sales rose and that left 5%": the figure belongs to another clause
+    stops = _words_in(words.stop_re, folded, 0, verb.start())
+    start = clause + (stops[-1].end() if stops else 0)
+    verb_start = clause + verb.start()
+    phrase = _TOKEN.findall(text, start, verb_start)
+    while phrase and (phrase[0].lower() in words.skip or phrase[0].lower() in words.verbs):
+        phrase = phrase[1:]
+    while phrase and phrase[-1].lower() in words.verbs:  # "the state pension age will rise"
+        phrase = phrase[:-1]
+    phrase = phrase[-_ABOUT_WORDS:]
+    return " ".join(phrase) if phrase and not any(w.lower() in words.verbs for w in phrase) else None
 
 
+_LAST_TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*\s*$")
 _TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*[\w]|[A-Za-z]")
 
 
@@ -119,17 +134,19 @@ _SENTENCE_END = re.compile(r"[.;!?\n](?=\s|$)")
 _WORD = re.compile(r"[A-Za-z][a-z'’-]*")
 _REACH = 160  # characters searched back for the change verb of a "to"/"from"/"by" figure
 _NEAR_WORDS = 2  # a figure with no connector: the verb is one of the two words before it
+_NEAR_REACH = 40  # characters that surely hold those two words ("were up more than" is a qualifier's)
 
 
-def frame_fields(text: str, drafts: list[Draft]) -> None:
-    """Set ``direction``, ``change`` and ``per`` on the drafts that state them."""
+def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> None:
+    """Set ``direction``, ``change``, ``per`` and ``about`` on the drafts that state them."""
     words = _words()
+    folded = scan.fold(text) if folded is None else folded
     for draft in drafts:
         if draft.kind not in FRAMED_KINDS:
             continue
         _direction(text, draft, words)
         _per(text, draft, words)
-        draft.about = about(text, draft)
+        draft.about = about(text, draft, folded)
     # "US$500 million (S$681 million) a year": a restatement and its original are the same rate
     for draft in drafts:
         if draft.equivalent_of is not None:
@@ -154,10 +171,15 @@ def states_change(text: str, start: int) -> bool:
 
 def _direction(text: str, draft: Draft, words: _Words) -> None:
     start = draft.start
-    floor = max(0, start - _REACH)
+    connector = words.connector_re.search(text, max(0, start - 8), start)
+    if connector is None:  # the verb is one of the two words right before: a short look back
+        floor = max(0, start - _NEAR_REACH)
+    else:  # "fell 2% to 3,100": the verb may be further back in the sentence
+        floor = max(0, start - _REACH)
     sentence = max((m.end() for m in _SENTENCE_END.finditer(text, floor, start)), default=floor)
-    connector = words.connector_re.search(text, max(sentence, start - 8), start)
     end_of_words = connector.start() if connector else start
+    if end_of_words < sentence:
+        return
     preceding = [m.group().lower() for m in _WORD.finditer(text, sentence, end_of_words)]
     if connector is None:
         preceding = preceding[-_NEAR_WORDS:]

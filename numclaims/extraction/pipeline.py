@@ -128,7 +128,7 @@ def extract(
     drafts = _merge_compounds(text, _merge_ranges(text, drafts))
     _link_equivalents(text, drafts)
     _minor_units_in_context(drafts)
-    frames.frame_fields(text, drafts)
+    frames.frame_fields(text, drafts, ctx.folded)
     when.attach(text, drafts, published_date, ctx.folded)
     mentions = [_finish(text, d, published_date, base) for d in drafts]
     if all(_finite(m) for m in mentions):

@@ -13,6 +13,7 @@ the publication date and has none leaves ``when`` null with a note; nothing here
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
@@ -86,8 +87,10 @@ def attach(text: str, drafts: list[Draft], published: dt.date | None, folded: st
     expressions = _expressions(text, drafts, published, scan.fold(text) if folded is None else folded)
     if not expressions:
         return
+    starts = [e.start for e in expressions]
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
     for draft in timed:
-        found = _nearest(text, draft, expressions)
+        found = _nearest(draft, expressions, starts, ends)
         if found is None:
             continue
         if found.period is None:
@@ -102,15 +105,24 @@ _AFTER_REACH = 60  # an expression after the figure ("fell 1.4% on Friday") with
 _BEFORE_REACH = 160
 
 
-def _nearest(text: str, draft: Draft, expressions: list[_Expression]) -> _Expression | None:
-    """The expression after the figure in its clause, else the nearest before it in its sentence."""
-    after = [e for e in expressions if draft.end <= e.start <= draft.end + _AFTER_REACH
-             and not _SENTENCE_END.search(text, draft.end, e.start)]
-    if after:
-        return after[0]
-    before = [e for e in expressions if draft.start - _BEFORE_REACH <= e.end <= draft.start
-              and not _SENTENCE_END.search(text, e.end, draft.start)]
-    return before[-1] if before else None
+def _nearest(draft: Draft, expressions: list[_Expression], starts: list[int], ends: list[int]) -> _Expression | None:
+    """The first expression after the figure in its sentence, else the last before it (by
+    bisection over the expressions' starts and the text's sentence ends)."""
+    i = bisect.bisect_left(starts, draft.end)
+    if i < len(expressions) and expressions[i].start <= draft.end + _AFTER_REACH and not _between(ends, draft.end, expressions[i].start):
+        return expressions[i]
+    j = bisect.bisect_left(starts, draft.start) - 1
+    while j >= 0 and expressions[j].end > draft.start:
+        j -= 1  # an expression that overlaps the figure is not before it
+    if j >= 0 and expressions[j].end >= draft.start - _BEFORE_REACH and not _between(ends, expressions[j].end, draft.start):
+        return expressions[j]
+    return None
+
+
+def _between(ends: list[int], start: int, end: int) -> bool:
+    """Does a sentence end fall in ``[start, end)``?"""
+    k = bisect.bisect_left(ends, start)
+    return k < len(ends) and ends[k] < end
 
 
 def _expressions(text: str, drafts: list[Draft], published: dt.date | None, folded: str) -> list[_Expression]:
