@@ -27,7 +27,7 @@ from numclaims.extraction.numbers import find_numbers
 from numclaims.extraction.qualifiers import interval, qualifier_after, qualifier_before
 from numclaims.extraction.subjects import subject_after
 from numclaims.extraction.textspans import SpanSet, protected_spans
-from numclaims.model import Mention
+from numclaims.model import MENTION_FIELDS, Mention
 from numclaims.normalise import fx, units
 from numclaims.normalise.normalize import normalise
 
@@ -397,25 +397,10 @@ def _finish(text: str, draft: Draft, published: dt.date | None, base: str) -> Me
     normalized = normalise(draft.kind, draft.value, draft.unit, draft.low, draft.high, draft.precision, published, base)
     if draft.kind == "money" and published is None and normalized and "error" not in normalized:
         normalized["note"] = f"no publication date given: {LATEST_RATE}"
-    return Mention(
-        start=draft.start,
-        end=draft.end,
-        text=text[draft.start : draft.end],
-        kind=draft.kind,
-        value=draft.value,
-        unit=draft.unit,
-        low=draft.low,
-        high=draft.high,
-        qualifier=draft.qualifier,
-        precision=draft.precision,
-        subject=draft.subject,
-        normalized=normalized,
-        equivalent_of=draft.equivalent_of,
-        ambiguities=tuple(draft.ambiguities),
-        weekday=draft.weekday,
-        direction=draft.direction,
-        change=draft.change,
-        per=draft.per,
-        when=draft.when,
-        about=draft.about,
-    )
+    return Mention(text=text[draft.start : draft.end], normalized=normalized, ambiguities=tuple(draft.ambiguities),
+                   **{name: getattr(draft, name) for name in _COPIED_FIELDS})
+
+
+#: The Mention fields a Draft carries under the same name (all but the three _finish makes):
+#: a field added to both is copied without a line here.
+_COPIED_FIELDS = tuple(name for name in MENTION_FIELDS if name not in ("text", "normalized", "ambiguities"))

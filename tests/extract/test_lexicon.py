@@ -165,6 +165,7 @@ _ALLOWED = {
     ("numbers.py", "and a an"): "the connectives of a spelled-out number ('one and a half million')",
     ("pipeline.py", "count other year date"): "mention kinds (the model's vocabulary), not words of the text",
     ("pipeline.py", "length mass duration"): "mention kinds whose parts join ('6ft 1in'), not words of the text",
+    ("pipeline.py", "text normalized ambiguities"): "Mention field names (the model's), not words of the text",
     ("frames.py", "money ratio count other points length mass area volume energy power temperature duration storage speed pressure"):
         "mention kinds a change or a rate is read for, not words of the text",
     ("when.py", "money ratio count other points length mass area volume energy power temperature duration storage speed pressure"):
