@@ -11,6 +11,10 @@ Guarantees:
 - The exception is never raised after the block has exited: the watchdog fires only while
   holding the lock, and only for a deadline still armed; leaving the block disarms it under
   that lock and clears an exception that was set but not yet raised.
+- A block that ran past its deadline always ends in the exception, raised by the ``with``
+  statement itself when the interrupt was lost (swallowed by a gc callback or a broad
+  ``except``, or delivered as the block was ending): the outcome does not depend on which
+  bytecode the interrupt happened to land on.
 - Library code that swallows the exception (an ``except Exception`` around pint, say) is
   interrupted again every ``REFIRE_INTERVAL`` seconds until the block exits.
 
@@ -131,13 +135,21 @@ def deadline(seconds: float) -> Iterator[None]:
     entry = WATCHDOG.arm(seconds)
     try:
         yield
-    finally:
+    except BaseException:
         _leave(entry)
+        raise
+    _leave(entry)
+    if entry.fired:
+        # The deadline passed before the block ended, yet the block completed: its interrupt
+        # was swallowed (a gc callback reports it as unraisable and goes on; so does a broad
+        # except) or it arrived as the block was ending. Either way the work ran over budget,
+        # and the caller must hear so every time, not only when the interrupt landed well.
+        raise TimeBudgetExceeded()
 
 
 def _leave(entry: _Deadline) -> None:
     # The interrupt may arrive while the block is ending, before disarm() holds the lock: it
-    # is taken here (the block's outcome stands) and the next turn disarms. A second one can
+    # is taken here (deadline() then raises it plainly) and the next turn disarms. A second one can
     # only follow REFIRE_INTERVAL later, so two turns suffice; the third is a margin.
     for _ in range(3):
         try:

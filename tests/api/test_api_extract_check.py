@@ -116,6 +116,10 @@ def test_check_sample_corpus(client: Any) -> None:
     assert response.get_json()["groups"]
 
 
+# the 1 ms interrupt can land in hypothesis's gc callback (reported as unraisable, an error
+# under pytest); the with statement still ends the request in a 503
+@pytest.mark.filterwarnings(
+    "ignore:Exception ignored in.*gc_callback:pytest.PytestUnraisableExceptionWarning")
 def test_time_budget_gives_503(tmp_path: Any, assert_error: Any) -> None:
     """A request that runs past REQUEST_TIME_BUDGET is stopped with a JSON 503."""
     from api.app import create_app

@@ -247,6 +247,10 @@ def _raw_partial(port: int, request: bytes) -> tuple[int, bytes]:
     return int(response.split(b" ", 2)[1]), response
 
 
+# the 1 ms interrupt can land in hypothesis's gc callback, which CPython reports as unraisable
+# and pytest turns into an error; the with statement still ends the request in a 503
+@pytest.mark.filterwarnings(
+    "ignore:Exception ignored in.*gc_callback:pytest.PytestUnraisableExceptionWarning")
 @pytest.mark.parametrize("path", ["/v1/extract", "/v1/check", "/v1/stories/s/documents"])
 def test_the_text_limit_is_checked_before_any_extraction(tmp_path: Path, assert_error: Any,
                                                          path: str) -> None:

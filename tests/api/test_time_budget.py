@@ -121,8 +121,11 @@ def test_a_deadline_stops_work_on_a_thread_that_is_not_the_main_one() -> None:
 def test_a_deadline_never_fires_after_its_block() -> None:
     # many blocks that end right around their deadline: none may be interrupted afterwards
     for _ in range(200):
-        with deadline(0.001):
-            pass
+        try:
+            with deadline(0.001):
+                pass
+        except TimeBudgetExceeded:
+            pass  # a loaded machine let the deadline pass first: the with statement said so
         time.sleep(0.002)  # an interrupt left pending would be raised here
     end = time.monotonic() + 0.3
     while time.monotonic() < end:  # and not later either
@@ -142,3 +145,15 @@ def test_a_swallowed_interrupt_is_raised_again() -> None:
                     if swallowed > 1:
                         raise
     assert swallowed == 2
+
+
+def test_a_block_that_swallowed_its_interrupt_and_finished_still_fails() -> None:
+    # a gc callback swallows an interrupt the same way (CPython reports it as unraisable):
+    # the block then completes before the re-fire, and only the with statement can say so
+    with pytest.raises(TimeBudgetExceeded):
+        with deadline(0.05):
+            try:
+                while True:
+                    pass
+            except TimeBudgetExceeded:
+                pass
