@@ -22,7 +22,10 @@ Scoring rules (the gold mention list is *not* exhaustive):
   (:meth:`GoldScore.breakdowns`): the mention outcomes add up to recall, the prediction
   outcomes to precision;
 - **qualifier agreement** compares the qualifier of the prediction found for each gold
-  mention with the one its ``bound``/``approximate`` annotation implies.
+  mention with the one its ``bound``/``approximate`` annotation implies;
+- **field accuracy** takes the same prediction (the match, else the same span, else an
+  overlapping one) and scores ``value``, ``unit`` and every frame field the annotator stated
+  (:func:`frame_field_right`): right / stated, over the gold mentions a prediction was found for.
 """
 
 from __future__ import annotations
@@ -51,7 +54,19 @@ BOUND_QUALIFIERS: Mapping[str, frozenset[str]] = {
 }
 #: Qualifiers that satisfy ``approximate: true`` when there is no bound.
 APPROX_QUALIFIERS = frozenset({"approx", "nearly", "vague"})
+#: Verdicts a gold inline or weekday check may expect.
 VERDICTS = ("consistent", "must_flag")
+#: Verdicts a gold group may expect: ``must_flag`` is any of the last three, when the annotator
+#: wants the group seen without saying how sure the checker should be.
+GROUP_VERDICTS = ("consistent", "must_flag", "conflict", "divergent", "updated")
+#: Group verdicts that mean the outlets drift: a checker must flag the group.
+DRIFT_VERDICTS = frozenset({"must_flag", "conflict", "divergent", "updated"})
+ARITHMETIC_KINDS = ("parts", "change", "share", "rate")
+#: Frame fields a gold mention may state, with the values each allows (None: any string).
+FRAME_FIELDS: Mapping[str, tuple[str, ...] | None] = {
+    "per": None, "about": None, "direction": ("up", "down"), "change": ("delta", "level", "start"),
+    "when": None,
+}
 REL_TOL = 1e-6
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 
@@ -69,6 +84,8 @@ class GoldDocument:
     published: str
     outlet_country: str
     text: str
+    outlet: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +103,9 @@ class GoldMention:
     approximate: bool = False
     si_value: float | None = None
     si_unit: str | None = None
+    #: the frame fields the annotator stated (``per``, ``direction``, ``change``, ``when`` as
+    #: ``(start, end)``, ``about``); a field left out is not scored, a ``None`` must be empty
+    frame: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def kind(self) -> str:
@@ -141,6 +161,26 @@ class GoldGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class GoldSeparateFacts:
+    """Figures that look alike but state different facts: a checker must never group them."""
+
+    members: tuple[tuple[str, str], ...]
+    why: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class GoldArithmetic:
+    """Figures that must follow from each other: parts and their total, a change and its
+    levels, a share and its base, a rate and its total."""
+
+    kind: str
+    operands: tuple[tuple[str, str], ...]
+    result: tuple[str, str]
+    verdict: str
+    why: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class GoldWeekdayCheck:
     """A weekday-plus-date surface and whether it must be flagged."""
 
@@ -162,6 +202,8 @@ class Gold:
     inline_checks: tuple[GoldInlineCheck, ...] = ()
     groups: tuple[GoldGroup, ...] = ()
     weekday_checks: tuple[GoldWeekdayCheck, ...] = ()
+    must_not_merge: tuple[GoldSeparateFacts, ...] = ()
+    arithmetic_checks: tuple[GoldArithmetic, ...] = ()
 
     def document(self, doc_id: str) -> GoldDocument:
         """The document with this id (``KeyError`` if there is none)."""
@@ -227,23 +269,52 @@ def _records(data: Mapping[str, Any], key: str, *, required: bool) -> list[Mappi
     return items
 
 
-def _verdict(obj: Mapping[str, Any], where: str) -> str:
+def _verdict(obj: Mapping[str, Any], where: str,
+             allowed: tuple[str, ...] = VERDICTS) -> str:
     verdict = _str(obj, "verdict", where)
-    if verdict not in VERDICTS:
-        raise _fail(f"must be one of {', '.join(VERDICTS)}, got {verdict!r}", f"{where}.verdict")
+    if verdict not in allowed:
+        raise _fail(f"must be one of {', '.join(allowed)}, got {verdict!r}", f"{where}.verdict")
     return verdict
+
+
+def _iso(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise _fail(f"must be an ISO date (YYYY-MM-DD), got {value!r}", where)
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise _fail(f"must be an ISO date (YYYY-MM-DD), got {value!r}", where) from None
+    return value
+
+
+def _frame(obj: Mapping[str, Any], where: str) -> dict[str, Any]:
+    frame: dict[str, Any] = {}
+    for name, allowed in FRAME_FIELDS.items():
+        if name not in obj:
+            continue
+        value = obj[name]
+        at = f"{where}.{name}"
+        if value is None:
+            frame[name] = None
+        elif name == "when":
+            if not isinstance(value, dict):
+                raise _fail("must be null or {\"start\": ISO date, \"end\": ISO date}", at)
+            frame[name] = (_iso(value.get("start"), f"{at}.start"),
+                           _iso(value.get("end"), f"{at}.end"))
+        elif not isinstance(value, str) or not value:
+            raise _fail(f"must be null or a non-empty string, got {value!r}", at)
+        elif allowed is not None and value not in allowed:
+            raise _fail(f"must be null or one of {', '.join(allowed)}, got {value!r}", at)
+        else:
+            frame[name] = value
+    return frame
 
 
 def _document(obj: Mapping[str, Any], where: str, folder: Path) -> GoldDocument:
     doc_id = _str(obj, "id", where)
     file = _str(obj, "file", where)
-    published = _str(obj, "published", where)
+    published = _iso(_str(obj, "published", where), f"{where}.published")
     country = _str(obj, "outlet_country", where)
-    try:
-        date.fromisoformat(published)
-    except ValueError:
-        raise _fail(f"must be an ISO date (YYYY-MM-DD), got {published!r}",
-                    f"{where}.published") from None
     if not _COUNTRY.match(country):
         raise _fail(f"must be an ISO 3166 alpha-2 code, got {country!r}",
                     f"{where}.outlet_country")
@@ -255,7 +326,9 @@ def _document(obj: Mapping[str, Any], where: str, folder: Path) -> GoldDocument:
     except UnicodeDecodeError as exc:
         raise _fail(f"document file {str(path)!r} is not UTF-8 text: {exc}",
                     f"{where}.file") from None
-    return GoldDocument(doc_id, file, path, published, country, text)
+    return GoldDocument(doc_id, file, path, published, country, text,
+                        outlet=_opt_str(obj, "outlet", where) or "",
+                        source=_opt_str(obj, "source", where) or "")
 
 
 def _check_surface(surface: str, doc_id: str, texts: Mapping[str, str], where: str,
@@ -287,7 +360,7 @@ def _mention(obj: Mapping[str, Any], where: str, texts: Mapping[str, str]) -> Go
         doc=doc, surface=surface, dimension=dimension, value=value,
         unit=_opt_str(obj, "unit", where), low=low, high=high, bound=bound,
         approximate=approximate, si_value=_number(obj, "si_value", where),
-        si_unit=_opt_str(obj, "si_unit", where),
+        si_unit=_opt_str(obj, "si_unit", where), frame=_frame(obj, where),
     )
 
 
@@ -306,24 +379,43 @@ def _inline(obj: Mapping[str, Any], where: str, texts: Mapping[str, str]) -> Gol
                            _opt_str(obj, "why", where) or "")
 
 
+def _member(pair: Any, name: str, texts: Mapping[str, str]) -> tuple[str, str]:
+    if (not isinstance(pair, list) or len(pair) != 2
+            or not all(isinstance(p, str) and p for p in pair)):
+        raise _fail("must be a [doc, surface] pair of strings", name)
+    if pair[0] not in texts:
+        raise _fail(f"unknown document id {pair[0]!r}", name)
+    if pair[1] not in texts[pair[0]]:
+        raise _fail(f"surface {pair[1]!r} not found in document {pair[0]}", name)
+    return pair[0], pair[1]
+
+
+def _members(obj: Mapping[str, Any], where: str, texts: Mapping[str, str], key: str = "members",
+             least: int = 1) -> tuple[tuple[str, str], ...]:
+    raw = _require(obj, key, where)
+    if not isinstance(raw, list) or len(raw) < least:
+        raise _fail(f"must be a list of at least {least} [doc, surface] pairs", f"{where}.{key}")
+    return tuple(_member(pair, f"{where}.{key}[{i}]", texts) for i, pair in enumerate(raw))
+
+
 def _group(obj: Mapping[str, Any], where: str, texts: Mapping[str, str]) -> GoldGroup:
     fact = _str(obj, "fact", where)
-    raw = _require(obj, "members", where)
-    if not isinstance(raw, list) or not raw:
-        raise _fail("must be a non-empty list of [doc, surface] pairs", f"{where}.members")
-    members = []
-    for i, pair in enumerate(raw):
-        name = f"{where}.members[{i}]"
-        if (not isinstance(pair, list) or len(pair) != 2
-                or not all(isinstance(p, str) and p for p in pair)):
-            raise _fail("must be a [doc, surface] pair of strings", name)
-        if pair[0] not in texts:
-            raise _fail(f"unknown document id {pair[0]!r}", name)
-        if pair[1] not in texts[pair[0]]:
-            raise _fail(f"surface {pair[1]!r} not found in document {pair[0]}", name)
-        members.append((pair[0], pair[1]))
-    return GoldGroup(fact, tuple(members), _verdict(obj, where),
+    return GoldGroup(fact, _members(obj, where, texts), _verdict(obj, where, GROUP_VERDICTS),
                      _opt_str(obj, "why", where) or "")
+
+
+def _separate(obj: Mapping[str, Any], where: str, texts: Mapping[str, str]) -> GoldSeparateFacts:
+    return GoldSeparateFacts(_members(obj, where, texts, least=2),
+                             _opt_str(obj, "why", where) or "")
+
+
+def _arithmetic(obj: Mapping[str, Any], where: str, texts: Mapping[str, str]) -> GoldArithmetic:
+    kind = _str(obj, "kind", where)
+    if kind not in ARITHMETIC_KINDS:
+        raise _fail(f"must be one of {', '.join(ARITHMETIC_KINDS)}, got {kind!r}", f"{where}.kind")
+    return GoldArithmetic(kind, _members(obj, where, texts, "operands"),
+                          _member(_require(obj, "result", where), f"{where}.result", texts),
+                          _verdict(obj, where), _opt_str(obj, "why", where) or "")
 
 
 def _weekday(obj: Mapping[str, Any], where: str, texts: Mapping[str, str]) -> GoldWeekdayCheck:
@@ -381,6 +473,8 @@ def load_gold(path: str | Path) -> Gold:
         inline_checks=build("inline_checks", _inline),
         groups=build("groups", _group),
         weekday_checks=build("weekday_checks", _weekday),
+        must_not_merge=build("must_not_merge", _separate),
+        arithmetic_checks=build("arithmetic_checks", _arithmetic),
     )
 
 
@@ -465,6 +559,8 @@ class GoldScore:
     errors: tuple[tuple[str, str], ...] = field(default=())
     mention_outcomes: tuple[Outcome, ...] = ()
     prediction_outcomes: tuple[Outcome, ...] = ()
+    #: per field (value, unit, then the frame fields gold states): (right, stated)
+    field_accuracy: tuple[tuple[str, int, int], ...] = ()
 
     def breakdowns(self) -> tuple[SuiteBreakdown, SuiteBreakdown]:
         """Gold mentions by dimension (they add up to recall) and judged predictions by their
@@ -513,6 +609,9 @@ class GoldScore:
                 "agreement": self.qualifier_agreement,
                 "misses": [asdict(m) for m in self.qualifier_misses],
             },
+            "fields": {name: {"right": right, "stated": stated,
+                              "accuracy": _ratio(right, stated)}
+                       for name, right, stated in self.field_accuracy},
             "misses": [asdict(m) for m in self.misses],
             "false_positive_list": [asdict(f) for f in self.false_positive_list],
             "errors": [{"doc": d, "error": e} for d, e in self.errors],
@@ -604,6 +703,49 @@ def _expected_text(g: GoldMention) -> str:
     return f"{g.kind} {amount} {g.unit or '-'}"
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    words = re.findall(r"[\w$%€£¥.&-]+", phrase.lower().replace("\u2019", "'").replace("'s", ""))
+    return tuple(w for w in words if w not in _DETERMINERS)
+
+
+def _per_word(per: str) -> str:
+    word = per.lower().removeprefix("oil_").replace("_", " ").strip()
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def frame_field_right(name: str, got: Any, want: Any) -> bool:
+    """Whether a predicted frame field agrees with the gold one.
+
+    ``when`` compares the resolved start and end dates; ``per`` the denominator's word
+    ("barrels" = "barrel" = "oil_barrel"); ``about`` the words of the phrase, without
+    determiners and possessives, either containing the other ("WTI" for "WTI crude", "jobless
+    rate" for "the jobless rate"); ``direction`` and ``change`` must be equal. A gold ``None``
+    needs an empty field.
+
+    >>> frame_field_right("about", "WTI", "WTI crude"), frame_field_right("about", "Brent", "WTI")
+    (True, False)
+    >>> frame_field_right("when", {"start": "2024-01-01", "end": "2024-12-31", "text": "in 2024"},
+    ...                   ("2024-01-01", "2024-12-31"))
+    True
+    """
+    if want is None or got is None:
+        return want is None and got is None
+    if name == "when":
+        return (got.get("start"), got.get("end")) == tuple(want)
+    if name == "per":
+        return _per_word(got) == _per_word(want)
+    if name == "about":
+        a, b = _words(got), _words(want)
+        if not a or not b:
+            return a == b
+        short, long = sorted((a, b), key=len)
+        return any(long[i:i + len(short)] == short for i in range(len(long) - len(short) + 1))
+    return bool(got == want)
+
+
 def _candidate(gold: GoldMention, text: str, preds: Sequence[Mention]) -> Mention | None:
     """The prediction to compare qualifiers with: the match, else same span, else overlap."""
     spans = occurrences(text, gold.surface)
@@ -630,6 +772,12 @@ class _Tally:
     q_misses: list[QualifierMiss] = field(default_factory=list)
     mention_outcomes: list[Outcome] = field(default_factory=list)
     prediction_outcomes: list[Outcome] = field(default_factory=list)
+    fields: dict[str, list[int]] = field(default_factory=dict)
+
+    def count_field(self, name: str, right: bool) -> None:
+        counts = self.fields.setdefault(name, [0, 0])
+        counts[0] += right
+        counts[1] += 1
 
 
 def error_class(pairs: Iterable[tuple[Mention, GoldMention]]) -> str:
@@ -698,6 +846,10 @@ def _score_document(doc: GoldDocument, golds: Sequence[GoldMention],
         cand = _candidate(g, text, preds)
         expected = g.expected_qualifiers()
         if cand is not None:
+            tally.count_field("value", value_matches(cand, g))
+            tally.count_field("unit", unit_matches(cand, g, same_unit))
+            for name, want in g.frame.items():
+                tally.count_field(name, frame_field_right(name, getattr(cand, name), want))
             tally.q_checked += 1
             if cand.qualifier in expected:
                 tally.q_agreed += 1
@@ -725,6 +877,8 @@ def score_gold(gold: Gold, predictions: Mapping[str, Sequence[Mention]],
         false_positive_list=tuple(tally.fps), qualifier_misses=tuple(tally.q_misses),
         errors=tuple(errors), mention_outcomes=tuple(tally.mention_outcomes),
         prediction_outcomes=tuple(tally.prediction_outcomes),
+        field_accuracy=tuple((name, right, stated)
+                             for name, (right, stated) in tally.fields.items()),
     )
 
 
@@ -779,6 +933,10 @@ def format_gold_score(score: GoldScore) -> str:
         f"  {'qualifier agreement':<22}{_percent(score.qualifier_agreement):>8}   "
         f"{score.qualifier_agreed} / {score.qualifier_checked} with a prediction",
     ]
+    if score.field_accuracy:
+        lines += ["", "  field accuracy on the gold mentions a prediction was found for"]
+        lines += [f"  {name:<22}{_percent(right / stated):>8}   {right} / {stated} stated"
+                  for name, right, stated in score.field_accuracy]
     if score.misses:
         lines += ["", f"Missed gold mentions ({len(score.misses)}):"]
         for miss in score.misses:
@@ -800,8 +958,9 @@ def format_gold_score(score: GoldScore) -> str:
 
 
 __all__ = [
-    "ExtractionMiss", "FalsePositive", "Gold", "GoldDocument", "GoldExclusion", "GoldGroup",
-    "GoldInlineCheck", "GoldMention", "GoldScore", "GoldWeekdayCheck", "Predicted",
-    "QualifierMiss", "default_extract", "evaluate_gold", "fmt_number", "format_gold_score",
-    "load_gold", "occurrences", "same_unit", "score_gold",
+    "ExtractionMiss", "FalsePositive", "Gold", "GoldArithmetic", "GoldDocument", "GoldExclusion",
+    "GoldGroup", "GoldInlineCheck", "GoldMention", "GoldScore", "GoldSeparateFacts",
+    "GoldWeekdayCheck", "Predicted", "QualifierMiss", "default_extract", "evaluate_gold",
+    "fmt_number", "format_gold_score", "frame_field_right", "load_gold", "occurrences",
+    "same_unit", "score_gold",
 ]
