@@ -53,8 +53,8 @@ def fmt_interval(low: float, high: float, unit: str | None) -> str:
     """
     if unit == "calendar year" and math.isfinite(low) and math.isfinite(high):
         low, high = math.ceil(low), math.floor(high)  # 2010.5-2011.5 is the year 2011
-    if low == high:
-        return fmt_quantity(low, unit)
+    if low == high or fmt_quantity(low, unit) == fmt_quantity(high, unit):
+        return fmt_quantity(low, unit)  # 9,873.5-9,874.5 is "9,874" as shown
     if not math.isfinite(high):
         return f"{fmt_quantity(low, unit)} or more"
     if not math.isfinite(low):

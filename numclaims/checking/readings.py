@@ -9,6 +9,17 @@ Every claim gets two intervals:
 
 Two claims are consistent only when both pairs overlap: "tens of thousands" and "around 10,000"
 touch at the edge of their bounds, yet nobody reads them as the same number.
+
+How far a figure reaches comes from its wording, never from how round it looks. A bare figure is
+exact to its last written digit, plus or minus half a unit of it: "40%" is 39.5-40.5%, "10,000"
+is 9,999.5-10,000.5, "$10 million" is 9.5-10.5 million (the scale word is the unit of the last
+digit) and "3.4bn" is 3.35-3.45 billion; "more than", "at least", "less than", "up to" and "at
+most" bound one side at the figure and leave the other open. Only an approximator ("about",
+"around", "roughly", "some", "nearly"...) lets trailing zeros count as rounding: "about 10,000"
+may be rounded to the ten thousand or be 15% off, whichever is wider (bounds 5,000-15,000), though
+a reader takes it as within 10% (9,000-11,000), so it agrees with "9,874"; "nearly 60" is up to
+15% below and never above. Vague amounts and
+ranges read as the span they name.
 """
 
 from __future__ import annotations
@@ -18,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from numclaims.extraction.numbers import find_numbers, parse_numeral, split_words, words_value
 from numclaims.model import Mention
 from numclaims.normalise.units import scale_width
 
@@ -55,6 +67,10 @@ TYPICAL_ROUNDING_CAP = 0.1
 # numbers without a unit: counts are bare, years are calendar years (shown without separators)
 _PLAIN_UNITS = {"count": "", "year": "calendar year", "other": ""}
 _FLOORED = frozenset({"more_than", "at_least"})
+# the wordings that let a round figure's trailing zeros count as rounding
+_ROUNDED = frozenset({"approx", "nearly"})
+# a number word that names the unit of the figure's last digit ("two million": +/-0.5 million)
+_SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _CAPPED = frozenset({"less_than", "at_most", "up_to", "nearly"})
 
 
@@ -153,6 +169,42 @@ def _precision(mention: Mention, value: float | None) -> float:
     return p
 
 
+def stated_precision(mention: Mention) -> float:
+    """Half a unit of the figure's last written digit, in the mention's own unit.
+
+    The extractor reads trailing zeros as rounding ("40" is +/-5); only an approximator's wording
+    allows that, so a bare figure is held to its last digit.
+
+    >>> stated_precision(Mention(0, 3, "40%", "ratio", 40.0, "percent", precision=5.0))
+    0.5
+    >>> stated_precision(Mention(0, 11, "$10 million", "money", 1e7, "USD", precision=5e6))
+    500000.0
+    >>> stated_precision(Mention(0, 6, "£3.4bn", "money", 3.4e9, "GBP", precision=5e7))
+    50000000.0
+    """
+    p = mention.precision or 0.0
+    value = mention.value
+    if not p or not isinstance(value, (int, float)) or not value or not math.isfinite(p):
+        return p
+    match = next(iter(find_numbers(mention.text)), None)
+    if match is None:
+        return p
+    try:
+        if match.group("num"):
+            numeral, numeral_p = parse_numeral(match.group("num"))
+            last = 0.5 if numeral_p >= 0.5 else numeral_p  # decimals already end at their digit
+        else:
+            words = split_words(match.group("words"))
+            numeral = words_value(words)
+            last = 0.5 * _SCALE_WORDS.get(words[-1], 1.0)
+    except (ValueError, KeyError, IndexError, ZeroDivisionError):
+        return p
+    if not numeral or not math.isfinite(numeral):
+        return p
+    # the scale words and units after the numeral multiply its last digit too
+    return min(p, last * abs(float(value) / numeral))
+
+
 def reading(mention: Mention) -> Reading | None:
     """The bounds and typical reading of one extracted mention, or None if it has no number.
 
@@ -170,6 +222,8 @@ def reading(mention: Mention) -> Reading | None:
         return None
     value, low, high, unit = found
     p = _precision(mention, value)
+    if p and mention.qualifier not in _ROUNDED:
+        p *= stated_precision(mention) / (mention.precision or 1.0)
     if value is None or mention.qualifier in ("range", "vague"):
         lo = float(low) if low is not None else (float(value) if value is not None else -INF)
         hi = float(high) if high is not None else (float(value) if value is not None else INF)
