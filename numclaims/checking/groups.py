@@ -5,7 +5,9 @@ Verdicts, for a group found by :mod:`numclaims.checking.grouping`:
 * ``consistent``: the bounds of all claims overlap *and* so do their typical readings;
 * ``divergent``: the values differ, but they could both hold: either the bounds still overlap
   ("tens of thousands" and "around 10,000" share 10,000 to 11,500) or the claims' own clauses
-  name different places or periods ("in Russia" against "in Russia and China");
+  name different places or periods ("in Russia" against "in Russia and China"), or the claims
+  are stated as different things (a change against a level, up against down, per barrel against
+  per tonne); the explanation then names the bounds that overlap, or what differs;
 * ``conflict``: they cannot both be true, and nothing in the wording explains it; the gap is shown;
 * ``single_source``: no other document states it, so it could not be cross-checked.
 """
@@ -127,6 +129,40 @@ def _common_scope(run: Sequence[Item]) -> frozenset[str]:
     return frozenset.intersection(*scopes) if scopes else frozenset()
 
 
+def _bounds(run: Sequence[Item]) -> Reading:
+    """What every claim of a run allows at once."""
+    rs = [m.reading for m in run]
+    low = max(r.low for r in rs)  # type: ignore[union-attr]
+    high = min(r.high for r in rs)  # type: ignore[union-attr]
+    return Reading(min(low, high), max(low, high), min(low, high), max(low, high), rs[0].unit)  # type: ignore[union-attr]
+
+
+# what a figure is stated as, beside its number: claims that differ in one of these may both hold
+_FRAME_FIELDS = (("change", "is a {}"), ("direction", "goes {}"), ("per", "is per {}"),
+                 ("about", "is of {}"))
+
+
+def _frame_differences(members: Sequence[Item]) -> list[str]:
+    """Frame fields the claims state differently ("a change" against "a level"): a field that one
+    claim leaves unsaid is no difference."""
+    found = []
+    for name, shown in _FRAME_FIELDS:
+        stated: dict[str, dict[str, dict[str, None]]] = {}
+        written: dict[str, str] = {}  # "about" is quoted as the first document wrote it
+        for m in members:
+            value = getattr(m.mention, name, None)
+            if isinstance(value, str) and value.strip():
+                key = value.strip().casefold()
+                written.setdefault(key, value.strip())
+                stated.setdefault(key, {}).setdefault(m.mention.text, {})[m.doc.id] = None
+        if len(stated) > 1:
+            found.append(f"{name} differs: " + "; ".join(
+                " and ".join(f'"{text}" ({", ".join(ids)})' for text, ids in texts.items())
+                + " " + shown.format(f'"{written[key]}"' if name == "about" else written[key])
+                for key, texts in stated.items()))
+    return found
+
+
 def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     """The verdict on one group of claims, with a one-line explanation that shows the numbers."""
     members = group.members
@@ -157,10 +193,18 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     scopes = [_common_scope(run) for run in runs]
     details["runs"] = [{"docs": sorted({m.doc.id for m in run}), "scope": sorted(s)} for run, s in zip(runs, scopes)]
     scope_differs = len(set(scopes)) > 1
-    if bounds_overlap or scope_differs:
+    frames = _frame_differences(members)
+    if bounds_overlap or scope_differs or frames:
         why = []
         if bounds_overlap:
-            why.append(f"the bounds meet only at {fmt_interval(min(low, high), max(low, high), unit)}")
+            # the readings shown above do not meet: name the wider bounds that do, or the
+            # explanation would deny its own verdict
+            allowed = " and ".join(
+                f"{fmt_interval(r.low, r.high, unit)} ({', '.join(sorted({m.doc.id for m in run}))})"
+                for run in runs for r in [_bounds(run)])
+            why.append(f"both could hold: the wording allows {allowed}, which overlap at "
+                       f"{fmt_interval(min(low, high), max(low, high), unit)}")
+        why.extend(frames)
         if scope_differs:
             why.append("scope differs: " + "; ".join(
                 f"{', '.join(sorted(s)) if s else 'no place or period'} in "

@@ -31,3 +31,25 @@ def test_about_widens_a_round_figure() -> None:
                    "9,874 people attended the rally in Seoul.")
     assert group.verdict == "consistent"
     assert group.explanation == '"About 10,000" (a) and "9,874" (b) agree: all read 9,874'
+
+
+def test_exact_amounts_that_do_not_overlap_are_a_conflict() -> None:
+    group = _group("The company paid $10 million for the stake, it said.",
+                   "The company paid $14 million for the stake, it said.")
+    assert group.verdict == "conflict"
+    assert "meet" not in group.explanation and "cannot both hold" in group.explanation
+    assert "USD 9.5 million-10.5 million" in group.explanation
+
+
+def test_claims_stated_as_different_things_are_divergent_and_say_why() -> None:
+    group = _group("Exports rose 5% in March, the ministry said.",
+                   "Exports fell 7% in March, the ministry said.")
+    assert group.verdict == "divergent"
+    assert group.explanation.endswith('direction differs: "5%" (a) goes up; "7%" (b) goes down')
+
+
+def test_a_divergent_explanation_names_the_bounds_that_overlap() -> None:
+    group = _group("Tens of thousands of people attended the rally in Seoul.",
+                   "Around 10,000 people attended the rally in Seoul.")
+    assert group.verdict == "divergent"
+    assert "both could hold: the wording allows" in group.explanation
