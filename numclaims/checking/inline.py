@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from numclaims.checking.claims import Item
 from numclaims.checking.numbers import fmt, fmt_interval, ratio_terms
+from numclaims.checking.readings import stated_precision
 from numclaims.errors import InputError, NotConvertibleError
 from numclaims.model import CheckItem
 from numclaims.normalise import fx, units
@@ -78,8 +80,17 @@ def _money(original: Item, restated: Item, tolerance: float) -> CheckItem:
         rates = fx.rates_around(base, quote, on, RATE_WINDOW) if on else [fx.rate(base, quote, None)]
     except (NotConvertibleError, InputError) as exc:
         return _unchecked(original, restated, f"no rate to check with: {exc}", "money")
-    p = restated.mention.precision or 0.0
-    implied, low, high = b / a, (b - p) / a, (b + p) / a
+    m = restated.mention
+    spans = m.low is not None and m.high is not None and m.value is None and m.low != m.high
+    if spans:
+        # a range restates the amount as its span, not as its midpoint give or take the
+        # extractor's width: "$5m-$10m" for GBP 2 million implies 2.5-5 dollars a pound
+        p = stated_precision(replace(m, value=m.low))
+        b_low, b_high = m.low - p, m.high + p
+    else:
+        p = stated_precision(m)
+        b_low, b_high = b - p, b + p
+    implied, low, high = b / a, b_low / a, b_high / a
 
     def distance(r: fx.Rate) -> float:  # relative gap between the rate and the implied range
         return max(0.0, low - r.value, r.value - high) / r.value
@@ -88,12 +99,18 @@ def _money(original: Item, restated: Item, tolerance: float) -> CheckItem:
     gap = distance(best)
     difference = abs(implied - best.value) / best.value
     verdict = "consistent" if gap <= tolerance else "conflict"
-    num, den = ratio_terms(b, a)
+    if spans:
+        (num_low, den), (num_high, _) = ratio_terms(m.low, a), ratio_terms(m.high, a)  # type: ignore[arg-type]
+        head = f"{num_low}-{num_high}/{den} = {fmt(m.low / a, 4)}-{fmt(m.high / a, 4)}"  # type: ignore[operator]
+        off = f"; the rate is {gap:.1%} outside that range"
+    else:
+        num, den = ratio_terms(b, a)
+        head, off = f"{num}/{den} = {fmt(implied, 4)}", f"; difference {difference:.1%}"
     explanation = (
-        f"{num}/{den} = {fmt(implied, 4)} {quote} per {base}; "
+        f"{head} {quote} per {base}; "
         f"{best.source} rate on {best.rate_date.isoformat()} was {best.value:.5g}"
         + (f" ({rates[0].rate_date.isoformat()}: {rates[0].value:.5g})" if best is not rates[0] else "")
-        + f"; difference {difference:.1%}"
+        + off
     )
     if verdict == "conflict":
         window = ", ".join(f"{r.value:.5g} on {r.rate_date.isoformat()}" for r in rates)
@@ -153,5 +170,5 @@ def _in_units_of(original: Item, restated: Item) -> tuple[float, float, float] |
         converted = units.convert(a, m_o.unit, m_r.unit)
     except Exception:  # noqa: BLE001 - pint raises several types; the fallback explanation serves
         return None
-    p = m_r.precision or 0.0
+    p = stated_precision(m_r)
     return converted, b - p, b + p

@@ -53,3 +53,11 @@ def test_a_divergent_explanation_names_the_bounds_that_overlap() -> None:
                    "Around 10,000 people attended the rally in Seoul.")
     assert group.verdict == "divergent"
     assert "both could hold: the wording allows" in group.explanation
+
+
+def test_a_restated_range_far_off_the_rate_is_flagged() -> None:
+    report = check([_doc("a", "He was fined 2 million pounds sterling ($5m-$10m) by the court.")])
+    [found] = report.inline
+    assert found.verdict == "conflict"
+    assert found.explanation.startswith("5-10/2 = 2.5-5 USD per GBP;")
+    assert "more than the 1% tolerance" in found.explanation
