@@ -7,11 +7,18 @@ rate it implies is within ``tolerance`` of one of them. The rounding of the rest
 (681 million may be 680.5 to 681.5 million), the rounding of the original does not: a writer
 converts the number they print. Measures are converted exactly, so both roundings count:
 17 km is 10.56 miles, which "11 mile" (10.5 to 11.5) covers.
+
+A bare "$" restating an amount in another currency ("£3.4bn ($4.4bn)") is read as US dollars,
+whatever the document's ``currency_hint`` or ``outlet_country`` says: an outlet restates foreign
+amounts in US dollars, and marks its own dollar when it means it ("S$", "HK$"). Only a bare "$"
+restating US dollars ("US$500 million ($681 million)") is the outlet's own dollar, as the hint
+reads it. The explanation says how the sign was read ("$ read as US dollars").
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -70,8 +77,26 @@ def _unchecked(original: Item, restated: Item, why: str, kind: str) -> CheckItem
     return CheckItem((original.claim, restated.claim), "unchecked", why, {"kind": kind})
 
 
+_BARE_DOLLAR = re.compile(r"\\?\$")  # "$4.4bn", or Markdown's "\$4.4bn"; not "S$", "US$"
+_DOLLARS = {"USD": "US dollars", "SGD": "Singapore dollars", "HKD": "Hong Kong dollars",
+            "AUD": "Australian dollars", "CAD": "Canadian dollars", "NZD": "New Zealand dollars"}
+
+
+def restated_currency(original: Item, restated: Item) -> tuple[str | None, str | None]:
+    """The currency of a restatement, and how its sign was read when the sign is a bare "$".
+
+    The one rule for ``currency_hint`` and ``outlet_country`` alike (see the module docstring).
+    """
+    m, quote = restated.mention, restated.mention.unit
+    if not _BARE_DOLLAR.match(m.text) or original.mention.unit is None:
+        return quote, None
+    if original.mention.unit != "USD":
+        quote = "USD"
+    return quote, f"$ read as {_DOLLARS.get(quote or '', quote)}"
+
+
 def _money(original: Item, restated: Item, tolerance: float) -> CheckItem:
-    base, quote = original.mention.unit, restated.mention.unit
+    base, (quote, sign) = original.mention.unit, restated_currency(original, restated)
     a, b = _stated(original), _stated(restated)
     if not base or not quote or not a or b is None:
         return _unchecked(original, restated, "a currency or an amount is missing", "money")
@@ -107,7 +132,7 @@ def _money(original: Item, restated: Item, tolerance: float) -> CheckItem:
         num, den = ratio_terms(b, a)
         head, off = f"{num}/{den} = {fmt(implied, 4)}", f"; difference {difference:.1%}"
     explanation = (
-        f"{head} {quote} per {base}; "
+        (f"{sign}; " if sign else "") + f"{head} {quote} per {base}; "
         f"{best.source} rate on {best.rate_date.isoformat()} was {best.value:.5g}"
         + (f" ({rates[0].rate_date.isoformat()}: {rates[0].value:.5g})" if best is not rates[0] else "")
         + off
@@ -117,6 +142,7 @@ def _money(original: Item, restated: Item, tolerance: float) -> CheckItem:
         explanation += f", more than the {tolerance * 100:g}% tolerance (rates checked: {window})"
     details: dict[str, Any] = {
         "kind": "money",
+        "restated_currency": quote,
         "implied_rate": implied,
         "implied_rate_range": [low, high],
         "rate": best.to_dict(),

@@ -1,7 +1,10 @@
 """The documents :func:`numclaims.check` accepts, validated once at the door.
 
-Each document is a mapping ``{"id", "text", "published"?, "source"?, "currency_hint"?}``; a
-problem raises :class:`~numclaims.errors.InputError` whose ``field`` names the key at fault.
+Each document is a mapping ``{"id", "text", "published"?, "source"?, "currency_hint"?,
+"outlet_country"?}``; a problem raises :class:`~numclaims.errors.InputError` whose ``field``
+names the key at fault. ``outlet_country`` settles a bare "$" (or "¥", "Rs"...) when no
+``currency_hint`` does, as the command line and batch records already read it; a bare "$"
+restating another currency is US dollars under either (see :mod:`numclaims.checking.inline`).
 """
 
 from __future__ import annotations
@@ -24,6 +27,12 @@ class Document:
     published: date | None = None
     source: str | None = None
     currency_hint: str | None = None
+    outlet_country: str | None = None
+
+    @property
+    def hint(self) -> str | None:
+        """What reads the document's ambiguous currency signs: its hint, else its country."""
+        return self.currency_hint or self.outlet_country
 
 
 def _published(value: Any, where: str) -> date | None:
@@ -81,5 +90,6 @@ def validate(documents: Iterable[Mapping[str, Any]]) -> list[Document]:
             published=_published(doc.get("published"), where),
             source=_optional_str(doc.get("source"), "source", where),
             currency_hint=_optional_str(doc.get("currency_hint"), "currency_hint", where),
+            outlet_country=_optional_str(doc.get("outlet_country"), "outlet_country", where),
         ))
     return found

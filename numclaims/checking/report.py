@@ -29,7 +29,7 @@ ORDER = {"conflict": 0, "divergent": 1, "unchecked": 2, "consistent": 3, "single
 def extract_items(doc: Document, base_currency: str) -> list[Item]:
     """The checker's view of one document's quantities."""
     mentions = extract(doc.text, published=doc.published, base_currency=base_currency,
-                       currency_hint=doc.currency_hint)
+                       currency_hint=doc.hint)
     return build_items(doc, mentions)
 
 

@@ -59,5 +59,20 @@ def test_a_restated_range_far_off_the_rate_is_flagged() -> None:
     report = check([_doc("a", "He was fined 2 million pounds sterling ($5m-$10m) by the court.")])
     [found] = report.inline
     assert found.verdict == "conflict"
-    assert found.explanation.startswith("5-10/2 = 2.5-5 USD per GBP;")
+    assert found.explanation.startswith("$ read as US dollars; 5-10/2 = 2.5-5 USD per GBP;")
     assert "more than the 1% tolerance" in found.explanation
+
+
+def test_a_bare_dollar_restating_pounds_is_us_dollars_under_hint_and_country() -> None:
+    text = "The deal is worth £3.4bn ($4.4bn), the firm said."
+    found = [check([_doc("a", text, **{key: "SG"})]).inline[0] for key in ("currency_hint", "outlet_country")]
+    assert [f.explanation for f in found][0] == found[1].explanation
+    assert found[0].explanation.startswith("$ read as US dollars; 4.4/3.4 = 1.294 USD per GBP;")
+    assert found[0].details["restated_currency"] == "USD"
+
+
+def test_the_outlets_own_dollar_is_read_by_its_country() -> None:
+    report = check([_doc("a", "A US$500 million ($673 million) loan was agreed.", outlet_country="SG")])
+    [found] = report.inline
+    assert found.verdict == "consistent"
+    assert found.explanation.startswith("$ read as Singapore dollars; 673/500 = 1.346 SGD per USD;")
