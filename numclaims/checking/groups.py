@@ -2,9 +2,11 @@
 
 Verdicts, for a group found by :mod:`numclaims.checking.grouping`:
 
-* ``consistent``: the bounds of all claims overlap *and* so do their typical readings;
+* ``consistent``: the bounds of all claims overlap *and* so do their typical readings, and every
+  figure set beside a vague amount lies within its span ("tens of thousands" agrees with "about
+  20,000", not with "around 10,000", which reaches below 10,000);
 * ``divergent``: the values differ, but they could both hold: either the bounds still overlap
-  ("tens of thousands" and "around 10,000" share 10,000 to 11,500) or the claims' own clauses
+  ("tens of thousands" and "around 10,000" share 10,000 to 15,000) or the claims' own clauses
   name different places or periods ("in Russia" against "in Russia and China"), or the claims
   are stated as different things (a change against a level, up against down, per barrel against
   per tonne); the explanation then names the bounds that overlap, or what differs;
@@ -129,6 +131,14 @@ def _common_scope(run: Sequence[Item]) -> frozenset[str]:
     return frozenset.intersection(*scopes) if scopes else frozenset()
 
 
+def _outside(vague: Sequence[Item], figures: Sequence[Item], slack: float) -> list[Item]:
+    """The figures whose typical reading leaves the span every vague amount of the group names."""
+    floor = max(m.reading.low for m in vague)  # type: ignore[union-attr]
+    ceiling = min(m.reading.high for m in vague)  # type: ignore[union-attr]
+    return [m for m in figures
+            if m.reading.typical_low < floor - slack or m.reading.typical_high > ceiling + slack]  # type: ignore[union-attr]
+
+
 def _bounds(run: Sequence[Item]) -> Reading:
     """What every claim of a run allows at once."""
     rs = [m.reading for m in run]
@@ -181,11 +191,16 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     low, high = max(r.low for r in readings), min(r.high for r in readings)
     t_low, t_high = max(r.typical_low for r in readings), min(r.typical_high for r in readings)
     bounds_overlap = low <= high + slack
-    if bounds_overlap and t_low <= t_high + slack:
+    vague = [m for m in members if m.mention.qualifier == "vague"]
+    figures = [m for m in members if m.mention.qualifier != "vague"]
+    outside = _outside(vague, figures, slack) if vague and figures else []
+    if bounds_overlap and t_low <= t_high + slack and not outside:
         shared = fmt_interval(min(t_low, t_high), max(t_low, t_high), unit)
         return CheckItem(claims, "consistent",
                          f"{_names(members, more=group.more)} agree: all read {shared}", details)
-    runs = _partition(members, slack)
+    # a vague span and a figure reaching outside it are two readings, not one shared stretch
+    runs = sorted(_partition(vague, slack) + _partition(figures, slack),
+                  key=lambda run: run[0].reading.center) if outside else _partition(members, slack)  # type: ignore[union-attr]
     described = "; ".join(
         f"{_names(run, more=group.more)} reads {fmt_interval(max(m.reading.typical_low for m in run), min(m.reading.typical_high for m in run), unit)}"  # type: ignore[union-attr]
         for run in runs
@@ -204,6 +219,9 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
                 for run in runs for r in [_bounds(run)])
             why.append(f"both could hold: the wording allows {allowed}, which overlap at "
                        f"{fmt_interval(min(low, high), max(low, high), unit)}")
+        if outside:
+            why.append(f"{_names(outside, docs=False)} reaches outside "
+                       f"{_names(vague, docs=False)}")
         why.extend(frames)
         if scope_differs:
             why.append("scope differs: " + "; ".join(

@@ -4,11 +4,13 @@ Every claim gets two intervals:
 
 * the **bounds**: every value the wording allows ("more than US$500 million" is 500 million and
   up; "17km" is 16.5 to 17.5 km because of rounding; "tens of thousands" is 10,000 to 99,999);
-* the **typical reading**: the central values a reader would take away ("tens of thousands" reads
-  as 20,000 to 50,000, "around 10,000" as 9,500 to 10,500).
+* the **typical reading**: the central values a reader would take away ("around 10,000" reads
+  as 9,000 to 11,000); a vague amount reads as the span it names, the same everywhere it is
+  shown ("tens of thousands" is 10,000 to 99,999).
 
-Two claims are consistent only when both pairs overlap: "tens of thousands" and "around 10,000"
-touch at the edge of their bounds, yet nobody reads them as the same number.
+Two claims are consistent only when both pairs overlap, and a figure set beside a vague amount
+lies within it: "tens of thousands" and "around 10,000" share 10,000 to 11,000, yet nobody reads
+them as the same number (see :mod:`numclaims.checking.groups`).
 
 How far a figure reaches comes from its wording, never from how round it looks. A bare figure is
 exact to its last written digit, plus or minus half a unit of it: "40%" is 39.5-40.5%, "10,000"
@@ -18,8 +20,7 @@ most" bound one side at the figure and leave the other open. Only an approximato
 "around", "roughly", "some", "nearly"...) lets trailing zeros count as rounding: "about 10,000"
 may be rounded to the ten thousand or be 15% off, whichever is wider (bounds 5,000-15,000), though
 a reader takes it as within 10% (9,000-11,000), so it agrees with "9,874"; "nearly 60" is up to
-15% below and never above. Vague amounts and
-ranges read as the span they name.
+15% below and never above. Vague amounts and ranges read as the span they name.
 """
 
 from __future__ import annotations
@@ -58,9 +59,6 @@ TYPICAL = {
     "up_to": (0.2, 0.0),
     "nearly": (0.1, 0.0),
 }
-# A vague amount spanning an order of magnitude ("tens of thousands": 10,000-99,999) reads as two
-# to five times its floor; narrower vague spans read as stated.
-VAGUE_TYPICAL = (2.0, 5.0)
 # Calendar values: fractions of a year number mean nothing; "around 2011" is a year either side.
 _CALENDAR_APPROX = 1.0
 TYPICAL_ROUNDING_CAP = 0.1
@@ -215,7 +213,7 @@ def reading(mention: Mention) -> Reading | None:
     >>> r = reading(Mention(0, 17, "tens of thousands", "count", None, low=10000, high=99999,
     ...                     qualifier="vague"))
     >>> (r.low, r.high, r.typical_low, r.typical_high)
-    (10000.0, 99999.0, 20000.0, 50000.0)
+    (10000.0, 99999.0, 10000.0, 99999.0)
     """
     found = canonical(mention)
     if found is None:
@@ -230,8 +228,8 @@ def reading(mention: Mention) -> Reading | None:
         if lo == -INF and hi == INF:
             return None
         t_lo, t_hi = lo, hi
-        if mention.qualifier == "vague" and lo > 0 and (hi == INF or hi >= 5 * lo):
-            t_lo, t_hi = VAGUE_TYPICAL[0] * lo, min(hi, VAGUE_TYPICAL[1] * lo)
+        if mention.qualifier == "vague":
+            pass  # the span it names, as its mention shows it: one reading everywhere
         elif hi == INF:
             t_lo, t_hi = lo, lo * 2
         elif lo == -INF:

@@ -76,3 +76,16 @@ def test_the_outlets_own_dollar_is_read_by_its_country() -> None:
     [found] = report.inline
     assert found.verdict == "consistent"
     assert found.explanation.startswith("$ read as Singapore dollars; 673/500 = 1.346 SGD per USD;")
+
+
+def test_a_vague_amount_reads_as_its_mention_everywhere() -> None:
+    group = _group("Tens of thousands of people attended the rally in Seoul.",
+                   "Around 10,000 people attended the rally in Seoul.")
+    vague = next(c for c in group.claims if c.text == "Tens of thousands")
+    assert (vague.low, vague.high) == (10000, 99999)
+    assert '"Tens of thousands" (a) reads 10,000-99,999' in group.explanation
+    assert "20,000" not in group.explanation and "50,000" not in group.explanation
+    assert group.verdict == "divergent"
+    assert group.explanation.endswith('"Around 10,000" reaches outside "Tens of thousands"')
+    reading = next(r for r in group.details["readings"] if r["low"] == 10000 and r["high"] == 99999)
+    assert (reading["typical_low"], reading["typical_high"]) == (10000, 99999)
