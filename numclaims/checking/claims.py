@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from numclaims.checking.inputs import Document
 from numclaims.checking.readings import Reading, reading
-from numclaims.checking.scope import scope_of
+from numclaims.checking.scope import scope_tokens
 from numclaims.checking.text import (
     Token, clause_bounds, is_content, sentence_bounds, tokens,
 )
@@ -38,6 +38,7 @@ class Item:
     reading: Reading | None
     features: dict[str, float] = field(default_factory=dict)
     scope: frozenset[str] = frozenset()
+    scope_words: tuple[Token, ...] = ()  # the scope's words as written, for explanations
 
     @property
     def claim(self) -> Claim:
@@ -78,7 +79,7 @@ def build_items(doc: Document, mentions: list[Mention]) -> list[Item]:
     words = _uncovered(tokens(text), mentions)
     word_starts = [t.start for t in words]
     clauses: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
-    scopes: dict[tuple[int, int], frozenset[str]] = {}
+    scopes: dict[tuple[int, int], tuple[Token, ...]] = {}
     items = []
     for index, m in enumerate(mentions):
         s_start, s_end = _enclosing(sentences, sentence_starts, m.start, m.end)
@@ -92,7 +93,7 @@ def build_items(doc: Document, mentions: list[Mention]) -> list[Item]:
             clauses[s_start] = bounds, [b for b, _ in bounds]
         c_start, c_end = _enclosing(*clauses[s_start], m.start, m.end)
         if (c_start, c_end) not in scopes:
-            scopes[c_start, c_end] = scope_of(
+            scopes[c_start, c_end] = scope_tokens(
                 words[bisect_left(word_starts, c_start, first, last):
                       bisect_left(word_starts, c_end, first, last)])
         items.append(Item(
@@ -101,7 +102,8 @@ def build_items(doc: Document, mentions: list[Mention]) -> list[Item]:
             mention=m,
             reading=reading(m),
             features=_features(before, after, m),
-            scope=scopes[c_start, c_end],
+            scope=frozenset(t.lemma for t in scopes[c_start, c_end]),
+            scope_words=scopes[c_start, c_end],
         ))
     return items
 

@@ -23,6 +23,7 @@ from numclaims.checking.claims import Item
 from numclaims.checking.grouping import Cluster, cluster
 from numclaims.checking.numbers import fmt_interval, fmt_width
 from numclaims.checking.readings import Reading
+from numclaims.checking.scope import quote_scope
 from numclaims.model import CheckItem, Mention
 
 # Readings closer than this (relative) are the same number; floating-point noise, not a finding.
@@ -225,7 +226,7 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
         why.extend(frames)
         if scope_differs:
             why.append("scope differs: " + "; ".join(
-                f"{', '.join(sorted(s)) if s else 'no place or period'} in "
+                f"{quote_scope([m.scope_words for m in run], s) if s else 'no place or period'} in "
                 f"{', '.join(sorted({m.doc.id for m in run}))}"
                 for run, s in zip(runs, scopes)))
         return CheckItem(claims, "divergent", f"{described}; {'; '.join(why)}", details)

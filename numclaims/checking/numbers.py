@@ -21,9 +21,10 @@ def fmt(x: float, digits: int = 4) -> str:
             return f"{fmt(x / scale, digits)} {word}"
     if x == 0:
         return "0"
-    if abs(x) >= 10 ** digits:
+    shown = f"{x:,.{digits}g}"
+    if abs(x) >= 10 ** digits or "e" in shown:  # 9,999.5 rounds up to "1e+04" in g format
         return f"{round(x):,}"
-    return f"{x:,.{digits}g}"
+    return shown
 
 
 def fmt_quantity(x: float, unit: str | None) -> str:

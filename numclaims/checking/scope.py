@@ -45,20 +45,60 @@ def scope_terms(text: str, start: int, end: int, skip: tuple[tuple[int, int], ..
 
 def scope_of(words: Sequence[Token]) -> frozenset[str]:
     """Places and periods named by a clause's ``words`` (the figures' own words left out)."""
+    return frozenset(t.lemma for t in scope_tokens(words))
+
+
+def scope_tokens(words: Sequence[Token]) -> tuple[Token, ...]:
+    """The words of :func:`scope_of` as the text writes them, first of each lemma, in text order:
+    explanations quote these, never the lemmas that are compared."""
+    found: dict[str, Token] = {}
+    for token in _scope_words(words):
+        found.setdefault(token.lemma, token)
+    return tuple(found.values())
+
+
+def _scope_words(words: Sequence[Token]) -> list[Token]:
     lists = _lists()
     prepositions, periods = lists["prepositions"], lists["periods"]
     passable = lists["joins"] | lists["fillers"]
-    terms: set[str] = set()
+    terms: list[Token] = []
     after_preposition = False
     for token in words:
         low = token.surface.lower()
         if low in periods or token.lemma in periods:
-            terms.add(token.lemma)
+            terms.append(token)
         if after_preposition and (token.capitalised or _YEAR.fullmatch(token.surface)):
-            terms.add(token.lemma)
+            terms.append(token)
             continue
         if after_preposition and low in passable:
             continue
         after_preposition = low in prepositions
-    return frozenset(terms)
+    return terms
+
+
+def quote_scope(written: Sequence[Sequence[Token]], terms: frozenset[str]) -> str:
+    """``terms`` as the texts write them (``written``: each claim's scope words, the first claim
+    that writes a term quoted for it): words next to each other in one text stay one quote.
+
+    >>> from numclaims.checking.text import tokens
+    >>> text = "workers sent to North Korea and China last year"
+    >>> quote_scope([scope_tokens(tokens(text))], frozenset({"north", "korea", "china"}))
+    '"North Korea", "China"'
+    """
+    chosen: dict[str, tuple[int, Token]] = {}
+    for n, words in enumerate(written):
+        for token in words:
+            if token.lemma in terms:
+                chosen.setdefault(token.lemma, (n, token))
+    parts: list[str] = []
+    previous: tuple[int, Token] | None = None
+    for n, token in sorted(chosen.values(), key=lambda nt: (nt[0], nt[1].start)):
+        if previous is not None and previous[0] == n and 0 <= token.start - previous[1].end <= 1:
+            parts[-1] += " " + token.surface
+        else:
+            parts.append(token.surface)
+        previous = n, token
+    shown = set(chosen)
+    parts += sorted(terms - shown)  # a stored claim may keep only its lemmas
+    return ", ".join(f'"{part}"' for part in parts)
 

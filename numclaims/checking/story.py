@@ -43,7 +43,7 @@ from numclaims.checking.inline import DEFAULT_TOLERANCE, check_inline
 from numclaims.checking.inputs import Document
 from numclaims.checking.readings import Reading
 from numclaims.checking.report import ORDER
-from numclaims.checking.text import is_content, tokens
+from numclaims.checking.text import Token, is_content, tokens
 from numclaims.model import CLAIM_FIELDS, CheckItem, Claim, Mention
 
 #: How many distinct readings of one cluster a verdict considers, most stated first: a fact
@@ -231,6 +231,7 @@ def _payload(item: Item) -> dict[str, Any]:
         "reading": [_finite(r.low), _finite(r.high), _finite(r.typical_low),
                     _finite(r.typical_high), r.unit],
         "scope": sorted(item.scope),
+        "scope_words": [[t.start, t.end, t.surface, t.lemma] for t in item.scope_words],
     }
 
 
@@ -250,7 +251,8 @@ def _item(payload: Mapping[str, Any]) -> Item:
     published = date.fromisoformat(payload["published"]) if payload.get("published") else None
     return Item(Document(payload["doc"], "", published), payload["index"],
                 mention_from_dict(payload["mention"]), reading,
-                scope=frozenset(payload["scope"]))
+                scope=frozenset(payload["scope"]),
+                scope_words=tuple(Token(*w) for w in payload.get("scope_words") or ()))
 
 
 def _finding_key(section: str, ident: str) -> str:

@@ -89,3 +89,12 @@ def test_a_vague_amount_reads_as_its_mention_everywhere() -> None:
     assert group.explanation.endswith('"Around 10,000" reaches outside "Tens of thousands"')
     reading = next(r for r in group.details["readings"] if r["low"] == 10000 and r["high"] == 99999)
     assert (reading["typical_low"], reading["typical_high"]) == (10000, 99999)
+
+
+def test_explanations_quote_places_as_written() -> None:
+    group = _group("North Korea sent 10,000 workers to Russia last year, officials said.",
+                   "North Korea sent 12,000 workers to Russia and North Korean ports last year, officials said.")
+    assert group.verdict == "divergent"
+    scope = group.explanation.split("scope differs: ")[1]
+    assert '"Russia' in scope and "North Korean" in scope
+    assert "russia" not in scope and "korea" not in scope  # no lemmas
