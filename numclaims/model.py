@@ -12,7 +12,7 @@ from typing import Any
 KINDS = (
     "money", "length", "mass", "area", "volume", "speed", "energy", "power",
     "temperature", "duration", "storage", "frequency", "pressure", "torque", "angle",
-    "loudness", "charge", "magnitude", "points", "age", "ratio", "count", "year", "date", "other",
+    "loudness", "charge", "magnitude", "fuel_economy", "points", "age", "ratio", "count", "year", "date", "other",
 )
 QUALIFIERS = (
     "exact", "approx", "more_than", "at_least", "less_than", "at_most", "up_to",

@@ -25,7 +25,7 @@ from numclaims.extraction.lexicon import alternation, read_rows
 #: The kinds a change or a rate is read for: not dates, years or ages.
 FRAMED_KINDS = frozenset({
     "money", "ratio", "count", "other", "points", "length", "mass", "area", "volume", "energy", "power",
-    "temperature", "duration", "storage", "speed", "pressure",
+    "temperature", "duration", "storage", "speed", "pressure", "fuel_economy", "frequency",
 })
 
 
@@ -76,15 +76,19 @@ def about(text: str, draft: Draft, folded: str | None = None) -> str | None:
     words = _about_words()
     folded = scan.fold(text[clause:draft.start]) if folded is None else folded[clause:draft.start]
     verbs = _words_in(words.verb_re, folded, 0, len(folded))
-    if not verbs:
+    if verbs:
+        verb = verbs[-1]  # the last verb before the figure
+        last_word = _LAST_TOKEN.search(folded, verb.end())
+        if _words_in(words.stop_re, folded, verb.end(), last_word.start() if last_word else len(folded)):
+            return None  # "sales rose and that left 5%": the figure belongs to another clause
+        verb_at = verb.start()
+    elif scan.fold(text[draft.start:draft.end]) in _words().multiple_verbs:
+        verb_at = len(folded)  # "Exports doubled": the figure is the clause's verb
+    else:
         return None
-    verb = verbs[-1]  # the last verb before the figure
-    last_word = _LAST_TOKEN.search(folded, verb.end())
-    if _words_in(words.stop_re, folded, verb.end(), last_word.start() if last_word else len(folded)):
-        return None  # "sales rose and that left 5%": the figure belongs to another clause
-    stops = _words_in(words.stop_re, folded, 0, verb.start())
+    stops = _words_in(words.stop_re, folded, 0, verb_at)
     start = clause + (stops[-1].end() if stops else 0)
-    verb_start = clause + verb.start()
+    verb_start = clause + verb_at
     phrase = _TOKEN.findall(text, start, verb_start)
     while phrase and (phrase[0].lower() in words.skip or phrase[0].lower() in words.verbs):
         phrase = phrase[1:]
@@ -105,9 +109,14 @@ class _Words:
     roles: dict[str, str]  # "by" -> "delta", "to" -> "level", "from" -> "start"
     connector_re: re.Pattern[str]  # "by", "to", "from" right before the figure
     after_re: re.Pattern[str]
+    level: dict[str, str]  # "4.2%, down from 4.5%": the word that makes a figure a level
+    level_re: re.Pattern[str]
     per_re: re.Pattern[str]
     articles: frozenset[str]
     units: frozenset[str]
+    counter_re: re.Pattern[str]  # "times" between a count and its connector
+    canonical: dict[str, str]  # denominator as written -> the pint unit a rate is per
+    multiple_verbs: frozenset[str]  # "doubled", "halved": a figure that is its clause's verb
 
 
 @functools.cache
@@ -116,6 +125,9 @@ def _words() -> _Words:
     for word, value, where in read_rows("change_words.tsv"):
         tables.setdefault(where, {})[word] = value
     before, after, roles_before = tables["before"], tables["after"], tables["role"]
+    multiples = {row[1]: row[3] for row in read_rows("multiples.tsv") if row[0] == "verb"}
+    # "sales tripled to 3m units": a multiple's verb states a change like "rose"
+    before = {**multiples, **before}
     roles = {r[0]: r[1].split(",") for r in read_rows("rate_words.tsv")}
     connectors = roles["connector"]
     per_re = re.compile(
@@ -126,11 +138,17 @@ def _words() -> _Words:
         before, after, roles_before,
         re.compile(r"(?i)(?<![\w-])(" + alternation(list(roles_before)) + r")\s+$"),
         re.compile(r"(?i)[\s-]+(" + alternation(list(after)) + r")(?![\w-])"),
+        tables["level"],
+        re.compile(r"(?i),\s*(" + alternation(list(tables["level"])) + r")\s+from(?![\w-])"),
         per_re, frozenset(roles["article"]), frozenset(roles["unit"]),
+        re.compile(r"(?i)\s+(?:" + alternation(roles["counter"]) + r")(?![\w-])"),
+        dict(pair.split("=", 1) for pair in roles["canonical"]),
+        frozenset(multiples),
     )
 
 
 _SENTENCE_END = re.compile(r"[.;!?\n](?=\s|$)")
+_PER_BEFORE = re.compile(r"(?i)\bper\s+([a-z]+)$")
 _WORD = re.compile(r"[A-Za-z][a-z'’-]*")
 _REACH = 160  # characters searched back for the change verb of a "to"/"from"/"by" figure
 _NEAR_WORDS = 2  # a figure with no connector: the verb is one of the two words before it
@@ -147,6 +165,11 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
         _direction(text, draft, words)
         _per(text, draft, words)
         draft.about = about(text, draft, folded)
+        if draft.per is None and draft.about is not None:
+            # "income per capita was $12,000": the denominator is named before the figure
+            named = _PER_BEFORE.search(draft.about)
+            if named is not None:
+                draft.per = named.group(1).lower()
     # "US$500 million (S$681 million) a year": a restatement and its original are the same rate
     for draft in drafts:
         if draft.equivalent_of is not None:
@@ -188,15 +211,24 @@ def _direction(text: str, draft: Draft, words: _Words) -> None:
         draft.direction = direction
         draft.change = words.roles[scan.fold(connector.group(1))] if connector else "delta"
         return
+    level = words.level_re.match(text, draft.end)
+    if level is not None:  # "4.2%, down from 4.5%": the level reached
+        draft.direction, draft.change = words.level[scan.fold(level.group(1))], "level"
+        return
     noun = words.after_re.match(text, draft.end)
     if noun is not None:  # "a 9% drop", "312 points higher"
         draft.direction, draft.change = words.after[scan.fold(noun.group(1))], "delta"
 
 
 def _per(text: str, draft: Draft, words: _Words) -> None:
-    if draft.kind == "speed":
-        return  # "60 miles an hour" is its unit
-    found = words.per_re.match(text, draft.end)
+    if draft.unit is not None and "_per_" in draft.unit:
+        # a rate by its unit ("120 km/h", "30 mpg"): the unit's denominator
+        draft.per = draft.unit.rsplit("_per_", 1)[1]
+        return
+    end = draft.end
+    if draft.unit is None and (counter := words.counter_re.match(text, end)) is not None:
+        end = counter.end()  # "beat 60 times a second"
+    found = words.per_re.match(text, end)
     if found is None:
         return
     connector = scan.fold(found.group(1) or found.group(2))
@@ -205,3 +237,17 @@ def _per(text: str, draft: Draft, words: _Words) -> None:
     if connector in words.articles and singular not in words.units:
         return  # "$5 a company", "3 a side"
     draft.per = singular
+
+
+def canonical_per(per: str, unit: str | None, canonical_unit: str | None) -> str | None:
+    """The denominator a normalised rate is per: a pint unit where the denominator is one
+    ("barrel" -> ``oil_barrel``), the canonical unit's own for a rate unit ("120 km/h" is
+    normalised to m/s: per ``second``), else the word itself ("share"). None for a rate unit
+    whose canonical unit is a rate by itself ("7,200 rpm" is 120 hertz).
+
+    >>> canonical_per("barrel", "USD", "USD"), canonical_per("hour", "kilometer_per_hour", "meter_per_second")
+    ('oil_barrel', 'second')
+    """
+    if unit is not None and "_per_" in unit:
+        return canonical_unit.rsplit("_per_", 1)[1] if canonical_unit and "_per_" in canonical_unit else None
+    return _words().canonical.get(per, per.replace(" ", "_"))

@@ -397,6 +397,10 @@ def _finish(text: str, draft: Draft, published: dt.date | None, base: str) -> Me
     normalized = normalise(draft.kind, draft.value, draft.unit, draft.low, draft.high, draft.precision, published, base)
     if draft.kind == "money" and published is None and normalized and "error" not in normalized:
         normalized["note"] = f"no publication date given: {LATEST_RATE}"
+    if draft.per is not None and normalized is not None:
+        # a rate: "$71.20 a barrel" is 71.2 USD per oil_barrel, "120 km/h" 33.3 m per second
+        if (per := frames.canonical_per(draft.per, draft.unit, normalized.get("unit"))) is not None:
+            normalized["per"] = per
     return Mention(text=text[draft.start : draft.end], normalized=normalized, ambiguities=tuple(draft.ambiguities),
                    **{name: getattr(draft, name) for name in _COPIED_FIELDS})
 

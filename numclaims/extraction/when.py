@@ -28,7 +28,7 @@ from numclaims.extraction.textspans import SpanSet
 #: The kinds that get a ``when``: not dates, years or ages (which are times themselves).
 TIMED_KINDS = frozenset({
     "money", "ratio", "count", "other", "points", "length", "mass", "area", "volume", "energy", "power",
-    "temperature", "duration", "storage", "speed", "pressure",
+    "temperature", "duration", "storage", "speed", "pressure", "fuel_economy", "frequency",
 })
 
 
@@ -39,6 +39,7 @@ class _Expression:
     text: str
     period: tuple[dt.date, dt.date] | None  # None: it needs the publication date
     note: str | None = None
+    basis: bool = False  # the basis of a comparison ("year on year"): any other time wins
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,11 @@ def _nearest(draft: Draft, expressions: list[_Expression], starts: list[int], en
     bisection over the expressions' starts and the text's sentence ends)."""
     i = bisect.bisect_left(starts, draft.end)
     if i < len(expressions) and expressions[i].start <= draft.end + _AFTER_REACH and not _between(ends, draft.end, expressions[i].start):
-        return expressions[i]
+        found = expressions[i]
+        if found.basis and i + 1 < len(expressions) and not _between(ends, found.end, expressions[i + 1].start) \
+                and expressions[i + 1].start <= found.end + _AFTER_REACH:
+            return expressions[i + 1]  # "rose 3% year on year in May": May's figure
+        return found
     j = bisect.bisect_left(starts, draft.start) - 1
     while j >= 0 and expressions[j].end > draft.start:
         j -= 1  # an expression that overlaps the figure is not before it
@@ -158,7 +163,11 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
             found.append(_Expression(match.start(), match.end(), match.group(), None,
                                      f"'{match.group().strip()}' falls outside the calendar"))
         elif period is not None:
-            found.append(_prefixed(text, match.start(), match.end(), period, published, words))
+            expression = _prefixed(text, match.start(), match.end(), period, published, words)
+            if words.phrases.get(" ".join(scan.fold(match.group(1)).split()), ("",))[0] == "past":
+                expression = _Expression(expression.start, expression.end, expression.text, expression.period,
+                                         basis=True)
+            found.append(expression)
     found.sort(key=lambda e: e.start)
     return found
 
@@ -213,6 +222,8 @@ def _relative(period: str, number: int, on: dt.date) -> tuple[dt.date, dt.date]:
     if period == "day":
         day = on + dt.timedelta(days=number)
         return day, day
+    if period == "past":
+        return on - dt.timedelta(days=number), on
     if period == "week":
         monday = on - dt.timedelta(days=on.weekday()) + dt.timedelta(weeks=number)
         return monday, monday + dt.timedelta(days=6)

@@ -36,6 +36,7 @@ CANONICAL = {
     "loudness": "decibel_SPL",
     "charge": "coulomb",
     "magnitude": "earthquake_magnitude",
+    "fuel_economy": "kilometer_per_liter",
     "points": "score_point",
 }
 _PINT_CANONICAL = {"square_meter": "meter**2", "cubic_meter": "meter**3", "meter_per_second": "meter/second"}

@@ -166,10 +166,6 @@ _ALLOWED = {
     ("pipeline.py", "count other year date"): "mention kinds (the model's vocabulary), not words of the text",
     ("pipeline.py", "length mass duration"): "mention kinds whose parts join ('6ft 1in'), not words of the text",
     ("pipeline.py", "text normalized ambiguities"): "Mention field names (the model's), not words of the text",
-    ("frames.py", "money ratio count other points length mass area volume energy power temperature duration storage speed pressure"):
-        "mention kinds a change or a rate is read for, not words of the text",
-    ("when.py", "money ratio count other points length mass area volume energy power temperature duration storage speed pressure"):
-        "mention kinds a time is read for, not words of the text",
     ("when.py", "start end text"): "the keys of Mention.when (its documented shape), not words of the text",
     ("subjects.py", "ing ed ly"): "English suffixes that end a noun phrase: morphology, not vocabulary",
 }
