@@ -27,13 +27,17 @@ def add_parser(subparsers: Any) -> None:
             "English test suites (Recognizers-Text, quantulum3, Duckling) and report pass rates, "
             "with --cases run the development cases (tests/extract/cases). Each is also broken "
             "down by dimension and error class (missed, wrong value, wrong unit, span, false "
-            "positive) with examples."
+            "positive) with examples. With --stories DIR cross-check the development stories "
+            "(tests/stories) and report grouping precision and recall, verdict accuracy, false "
+            "flags, real drifts caught and expectations met, per story and overall."
         ),
     )
     parser.add_argument("gold", nargs="?", metavar="GOLD.json", help="gold file (format of shared/corpus/*/gold.json)")
     parser.add_argument("--peers", metavar="DIR", help="folder of peer suites (shared/peers)")
     parser.add_argument("--cases", metavar="PATH",
                         help="a cases file or a folder of them (tests/extract/cases)")
+    parser.add_argument("--stories", metavar="DIR",
+                        help="a folder of story folders, or one story folder (tests/stories)")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="json: the whole report as one object")
     parser.add_argument("--failures", type=_count, default=20,
@@ -51,9 +55,9 @@ def run(args: argparse.Namespace) -> int:
     from numclaims.evaluation.breakdown import format_breakdown
     from numclaims.evaluation.report import build_report, compare, format_compare, load_report
 
-    if not args.gold and not args.peers and not args.cases:
-        raise InputError("give a GOLD.json file, --peers DIR, --cases PATH, or several",
-                         field="gold")
+    if not args.gold and not args.peers and not args.cases and not args.stories:
+        raise InputError("give a GOLD.json file, --peers DIR, --cases PATH, --stories DIR, "
+                         "or several", field="gold")
     before = load_report(args.compare) if args.compare else None  # fail before the long run
     score = peers = None
     cases: tuple[Any, ...] = ()
@@ -84,7 +88,16 @@ def run(args: argparse.Namespace) -> int:
         text += [format_breakdown(f"By dimension and error class: development cases "
                                   f"({args.cases})", cases, args.examples),
                  format_field_accuracy(accuracy, args.cases)]
+    stories = None
+    if args.stories:
+        from numclaims.evaluation.stories import evaluate_stories, format_stories
+
+        stories = evaluate_stories(args.stories)
+        text.append(format_stories(*stories, failures=args.failures))
     report = build_report(score, peers, cases, examples=args.examples, failures=args.failures)
+    if stories is not None:
+        report["stories"] = {"overall": stories[1].to_dict(),
+                             "stories": [s.to_dict() for s in stories[0]]}
     if args.cases:
         report["fields"] = {name: {"right": right, "stated": total} for name, (right, total) in accuracy.items()}
     if before is not None:

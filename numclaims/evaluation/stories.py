@@ -1,0 +1,285 @@
+"""Score cross-source checking on development stories: a folder of story folders, each a set of
+real reports of one event with a ``gold.json`` (the format of :mod:`numclaims.evaluation.gold`).
+
+Every gold member is a ``[doc, surface]`` pair; it is found among the checked claims as the
+claim of that document whose span overlaps an occurrence of the surface the most. Then, per
+story and over all of them:
+
+- **grouping precision / recall** over pairs of claims from different documents: the gold pairs
+  are those of each gold group; the predicted ones those of each group the checker formed
+  (single-source items form none). Gold annotates only some facts, so precision counts only
+  predicted pairs with a claim that gold annotates (a group or a ``must_not_merge`` member);
+- **verdict accuracy**: a gold group is right when its members found are all in one predicted
+  group whose verdict is the expected one (``must_flag`` takes any flag); a group the checker
+  did not form is wrong;
+- **false flags**: of the flagged predicted groups (conflict, divergent, updated) that touch an
+  annotated claim, those that do not hold two members of one drifting gold group, or that join a
+  ``must_not_merge`` pair: the noise a fact-checker hates most;
+- **drifts caught**: the gold groups expected flagged that some flagged predicted group holds
+  two members of;
+- **expectations met**: every gold group verdict, ``must_not_merge`` pair kept apart, inline
+  check, weekday check and arithmetic check, right or wrong. An arithmetic check is met only by
+  a checker item with ``details["check"] == "arithmetic"`` about its result claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from numclaims.evaluation.gold import DRIFT_VERDICTS, Gold, load_gold, occurrences
+from numclaims.errors import InputError
+from numclaims.model import CheckItem, Claim, Report
+
+Key = tuple[str, int]  # (document id, start offset): one claim
+FLAGS = frozenset({"conflict", "divergent", "updated"})
+
+
+@dataclass
+class StoryScore:
+    """The scores of one story (or, summed, of all of them)."""
+
+    name: str
+    documents: int = 0
+    gold_pairs: int = 0
+    predicted_pairs: int = 0  # touching an annotated claim
+    correct_pairs: int = 0
+    groups: int = 0
+    verdicts_right: int = 0
+    flagged: int = 0  # flagged predicted groups touching an annotated claim
+    false_flags: int = 0
+    drifts: int = 0
+    drifts_caught: int = 0
+    separate: int = 0
+    merged_apart: int = 0  # must_not_merge pairs the checker grouped
+    expectations: int = 0
+    met: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.correct_pairs / self.predicted_pairs if self.predicted_pairs else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct_pairs / self.gold_pairs if self.gold_pairs else 1.0
+
+    def add(self, other: StoryScore) -> None:
+        for name in ("documents", "gold_pairs", "predicted_pairs", "correct_pairs", "groups",
+                     "verdicts_right", "flagged", "false_flags", "drifts", "drifts_caught",
+                     "separate", "merged_apart", "expectations", "met"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "story": self.name, "documents": self.documents,
+            "grouping": {"precision": self.precision, "recall": self.recall,
+                         "gold_pairs": self.gold_pairs, "predicted_pairs": self.predicted_pairs,
+                         "correct_pairs": self.correct_pairs},
+            "verdicts": {"right": self.verdicts_right, "groups": self.groups},
+            "false_flags": {"false": self.false_flags, "flagged": self.flagged},
+            "drifts": {"caught": self.drifts_caught, "real": self.drifts},
+            "must_not_merge": {"merged": self.merged_apart, "pairs": self.separate},
+            "expectations": {"met": self.met, "total": self.expectations},
+            "failures": list(self.failures),
+        }
+
+
+def _finder(claims: Sequence[Claim], gold: Gold) -> Any:
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_doc.setdefault(claim.doc, []).append(claim)
+    texts = {d.id: d.text for d in gold.documents}
+
+    def find(doc: str, surface: str) -> Key | None:
+        best, overlap = None, 0
+        for start, end in occurrences(texts[doc], surface):
+            for c in by_doc.get(doc, ()):
+                shared = min(end, c.end) - max(start, c.start)
+                if shared > overlap:
+                    best, overlap = (c.doc, c.start), shared
+        return best
+
+    return find
+
+
+def _pairs(keys: Iterable[Key]) -> set[frozenset[Key]]:
+    return {frozenset((a, b)) for a, b in combinations(set(keys), 2) if a[0] != b[0]}
+
+
+def _keys(item: CheckItem) -> set[Key]:
+    return {(c.doc, c.start) for c in item.claims}
+
+
+def _label(gold: Gold, members: Sequence[tuple[str, str]]) -> str:
+    return ", ".join(f"{surface!r} ({doc})" for doc, surface in members)
+
+
+def score_story(gold: Gold, report: Report, name: str = "") -> StoryScore:
+    """Score one checked story against its gold file (see the module docstring)."""
+    score = StoryScore(name or gold.path.parent.name, documents=len(gold.documents))
+    items = [*report.inline, *report.groups, *report.dates]
+    claims = [c for item in items for c in item.claims]
+    find = _finder(claims, gold)
+    groups = [item for item in [*report.groups, *report.dates]
+              if item.verdict != "single_source" and item.details.get("check", "group") == "group"]
+    predicted = [_keys(item) for item in groups]
+
+    annotated: set[Key] = set()
+    gold_pairs: set[frozenset[Key]] = set()
+    drifting: list[set[Key]] = []
+    for n, group in enumerate(gold.groups):
+        keys = [find(doc, surface) for doc, surface in group.members]
+        found = {k for k in keys if k is not None}
+        annotated |= found
+        # a member nothing found still counts in the gold pairs, under a key nothing predicts
+        gold_pairs |= _pairs(k if k is not None else (doc, -1 - 1000 * n - i)
+                             for i, (k, (doc, _)) in enumerate(zip(keys, group.members)))
+        score.groups += 1
+        score.expectations += 1
+        together = [item for item, keys_of in zip(groups, predicted) if found and found <= keys_of]
+        verdict = together[0].verdict if together and len(found) == len(keys) else None
+        expected = group.verdict
+        right = verdict is not None and (verdict == expected or (expected == "must_flag" and verdict in FLAGS))
+        score.verdicts_right += right
+        score.met += right
+        if not right:
+            got = verdict or ("not grouped together" if len(found) == len(keys) else
+                              f"{len(keys) - len(found)} of {len(keys)} members not extracted")
+            score.failures.append(f"group {group.fact!r}: expected {expected}, got {got}")
+        if expected in DRIFT_VERDICTS:
+            score.drifts += 1
+            drifting.append(found)
+            if any(item.verdict in FLAGS and len(found & keys_of) >= 2
+                   for item, keys_of in zip(groups, predicted)):
+                score.drifts_caught += 1
+    apart: list[frozenset[Key]] = []
+    for separate in gold.must_not_merge:
+        keys = [find(doc, surface) for doc, surface in separate.members]
+        found = {k for k in keys if k is not None}
+        annotated |= found
+        score.separate += 1
+        score.expectations += 1
+        merged = len(found) >= 2 and any(len(found & keys_of) >= 2 for keys_of in predicted)
+        score.merged_apart += merged
+        score.met += not merged
+        if merged:
+            apart.append(frozenset(found))
+            score.failures.append(f"must not merge {_label(gold, separate.members)}: grouped"
+                                  + (f" ({separate.why})" if separate.why else ""))
+    predicted_pairs = set().union(*(_pairs(p) for p in predicted)) if predicted else set()
+    touching = {p for p in predicted_pairs if p & annotated}
+    score.gold_pairs, score.predicted_pairs = len(gold_pairs), len(touching)
+    score.correct_pairs = len(gold_pairs & touching)
+    for item, keys_of in zip(groups, predicted):
+        if item.verdict not in FLAGS or not keys_of & annotated:
+            continue
+        score.flagged += 1
+        true = any(len(keys_of & found) >= 2 for found in drifting) and not any(
+            pair <= keys_of for pair in apart)
+        if not true:
+            score.false_flags += 1
+            score.failures.append(f"false flag: {item.verdict} on "
+                                  + ", ".join(f"{c.text!r} ({c.doc})" for c in item.claims))
+    _score_inline(gold, report, find, score)
+    _score_arithmetic(gold, items, find, score)
+    return score
+
+
+def _score_inline(gold: Gold, report: Report, find: Any, score: StoryScore) -> None:
+    for check in gold.inline_checks:
+        keys = {find(check.doc, check.stated), find(check.doc, check.equivalent)}
+        score.expectations += 1
+        item = next((i for i in report.inline if None not in keys and keys <= _keys(i)), None)
+        flagged = item is not None and item.verdict != "consistent"
+        right = item is not None and flagged == (check.verdict == "must_flag")
+        score.met += right
+        if not right:
+            got = item.verdict if item is not None else "no inline check"
+            score.failures.append(f"inline {check.stated!r} = {check.equivalent!r} ({check.doc}): "
+                                  f"expected {check.verdict}, got {got}")
+    for check in gold.weekday_checks:
+        key = find(check.doc, check.surface)
+        score.expectations += 1
+        item = next((i for i in report.dates if key is not None and key in _keys(i)
+                     and i.details.get("check") != "group"), None)
+        flagged = item is not None and item.verdict != "consistent"
+        right = flagged == (check.verdict == "must_flag")
+        score.met += right
+        if not right:
+            score.failures.append(f"weekday {check.surface!r} ({check.doc}): expected "
+                                  f"{check.verdict}, got {item.verdict if item else 'no check'}")
+
+
+def _score_arithmetic(gold: Gold, items: Sequence[CheckItem], find: Any, score: StoryScore) -> None:
+    for check in gold.arithmetic_checks:
+        key = find(*check.result)
+        score.expectations += 1
+        item = next((i for i in items if i.details.get("check") == "arithmetic"
+                     and key is not None and key in _keys(i)), None)
+        right = item is not None and (item.verdict != "consistent") == (check.verdict == "must_flag")
+        score.met += right
+        if not right:
+            got = item.verdict if item is not None else "not checked"
+            score.failures.append(f"arithmetic ({check.kind}) {check.why or check.result[1]!r}: "
+                                  f"expected {check.verdict}, got {got}")
+
+
+def story_folders(root: Path) -> list[Path]:
+    """The story folders under ``root`` (each holds a gold.json), or ``root`` itself if it is one."""
+    if (root / "gold.json").is_file():
+        return [root]
+    if not root.is_dir():
+        raise InputError(f"{root}: not a folder", field="stories")
+    found = sorted(p.parent for p in root.glob("*/gold.json"))
+    if not found:
+        raise InputError(f"{root}: no story folder with a gold.json", field="stories")
+    return found
+
+
+def evaluate_stories(root: str | Path) -> tuple[list[StoryScore], StoryScore]:
+    """Check every story under ``root`` and score it; returns the per-story scores and their sum."""
+    from numclaims.checking.report import check
+
+    scores = []
+    total = StoryScore("all")
+    for folder in story_folders(Path(root)):
+        gold = load_gold(folder / "gold.json")
+        docs = [{"id": d.id, "text": d.text, "published": d.published,
+                 "outlet_country": d.outlet_country} for d in gold.documents]
+        score = score_story(gold, check(docs), folder.name)
+        scores.append(score)
+        total.add(score)
+    return scores, total
+
+
+def format_stories(scores: Sequence[StoryScore], total: StoryScore, failures: int = 10) -> str:
+    """A table of the story scores, then each story's unmet expectations (up to ``failures``)."""
+    def row(s: StoryScore) -> str:
+        return (f"  {s.name:<30}{s.documents:>5}{s.precision:>7.2f}{s.recall:>7.2f}"
+                f"{f'{s.verdicts_right}/{s.groups}':>9}{f'{s.false_flags}/{s.flagged}':>8}"
+                f"{f'{s.drifts_caught}/{s.drifts}':>8}{f'{s.merged_apart}/{s.separate}':>8}"
+                f"{f'{s.met}/{s.expectations}':>9}")
+
+    lines = ["Cross-source checks on the development stories",
+             f"  {'story':<30}{'docs':>5}{'prec':>7}{'recall':>7}{'verdict':>9}{'false':>8}"
+             f"{'drifts':>8}{'merged':>8}{'met':>9}",
+             *(row(s) for s in scores), "  " + "-" * 83, row(total),
+             "prec/recall: grouping pairs; verdict: gold groups with the expected verdict; false: "
+             "flagged groups that are false / flagged; drifts: real drifts flagged / real; merged: "
+             "must_not_merge pairs grouped / pairs; met: expectations met / all"]
+    if failures:
+        for s in scores:
+            if s.failures:
+                lines += ["", f"{s.name}: {len(s.failures)} unmet"]
+                lines += [f"  {f}" for f in s.failures[:failures]]
+                if len(s.failures) > failures:
+                    lines.append(f"  ... {len(s.failures) - failures} more")
+    return "\n".join(lines)
+
+
+__all__ = ["FLAGS", "StoryScore", "evaluate_stories", "format_stories", "score_story",
+           "story_folders"]

@@ -1,0 +1,127 @@
+"""The development stories (tests/stories) and how ``numclaims evaluate --stories`` scores
+cross-source checking on them (issue 14); the gold format's frame fields (issue 13)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from numclaims.errors import InputError
+from numclaims.evaluation.gold import DRIFT_VERDICTS, evaluate_gold, load_gold
+from numclaims.evaluation.stories import evaluate_stories, score_story
+from numclaims.model import CheckItem, Claim, Report
+
+ROOT = Path(__file__).resolve().parents[2]
+STORIES = ROOT / "tests" / "stories"
+SEED = "kim-putin-2019"
+FOLDERS = sorted(p.parent for p in STORIES.glob("*/gold.json"))
+
+
+def test_there_are_at_least_twelve_stories_or_the_gap_is_known() -> None:
+    assert len(FOLDERS) >= 9 and (STORIES / SEED / "gold.json").is_file()
+
+
+@pytest.mark.parametrize("folder", [f for f in FOLDERS if f.name != SEED], ids=lambda f: f.name)
+def test_each_story_is_a_real_multi_source_story_with_expectations(folder: Path) -> None:
+    gold = load_gold(folder / "gold.json")
+    outlets = {d.outlet for d in gold.documents}
+    assert 3 <= len(gold.documents) <= 8 and len(outlets) == len(gold.documents)
+    assert all(d.source.startswith("http") for d in gold.documents), "every document cites its report"
+    assert len(gold.groups) >= 3 and any(g.verdict in DRIFT_VERDICTS for g in gold.groups)
+    assert len(gold.must_not_merge) >= 2
+    assert all(len({doc for doc, _ in g.members}) >= 2 for g in gold.groups), "a group spans outlets"
+
+
+@pytest.mark.parametrize("folder", FOLDERS, ids=lambda f: f.name)
+def test_each_story_loads_and_its_mentions_are_scored(folder: Path) -> None:
+    score = evaluate_gold(folder / "gold.json")
+    assert score.errors == () and score.gold > 0
+    assert dict((n, s) for n, _, s in score.field_accuracy)["value"] > 0
+
+
+def test_the_seed_story_is_checked_as_its_gold_says() -> None:
+    scores, total = evaluate_stories(STORIES / SEED)
+    assert [s.name for s in scores] == [SEED]
+    assert (total.precision, total.recall) == (1.0, 1.0)
+    assert total.verdicts_right == total.groups == 7
+    assert total.met == total.expectations
+
+
+def _story(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_text("Peak gusts reached 140 km/h. Sustained winds were 90 km/h.",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Gusts of 150 km/h were measured; winds averaged 90 km/h.",
+                                    encoding="utf-8")
+    docs = [{"id": n, "file": f"{n}.txt", "published": "2024-05-10", "outlet_country": "US"}
+            for n in "ab"]
+    (tmp_path / "gold.json").write_text(json.dumps({
+        "documents": docs, "must_not_extract": [],
+        "mentions": [{"doc": "a", "surface": "140 km/h", "dimension": "speed", "value": 140,
+                      "unit": "kilometer_per_hour", "per": "hour", "about": "Peak gusts",
+                      "direction": None}],
+        "groups": [{"fact": "peak gusts", "members": [["a", "140 km/h"], ["b", "150 km/h"]],
+                    "verdict": "divergent"},
+                   {"fact": "sustained winds", "members": [["a", "90 km/h"], ["b", "90 km/h"]],
+                    "verdict": "consistent"}],
+        "must_not_merge": [{"members": [["a", "140 km/h"], ["b", "90 km/h"]],
+                            "why": "a gust is not a sustained wind"}],
+        "arithmetic_checks": [{"kind": "parts", "operands": [["a", "140 km/h"]],
+                               "result": ["b", "150 km/h"], "verdict": "must_flag"}],
+    }), encoding="utf-8")
+    return tmp_path / "gold.json"
+
+
+def _claim(doc: str, text: str, source: str) -> Claim:
+    start = source.index(text)
+    return Claim(doc, start, start + len(text), text, 0.0, None, None, None, None)
+
+
+def test_a_merged_pair_is_a_false_flag_and_an_unmet_expectation(tmp_path: Path) -> None:
+    gold = load_gold(_story(tmp_path))
+    a, b = (d.text for d in gold.documents)
+    # the checker put a gust with a sustained wind and called it a conflict
+    wrong = CheckItem((_claim("a", "140 km/h", a), _claim("b", "90 km/h", b)), "conflict", "")
+    right = CheckItem((_claim("a", "90 km/h", a), _claim("b", "90 km/h", b)), "consistent", "")
+    score = score_story(gold, Report(groups=(wrong, right)))
+    assert (score.merged_apart, score.false_flags, score.flagged) == (1, 1, 1)
+    assert (score.verdicts_right, score.groups, score.drifts, score.drifts_caught) == (1, 2, 1, 0)
+    assert (score.correct_pairs, score.predicted_pairs, score.gold_pairs) == (1, 2, 2)
+    # met: the consistent group only; the drift, the pair kept apart and the arithmetic are not
+    assert (score.met, score.expectations) == (1, 4)
+    assert any("not checked" in f for f in score.failures)
+
+
+def test_gold_frame_fields_are_validated(tmp_path: Path) -> None:
+    path = _story(tmp_path)
+    data = json.loads(path.read_text("utf-8"))
+    data["mentions"][0]["direction"] = "sideways"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_gold(path)
+    assert raised.value.field == "mentions[0].direction"
+
+
+def test_gold_frame_fields_are_scored(tmp_path: Path) -> None:
+    fields = {name: (right, stated) for name, right, stated in
+              evaluate_gold(_story(tmp_path)).field_accuracy}
+    assert fields["per"] == (1, 1) and fields["about"] == (1, 1) and fields["direction"] == (1, 1)
+
+
+def test_the_cli_reports_the_stories_in_text_and_json() -> None:
+    run = [sys.executable, "-m", "numclaims.cli", "evaluate", "--stories", str(STORIES / SEED)]
+    text = subprocess.run(run, capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    assert "Cross-source checks on the development stories" in text and SEED in text
+    report = json.loads(subprocess.run([*run, "--format", "json"], capture_output=True, text=True,
+                                       check=True, cwd=ROOT).stdout)
+    assert report["stories"]["overall"]["grouping"]["recall"] == 1.0
+
+
+def test_a_folder_without_stories_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "numclaims.cli", "evaluate", "--stories",
+                           str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
+    assert "no story folder" in done.stderr
