@@ -20,7 +20,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 from numclaims.checking.claims import Item
-from numclaims.checking.grouping import Cluster, cluster
+from numclaims.checking.grouping import FRAME_MARK, VALUE_MARK, Cluster, cluster
 from numclaims.checking.numbers import fmt_interval, fmt_width
 from numclaims.checking.readings import Reading
 from numclaims.checking.scope import quote_scope
@@ -84,7 +84,8 @@ def check_groups(items: Sequence[Item], weights: Mapping[str, float], *, toleran
 
 def about(group: Cluster) -> list[str]:
     """The words that best describe what a group's claims are about."""
-    return sorted(group.centroid, key=group.centroid.__getitem__, reverse=True)[:_ABOUT_WORDS]
+    words = [w for w in group.centroid if not w.startswith((VALUE_MARK, FRAME_MARK))]
+    return sorted(words, key=group.centroid.__getitem__, reverse=True)[:_ABOUT_WORDS]
 
 
 def _slack(members: Sequence[Item], tolerance: float, scale: float) -> float:

@@ -37,7 +37,9 @@ from typing import Any
 
 from numclaims.checking.claims import Item, build_items
 from numclaims.checking.dates import check_weekdays, date_bucket, group_verdict
-from numclaims.checking.grouping import MAX_POSTINGS, Cluster, Clustering, weighted
+from numclaims.checking.grouping import (
+    FRAME_MARK, MAX_POSTINGS, VALUE_MARK, Cluster, Clustering, weighted,
+)
 from numclaims.checking.groups import groupable, magnitude, typical, verdict
 from numclaims.checking.inline import DEFAULT_TOLERANCE, check_inline
 from numclaims.checking.inputs import Document
@@ -299,7 +301,10 @@ class _StoredClustering(Clustering):
 def _pruned(centroid: Mapping[str, float]) -> dict[str, float]:
     kept = [(w, x) for w, x in centroid.items() if x > 1e-12]
     if len(kept) > CENTROID_WORDS:
-        kept = sorted(kept, key=lambda wx: wx[1], reverse=True)[:CENTROID_WORDS]
+        # the value and frame marks are light but decide which claims may join: always kept
+        marks = [(w, x) for w, x in kept if w.startswith((VALUE_MARK, FRAME_MARK))]
+        words = [(w, x) for w, x in kept if not w.startswith((VALUE_MARK, FRAME_MARK))]
+        kept = sorted(words, key=lambda wx: wx[1], reverse=True)[:CENTROID_WORDS] + marks
     return dict(kept)
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from numclaims.extraction.lexicon import read_rows
+
 # Letters (of any script: "Über", "São Paulo") and digits, with inner apostrophes and dots kept so
 # that "U.S." and "country's" stay one word; hyphens split ("Kim-Putin" -> "Kim", "Putin") so
 # compounds still share words.
@@ -68,7 +70,12 @@ def stopwords() -> frozenset[str]:
     >>> "according" in stopwords()
     True
     """
-    return frozenset(word for line in data_lines("check_stopwords.txt") for word in line.split())
+    words = {word for line in data_lines("check_stopwords.txt") for word in line.split()}
+    # the change words ("rose", "fell", "slumped", "drop") say which way a figure moved: that is
+    # its frame (Mention.direction), compared as such, and outlets word it differently; they
+    # never say what the figure is about
+    words |= {row[0] for row in read_rows("change_words.tsv") if row[2] in ("before", "after") and " " not in row[0]}
+    return frozenset(words)
 
 
 def lemma(word: str) -> str:
