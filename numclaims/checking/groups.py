@@ -111,20 +111,32 @@ def _names(members: Sequence[Item], *, docs: bool = True, more: Mapping[str, int
     return " and ".join(named(text, ids) for text, ids in by_text.items())
 
 
+def _meets(low: float, high: float, slack: float, widths: Sequence[float]) -> bool:
+    """Whether readings whose common stretch is ``low``..``high`` agree. Rounding intervals that
+    only touch do not: "412" (411.5-412.5) and "413" (412.5-413.5) are two figures, and "2023"
+    and "2024" two years, not one reading at their shared end. Points meet when equal."""
+    if min(widths, default=0.0) > 2 * slack:
+        return high - low > slack
+    return low <= high + slack
+
+
 def _partition(members: list[Item], slack: float) -> list[list[Item]]:
     """Split claims into runs whose typical readings all overlap, in increasing order."""
     ordered = sorted(members, key=lambda m: m.reading.center)  # type: ignore[union-attr]
     runs: list[list[Item]] = []
-    ceiling = -math.inf
+    ceiling, run_width = -math.inf, 0.0
     for m in ordered:
         r = m.reading
         assert r is not None
-        if runs and r.typical_low <= ceiling + slack:
+        width = min(r.typical_high - r.typical_low, run_width) if runs else 0.0
+        if runs and _meets(r.typical_low, ceiling, slack, [width]):
             runs[-1].append(m)
+            run_width = width
             ceiling = min(ceiling, r.typical_high)
         else:
             runs.append([m])
             ceiling = r.typical_high
+            run_width = r.typical_high - r.typical_low
     return runs
 
 
@@ -192,11 +204,12 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     slack = _slack(members, tolerance, scale)
     low, high = max(r.low for r in readings), min(r.high for r in readings)
     t_low, t_high = max(r.typical_low for r in readings), min(r.typical_high for r in readings)
-    bounds_overlap = low <= high + slack
+    bounds_overlap = _meets(low, high, slack, [r.high - r.low for r in readings])
     vague = [m for m in members if m.mention.qualifier == "vague"]
     figures = [m for m in members if m.mention.qualifier != "vague"]
     outside = _outside(vague, figures, slack) if vague and figures else []
-    if bounds_overlap and t_low <= t_high + slack and not outside:
+    widths = [r.typical_high - r.typical_low for r in readings]
+    if bounds_overlap and _meets(t_low, t_high, slack, widths) and not outside:
         shared = fmt_interval(min(t_low, t_high), max(t_low, t_high), unit)
         return CheckItem(claims, "consistent",
                          f"{_names(members, more=group.more)} agree: all read {shared}", details)
@@ -235,6 +248,15 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     relative = gap / max(abs(low), abs(high)) if max(abs(low), abs(high)) else 0.0
     details.update(gap=gap if math.isfinite(gap) else None,
                    relative_gap=relative if math.isfinite(relative) else None)
+    if gap <= slack:
+        # rounding intervals that only touch ("412" and "413"): the gap between them is nil,
+        # the difference a reader sees is between the figures
+        centers = [m.reading.center for m in members]  # type: ignore[union-attr]
+        apart = max(centers) - min(centers)
+        relative = apart / max(abs(c) for c in centers) if any(centers) else 0.0
+        return CheckItem(claims, "conflict", f"{described}; they cannot both hold: the figures "
+                         f"differ by {fmt_width(apart, unit)} ({relative:.1%}) and each is "
+                         "exact to its last digit", details)
     return CheckItem(
         claims, "conflict",
         f"{described}; they cannot both hold: a gap of {fmt_width(gap, unit)} ({relative:.0%})",
