@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from numclaims.checking.text import data_lines
 from numclaims.figures import at_latest_rate, clip, plural
 from numclaims.model import CheckItem, Report
 
@@ -31,6 +32,11 @@ SECTIONS = (
     ("dates", "Dates and weekdays"),
 )
 _WIDTH = 100
+
+
+def verdict_meanings() -> dict[str, str]:
+    """Verdict -> what it means, in one sentence (``data/verdicts.tsv``)."""
+    return dict(line.split("\t", 1) for line in data_lines("verdicts.tsv"))  # type: ignore[misc]
 
 
 def _counts(items: Iterable[CheckItem]) -> str:
@@ -289,8 +295,12 @@ def render_html(report: Report, documents: Sequence[Mapping[str, Any]]) -> str:
         sections.append(f'<section id="{name}"><h2>{e(title)} <small>({e(_counts(items))})</small></h2>{body}</section>')
     marks = _marks(report)
     docs_html = "".join(_document_html(doc, n, marks, note_names) for n, doc in enumerate(documents))
-    legend = "".join(f'<span><mark style="{_style(v)}">{e(v.replace("_", " "))}</mark></span>'
-                     for v in SEVERITY)
+    meanings = verdict_meanings()
+    legend = "".join(f'<span><mark style="{_style(v)}" title="{e(meanings.get(v, ""))}">'
+                     f'{e(v.replace("_", " "))}</mark></span>' for v in SEVERITY)
+    legend += ('<details class="verdicts"><summary>What the verdicts mean</summary><dl>'
+               + "".join(f'<dt>{e(v.replace("_", " "))}</dt><dd>{e(meanings[v])}</dd>'
+                         for v in SEVERITY if v in meanings) + "</dl></details>")
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
