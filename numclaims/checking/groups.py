@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from numclaims.checking.claims import Item
 from numclaims.checking.grouping import FRAME_MARK, VALUE_MARK, Cluster, cluster
@@ -140,6 +141,34 @@ def _partition(members: list[Item], slack: float) -> list[list[Item]]:
     return runs
 
 
+def _timeline(runs: Sequence[Sequence[Item]]) -> list[tuple[date, Sequence[Item]]] | None:
+    """The runs in the order their documents were published, when that order is clean and the
+    figure moves one way along it: every document of a run published before every document of
+    the next, each run's figure above (or each below) the one before, over three reports or more
+    or with the later ones stating the level a change reached. A toll that rises day by day, a
+    fire that grows; not two outlets of one day, nor figures that go back and forth."""
+    dated = []
+    for run in runs:
+        days = [m.doc.published for m in run]
+        if any(d is None for d in days):
+            return None
+        dated.append((min(days), max(days), run))  # type: ignore[type-var]
+    dated.sort(key=lambda d: d[0])
+    if any(a[1] >= b[0] for a, b in zip(dated, dated[1:])):
+        return None
+    centers = [sum(m.reading.center for m in run) / len(run) for _, _, run in dated]  # type: ignore[union-attr]
+    steps = [b - a for a, b in zip(centers, centers[1:])]
+    if not (all(x > 0 for x in steps) or all(x < 0 for x in steps)):
+        return None
+    # two reports a day apart that differ are as likely an error as a change (a border does not
+    # grow overnight): a change needs three reports in step, or the later ones saying it moved
+    # ("the toll rose to 11")
+    moved = all(m.mention.change == "level" for _, _, run in dated[1:] for m in run)
+    if len(dated) < 3 and not moved:
+        return None
+    return [(first, run) for first, _, run in dated]
+
+
 def _common_scope(run: Sequence[Item]) -> frozenset[str]:
     scopes = [m.scope for m in run]
     return frozenset.intersection(*scopes) if scopes else frozenset()
@@ -224,6 +253,13 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     details["runs"] = [{"docs": sorted({m.doc.id for m in run}), "scope": sorted(s)} for run, s in zip(runs, scopes)]
     scope_differs = len(set(scopes)) > 1
     frames = _frame_differences(members)
+    timeline = None if frames or scope_differs or len(runs) < 2 else _timeline(runs)
+    if timeline is not None:
+        details["timeline"] = [{"published": day.isoformat(), "docs": sorted({m.doc.id for m in run})}
+                               for day, run in timeline]
+        steps = " then ".join(f"{_names(run, more=group.more)} on {day:%b %-d}" for day, run in timeline)
+        return CheckItem(claims, "updated", f"{described}; the figure changed as reports came out: "
+                         f"{steps}, each report later than the one before", details)
     if bounds_overlap or scope_differs or frames:
         why = []
         if bounds_overlap:

@@ -18,10 +18,11 @@ from numclaims.figures import at_latest_rate, clip, plural
 from numclaims.model import CheckItem, Report
 
 # most severe first: a quantity in several items is coloured by the worst verdict it has
-SEVERITY = ("conflict", "divergent", "unchecked", "consistent", "single_source")
+SEVERITY = ("conflict", "divergent", "updated", "unchecked", "consistent", "single_source")
 COLOURS = {
     "conflict": ("#b3261e", "#fde7e7"),
     "divergent": ("#a15c00", "#fff1d6"),
+    "updated": ("#6a3fa0", "#f1e9fb"),
     "unchecked": ("#3558a8", "#e6edfb"),
     "consistent": ("#1e7b34", "#e3f4e6"),
     "single_source": ("#5f6368", "#eeeeee"),
@@ -167,7 +168,7 @@ _SHORT_TITLE = 40  # ... and where a claim names its document
 _TITLE_LINES = 12  # a headline is near the top; a line further down is the body
 _NOTE_TITLE, _NOTE = 24, 200  # a note beside a figure: titles in it, and the note itself
 # the verdicts whose explanation stands in the text beside the figures, not only on hover
-_EXPLAINED = ("conflict", "divergent")
+_EXPLAINED = ("conflict", "divergent", "updated")
 
 
 def document_title(doc: Mapping[str, Any], width: int = _TITLE) -> str:

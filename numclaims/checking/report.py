@@ -23,7 +23,7 @@ from numclaims.extraction.pipeline import extract
 from numclaims.model import CheckItem, Mention, Report
 
 # findings first: what a fact-checker must look at, then what agrees, then what stands alone
-ORDER = {"conflict": 0, "divergent": 1, "unchecked": 2, "consistent": 3, "single_source": 4}
+ORDER = {"conflict": 0, "divergent": 1, "updated": 2, "unchecked": 3, "consistent": 4, "single_source": 5}
 
 
 def extract_items(doc: Document, base_currency: str) -> list[Item]:
