@@ -21,7 +21,8 @@ SEED = "kim-putin-2019"
 FOLDERS = sorted(p.parent for p in STORIES.glob("*/gold.json"))
 
 
-def test_there_are_at_least_twelve_stories_or_the_gap_is_known() -> None:
+def test_the_seed_story_and_at_least_eight_more_are_here() -> None:
+    # issue 14 asks for twelve: nine are here (see the closing note of the session)
     assert len(FOLDERS) >= 9 and (STORIES / SEED / "gold.json").is_file()
 
 
