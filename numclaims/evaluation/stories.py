@@ -114,7 +114,7 @@ def _keys(item: CheckItem) -> set[Key]:
     return {(c.doc, c.start) for c in item.claims}
 
 
-def _label(gold: Gold, members: Sequence[tuple[str, str]]) -> str:
+def _label(members: Sequence[tuple[str, str]]) -> str:
     return ", ".join(f"{surface!r} ({doc})" for doc, surface in members)
 
 
@@ -168,7 +168,7 @@ def score_story(gold: Gold, report: Report, name: str = "") -> StoryScore:
         score.met += not merged
         if merged:
             apart.append(frozenset(found))
-            score.failures.append(f"must not merge {_label(gold, separate.members)}: grouped"
+            score.failures.append(f"must not merge {_label(separate.members)}: grouped"
                                   + (f" ({separate.why})" if separate.why else ""))
     predicted_pairs = set().union(*(_pairs(p) for p in predicted)) if predicted else set()
     touching = {p for p in predicted_pairs if p & annotated}
