@@ -50,7 +50,8 @@ def grouping_score(gold_path: str | Path) -> dict[str, Any]:
     """Check the gold file's documents and score the groups found against its ``groups``; prints it.
 
     Returns ``precision``, ``recall``, the pair counts, and per gold group whether its members were
-    found together and which verdict they got.
+    found together, which verdicts they got and their ``outcome`` (``agreed``, ``flagged``, or
+    ``unchecked`` when no other source states it); ``outcomes`` counts them.
     """
     gold_path = Path(gold_path)
     gold = json.loads(gold_path.read_text("utf-8"))
@@ -74,9 +75,13 @@ def grouping_score(gold_path: str | Path) -> dict[str, Any]:
         placeholders = [k or (doc, -1 - n) for n, (k, (doc, _)) in enumerate(zip(keys, group["members"]))]
         gold_pairs |= _pairs(placeholders)
         together = len(found) == len(keys) and any(set(found) <= set(p) for p in predicted)
+        verdicts = sorted({verdict_of[k] for k in found})
+        # a claim no other document states was never cross-checked: it cannot count as agreeing
+        checked = [v for v in verdicts if v != "single_source"]
         per_group.append({"fact": group.get("fact"), "expected": group.get("verdict"),
-                          "found_together": together,
-                          "verdicts": sorted({verdict_of[k] for k in found})})
+                          "found_together": together, "verdicts": verdicts,
+                          "outcome": ("unchecked" if not together or not checked else
+                                      "agreed" if checked == ["consistent"] else "flagged")})
     predicted_pairs = set().union(*(_pairs(p) for p in predicted)) if predicted else set()
     touching = {p for p in predicted_pairs if p & annotated}
     correct = gold_pairs & predicted_pairs
@@ -85,7 +90,9 @@ def grouping_score(gold_path: str | Path) -> dict[str, Any]:
     unannotated = sum(1 for p in predicted if not set(p) & annotated)
     score = {"precision": precision, "recall": recall, "gold_pairs": len(gold_pairs),
              "predicted_pairs_touching_gold": len(touching), "correct_pairs": len(correct),
-             "unannotated_groups": unannotated, "groups": per_group}
+             "unannotated_groups": unannotated, "groups": per_group,
+             "outcomes": {o: sum(g["outcome"] == o for g in per_group)
+                          for o in ("agreed", "flagged", "unchecked")}}
     print(f"grouping precision {precision:.2f} ({len(correct)}/{len(touching)} pairs), "
           f"recall {recall:.2f} ({len(correct)}/{len(gold_pairs)} pairs); "
           f"{unannotated} further groups about facts gold does not annotate")

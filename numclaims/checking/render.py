@@ -41,8 +41,18 @@ def verdict_meanings() -> dict[str, str]:
 
 
 def _counts(items: Iterable[CheckItem]) -> str:
+    """Findings by verdict; a claim one source states is counted as unchecked, never beside
+    the ones that agree.
+
+    >>> from numclaims.model import Claim
+    >>> c = Claim("a", 0, 4, "17km", 17.0, "kilometer", None, None, None)
+    >>> _counts([CheckItem((c,), "single_source", ""), CheckItem((c,), "consistent", "")])
+    '1 unchecked (single source), 1 consistent'
+    """
     counts = Counter(item.verdict for item in items)
-    return ", ".join(f"{counts[v]} {v.replace('_', ' ')}" for v in SEVERITY if counts[v]) or "none"
+    shown = {"single_source": "unchecked (single source)"}
+    order = ("conflict", "divergent", "unchecked", "single_source", "consistent")
+    return ", ".join(f"{counts[v]} {shown.get(v, v)}" for v in order if counts[v]) or "none"
 
 
 def _claim_parts(item: CheckItem) -> list[str]:
@@ -123,7 +133,7 @@ def format_table(report: Report) -> str:
     >>> print(format_table(Report(groups=(CheckItem((claim,), "single_source", "only a"),
     ...                                   CheckItem((two,), "single_source", "only a")))))
     Restatements inside a document: none
-    Claims across sources: 2 single source
+    Claims across sources: 2 unchecked (single source)
       single source: a: "17km"; "2011"
     Dates and weekdays: none
     """

@@ -98,3 +98,14 @@ def test_explanations_quote_places_as_written() -> None:
     scope = group.explanation.split("scope differs: ")[1]
     assert '"Russia' in scope and "North Korean" in scope
     assert "russia" not in scope and "korea" not in scope  # no lemmas
+
+
+def test_a_single_source_claim_is_counted_unchecked_never_as_agreement() -> None:
+    from numclaims.checking.render import format_table
+
+    report = check([_doc("a", "Russia shares a 17km border with North Korea."),
+                    _doc("b", "The Kremlin said 40 delegates came.")])
+    assert {g.verdict for g in report.groups} == {"single_source"}
+    table = format_table(report)
+    assert "Claims across sources: 2 unchecked (single source)" in table
+    assert "consistent" not in table
