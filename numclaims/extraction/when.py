@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -165,8 +166,7 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
         elif period is not None:
             expression = _prefixed(text, match.start(), match.end(), period, published, words)
             if words.phrases.get(" ".join(scan.fold(match.group(1)).split()), ("",))[0] == "past":
-                expression = _Expression(expression.start, expression.end, expression.text, expression.period,
-                                         basis=True)
+                expression = dataclasses.replace(expression, basis=True)
             found.append(expression)
     found.sort(key=lambda e: e.start)
     return found
