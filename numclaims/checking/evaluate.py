@@ -61,7 +61,10 @@ def grouping_score(gold_path: str | Path) -> dict[str, Any]:
     report = check(docs)
     items = list(report.groups) + [i for i in report.dates if i.details.get("check") == "group"]
     claims = [c for item in items for c in item.claims]
-    predicted = _predicted(items)
+    # a restatement in brackets is the claim it restates, in the same report
+    alias = {(i.claims[1].doc, i.claims[1].start): (i.claims[0].doc, i.claims[0].start)
+             for i in report.inline if len(i.claims) == 2}
+    predicted = [[alias.get(k, k) for k in p] for p in _predicted(items)]
     verdict_of = {key: item.verdict for item in items for key in ((c.doc, c.start) for c in item.claims)}
 
     gold_pairs: set[frozenset[Key]] = set()
@@ -69,6 +72,7 @@ def grouping_score(gold_path: str | Path) -> dict[str, Any]:
     per_group = []
     for group in gold.get("groups", []):
         keys = [_match(claims, doc, surface) for doc, surface in group["members"]]
+        keys = [alias.get(k, k) if k is not None else None for k in keys]
         found = [k for k in keys if k is not None]
         annotated.update(found)
         # a member no group contains still counts in the gold pairs, under a key nothing predicts

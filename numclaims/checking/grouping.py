@@ -13,10 +13,17 @@ the pass near-linear:
 Two things besides the words decide where a claim goes (both ride in its vector as marks that
 no word of a text starts with, so a stored story's centroids carry them too):
 
-* its **value**: a cluster that states the same figure is preferred (``VALUE_BONUS``), one that
-  states only other figures needs more alike words (``VALUE_PENALTY``);
+* its **value**: a cluster with a claim whose typical reading overlaps its own is preferred
+  (``VALUE_BONUS``), one that states only other figures needs more alike words
+  (``VALUE_PENALTY``): "39,098.68" meets the "39,098.68" of another report, not the "38,915.87"
+  beside it, and "about 39,000" meets both;
 * its **frame**: what it is per, its role in a change and the years it holds for; a claim never
   joins a cluster whose claims state one of those differently (:func:`compatible`).
+
+A document's claims are placed together, best match first (:meth:`Clustering.assign_document`):
+in text order, "more than 170" (a majority) would take the cluster of "412 seats" before the
+report's own "412" came to it, and the one-figure-per-document rule would then keep the "412"
+out.
 
 The cost per claim is bounded by those constants, not by the number of documents.
 """
@@ -27,6 +34,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from numclaims.checking.claims import Item
 
@@ -49,13 +57,16 @@ VALUE_PENALTY = 0.1
 # The value rides in the vector as one more word, this light: it marks the cluster's centroid
 # (kept by a stored story too) without moving the cosine of the words.
 VALUE_TRACE = 0.05
-#: How a value word starts: no word of a text does.
+#: How a value word starts: no word of a text does. The word is the claim's typical reading,
+#: "=411.5:412.5" for "412", so that a stored cluster knows the readings its claims state.
 VALUE_MARK = "="
+#: A cluster compares a claim with this many of its readings at most, the most stated first.
+MAX_VALUES = 40
 #: How a frame mark starts ("~per:oil_barrel", "~change:level", "~year:2018"): a claim whose
 #: frame states one of these families differently from every claim of a cluster that states it
-#: is a different fact ("$71.20 a barrel" is not "$71.20", a delta is not a level, last year's
-#: figure is not this year's), and never joins it. An unstated role or year is no difference;
-#: a figure that is no rate is per "-", so a rate never meets a plain figure.
+#: is a different fact ("$71.20 a barrel" is not "$71.20 a tonne", a delta is not a level, last
+#: year's figure is not this year's), and never joins it. An unstated denominator, role or year
+#: is no difference.
 FRAME_MARK = "~"
 #: A ``when`` longer than this many years marks no year ("since 1990" holds for any of them).
 WHEN_YEARS = 3
@@ -101,6 +112,7 @@ class Cluster:
     document_count: int | None = None
     more: dict[str, int] = field(default_factory=dict)
     marks: dict[str, set[str]] = field(default_factory=dict)  # frame family -> marks its claims state
+    values: dict[str, tuple[float, float]] = field(default_factory=dict)  # value word -> reading
 
     def __post_init__(self) -> None:
         for word in self.centroid:  # a cluster loaded from a stored story
@@ -109,6 +121,21 @@ class Cluster:
     def _mark(self, word: str) -> None:
         if word.startswith(FRAME_MARK):
             self.marks.setdefault(_family(word), set()).add(word)
+        elif word.startswith(VALUE_MARK) and word not in self.values:
+            interval = value_interval(word)
+            if interval is not None:
+                self.values[word] = interval
+
+    def states(self, value: str) -> bool:
+        """Whether a claim of this cluster reads as the value word ``value`` does: their typical
+        readings overlap (rounding intervals that only touch are two figures, "412" and "413")."""
+        if value in self.values:
+            return True
+        mine = value_interval(value)
+        if mine is None:
+            return False
+        heaviest = sorted(self.values, key=lambda w: self.centroid.get(w, 0.0), reverse=True)
+        return any(_overlap(mine, self.values[w]) for w in heaviest[:MAX_VALUES])
 
     def add(self, item: Item, vector: Mapping[str, float],
             interval: tuple[float, float] | None = None) -> None:
@@ -147,14 +174,45 @@ class Cluster:
         return len(self.bounds) if self.document_count is None else self.document_count
 
 
+def value_word(low: float, high: float) -> str:
+    """The value word of a typical reading.
+
+    >>> value_word(411.5, 412.5), value_interval(value_word(411.5, 412.5))
+    ('=411.5:412.5', (411.5, 412.5))
+    """
+    return f"{VALUE_MARK}{low!r}:{high!r}"
+
+
+def value_interval(word: str) -> tuple[float, float] | None:
+    """The reading a value word names, or None for one that names none."""
+    low, _, high = word[len(VALUE_MARK):].partition(":")
+    try:
+        return float(low), float(high)
+    except ValueError:
+        return None
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two typical readings share more than an end ("412" and "413" only touch), or are
+    the same point.
+
+    >>> _overlap((411.5, 412.5), (412.5, 413.5)), _overlap((411.5, 412.5), (400.0, 420.0))
+    (False, True)
+    """
+    low, high = max(a[0], b[0]), min(a[1], b[1])
+    return low < high or a == b
+
+
 def frame_marks(item: Item) -> list[str]:
     """The frame of a claim as marks of its vector: what it is per, its role in a change, the
     years its ``when`` covers."""
     m = item.mention
     marks = []
-    # a rate is never a figure that is not one: "$71.20 a barrel" is no "$71.20"
+    # a figure that states no denominator is no difference: "valued each share at £25.08" is
+    # the "£25.08 per share" of another report
     per = (m.normalized or {}).get("per") or m.per
-    marks.append(f"{FRAME_MARK}per:{per or '-'}")
+    if per:
+        marks.append(f"{FRAME_MARK}per:{per}")
     if m.change:
         marks.append(f"{FRAME_MARK}change:{m.change}")
     if m.when:
@@ -194,10 +252,9 @@ def weighted(item: Item, weights: Mapping[str, float]) -> dict[str, float]:
         vector[mark] = VALUE_TRACE
     # not for a date: a wrong date is the drift its group is there to show ("Thursday (May 25)"
     # beside "Thursday (April 25)"), and its words alone find its group
-    if item.mention.kind != "date" and item.reading is not None and math.isfinite(center := item.reading.center):
-        # a year is its own value: to two digits every year of a century would be one
-        value = f"{center:.0f}" if item.mention.kind == "year" else f"{center:.2g}"
-        vector[VALUE_MARK + value] = VALUE_TRACE
+    r = item.reading
+    if item.mention.kind != "date" and r is not None and not math.isnan(r.typical_low + r.typical_high):
+        vector[value_word(r.typical_low, r.typical_high)] = VALUE_TRACE
     return {w: x for w, x in vector.items() if x > 0}
 
 
@@ -239,43 +296,90 @@ class Clustering:
 
     # -- the decisions -------------------------------------------------------------------
 
-    def assign(self, item: Item, vector: Mapping[str, float]) -> int:
-        """Put ``item`` (with its weighted ``vector``) in its cluster; returns the cluster's id."""
-        norm = math.sqrt(sum(x * x for x in vector.values()))
-        block, b, interval = self.key(item), self.bucket(item), self.interval(item)
+    def _telling(self, vector: Mapping[str, float]) -> list[str]:
         # candidates come from the words a claim shares: its value only ranks them (a wall of
         # "1 1 1" shares a value and nothing else)
-        telling = sorted((w for w in vector if not w.startswith((VALUE_MARK, FRAME_MARK))),
-                         key=vector.__getitem__, reverse=True)[:INDEX_WORDS]
+        return sorted((w for w in vector if not w.startswith((VALUE_MARK, FRAME_MARK))),
+                      key=vector.__getitem__, reverse=True)[:INDEX_WORDS]
+
+    def candidates(self, item: Item, vector: Mapping[str, float]) -> list[tuple[float, int]]:
+        """The clusters ``item`` may join, each with its similarity (at least the threshold),
+        before the one-figure-per-document rule (:meth:`Cluster.admits`) is applied."""
+        norm = math.sqrt(sum(x * x for x in vector.values()))
+        block, b = self.key(item), self.bucket(item)
         value = next((w for w in vector if w.startswith(VALUE_MARK)), None)
         marks = [w for w in vector if w.startswith(FRAME_MARK)]
         shared: Counter[int] = Counter()
-        for word in telling:
+        for word in self._telling(vector):
             # a very common word may index many clusters: its latest ones are enough to look at
             shared.update(self.postings(block, word))
-        best, best_sim = None, self.threshold
+        found = []
         for cid, _ in shared.most_common(MAX_CANDIDATES):
             candidate = self.cluster(cid)
-            if abs(candidate.bucket - b) > 1 or not candidate.admits(item.doc.id, interval):
+            if abs(candidate.bucket - b) > 1:
                 continue
             if marks and not compatible(marks, candidate.marks):
                 continue
             sim = candidate.similarity(vector, norm)
-            if value is not None and candidate.centroid.get(value, 0.0) > 0:
-                sim += VALUE_BONUS
-            elif value is not None:
-                sim -= VALUE_PENALTY
-            if sim >= best_sim:
-                best, best_sim = cid, sim
-        if best is None:
-            best = self.new_cluster(block, b)
-        target = self.cluster(best)
-        target.add(item, vector, interval)
-        for word in telling:
+            if value is not None:
+                sim += VALUE_BONUS if candidate.states(value) else -VALUE_PENALTY
+            if sim >= self.threshold:
+                found.append((sim, cid))
+        return found
+
+    def place(self, item: Item, vector: Mapping[str, float], cid: int | None) -> int:
+        """Add ``item`` to cluster ``cid`` (a new one if None); returns the cluster's id."""
+        if cid is None:
+            cid = self.new_cluster(self.key(item), self.bucket(item))
+        target = self.cluster(cid)
+        target.add(item, vector, self.interval(item))
+        for word in self._telling(vector):
             if word not in target.indexed:
                 target.indexed.add(word)
-                self.add_posting(block, word, best)
-        return best
+                self.add_posting(self.key(item), word, cid)
+        return cid
+
+    def assign(self, item: Item, vector: Mapping[str, float]) -> int:
+        """Put ``item`` (with its weighted ``vector``) in its cluster; returns the cluster's id."""
+        interval = self.interval(item)
+        best, best_sim = None, -math.inf
+        for sim, cid in self.candidates(item, vector):
+            # ties go to the latest cluster, as they always have
+            if sim >= best_sim and self.cluster(cid).admits(item.doc.id, interval):
+                best, best_sim = cid, sim
+        return self.place(item, vector, best)
+
+    def assign_document(self, claims: Sequence[tuple[Item, Mapping[str, float]]]) -> list[int]:
+        """Place the claims of one document, best match first; returns each claim's cluster id.
+
+        Every claim is scored against the clusters the other documents formed; then the best
+        (claim, cluster) pairs are taken in turn, each only if the cluster still admits it (one
+        reading per document), so a claim that fits a cluster better is not kept out by one of
+        its document's claims that came first in the text. What is left is placed in text order
+        and may start clusters of its own, which the document's later claims can join.
+        """
+        placed: list[int | None] = [None] * len(claims)
+        # a restatement goes where the figure it restates goes: "6.1 million km" in brackets
+        # after "3.8 million miles" is that claim again, in the same report
+        position = {item.index: n for n, (item, _) in enumerate(claims)}
+        follows = {n: position[item.mention.equivalent_of] for n, (item, _) in enumerate(claims)
+                   if item.mention.equivalent_of in position
+                   and self.key(claims[position[item.mention.equivalent_of]][0]) == self.key(item)}
+        pairs = [(sim, n, cid) for n, (item, vector) in enumerate(claims) if n not in follows
+                 for sim, cid in self.candidates(item, vector)]
+        # the best similarity first; among equals the earlier claim, then the latest cluster
+        pairs.sort(key=lambda p: (-p[0], p[1], -p[2]))
+        for _, n, cid in pairs:
+            item, vector = claims[n]
+            if placed[n] is None and self.cluster(cid).admits(item.doc.id, self.interval(item)):
+                placed[n] = self.place(item, vector, cid)
+        for n, (item, vector) in enumerate(claims):
+            if placed[n] is None and n not in follows:
+                placed[n] = self.assign(item, vector)
+        for n, original in follows.items():
+            item, vector = claims[n]
+            placed[n] = self.place(item, vector, placed[original])
+        return [cid for cid in placed if cid is not None]
 
 
 def cluster(
@@ -304,6 +408,6 @@ def cluster(
     [['a', 'b'], ['c']]
     """
     clustering = Clustering(key=key, bucket=bucket, interval=interval, threshold=threshold)
-    for item in items:
-        clustering.assign(item, weighted(item, weights))
+    for _, claims in groupby(items, key=lambda i: i.doc.id):
+        clustering.assign_document([(item, weighted(item, weights)) for item in claims])
     return clustering.clusters

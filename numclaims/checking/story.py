@@ -292,8 +292,8 @@ class _StoredClustering(Clustering):
     def add_posting(self, block: Hashable, word: str, cid: int) -> None:
         self.index.add_posting(str(block), word, cid)
 
-    def assign(self, item: Item, vector: Mapping[str, float]) -> int:
-        cid = super().assign(item, vector)
+    def place(self, item: Item, vector: Mapping[str, float], cid: int | None) -> int:
+        cid = super().place(item, vector, cid)
         self.changed.add(cid)
         return cid
 
@@ -360,15 +360,16 @@ class StoryChecker:
         weights = {w: math.log(1 + n / count) for w, count in df.items() if count > 0}
         clusterings = {s: _StoredClustering(self.index, s) for s in ("groups", "dates")}
         placed: dict[int, list[Item]] = {}
+        by_section: dict[str, list[tuple[Item, dict[str, float]]]] = {s: [] for s in clusterings}
         for item in prepared.items:
-            if not _indexed(item):
-                continue
-            section = _block(item)[0]
-            vector = weighted(item, weights)
-            cid = clusterings[section].assign(item, vector)
-            payload = _payload(item)
-            self.index.add_claim(doc.id, item.index, cid, _variant(payload), payload, vector)
-            placed.setdefault(cid, []).append(item)
+            if _indexed(item):
+                by_section[_block(item)[0]].append((item, weighted(item, weights)))
+        for section, claims in by_section.items():
+            # the document's claims are placed together, as check() places them
+            for (item, vector), cid in zip(claims, clusterings[section].assign_document(claims)):
+                payload = _payload(item)
+                self.index.add_claim(doc.id, item.index, cid, _variant(payload), payload, vector)
+                placed.setdefault(cid, []).append(item)
         found = Findings()
         for section, clustering in clusterings.items():
             for cid in sorted(clustering.changed):

@@ -8,7 +8,8 @@ story and over all of them:
 - **grouping precision / recall** over pairs of claims from different documents: the gold pairs
   are those of each gold group; the predicted ones those of each group the checker formed
   (single-source items form none). Gold annotates only some facts, so precision counts only
-  predicted pairs with a claim that gold annotates (a group or a ``must_not_merge`` member);
+  predicted pairs with a claim that gold annotates (a group or a ``must_not_merge`` member). A
+  restatement in brackets counts as the claim it restates (:func:`restatements`);
 - **verdict accuracy**: a gold group is right when its members found are all in one predicted
   group whose verdict is the expected one (``must_flag`` takes any flag); a group the checker
   did not form is wrong;
@@ -106,6 +107,14 @@ def _finder(claims: Sequence[Claim], gold: Gold) -> Any:
     return find
 
 
+def restatements(report: Report) -> dict[Key, Key]:
+    """Each restatement's claim -> the claim it restates, from the report's inline checks: "(S$681
+    million)" after "US$500 million" is that claim again, in the same report, and a group that
+    holds both pairs them with other reports once, as one claim."""
+    return {(item.claims[1].doc, item.claims[1].start): (item.claims[0].doc, item.claims[0].start)
+            for item in report.inline if len(item.claims) == 2}
+
+
 def _pairs(keys: Iterable[Key]) -> set[frozenset[Key]]:
     return {frozenset((a, b)) for a, b in combinations(set(keys), 2) if a[0] != b[0]}
 
@@ -123,10 +132,16 @@ def score_story(gold: Gold, report: Report, name: str = "") -> StoryScore:
     score = StoryScore(name or gold.path.parent.name, documents=len(gold.documents))
     items = [*report.inline, *report.groups, *report.dates]
     claims = [c for item in items for c in item.claims]
-    find = _finder(claims, gold)
+    found_in = _finder(claims, gold)
+    alias = restatements(report)
+
+    def find(doc: str, surface: str) -> Key | None:
+        key = found_in(doc, surface)
+        return alias.get(key, key) if key is not None else None
+
     groups = [item for item in [*report.groups, *report.dates]
               if item.verdict != "single_source" and item.details.get("check", "group") == "group"]
-    predicted = [_keys(item) for item in groups]
+    predicted = [{alias.get(k, k) for k in _keys(item)} for item in groups]
 
     annotated: set[Key] = set()
     gold_pairs: set[frozenset[Key]] = set()
@@ -184,8 +199,8 @@ def score_story(gold: Gold, report: Report, name: str = "") -> StoryScore:
             score.false_flags += 1
             score.failures.append(f"false flag: {item.verdict} on "
                                   + ", ".join(f"{c.text!r} ({c.doc})" for c in item.claims))
-    _score_inline(gold, report, find, score)
-    _score_arithmetic(gold, items, find, score)
+    _score_inline(gold, report, found_in, score)
+    _score_arithmetic(gold, items, found_in, score)
     return score
 
 

@@ -23,8 +23,18 @@ _MONTHS = calendar_names().months
 _WEEKDAYS = calendar_names().weekdays
 _WEEKDAY_NAMES = calendar_names().weekday_names
 
-_MONTH = rf"(?P<month>(?:{alternation(list(_MONTHS))})\.?)"
-_WEEKDAY = rf"(?P<weekday>(?:{alternation(list(_WEEKDAYS))})\.?)"
+
+
+def _names(names: list[str]) -> str:
+    """An alternation of ``names`` where only an abbreviation (a name that begins a longer one:
+    "Jan", "Sept", "Thu") takes a full stop: "on 1st January." ends a sentence."""
+    short = [n for n in names if any(o != n and o.startswith(n) for o in names)]
+    full = [n for n in names if n not in short]
+    return rf"(?:{alternation(full)}|(?:{alternation(short)})\.?)" if short else alternation(full)
+
+
+_MONTH = rf"(?P<month>{_names(list(_MONTHS))})"
+_WEEKDAY = rf"(?P<weekday>{_names(list(_WEEKDAYS))})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[5-9]|20|21)\d\d)"
 

@@ -263,8 +263,9 @@ def lexicon() -> Lexicon:
     # end at a word boundary.
     s_signs = [r[0] for r in s_cs if not r[0][-1].isalpha()]
     s_words = [r[0] for r in s_cs if r[0][-1].isalpha()]
+    # a hyphen only before a name: "a 31 billion-pound offer", "a 5-euro note"
     currency_suffix_re = re.compile(
-        r"[ \u00a0\u202f]?((?:" + alternation(s_signs) + r")(?![ \u00a0\u202f]?[\d$€£¥])|"
+        r"(?:[ \u00a0\u202f]|-(?=[^\W\d_]))?((?:" + alternation(s_signs) + r")(?![ \u00a0\u202f]?[\d$€£¥])|"
         + _pattern(s_words, [r[0] for r in s_ci]) + r"|[A-Z]{3})(?!\w)"
     )
 

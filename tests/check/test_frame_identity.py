@@ -18,9 +18,32 @@ def _groups(*texts: str) -> list[list[str]]:
                   if g.verdict != "single_source" and g.details.get("kind") != "year")
 
 
-def test_a_price_per_barrel_is_not_a_price() -> None:
+def test_a_price_per_barrel_is_not_a_price_per_tonne() -> None:
     assert _groups("Brent crude traded at $71.20 a barrel on the exchange.",
-                   "Brent crude traded at $71.20 on the exchange.") == []
+                   "Brent crude traded at $71.20 a tonne on the exchange.") == []
+
+
+def test_a_denominator_left_unsaid_is_no_difference() -> None:
+    # bhp-anglo-american-2024: "valued each share at £25.08" and "£25.08 per share" are one offer
+    assert _groups("The proposal valued each Anglo American share at £25.08, BHP said.",
+                   "The proposal is worth about £25.08 per Anglo American share, BHP said.") == [
+        ["a:£25.08", "b:about £25.08"]]
+
+
+def test_one_figure_in_two_currencies_in_one_report_is_one_claim_of_its_group() -> None:
+    # "31 billion-pound ($39 billion)": the outlet's rate, not the ECB's, turned one into the other
+    found = _groups("BHP made a 31 billion-pound ($39 billion) offer for Anglo American.",
+                    "BHP made a £31 billion offer for Anglo American, the miner said.")
+    assert ["a:31 billion-pound", "a:$39 billion", "b:£31 billion"] in [sorted(g, key=lambda c: c[2:])
+                                                                     for g in found] or any(
+        {"a:31 billion-pound", "b:£31 billion"} <= set(g) for g in found)
+
+
+def test_a_precise_figure_meets_its_own_value_not_a_near_one() -> None:
+    # nikkei-record-2024: to two digits every level of the day is "39,000"
+    found = _groups("The Nikkei closed at 39,098.68, above the 1989 record of 38,915.87.",
+                    "The index ended at a record 39,098.68, topping the 38,915.87 of 1989.")
+    assert found == [["a:38,915.87", "b:38,915.87"], ["a:39,098.68", "b:39,098.68"]]
 
 
 def test_last_years_figure_is_not_this_years() -> None:

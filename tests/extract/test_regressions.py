@@ -87,12 +87,18 @@ def test_every_weekday_spelling_has_a_name(text: str, expected: tuple[str, str, 
 
 
 def test_every_calendar_spelling_reads_as_a_date() -> None:
-    """Each spelling of calendar.tsv, with and without its full stop, glued or spaced: the
-    pattern and the tables are built from the same rows, so none can miss its entry."""
+    """Each spelling of calendar.tsv, glued or spaced, an abbreviation with its full stop too:
+    the pattern and the tables are built from the same rows, so none can miss its entry."""
     names = calendar_names()
+
+    def stop(name: str, table: dict) -> str:
+        # only an abbreviation takes a full stop ("Jan.", "Thu."): "on 1st January." ends a sentence
+        return name + "." if any(o != name and o.startswith(name) for o in table) else name
+
     for weekday, full in names.weekdays.items():
         for month, number in names.months.items():
-            for text in (f"{weekday}{month} 25)", f"{weekday}. ({month}. 25)", f"{weekday} 25 {month}"):
+            dotted = f"{stop(weekday, names.weekdays)} ({stop(month, names.months)} 25)"
+            for text in (f"{weekday}{month} 25)", dotted, f"{weekday} 25 {month}"):
                 [mention] = extract(text, published="2019-04-25")
                 assert (mention.weekday, mention.value[5:7]) == (full, f"{number:02d}"), text
 

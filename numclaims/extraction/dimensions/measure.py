@@ -32,8 +32,10 @@ def unit_after(ctx: Context, r: Reading) -> Decision | None:
         return None
     if measured[3] == "m" and r.scale is None and r.words is None:
         counted = _NEXT_NOUN.match(ctx.text, measured[2])
-        if counted is not None and counted.group(1) in subject_words().counted:
-            # "1.5m barrels", "5m people": a million of them, not metres
+        unit_next = around.unit_after(ctx.text, measured[2])
+        if (counted is not None and counted.group(1) in subject_words().counted) or (
+                unit_next is not None and unit_next[3] != "m"):
+            # "1.5m barrels", "5m people", "6.1m km": a million of them, not metres
             r.value, r.precision, r.pos = r.value * 1e6, r.precision * 1e6, measured[2]
             r.scale = (1e6, measured[2], "m")
             if r.high_value is not None:
