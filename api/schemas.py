@@ -128,7 +128,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                           "(default 0.01)."},
         },
     },
-    "Claim": _dataclass_schema(Claim, "A mention as seen by the checker, with its document."),
+    "Claim": _dataclass_schema(Claim, "A mention as seen by the checker, with its document and its "
+                               "frame (direction, change, per, when, about: as in Mention; null when unset)."),
     "CheckItem": {
         "type": "object",
         "required": ["claims", "verdict", "explanation"],

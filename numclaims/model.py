@@ -69,7 +69,12 @@ MENTION_FIELDS = tuple(f.name for f in fields(Mention))
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """A mention as seen by the checker: which document it came from, and its interval."""
+    """A mention as seen by the checker: which document it came from, and its interval.
+
+    The frame fields are the mention's (:class:`Mention` explains them), carried so that a report
+    can say what each claim states besides its number; they default to unset, so a stored finding
+    from before they were carried still reads.
+    """
 
     doc: str
     start: int
@@ -80,11 +85,18 @@ class Claim:
     low: float | None
     high: float | None
     normalized: dict[str, Any] | None
+    direction: str | None = None
+    change: str | None = None
+    per: str | None = None
+    when: dict[str, str] | None = None
+    about: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = {name: getattr(self, name) for name in CLAIM_FIELDS}
         if self.normalized is not None:
             data["normalized"] = dict(self.normalized)
+        if self.when is not None:
+            data["when"] = dict(self.when)
         return data
 
 

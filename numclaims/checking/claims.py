@@ -56,7 +56,8 @@ def to_claim(doc: str, m: Mention) -> Claim:
     >>> to_claim("a", Mention(3, 7, "17km", "length", 17.0, "kilometer")).text
     '17km'
     """
-    return Claim(doc, m.start, m.end, m.text, m.value, m.unit, m.low, m.high, m.normalized)
+    return Claim(doc, m.start, m.end, m.text, m.value, m.unit, m.low, m.high, m.normalized,
+                 direction=m.direction, change=m.change, per=m.per, when=m.when, about=m.about)
 
 
 def build_items(doc: Document, mentions: list[Mention]) -> list[Item]:

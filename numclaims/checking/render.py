@@ -7,6 +7,7 @@ the explanation. It loads nothing from the network, and every piece of text is e
 
 from __future__ import annotations
 
+import calendar
 import html
 import textwrap
 from collections import Counter
@@ -15,7 +16,7 @@ from typing import Any
 
 from numclaims.checking.text import data_lines
 from numclaims.figures import at_latest_rate, clip, plural
-from numclaims.model import CheckItem, Report
+from numclaims.model import CheckItem, Claim, Report
 
 # most severe first: a quantity in several items is coloured by the worst verdict it has
 SEVERITY = ("conflict", "divergent", "updated", "unchecked", "consistent", "single_source")
@@ -51,8 +52,20 @@ def _counts(items: Iterable[CheckItem]) -> str:
     """
     counts = Counter(item.verdict for item in items)
     shown = {"single_source": "unchecked (single source)"}
-    order = ("conflict", "divergent", "unchecked", "single_source", "consistent")
+    order = ("conflict", "divergent", "updated", "unchecked", "single_source", "consistent")
+    # a verdict a newer check gives (and this list does not know yet) is still counted, last
+    order += tuple(sorted(v for v in counts if v not in order))
     return ", ".join(f"{counts[v]} {shown.get(v, v)}" for v in order if counts[v]) or "none"
+
+
+def explanation(item: CheckItem) -> str:
+    """What a finding says about its numbers, whichever check made it: its ``explanation``, else
+    one its ``details`` carry (a check may put its own there).
+
+    >>> explanation(CheckItem((), "conflict", "", {"check": "arithmetic", "explanation": "2 + 3 ≠ 6"}))
+    '2 + 3 ≠ 6'
+    """
+    return item.explanation or str(item.details.get("explanation") or "")
 
 
 def _claim_parts(item: CheckItem) -> list[str]:
@@ -149,7 +162,7 @@ def format_table(report: Report) -> str:
                 continue
             head = f"  {item.verdict.upper():<11} "
             lines.extend(_join(_claim_parts(item), head, " " * len(head)))
-            lines.extend(_wrap(item.explanation, " " * len(head)))
+            lines.extend(_wrap(explanation(item), " " * len(head)))
         lines.extend(_single_sources([item for item in items if item.verdict == "single_source"]))
     return "\n".join(lines)
 
@@ -162,6 +175,7 @@ h1 { font-size: 1.5em; } h2 { border-bottom: 1px solid #ccc; margin-top: 2em; }
 .claims { display: flex; flex-wrap: wrap; gap: .6em; margin: .4em 0; }
 .claim { background: #fff; border: 1px solid #ddd; border-radius: 4px; padding: .3em .6em; flex: 1 1 14em; }
 .claim .doc { font-size: .8em; color: #5f6368; display: block; }
+.claim .frame { font-size: .8em; color: #3c4043; display: block; }
 .verdict { font-weight: bold; text-transform: uppercase; font-size: .85em; letter-spacing: .05em; }
 .explanation { margin: .2em 0; }
 .doc-text { white-space: pre-wrap; background: #fafafa; border: 1px solid #e0e0e0; padding: 1em; border-radius: 4px; }
@@ -213,11 +227,85 @@ def _anchor(doc_index: Mapping[str, int], doc: str, start: int) -> str:
     return f"d{doc_index.get(doc, 0)}-{start}"
 
 
+def _period(start: str, end: str) -> str:
+    """A ``when``'s dates as briefly as they read: a whole year or month by itself, one day as
+    that day, else both ends.
+
+    >>> _period("2018-01-01", "2018-12-31"), _period("2024-02-01", "2024-02-29")
+    ('2018', '2024-02')
+    >>> _period("2019-04-25", "2019-04-25")
+    '2019-04-25'
+    >>> _period("2020-01-01", "2019-04-25"), _period("2024-13-01", "2024-13-31")
+    ('2020-01-01 to 2019-04-25', '2024-13-01 to 2024-13-31')
+    """
+    if start == end:
+        return start
+    try:
+        year, month, day = (int(p) for p in start.split("-"))
+        last_year, last_month, last_day = (int(p) for p in end.split("-"))
+        if day == 1 and year == last_year:
+            if (month, last_month, last_day) == (1, 12, 31):
+                return f"{year:04d}"
+            if month == last_month and last_day == calendar.monthrange(year, month)[1]:
+                return f"{year:04d}-{month:02d}"
+    except ValueError:  # not an ISO date (a stored finding edited by hand): as written
+        pass
+    return f"{start} to {end}"
+
+
+def claim_frame(claim: Claim) -> list[tuple[str, str]]:
+    """(field, label) for each frame field the claim states, in reading order; none for a field
+    that is unset, so a claim with no frame gets no labels at all.
+
+    >>> claim = Claim("a", 0, 6, "$71.20", 71.2, "USD", None, None, None, direction="down",
+    ...               change="delta", per="barrel", about="WTI crude",
+    ...               when={"start": "2024-03-01", "end": "2024-03-31", "text": "last month"})
+    >>> " · ".join(label for _, label in claim_frame(claim))
+    'down · delta · per barrel · when 2024-03 (last month) · about WTI crude'
+    """
+    parts = [(name, str(value)) for name, value in
+             (("direction", claim.direction), ("change", claim.change)) if value]
+    if claim.per:
+        parts.append(("per", f"per {claim.per}"))
+    when = claim.when if isinstance(claim.when, Mapping) else {}
+    said = str(when.get("text") or "")
+    ends = when.get("start"), when.get("end")
+    period = _period(str(ends[0]), str(ends[1])) if all(ends) else ""
+    if period or said:
+        # the dates it resolved to, and the words they were read from unless they say the same
+        parts.append(("when", f"when {period} ({said})" if period and said and said != period
+                      else f"when {period or said}"))
+    if claim.about:
+        parts.append(("about", f"about {claim.about}"))
+    return parts
+
+
+# what each frame label is, on hover: the labels themselves are kept to a word or a phrase
+_FRAME_TITLES = {
+    "direction": "direction: the way the figure changed",
+    "change": "change: the figure's role in it (delta, level or start)",
+    "per": "per: the denominator of a rate",
+    "when": "when: the period the figure holds for",
+    "about": "about: what the figure is stated of",
+}
+
+
+def _frame_html(claim: Claim) -> str:
+    e = html.escape
+    parts = claim_frame(claim)
+    if not parts:
+        return ""
+    labels = (f'<span class="f-{name}" title="{e(_FRAME_TITLES[name])}">{e(label)}</span>'
+              for name, label in parts)
+    return f'<span class="frame">{" &middot; ".join(labels)}</span>'
+
+
 def _item_html(item: CheckItem, doc_index: Mapping[str, int], names: Mapping[str, str]) -> str:
     e = html.escape
     claims = "".join(
         f'<a class="claim" href="#{_anchor(doc_index, c.doc, c.start)}">'
-        f'<span class="doc" title="{e(c.doc)}">{e(names.get(c.doc, c.doc))}</span>{e(c.text)}</a>'
+        f'<span class="doc" title="{e(c.doc)}">{e(names.get(c.doc, c.doc))}</span>{e(c.text)}'
+        f'{_frame_html(c)}</a>'
         for c in item.claims
     )
     ink = COLOURS.get(item.verdict, COLOURS["unchecked"])[0]
@@ -225,7 +313,7 @@ def _item_html(item: CheckItem, doc_index: Mapping[str, int], names: Mapping[str
         f'<div class="item v-{e(item.verdict)}" style="{_style(item.verdict)}">'
         f'<span class="verdict" style="color: {ink}">{e(item.verdict.replace("_", " "))}</span>'
         f'<div class="claims">{claims}</div>'
-        f'<p class="explanation">{e(item.explanation)}</p></div>'
+        f'<p class="explanation">{e(explanation(item))}</p></div>'
     )
 
 
@@ -250,8 +338,8 @@ def _marks(report: Report) -> dict[tuple[str, int, int], Mark]:
                 key = (c.doc, c.start, c.end)
                 verdict, text, why = found.get(key, ("single_source", "", ""))
                 if item.verdict in SEVERITY and SEVERITY.index(item.verdict) < SEVERITY.index(verdict):
-                    verdict, why = item.verdict, item.explanation
-                text = f"{text}\n{item.verdict}: {item.explanation}".strip()
+                    verdict, why = item.verdict, explanation(item)
+                text = f"{text}\n{item.verdict}: {explanation(item)}".strip()
                 found[key] = (verdict, text, why)
     return found
 

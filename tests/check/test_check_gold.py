@@ -92,7 +92,8 @@ def test_report_json_has_the_three_lists_and_core_fields(report: Report) -> None
         for item in section:
             assert {"claims", "verdict", "explanation"} <= set(item)
             for claim in item["claims"]:
-                assert set(claim) == {"doc", "start", "end", "text", "value", "unit", "low", "high", "normalized"}
+                assert set(claim) == {"doc", "start", "end", "text", "value", "unit", "low", "high", "normalized",
+                                      "direction", "change", "per", "when", "about"}
 
 
 def test_claim_spans_point_into_the_documents(report: Report, documents: list[dict]) -> None:
