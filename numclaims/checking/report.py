@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from numclaims.checking.arithmetic import check_arithmetic, check_totals_across
 from numclaims.checking.claims import Item, build_items
 from numclaims.checking.dates import check_date_groups, check_weekdays
 from numclaims.checking.grouping import idf
@@ -71,5 +72,7 @@ def check(
     position = {doc.id: n for n, doc in enumerate(docs)}
     inline = [found for doc_items in per_doc for found in check_inline(doc_items, tolerance=tolerance)]
     groups = check_groups(items, weights, tolerance=tolerance)
+    groups += [found for doc_items in per_doc for found in check_arithmetic(doc_items)]
+    groups += check_totals_across(per_doc)
     dates = check_weekdays(items) + check_date_groups(items, weights)
     return Report(_sorted(inline, position), _sorted(groups, position), _sorted(dates, position))

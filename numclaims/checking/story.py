@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from numclaims.checking.arithmetic import check_arithmetic
 from numclaims.checking.claims import Item, build_items
 from numclaims.checking.dates import check_weekdays, date_bucket, group_verdict
 from numclaims.checking.grouping import (
@@ -189,6 +190,8 @@ def prepare(doc: Document, mentions: Sequence[Mention], *,
     items = build_items(doc, list(mentions))
     own = [("inline", found) for found in check_inline(items, tolerance=tolerance)]
     own += [("dates", found) for found in check_weekdays(items)]
+    # the arithmetic inside the document; parts against other reports' totals are check()'s only
+    own += [("groups", found) for found in check_arithmetic(items)]
     words = sorted({t.lemma for t in tokens(doc.text) if is_content(t)})
     return Prepared(doc, items, own, words)
 

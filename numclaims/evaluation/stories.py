@@ -20,7 +20,8 @@ story and over all of them:
   two members of;
 - **expectations met**: every gold group verdict, ``must_not_merge`` pair kept apart, inline
   check, weekday check and arithmetic check, right or wrong. An arithmetic check is met only by
-  a checker item with ``details["check"] == "arithmetic"`` about its result claim.
+  a checker item with ``details["check"] == "arithmetic"`` that holds its result claim and one of its
+  operands.
 """
 
 from __future__ import annotations
@@ -232,9 +233,11 @@ def _score_inline(gold: Gold, report: Report, find: Any, score: StoryScore) -> N
 def _score_arithmetic(gold: Gold, items: Sequence[CheckItem], find: Any, score: StoryScore) -> None:
     for check in gold.arithmetic_checks:
         key = find(*check.result)
+        operands = {k for k in (find(*o) for o in check.operands) if k is not None}
         score.expectations += 1
+        # the check of these figures: its result and one of its operands at least
         item = next((i for i in items if i.details.get("check") == "arithmetic"
-                     and key is not None and key in _keys(i)), None)
+                     and key is not None and key in _keys(i) and (not operands or operands & _keys(i))), None)
         right = item is not None and (item.verdict != "consistent") == (check.verdict == "must_flag")
         score.met += right
         if not right:
