@@ -155,8 +155,8 @@ class Cluster:
         """Whether a claim of ``doc`` reading ``interval`` reads the same as ``doc``'s members."""
         if interval is None or doc not in self.bounds:
             return True
-        floor, ceiling = self.bounds[doc]
-        return interval[0] <= ceiling and floor <= interval[1]
+        # readings that only touch are two figures: "102 mph" and "101 mph" of one report
+        return _overlap(interval, self.bounds[doc])
 
     def similarity(self, vector: Mapping[str, float], norm: float) -> float:
         if not self.norm2 or not norm:
@@ -198,9 +198,12 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
     >>> _overlap((411.5, 412.5), (412.5, 413.5)), _overlap((411.5, 412.5), (400.0, 420.0))
     (False, True)
+    >>> _overlap((412.0, 412.0), (411.5, 412.5)), _overlap((412.0, 412.0), (412.0, 412.0))
+    (True, True)
     """
     low, high = max(a[0], b[0]), min(a[1], b[1])
-    return low < high or a == b
+    # a point meets an interval it lies in; two stretches that share only an end do not meet
+    return low < high or (low == high and (a[0] == a[1] or b[0] == b[1]))
 
 
 def frame_marks(item: Item) -> list[str]:
