@@ -20,12 +20,12 @@ from dataclasses import dataclass
 
 from numclaims.extraction import scan
 from numclaims.extraction.dimensions import Draft
-from numclaims.extraction.lexicon import alternation, read_rows
+from numclaims.extraction.lexicon import alternation, calendar_names, read_rows
 
 #: The kinds a change or a rate is read for: not dates, years or ages.
 FRAMED_KINDS = frozenset({
     "money", "ratio", "count", "other", "points", "length", "mass", "area", "volume", "energy", "power",
-    "temperature", "duration", "storage", "speed", "pressure", "fuel_economy", "frequency",
+    "temperature", "duration", "storage", "speed", "pressure", "fuel_economy", "frequency", "magnitude",
 })
 
 
@@ -36,6 +36,13 @@ class _AboutWords:
     stop: frozenset[str]
     verb_re: re.Pattern[str]  # any verb, searched in the clause before the figure
     stop_re: re.Pattern[str]
+    auxiliary: frozenset[str]  # "is", "will": the phrase ends before the first of them
+    relative: frozenset[str]  # "which", "who": a clause set off by commas that the phrase lies before
+    preposition: frozenset[str]  # "of", "at": the words that join a longer phrase ("death toll from the quake")
+    continuation: frozenset[str]  # words between two figures of one statement ("fell 77 cents, or 0.65 percent")
+    time: frozenset[str]  # time words a phrase does not begin or end with ("last month", "in the second quarter")
+    ordinal: frozenset[str]  # "first", "second": time words only after a preposition ("in the second quarter")
+    calendar: frozenset[str]  # month and weekday names
 
 
 @functools.cache
@@ -48,11 +55,23 @@ def _about_words() -> _AboutWords:
         # C; the word boundary before a match is checked by the caller
         return re.compile("(?:" + scan.by_first_char(sorted(words, key=len, reverse=True)) + r")(?![\w'’-])")
 
-    return _AboutWords(verbs, roles["skip"], roles["stop"], words_re(verbs), words_re(roles["stop"]))
+    # the words of time_words.tsv's phrases, month and weekday names ("May" is a name too often)
+    time = frozenset(w for row in read_rows("time_words.tsv") if row[1] != "prefix"
+                     for w in row[0].split()) - roles["not_time"]
+    names = calendar_names()
+    time |= roles["time"]
+    # month and weekday names are time words after a preposition or another time word ("On
+    # Monday Brent crude", "Late Monday the dollar"), not before a noun ("October Brent")
+    calendar = frozenset(n.lower() for n in [*names.months, *names.weekdays] if len(n) > 3)
+    continuation = roles["continue"] | frozenset(_words().roles) | frozenset(_words().units)
+    return _AboutWords(verbs, roles["skip"], roles["stop"], words_re(verbs), words_re(roles["stop"]),
+                       roles["auxiliary"], roles["relative"], roles["preposition"], continuation, time,
+                       roles["not_time"], calendar)
 
 
 _CLAUSE_START = re.compile(r"[.;:!?,](?=\s)|[\n(\u2014\u2013\"“”]")
 _ABOUT_WORDS = 4  # the longest phrase kept ("the state pension age")
+_ABOUT_LONGEST = 7  # ... or one joined by a preposition ("monthly average rainfall for the North West")
 _ABOUT_REACH = 100
 
 
@@ -62,7 +81,7 @@ def _words_in(pattern: re.Pattern[str], folded: str, start: int, end: int) -> li
             if m.start() == 0 or not (folded[m.start() - 1].isalnum() or folded[m.start() - 1] in "_-'’")]
 
 
-def about(text: str, draft: Draft, folded: str | None = None) -> str | None:
+def about(text: str, draft: Draft, folded: str | None = None, previous_end: int | None = None) -> str | None:
     """The phrase the figure's clause states it of, read before its verb: "WTI crude fell 1.4%"
     is about "WTI crude". None when no verb of about_words.tsv or change_words.tsv comes first.
 
@@ -72,34 +91,107 @@ def about(text: str, draft: Draft, folded: str | None = None) -> str | None:
     'jobless rate'
     """
     floor = max(0, draft.start - _ABOUT_REACH)
-    clause = max((m.end() for m in _CLAUSE_START.finditer(text, floor, draft.start)), default=floor)
     words = _about_words()
-    folded = scan.fold(text[clause:draft.start]) if folded is None else folded[clause:draft.start]
+    folded_all = folded
+    clause = _clause_start(text, floor, draft.start)
+    folded = scan.fold(text[clause:draft.start]) if folded_all is None else folded_all[clause:draft.start]
     verbs = _words_in(words.verb_re, folded, 0, len(folded))
     if verbs:
         verb = verbs[-1]  # the last verb before the figure
         last_word = _LAST_TOKEN.search(folded, verb.end())
         if _words_in(words.stop_re, folded, verb.end(), last_word.start() if last_word else len(folded)):
             return None  # "sales rose and that left 5%": the figure belongs to another clause
+        if previous_end is not None and previous_end > clause + verb.end() and not _continues(
+                text[previous_end:draft.start]):
+            return None  # "payrolls dropped 268,000 with the layoffs of 147,000": the verb's figure is the first
         verb_at = verb.start()
     elif scan.fold(text[draft.start:draft.end]) in _words().multiple_verbs:
         verb_at = len(folded)  # "Exports doubled": the figure is the clause's verb
     else:
         return None
+    if not _TOKEN.search(text, clause, clause + verb_at) and clause > floor and text[clause - 1] == ",":
+        # "The core CPI, which leaves out food and energy, rose 0.3%": the phrase is before the
+        # relative clause the commas set off
+        inner = _clause_start(text, floor, clause - 1)
+        opener = _TOKEN.search(text, inner, clause)
+        if opener is not None and opener.group().lower() in words.relative and inner > floor and text[inner - 1] == ",":
+            clause = _clause_start(text, floor, inner - 1)
+            folded = scan.fold(text[clause:draft.start]) if folded_all is None else folded_all[clause:draft.start]
+            verb_at = inner - 1 - clause
     stops = _words_in(words.stop_re, folded, 0, verb_at)
     start = clause + (stops[-1].end() if stops else 0)
-    verb_start = clause + verb_at
-    phrase = _TOKEN.findall(text, start, verb_start)
-    while phrase and (phrase[0].lower() in words.skip or phrase[0].lower() in words.verbs):
-        phrase = phrase[1:]
-    while phrase and phrase[-1].lower() in words.verbs:  # "the state pension age will rise"
-        phrase = phrase[:-1]
-    phrase = phrase[-_ABOUT_WORDS:]
-    return " ".join(phrase) if phrase and not any(w.lower() in words.verbs for w in phrase) else None
+    phrase = _phrase(_TOKEN.findall(text, start, clause + verb_at), words)
+    return " ".join(phrase) if phrase else None
+
+
+def _clause_start(text: str, floor: int, end: int) -> int:
+    return max((m.end() for m in _CLAUSE_START.finditer(text, floor, end)), default=floor)
+
+
+def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
+    """The noun phrase among the words before the verb: without the words it does not begin with
+    (determiners, a time expression, a leading "At Calcasieu Pass"), ending before an auxiliary
+    ("Debt is expected to"), without a trailing time expression ("sales in the second quarter"),
+    at most four words or a phrase joined by a preposition ("death toll from the Nepal quake")."""
+    lower = [t.lower() for t in tokens]
+    first = 0
+    while first < len(tokens):
+        if lower[first] in words.skip or lower[first] in words.verbs or _is_time(tokens[first], lower[first], words):
+            first += 1
+        elif lower[first] in words.calendar and first > 0 and (
+                lower[first - 1] in words.preposition or _is_time(tokens[first - 1], lower[first - 1], words)):
+            first += 1
+        elif lower[first] in words.preposition and first + 1 < len(tokens) and (_is_time(
+                tokens[first + 1], lower[first + 1], words) or lower[first + 1] in words.calendar):
+            first += 1  # "On Monday Brent crude futures", "In 1997 Labour"
+        else:
+            break
+    if first < len(tokens) and lower[first] in words.preposition:
+        # "At Calcasieu Pass the water level": the phrase is after the place's determiner
+        det = next((i for i in range(first + 1, len(tokens)) if lower[i] in words.skip), None)
+        if det is not None and det + 1 < len(tokens):
+            first = det + 1
+    last = len(tokens)
+    for i in range(first, len(tokens)):
+        if lower[i] in words.auxiliary:
+            last = i
+            break
+    # "The index closed down 2%": a verb in -ed before the change word ("costs" in "mortgage
+    # interest costs fell" is a noun); "New infections this week"
+    while last > first and (lower[last - 1] in words.verbs and lower[last - 1].endswith("ed")
+                            or _is_time(tokens[last - 1], lower[last - 1], words)):
+        last -= 1
+    cut = next((i for i in range(last - 1, first, -1) if lower[i] in words.preposition), None)
+    if cut is not None and all(_is_time(t, t.lower(), words) or t.lower() in words.skip or t.lower() in words.ordinal
+                               or t.lower() in words.calendar for t in tokens[cut + 1:last]):
+        last = cut  # "Worldwide sales in the second quarter"
+    phrase, lowered = tokens[first:last], lower[first:last]
+    if len(phrase) > _ABOUT_WORDS:
+        joint = next((i for i in range(1, _ABOUT_WORDS + 1) if lowered[i] in words.preposition), None)
+        if joint is None or len(phrase) > _ABOUT_LONGEST:
+            phrase, lowered = phrase[-_ABOUT_WORDS:], lowered[-_ABOUT_WORDS:]
+    while phrase and (lowered[0] in words.skip or lowered[0] in words.preposition or _is_number(phrase[0])):
+        phrase, lowered = phrase[1:], lowered[1:]
+    if not phrase or any(w in words.auxiliary or w in _words().before for w in lowered):
+        return []
+    return phrase
+
+
+def _is_time(token: str, lower: str, words: _AboutWords) -> bool:
+    """A word of a time expression: "Monday", "last", "quarter", "Today's", "1997"."""
+    if lower.endswith(("'s", "’s")):
+        lower = lower[:-2]
+    return lower in words.time or (token.isdigit() and len(token) == 4)
+
+
+def _is_number(token: str) -> bool:
+    return token[0].isdigit()
 
 
 _LAST_TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*\s*$")
-_TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*[\w]|[A-Za-z]")
+# a word, with a plural possessive's apostrophe ("homeowners'"); or a number that is part of a
+# name after a capitalised word ("S&P 500", "Russell 2000", "the November 1 election")
+_TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*[\w]'?|[A-Za-z]|(?<=[A-Za-z&]\s)\d+(?![\d.,%])(?!\S)")
 
 
 @dataclass(frozen=True)
@@ -117,6 +209,11 @@ class _Words:
     counter_re: re.Pattern[str]  # "times" between a count and its connector
     canonical: dict[str, str]  # denominator as written -> the pint unit a rate is per
     multiple_verbs: frozenset[str]  # "doubled", "halved": a figure that is its clause's verb
+    adjectives: dict[str, str]  # "annual" -> "year": a rate's period as an adjective
+    rate_after: re.Pattern[str]  # "2.6% annual rate"
+    rate_before: re.Pattern[str]  # "at an annual rate of 2.0 percent", "an annual average of £1,717"
+    about_adjective_re: re.Pattern[str]  # "hourly" in what a money figure is about: per hour
+    pair_re: re.Pattern[str]  # between a start and a level of one change: "from 5.5p to 6.2p", "24.5p, up from 22.36p"
 
 
 @functools.cache
@@ -134,16 +231,26 @@ def _words() -> _Words:
         r"(?:\s*\))?\s*(?:(" + alternation([c for c in connectors if c.isalpha()]) + r")\s+|(" + alternation(
             [c for c in connectors if not c.isalpha()]) + r")\s?)(" + alternation(roles["unit"]) + r"|[A-Za-z]+)\b"
     )
+    adjectives = dict(pair.split("=", 1) for pair in roles["adjective"])
+    adjective, rate_noun = alternation(list(adjectives)), alternation(roles["rate_noun"])
+    fillers = alternation(list(tables["filler"]))
     return _Words(
         before, after, roles_before,
-        re.compile(r"(?i)(?<![\w-])(" + alternation(list(roles_before)) + r")\s+$"),
+        # "by 5%", "to $34m", "to a record 26,966", "by a further £130", "to a range of 5 percent"
+        re.compile(r"(?i)(?<![\w-])(" + alternation(list(roles_before)) + r")\s+(?:(?:" + fillers + r")\s+)?$"),
         re.compile(r"(?i)[\s-]+(" + alternation(list(after)) + r")(?![\w-])"),
         tables["level"],
-        re.compile(r"(?i),\s*(" + alternation(list(tables["level"])) + r")\s+from(?![\w-])"),
+        # "4.2%, down from 4.5%", "2.6 per cent in July, up from 2.4 per cent": a few words between
+        re.compile(r"(?i)(?:\s[^\d,.;:!?]{1,24}?)?,\s*(" + alternation(list(tables["level"])) + r")\s+from(?![\w-])"),
         per_re, frozenset(roles["article"]), frozenset(roles["unit"]),
         re.compile(r"(?i)\s+(?:" + alternation(roles["counter"]) + r")(?![\w-])"),
         dict(pair.split("=", 1) for pair in roles["canonical"]),
         frozenset(multiples),
+        adjectives,
+        re.compile(r"(?i)\s+(" + adjective + r")\s+(?:" + rate_noun + r")(?![\w-])"),
+        re.compile(r"(?i)(?<![\w-])(?:at\s+)?(?:an?\s+)?(" + adjective + r")\s+(?:" + rate_noun + r")\s+of\s+$"),
+        re.compile(r"(?i)\b(" + alternation(roles["about_adjective"]) + r")\b"),
+        re.compile(r"(?i)\s*to\s+|[^\d,]*,\s*(?:" + alternation(list(tables["level"])) + r")\s+from\s+"),
     )
 
 
@@ -159,17 +266,24 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
     """Set ``direction``, ``change``, ``per`` and ``about`` on the drafts that state them."""
     words = _words()
     folded = scan.fold(text) if folded is None else folded
-    for draft in drafts:
-        if draft.kind not in FRAMED_KINDS:
-            continue
+    framed = [d for d in drafts if d.kind in FRAMED_KINDS]
+    previous_end = None
+    for draft in framed:
         _direction(text, draft, words)
         _per(text, draft, words)
-        draft.about = about(text, draft, folded)
-        if draft.per is None and draft.about is not None:
-            # "income per capita was $12,000": the denominator is named before the figure
+        draft.about = about(text, draft, folded, previous_end)
+        previous_end = draft.end
+    for previous, draft in zip(framed, framed[1:]):
+        _continue(text, previous, draft, words)
+    for draft in framed:
+        if draft.per is None and draft.about is not None and draft.kind != "ratio":
+            # "income per capita was $12,000", "average hourly earnings rose to $26.39": the
+            # denominator is named before the figure (a percentage there is a change, not a rate)
             named = _PER_BEFORE.search(draft.about)
             if named is not None:
                 draft.per = named.group(1).lower()
+            elif draft.kind == "money" and (adjective := words.about_adjective_re.search(draft.about)) is not None:
+                draft.per = words.adjectives.get(adjective.group(1).lower())
     # "US$500 million (S$681 million) a year": a restatement and its original are the same rate
     for draft in drafts:
         if draft.equivalent_of is not None:
@@ -177,6 +291,44 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
             original.per = original.per or draft.per
             draft.per = draft.per or original.per
             draft.direction, draft.change = draft.direction or original.direction, draft.change or original.change
+            draft.about = draft.about or original.about
+
+
+def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
+    """What a figure takes from the figure before it in one statement: "fell 77 cents, or 0.65
+    percent" restates the change (its direction and role); "to settle at $118.13" is the level
+    of the same change; both are about what the first is about; "from 5.5p to 6.2p per kWh" are
+    one rate."""
+    gap = text[previous.end:draft.start]
+    if len(gap) > _CHAIN_GAP or _SENTENCE_END.search(gap):
+        return
+    restates = _RESTATES.fullmatch(gap) is not None and not any(c.isdigit() for c in gap)
+    if restates and draft.direction is None and previous.direction is not None:
+        draft.direction, draft.change = previous.direction, previous.change
+    elif draft.direction is None and previous.direction is not None and (
+            connector := words.connector_re.search(text, max(0, draft.start - _CONNECTOR_REACH), draft.start)):
+        # "ticked 6.75 points higher, or 0.24%, to 2,654.80": the level of the change before
+        draft.direction, draft.change = previous.direction, words.roles[scan.fold(connector.group(1))]
+    if draft.about is None and previous.about is not None and (restates or _continues(gap)):
+        draft.about = previous.about
+    if {previous.change, draft.change} == {"start", "level"} and previous.kind == draft.kind \
+            and previous.unit == draft.unit and words.pair_re.fullmatch(gap) and not _RESTATED.match(text, draft.end):
+        previous.per = previous.per or draft.per  # "from 5.5p to 6.2p per kWh", "24.5p per kWh, up from 22.36p"
+        draft.per = draft.per or previous.per
+
+
+def _continues(gap: str) -> bool:
+    """Is ``gap`` the words between two figures of one statement (", or ", ", to settle at ", " a
+    barrel, or ", " in August from ")?"""
+    words = _about_words()
+    return all((w := word.lower()) in words.continuation or w in words.time or w in words.calendar
+               or w in words.ordinal for word in _WORD.findall(gap))
+
+
+_CHAIN_GAP = 40
+_RESTATED = re.compile(r"\s*(?:,\s*or\b|\()")
+_RESTATES = re.compile(r"[^,(]*(?:,\s*or\s+|\s*\(\s*)")  # "77 cents, or 0.65 percent", "89 cents (1.31%)"
+_CONNECTOR_REACH = 30
 
 
 def change_before(text: str, start: int) -> str | None:
@@ -194,7 +346,10 @@ def states_change(text: str, start: int) -> bool:
 
 def _direction(text: str, draft: Draft, words: _Words) -> None:
     start = draft.start
-    connector = words.connector_re.search(text, max(0, start - 8), start)
+    rate = _rate_phrase(text, draft, words)
+    if rate is not None:  # "grew at an annual rate of 2.0 percent": the verb is before the phrase
+        start = rate[1]
+    connector = words.connector_re.search(text, max(0, start - _CONNECTOR_REACH), start)
     if connector is None:  # the verb is one of the two words right before: a short look back
         floor = max(0, start - _NEAR_REACH)
     else:  # "fell 2% to 3,100": the verb may be further back in the sentence
@@ -203,21 +358,46 @@ def _direction(text: str, draft: Draft, words: _Words) -> None:
     end_of_words = connector.start() if connector else start
     if end_of_words < sentence:
         return
-    preceding = [m.group().lower() for m in _WORD.finditer(text, sentence, end_of_words)]
+    preceding = [m for m in _WORD.finditer(text, sentence, end_of_words)]
     if connector is None:
         preceding = preceding[-_NEAR_WORDS:]
-    direction = next((words.before[w] for w in reversed(preceding) if w in words.before), None)
-    if direction is not None:
-        draft.direction = direction
+    verb = next((m for m in reversed(preceding) if m.group().lower() in words.before), None)
+    if verb is not None:
+        draft.direction = words.before[verb.group().lower()]
         draft.change = words.roles[scan.fold(connector.group(1))] if connector else "delta"
+        if draft.change == "level" and connector.group(1).lower() == "at":
+            between = text[verb.end():connector.start()]
+            if any(w.lower() in _about_words().stop and w.lower() != "or" for w in _WORD.findall(between)):
+                draft.direction = draft.change = None  # "cut the rate 13 times, when it stood at 6.5%"
+            elif not any(c.isdigit() for c in between):
+                draft.change = "delta"  # "expanded at 0.4 percent" (but "settled down $1.72 at $104.67")
         return
     level = words.level_re.match(text, draft.end)
-    if level is not None:  # "4.2%, down from 4.5%": the level reached
+    if level is not None:  # "4.2%, down from 4.5%", "2.6 per cent in July, up from 2.4 per cent"
         draft.direction, draft.change = words.level[scan.fold(level.group(1))], "level"
         return
     noun = words.after_re.match(text, draft.end)
+    if noun is None and (rate_per := words.per_re.match(text, draft.end)) is not None:
+        noun = words.after_re.match(text, rate_per.end())  # "two cents a gallon more"
     if noun is not None:  # "a 9% drop", "312 points higher"
         draft.direction, draft.change = words.after[scan.fold(noun.group(1))], "delta"
+
+
+def _rate_phrase(text: str, draft: Draft, words: _Words) -> tuple[str, int] | None:
+    """The period of a rate stated as an adjective, and where the phrase begins: "at an annual
+    rate of 2.0 percent" and "at a 2.6% annual rate" are per year."""
+    before = words.rate_before.search(text, max(0, draft.start - 40), draft.start)
+    if before is not None:
+        return words.adjectives[before.group(1).lower()], before.start()
+    after = words.rate_after.match(text, draft.end)
+    if after is not None:
+        opener = _AT_A.search(text, max(0, draft.start - 8), draft.start)
+        return words.adjectives[after.group(1).lower()], opener.start() if opener else draft.start
+    return None
+
+
+_NOUN = re.compile(r"\s+[A-Za-z]+(?=\s)")
+_AT_A = re.compile(r"(?i)(?<![\w-])(?:at\s+)?an?\s+$")
 
 
 def _per(text: str, draft: Draft, words: _Words) -> None:
@@ -229,7 +409,11 @@ def _per(text: str, draft: Draft, words: _Words) -> None:
     if draft.unit is None and (counter := words.counter_re.match(text, end)) is not None:
         end = counter.end()  # "beat 60 times a second"
     found = words.per_re.match(text, end)
+    if found is None and draft.kind == "count" and (noun := _NOUN.match(text, end)) is not None:
+        found = words.per_re.match(text, noun.end())  # "3.1 million shots a day"
     if found is None:
+        if (rate := _rate_phrase(text, draft, words)) is not None:
+            draft.per = rate[0]  # "grew at an annual rate of 2.0 percent"
         return
     connector = scan.fold(found.group(1) or found.group(2))
     noun = scan.fold(found.group(3))
