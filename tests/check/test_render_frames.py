@@ -38,7 +38,7 @@ def test_sample_report_shows_the_frames(sample: tuple[Report, list[dict]]) -> No
     assert "when 2018-12 (in December)" in frames
     assert "about North Korea" in frames
     # a single-source claim, in the folded list: every field it has, in reading order
-    assert "down · delta · when 2018 (last year) · about With trade between them" in frames
+    assert "down · delta · when 2018 (last year) · about trade between them" in frames
 
 
 def test_only_set_fields_get_labels(sample: tuple[Report, list[dict]]) -> None:
