@@ -109,7 +109,7 @@ def about(text: str, draft: Draft, folded: str | None = None, previous_end: int 
         verb_at = len(folded)  # "Exports doubled": the figure is the clause's verb
     else:
         return None
-    if not _TOKEN.search(text, clause, clause + verb_at) and clause > floor and text[clause - 1] == ",":
+    if clause > floor and text[clause - 1] == "," and not _TOKEN.search(text, clause, clause + verb_at):
         # "The core CPI, which leaves out food and energy, rose 0.3%": the phrase is before the
         # relative clause the commas set off
         inner = _clause_start(text, floor, clause - 1)
@@ -214,6 +214,7 @@ class _Words:
     rate_before: re.Pattern[str]  # "at an annual rate of 2.0 percent", "an annual average of £1,717"
     about_adjective_re: re.Pattern[str]  # "hourly" in what a money figure is about: per hour
     pair_re: re.Pattern[str]  # between a start and a level of one change: "from 5.5p to 6.2p", "24.5p, up from 22.36p"
+    filler_ends: frozenset[str]  # the last words of the fillers ("record" of "a record")
 
 
 @functools.cache
@@ -251,6 +252,7 @@ def _words() -> _Words:
         re.compile(r"(?i)(?<![\w-])(?:at\s+)?(?:an?\s+)?(" + adjective + r")\s+(?:" + rate_noun + r")\s+of\s+$"),
         re.compile(r"(?i)\b(" + alternation(roles["about_adjective"]) + r")\b"),
         re.compile(r"(?i)\s*to\s+|[^\d,]*,\s*(?:" + alternation(list(tables["level"])) + r")\s+from\s+"),
+        frozenset(f.split()[-1] for f in tables["filler"]),
     )
 
 
@@ -269,8 +271,9 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
     framed = [d for d in drafts if d.kind in FRAMED_KINDS]
     previous_end = None
     for draft in framed:
-        _direction(text, draft, words)
-        _per(text, draft, words)
+        rate = _rate_phrase(text, draft, words)  # "grew at an annual rate of 2.0 percent"
+        _per(text, draft, words, rate)
+        _direction(text, draft, words, rate)
         draft.about = about(text, draft, folded, previous_end)
         previous_end = draft.end
     for previous, draft in zip(framed, framed[1:]):
@@ -306,7 +309,7 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
     if restates and draft.direction is None and previous.direction is not None:
         draft.direction, draft.change = previous.direction, previous.change
     elif draft.direction is None and previous.direction is not None and (
-            connector := words.connector_re.search(text, max(0, draft.start - _CONNECTOR_REACH), draft.start)):
+            connector := _connector(text, draft.start, words)):
         # "ticked 6.75 points higher, or 0.24%, to 2,654.80": the level of the change before
         draft.direction, draft.change = previous.direction, words.roles[scan.fold(connector.group(1))]
     if draft.about is None and previous.about is not None and (restates or _continues(gap)):
@@ -326,6 +329,7 @@ def _continues(gap: str) -> bool:
 
 
 _CHAIN_GAP = 40
+_LEVEL_REACH = 40  # "2.6 per cent in July, up from": where "from" may follow the figure
 _RESTATED = re.compile(r"\s*(?:,\s*or\b|\()")
 _RESTATES = re.compile(r"[^,(]*(?:,\s*or\s+|\s*\(\s*)")  # "77 cents, or 0.65 percent", "89 cents (1.31%)"
 _CONNECTOR_REACH = 30
@@ -344,12 +348,11 @@ def states_change(text: str, start: int) -> bool:
     return change_before(text, start) is not None
 
 
-def _direction(text: str, draft: Draft, words: _Words) -> None:
+def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | None = None) -> None:
     start = draft.start
-    rate = _rate_phrase(text, draft, words)
     if rate is not None:  # "grew at an annual rate of 2.0 percent": the verb is before the phrase
         start = rate[1]
-    connector = words.connector_re.search(text, max(0, start - _CONNECTOR_REACH), start)
+    connector = _connector(text, start, words)
     if connector is None:  # the verb is one of the two words right before: a short look back
         floor = max(0, start - _NEAR_REACH)
     else:  # "fell 2% to 3,100": the verb may be further back in the sentence
@@ -372,21 +375,31 @@ def _direction(text: str, draft: Draft, words: _Words) -> None:
             elif not any(c.isdigit() for c in between):
                 draft.change = "delta"  # "expanded at 0.4 percent" (but "settled down $1.72 at $104.67")
         return
-    level = words.level_re.match(text, draft.end)
+    level = words.level_re.match(text, draft.end) if text.find(" from", draft.end, draft.end + _LEVEL_REACH) >= 0 else None
     if level is not None:  # "4.2%, down from 4.5%", "2.6 per cent in July, up from 2.4 per cent"
         draft.direction, draft.change = words.level[scan.fold(level.group(1))], "level"
         return
     noun = words.after_re.match(text, draft.end)
-    if noun is None and (rate_per := words.per_re.match(text, draft.end)) is not None:
-        noun = words.after_re.match(text, rate_per.end())  # "two cents a gallon more"
+    if noun is None and draft.per is not None and (rate_per := words.per_re.match(text, draft.end)) is not None:
+        noun = words.after_re.match(text, rate_per.end())  # "two cents a gallon more than"
     if noun is not None:  # "a 9% drop", "312 points higher"
         draft.direction, draft.change = words.after[scan.fold(noun.group(1))], "delta"
+
+
+def _connector(text: str, start: int, words: _Words) -> re.Match[str] | None:
+    """The role word before a figure ("by", "to", "from", "at"), with a filler between them only
+    when the word right before the figure ends one ("to a record 26,966")."""
+    found = words.connector_re.search(text, max(0, start - 8), start)
+    if found is None and text[max(0, start - 12):start].rstrip().rpartition(" ")[2].lower() in words.filler_ends:
+        found = words.connector_re.search(text, max(0, start - _CONNECTOR_REACH), start)
+    return found
 
 
 def _rate_phrase(text: str, draft: Draft, words: _Words) -> tuple[str, int] | None:
     """The period of a rate stated as an adjective, and where the phrase begins: "at an annual
     rate of 2.0 percent" and "at a 2.6% annual rate" are per year."""
-    before = words.rate_before.search(text, max(0, draft.start - 40), draft.start)
+    before = words.rate_before.search(text, max(0, draft.start - 40), draft.start) if text.endswith(
+        "of ", 0, draft.start) else None
     if before is not None:
         return words.adjectives[before.group(1).lower()], before.start()
     after = words.rate_after.match(text, draft.end)
@@ -400,7 +413,7 @@ _NOUN = re.compile(r"\s+[A-Za-z]+(?=\s)")
 _AT_A = re.compile(r"(?i)(?<![\w-])(?:at\s+)?an?\s+$")
 
 
-def _per(text: str, draft: Draft, words: _Words) -> None:
+def _per(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | None = None) -> None:
     if draft.unit is not None and "_per_" in draft.unit:
         # a rate by its unit ("120 km/h", "30 mpg"): the unit's denominator
         draft.per = draft.unit.rsplit("_per_", 1)[1]
@@ -412,7 +425,7 @@ def _per(text: str, draft: Draft, words: _Words) -> None:
     if found is None and draft.kind == "count" and (noun := _NOUN.match(text, end)) is not None:
         found = words.per_re.match(text, noun.end())  # "3.1 million shots a day"
     if found is None:
-        if (rate := _rate_phrase(text, draft, words)) is not None:
+        if rate is not None:
             draft.per = rate[0]  # "grew at an annual rate of 2.0 percent"
         return
     connector = scan.fold(found.group(1) or found.group(2))
