@@ -157,32 +157,48 @@ def _partition(members: list[Item], slack: float) -> list[list[Item]]:
     return runs
 
 
+# Reports published on this many different days make a series in which two runs may share a
+# day (see _timeline).
+TIMELINE_DAYS = 3
+
+
 def _timeline(runs: Sequence[Sequence[Item]]) -> list[tuple[date, Sequence[Item]]] | None:
     """The runs in the order their documents were published, when that order is clean and the
     figure moves one way along it: every document of a run published before every document of
     the next, each run's figure above (or each below) the one before, over three reports or more
     or with the later ones stating the level a change reached. A toll that rises day by day, a
-    fire that grows; not two outlets of one day, nor figures that go back and forth."""
+    fire that grows; not two outlets of one day, nor figures that go back and forth.
+
+    Over reports of ``TIMELINE_DAYS`` publication days or more, two runs may share a day (a toll updated
+    between the morning's reports and the evening's): the order of that day is the figure's.
+    A vague amount ("thousands") is left out of the order; it is checked against the figures."""
     dated = []
     for run in runs:
+        if all(m.mention.qualifier == "vague" for m in run):
+            continue
         days = [m.doc.published for m in run]
         if any(d is None for d in days):
             return None
-        dated.append((min(days), max(days), run))  # type: ignore[type-var]
-    dated.sort(key=lambda d: d[0])
-    if any(a[1] >= b[0] for a, b in zip(dated, dated[1:])):
+        center = sum(m.reading.center for m in run) / len(run)  # type: ignore[union-attr]
+        dated.append((min(days), max(days), center, run))  # type: ignore[type-var]
+    if len(dated) < 2:
         return None
-    centers = [sum(m.reading.center for m in run) / len(run) for _, _, run in dated]  # type: ignore[union-attr]
-    steps = [b - a for a, b in zip(centers, centers[1:])]
-    if not (all(x > 0 for x in steps) or all(x < 0 for x in steps)):
+    spread = len({d for first, last, _, _ in dated for d in (first, last)}) >= TIMELINE_DAYS
+    for sign in (1, -1):
+        ordered = sorted(dated, key=lambda d: (d[0], sign * d[2]))
+        clean = all(a[1] < b[0] or (spread and a[1] == b[0]) for a, b in zip(ordered, ordered[1:]))
+        steps = [sign * (b[2] - a[2]) for a, b in zip(ordered, ordered[1:])]
+        if clean and all(x > 0 for x in steps):
+            break
+    else:
         return None
     # two reports a day apart that differ are as likely an error as a change (a border does not
     # grow overnight): a change needs three reports in step, or the later ones saying it moved
     # ("the toll rose to 11")
-    moved = all(m.mention.change == "level" for _, _, run in dated[1:] for m in run)
-    if len(dated) < 3 and not moved:
+    moved = all(m.mention.change == "level" for _, _, _, run in ordered[1:] for m in run)
+    if len(ordered) < 3 and not moved:
         return None
-    return [(first, run) for first, _, run in dated]
+    return [(first, run) for first, _, _, run in ordered]
 
 
 def _common_scope(run: Sequence[Item]) -> frozenset[str]:
@@ -269,7 +285,13 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     details["runs"] = [{"docs": sorted({m.doc.id for m in run}), "scope": sorted(s)} for run, s in zip(runs, scopes)]
     scope_differs = len(set(scopes)) > 1
     frames = _frame_differences(members)
-    timeline = None if frames or scope_differs or len(runs) < 2 else _timeline(runs)
+    # a series is one thing however outlets name it ("the earthquake", "the quake") and wherever
+    # some of them place it: only a stated role, direction or denominator, or two places named,
+    # tell its reports apart
+    series_frames = [f for f in frames if not f.startswith("about ")]
+    stated_scopes = {s for s in scopes if s}
+    timeline = (None if series_frames or len(stated_scopes) > 1 or len(runs) < 2
+                else _timeline(runs))
     if timeline is not None:
         details["timeline"] = [{"published": day.isoformat(), "docs": sorted({m.doc.id for m in run})}
                                for day, run in timeline]

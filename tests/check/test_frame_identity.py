@@ -67,3 +67,15 @@ def test_a_change_worded_differently_is_still_one_fact() -> None:
     # which way it moved is a frame field compared as such, not a word that tells facts apart
     assert _groups("Exports rose 5% in March, the ministry said.",
                    "Exports fell 7% in March, the ministry said.") == [["a:5%", "b:7%"]]
+
+
+def test_a_precisely_written_figure_finds_its_fact_in_other_words() -> None:
+    # nikkei-record-2024: Kyodo and Reuters share no telling word for the day's 2.19% gain
+    found = _groups("The index ended the day up 2.19%, a record.",
+                    "The 225-issue Nikkei Stock Average gained 2.19 percent from Wednesday.")
+    assert found == [["a:2.19%", "b:2.19 percent"]]
+
+
+def test_a_round_figure_needs_alike_words() -> None:
+    assert _groups("Pyongyang asked Moscow to donate 100,000 tonnes of flour.",
+                   "The new bridge can carry 100,000 tonnes of freight a year across the river.") == []

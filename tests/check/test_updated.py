@@ -42,3 +42,16 @@ def test_two_outlets_of_one_day_are_not_an_update() -> None:
     assert _group(("2025-01-08", TOLL.format(verb="stood at", n=5)),
                   ("2025-01-08", TOLL.format(verb="stood at", n=11)),
                   ("2025-01-10", TOLL.format(verb="stood at", n=16)))[0] != "updated"
+
+
+def test_over_three_days_two_reports_of_one_day_may_be_steps_of_the_series() -> None:
+    # morocco-earthquake-2023: the toll rose between the morning's reports and the evening's
+    verdict, why = _group(("2023-09-09", "The death toll from the earthquake in Morocco stood at 632, officials said."),
+                          ("2023-09-09", "The death toll from the earthquake stood at 1,037, officials said."),
+                          ("2023-09-11", "The death toll from the earthquake stood at 2,012, officials said."),
+                          ("2023-09-16", "The death toll from the earthquake stood at 2,946, officials said."))
+    assert verdict == "updated"
+    assert ('"632" (a) on Sep 9 then "1,037" (b) on Sep 9 then "2,012" (c) on Sep 11 then "2,946" (d) '
+            'on Sep 16') in why
+
+
