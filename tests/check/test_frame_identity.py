@@ -79,3 +79,13 @@ def test_a_precisely_written_figure_finds_its_fact_in_other_words() -> None:
 def test_a_round_figure_needs_alike_words() -> None:
     assert _groups("Pyongyang asked Moscow to donate 100,000 tonnes of flour.",
                    "The new bridge can carry 100,000 tonnes of freight a year across the river.") == []
+
+
+
+def test_outlets_word_a_toll_differently() -> None:
+    # check_synonyms.txt: "killed", "died" and "dead" are one concept, "quake" and "earthquake"
+    # another; "injured" stays apart (morocco-earthquake-2023, ethiopian-airlines-302-2019)
+    from numclaims.checking.text import lemma
+    assert {lemma(w) for w in ("killed", "died", "dead", "deaths")} == {"death"}
+    assert lemma("earthquake") == lemma("quake") and lemma("injured") != lemma("killed")
+    assert lemma("gusts") != lemma("winds") and lemma("revenue") != lemma("profit")
