@@ -92,7 +92,7 @@ def _name_alternation() -> str:
 
 
 # "the 737 Max 8", "the Galaxy S24 Ultra 5": a model's variant and its number are the name's too
-_VARIANT = rf"(?:[ \t](?:{_alternation(_surfaces('variant'))})(?:[ \t]?[0-9]{{1,2}})?(?![\w.,]))?"
+_VARIANT = rf"(?:[ \t](?:{_alternation(_surfaces('variant'))})(?:[ \t]?[0-9]{{1,2}})?(?!\w|[.,]\d))?"
 # "Boeing's 737": a maker's possessive before the model
 _NAME = rf"(?<!\w)(?:{_name_alternation()})(?:['’]s)?{_SEP}{_ID_NUMBER}{_VARIANT}{_NOT_AFTER}"
 _NAME_WORD = (rf"(?<!\w)(?:{_alternation(_surfaces('name_word'))}){_SEP}"
@@ -107,11 +107,15 @@ _AIRLINE = rf"(?<![\w$£€])(?:{_alternation(_surfaces('airline'))})[ \t\u00a0]
 _STREET = (rf"(?<![\w.,])[0-9]{{1,5}}[A-Za-z]?[ \t](?:[A-Z][a-z'’]+[ \t]){{1,3}}"
            rf"(?:{_alternation(_surfaces('street'))})(?!\w)")
 _AFTER_THE = rf"(?<!\w)[Tt]he[ \t][0-9]{{1,5}}[ \t](?:{_alternation(_surfaces('after_the'))})(?!\w)"
+# "a 737 Max 8", "the previous 737 MAX crash": a model number and its variant word, with no
+# maker's name before it (three or four digits, and only the variants of kind model)
+_MODEL = (rf"(?<![\w$£€.,])[0-9]{{3,4}}[ \t](?:{_alternation(_surfaces('model'))})"
+          rf"(?:[ \t]?[0-9]{{1,2}})?(?![\w-]|[.,]\d)")
 # "call 555-1234", "dial us on 020 7946 0123": digits in groups after a word that announces them
 _PHONE_WORDS = (rf"(?<!\w)(?:{_alternation(_surfaces('phone'))})(?!\w)[:.]?(?:[ \t]+[A-Za-z]+){{0,3}}?"
                 rf"[ \t:]+\(?[0-9]{{3,5}}\)?(?:[ .-][0-9]{{3,4}}){{1,2}}(?!\w)(?![.,-]\d)")
 # in the order protected_spans tries them (see _SEARCHES)
-_IDENTIFIERS = [_NAME_WORD, _NAME, _INDEX, _FLIGHT, _AIRLINE, _STREET, _AFTER_THE, _PHONE_WORDS]
+_IDENTIFIERS = [_NAME_WORD, _NAME, _INDEX, _FLIGHT, _AIRLINE, _STREET, _MODEL, _AFTER_THE, _PHONE_WORDS]
 
 
 # What protected_spans finds: every match of this alternation (the fast scan below is tested
@@ -214,7 +218,7 @@ def _reversed(kind: str) -> str:
 # each run the heads are matched *backwards* (on the reversed text, one C call) and the real
 # pattern is tried where a head starts. A head regex may be looser than its kind; never stricter.
 # Their digits are ASCII ([0-9]), so the scan for runs is ASCII too.
-_DIGIT_LED = [_NAME, _INDEX, _FLIGHT, _AIRLINE, _STREET, _AFTER_THE, _PHONE_WORDS]
+_DIGIT_LED = [_NAME, _INDEX, _FLIGHT, _AIRLINE, _STREET, _MODEL, _AFTER_THE, _PHONE_WORDS]
 _DIGIT_LED_RE = re.compile("|".join(_DIGIT_LED))
 _HEADS = [  # each matches, in the reversed text, the head that ends where a digit run starts
     rf"(?:[A-Z]{{1,2}})?{_SEP}(?:s['’])?(?:{_reversed('name')})(?!\w)",
@@ -227,6 +231,7 @@ _HEADS = [  # each matches, in the reversed text, the head that ends where a dig
 _HEAD_RES = [re.compile(head) for head in _HEADS]
 _ANY_HEAD_RE = re.compile("|".join(_HEADS))
 _STREET_AT = re.compile(r"[0-9]{1,5}[A-Za-z]?[ \t][A-Z]")  # where a _STREET match can start
+_MODEL_AT = re.compile(r"[0-9]{3,4}[ \t][A-Z]")  # where a _MODEL match can start
 # the first digit of a run (as fast in re as "[0-9]", twice as fast as "[0-9]+"); ASCII, like
 # the patterns above
 _RUN_START = re.compile(r"[0-9](?<![0-9][0-9])")
@@ -240,7 +245,7 @@ def _search_identifiers(text: str, pos: int) -> re.Match[str] | None:
     for run in _RUN_START.finditer(text, pos):
         d = run.start()
         starts = []
-        if _STREET_AT.match(text, d):
+        if _STREET_AT.match(text, d) or _MODEL_AT.match(text, d):
             starts.append(d)
         if d > pos:
             if reverse is None:

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from numclaims import extract
 from numclaims.extraction import scan, textspans
 
-KINDS = {"name", "name_word", "index", "flight", "airline", "street", "after_the", "phone", "variant", "not_after"}
+KINDS = {"name", "name_word", "index", "flight", "airline", "street", "after_the", "phone", "variant", "model",
+         "not_after"}
 
 
 def _spans(matches) -> list[tuple[int, int]]:
