@@ -34,7 +34,7 @@ from functools import cache, lru_cache
 
 from numclaims.checking.claims import Item
 from numclaims.checking.numbers import fmt_interval
-from numclaims.checking.text import is_content, sentence_bounds, tokens
+from numclaims.checking.text import is_content, lemma, sentence_bounds, tokens
 from numclaims.extraction.lexicon import alternation, read_rows
 from numclaims.model import CheckItem
 
@@ -56,6 +56,15 @@ class _Words:
     restate: re.Pattern[str]
     level: re.Pattern[str]
     total_words: frozenset[str]
+    start_after: re.Pattern[str]  # a change, then its start: "17 percent from its ... level of"
+    appositive_delta: re.Pattern[str]  # a level, a comma and the change: "$4.93, up 33%"
+    appositive_start: re.Pattern[str]  # a level, a comma and its start: "27%, up from only 3%"
+    alternative: re.Pattern[str]  # "up 22% from the previous quarter and 265% from a year earlier"
+    over: re.Pattern[str]  # "£142 billion of extra borrowing over five years"
+    up: frozenset[str]
+    down: frozenset[str]
+    period: dict[str, Interval]  # hours in a period
+    determiners: frozenset[str]  # total words before a noun are the noun's: "in all competitions"
 
 
 @cache
@@ -66,22 +75,53 @@ def _words() -> _Words:
     def anywhere(role: str) -> re.Pattern[str]:
         return re.compile(rf"\b(?:{alternation(rows[role])})\b", re.IGNORECASE)
 
+    def any_of(*roles: str) -> str:
+        return alternation([w for role in roles for w in rows[role]])
+
     # between two parts, once the first one's noun is taken off: a joiner or a comma, then
     # perhaps a determiner ("149 passengers and the airline's eight crew")
     joiner = re.compile(rf"^\s*(?:,\s*(?:{alternation(rows['joiner'])})?|(?:{alternation(rows['joiner'])}))\s+"
                         r"(?:(?:the|its|their|all|[^\W\d_]+['’]s)\s+){0,2}$", re.IGNORECASE)
     restate = re.compile(rf"^[^\d.;:()]{{0,12}}?,\s*(?:{alternation(rows['restate'])})\s+$", re.IGNORECASE)
     level = re.compile(rf"\b(?:{alternation(rows['level'])})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
+    clause = any_of("clause")
+    word = rf"(?!(?:{clause})\b)[\w'’-]+\s+"  # a word that starts no clause
+    filler = rf"(?:(?!(?:{any_of('not_filler')})\b)[\w'’.-]+\s+){{0,5}}"
+    adverb = any_of("up", "down")
+    noun = rf"(?:an?\s+|the\s+)?(?:{word}){{0,2}}(?:{any_of('change_noun')})\s+"
+    start, compared = any_of("start"), any_of("start", "compared")
+    # the words before the comma: no other clause, no sentence end ("sales were $5bn, while ...")
+    head = rf"^(?:(?!\b(?:{clause})\b)[^;:!?()]){{0,80}}?,\s+"
+    start_after = re.compile(rf"^[\s,]*(?:(?P<adverb>{adverb})\s+)?(?:{start})\s+{filler}$",
+                             re.IGNORECASE)
+    appositive_delta = re.compile(rf"{head}(?:(?:{adverb})\s+(?:by\s+)?|{noun}(?:of\s+|by\s+)?|)$",
+                                  re.IGNORECASE)
+    appositive_start = re.compile(
+        rf"{head}(?:(?P<adverb>{adverb})\s+|{noun})?(?:{compared})\s+{filler}$", re.IGNORECASE)
+    alternative = re.compile(rf"^[^\d;:()]{{0,60}}\b(?:{any_of('alternative')})\s+$", re.IGNORECASE)
+    over = re.compile(
+        rf"^[^\d;:()]{{0,40}}?\b(?:{any_of('over')})\s+(?:(?:{any_of('period_lead')})\s+)?$",
+        re.IGNORECASE)
+    period: dict[str, Interval] = {}
+    for entry in rows["period"]:
+        name, _, hours = entry.partition("=")
+        low, _, high = hours.partition("-")
+        period[name.strip()] = (float(low), float(high or low))
     return _Words(anywhere("total"), joiner, restate, level,
-                  frozenset(w for ws in rows["total"] for w in ws.lower().split()))
+                  frozenset(w for ws in rows["total"] for w in ws.lower().split()),
+                  start_after, appositive_delta, appositive_start, alternative, over,
+                  *(frozenset(w.lower() for w in rows[r]) for r in ("up", "down")), period,
+                  frozenset(w.lower() for w in rows["determiner"]))
 
 
 def check_arithmetic(items: Sequence[Item]) -> list[CheckItem]:
     """The arithmetic checks inside one document (``items`` are its claims, in text order)."""
     found: list[CheckItem] = []
-    for sentence in _sentences(items):
-        found += [c for run in _changes(sentence) if (c := _check_change(run)) is not None]
-    parts = [p for sentence in _sentences(items) for p in _parts(sentence)]
+    sentences = _sentences(items)
+    runs = [run for sentence in sentences for run in _changes(sentence)]
+    found += [c for run in runs if (c := _check_change(run)) is not None]
+    found += _levels_elsewhere(runs)
+    parts = [p for sentence in sentences for p in _parts(sentence)]
     totals = [i for i in items if _is_total(i)]
     for p in parts:
         best = _closest(p, [t for t in totals if t not in p.items])
@@ -91,10 +131,12 @@ def check_arithmetic(items: Sequence[Item]) -> list[CheckItem]:
 
 
 def check_totals_across(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
-    """Parts in one report against the totals of the others (a story checked at once).
+    """The arithmetic across the reports of a story checked at once: parts in one report against
+    the totals of the others, and a change in one against another's start and level of it.
 
-    Each total is set against the first report whose parts come near it, so that five reports
-    of "149 passengers and eight crew" give one check of each other report's "157 on board".
+    Each total is set against the report whose parts come near it and share most words with it,
+    so that five reports of "149 passengers and eight crew" give one check of each other report's
+    "157 on board".
     """
     by_size: dict[tuple[str, int], list[_Parts]] = {}
     for items in per_doc:
@@ -105,15 +147,19 @@ def check_totals_across(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
     for items in per_doc:
         for total in (i for i in items if _is_total(i)):
             unit, size = total.reading.unit, _size(sum(_bounds(total)) / 2)  # type: ignore[union-attr]
-            words = None
+            words: frozenset[str] | None = None
+            best, shared = None, 0
             near = (p for b in (size - 1, size, size + 1) for p in by_size.get((unit, b), ()))
             for p in near:
                 if p.doc == total.doc.id or not _near(p, total):
                     continue
                 words = _sentence_words(total) if words is None else words
-                if p.words & words:
-                    found.append(_check_parts(p, total))
-                    break
+                if len(p.words & words) > shared:
+                    best, shared = p, len(p.words & words)
+            if best is not None:
+                found.append(_check_parts(best, total))
+    found += _changes_across([[run for sentence in _sentences(items) for run in _changes(sentence)]
+                              for items in per_doc])
     return found
 
 
@@ -184,44 +230,158 @@ class _Change:
     start: Item | None = None
     level: Item | None = None
     direction: str | None = None
+    # the level came first, then the change after a comma ("$4.93, up 33%"): the changes after
+    # it are of that level
+    level_first: bool = False
+    # further percentages of the same level against other bases ("up 22% from the previous
+    # quarter and 265% from a year earlier"): which one the start is the basis of, the text
+    # does not say
+    others: list[Item] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return all(x is None for x in (self.delta, self.percent, self.start, self.level))
+
+    @property
+    def by(self) -> list[Item]:
+        """What the change is by: its percentages and its delta."""
+        return [c for c in (self.percent, *self.others, self.delta) if c is not None]
+
+
+_CALENDAR = frozenset({"year", "date"})
+# a figure before a comma and a change is the change's level unless it is one of these
+_NO_LEVEL = frozenset({"year", "date", "duration", "age"})
+_PAREN_SIGN = re.compile(r"^\s*\(\s*([+\-−–])\s*$")
+
+
+def _paren_sign(previous: Item, item: Item) -> str | None:
+    """ "412 (+211) seats": a signed figure in brackets right after a figure is its change."""
+    sign = _PAREN_SIGN.match(_between(previous, item))
+    after = item.doc.text[item.mention.end:item.mention.end + 3]
+    if sign is None or not after.lstrip().startswith(")"):
+        return None
+    return "up" if sign.group(1) == "+" else "down"
+
+
+def _fits_level(level: Item, by: Item) -> bool:
+    """Whether a change ``by`` can be of ``level``: a percentage of an amount, points of a
+    percentage, a delta in the level's own unit."""
+    if by.mention.unit == "percentage_point":
+        return _percent(level) and level.mention.unit == "percent"
+    if _percent(by):
+        return not _percent(level)
+    return _same_unit(by, level)
+
+
+def _level_before(pending: Item | None, item: Item,
+                  pattern: re.Pattern[str]) -> re.Match[str] | None:
+    if pending is None or pending.mention.kind in _NO_LEVEL:
+        return None
+    return pattern.match(_between(pending, item))
 
 
 def _changes(sentence: Sequence[Item]) -> list[_Change]:
     """The changes a sentence states, each with what it says of its delta, percentage and levels.
     A new change starts at a delta after a level: "the Nasdaq rose 2.5%, or 388 points, to 15,968,
-    the Dow added 0.7%, or 274 points, to 38,887" states two."""
+    the Dow added 0.7%, or 274 points, to 38,887" states two. A level may come first, with the
+    change after a comma ("revenue of $22.1 billion, a year-over-year increase of 265.3%", "$5.16,
+    compared with $0.88"); a comparison without a way ("compared with") is kept for the checks
+    across reports, where the levels say which way it went."""
+    words = _words()
     runs: list[_Change] = []
     run = _Change()
-    previous: Item | None = None
+    previous: Item | None = None  # the figure before
+    last: Item | None = None  # the figure before that is no date or year
+    pending: Item | None = None  # the figure before if it has no role: a change after may be its
     for item in sentence:
         m = item.mention
-        role = m.change
-        if role is None and previous is not None and run.direction and (
-                _words().restate.match(_between(previous, item)) and m.kind not in ("year", "date")):
-            role = "delta"  # "gained 836.52 points, or 2.19 percent": the same change again
-        elif role is None and run.direction and not _percent(item) and m.kind not in ("year", "date") \
-                and previous is not None and _words().level.search(_between(previous, item)):
-            role = "level"  # "... to close at 39,098.68"
-        if role == "delta":
-            if run.level is not None:
+        role, direction = m.change, m.direction
+        calendar = m.kind in _CALENDAR
+        alternative = restated = compared = False
+        if not calendar and last is not None:
+            after_last = _between(last, item)
+            if (_percent(item) and role in (None, "delta") and run.level_first
+                    and run.percent is not None and last in (run.percent, *run.others)
+                    and words.alternative.match(after_last)):
+                alternative = True
+            elif (role is None and previous is not None and run.direction
+                  and words.restate.match(_between(previous, item))):
+                # "gained 836.52 points, or 2.19 percent": the same change again
+                role, restated = "delta", True
+            elif role is None and (sign := _paren_sign(last, item)) is not None and last is pending:
+                role, direction = "delta", sign
+            elif (role is None and run.direction and not _percent(item) and previous is not None
+                  and words.level.search(_between(previous, item))):
+                role = "level"  # "... to close at 39,098.68"
+            elif role is None and run.direction and run.start is None and (
+                    (start := words.start_after.match(after_last)) is not None):
+                adverb = (start.group("adverb") or "").lower()
+                base = run.level or run.delta
+                fits = _same_unit(base, item) if base is not None else (
+                    run.percent is not None and _fits_level(item, run.percent))
+                if fits and (not adverb or _way(adverb) == run.direction):
+                    # "gained nearly 17 percent from its 2023 closing level of 33,464.17"
+                    role = "start"
+            elif role is None and (start := _level_before(
+                    pending if run.empty else run.level
+                    if run.level is last and run.start is None and not run.by else None,
+                    item, words.appositive_start)):
+                if _same_unit(last, item):
+                    role = "start"  # "$5.16, compared with $0.88"; "27% contained, up from only 3%"
+                    direction = _way((start.group("adverb") or "").lower())
+                    # "$463 million, compared with the $428.95 million analysts expected, up 104.9%
+                    # year over year": a comparison with no way is its own; a change after it is
+                    # the level's against another basis
+                    compared = direction is None
+        if alternative:
+            run.others.append(item)
+            run.direction = run.direction or direction
+        elif role == "delta":
+            slot = "percent" if _percent(item) else "delta"
+            if run.level is not None and not run.level_first and not (
+                    run.level is last and _paren_sign(last, item) is not None):  # "121 (-250) seats"
                 runs.append(run)
                 run = _Change()
-            slot = "percent" if _percent(item) else "delta"
+            elif run.level_first and not restated and (run.percent or run.delta) is not None:
+                # another change of the same level: "$22.1 billion, up 22% ..., beating estimates
+                # by $1.55bn"
+                runs.append(run)
+                run = _Change(level=run.level, level_first=True)
+            if run.empty and pending is not None and _fits_level(pending, item) and (
+                    (_paren_sign(pending, item) is not None and pending is last)
+                    or _level_before(pending, item, words.appositive_delta)):
+                run.level, run.level_first = pending, True
             if getattr(run, slot) is None:
                 setattr(run, slot, item)
-            run.direction = run.direction or m.direction
+            run.direction = run.direction or direction
         elif role == "start" and run.start is None:
+            if run.empty and pending is not None and _same_unit(pending, item) and (
+                    _level_before(pending, item, words.appositive_start)):
+                # "$22.1 billion, a huge jump from $6.05 billion"
+                run.level, run.level_first = pending, True
             run.start = item
-            run.direction = run.direction or m.direction
+            run.direction = run.direction or direction
+            if compared:
+                runs.append(run)
+                run = _Change(level=run.level, level_first=True)
         elif role == "level":
             if run.level is not None:
                 runs.append(run)
-                run = _Change(direction=m.direction)
+                run = _Change(direction=direction)
             run.level = item
-            run.direction = run.direction or m.direction
+            run.direction = run.direction or direction
         previous = item
+        if not calendar:
+            last = item
+            pending = item if role is None and not alternative and m.direction is None else None
     runs.append(run)
-    return [r for r in runs if r.direction in ("up", "down")]
+    return [r for r in runs
+            if r.direction in ("up", "down") or (r.start is not None and r.level is not None)]
+
+
+def _way(adverb: str) -> str | None:
+    words = _words()
+    return "up" if adverb in words.up else "down" if adverb in words.down else None
 
 
 def _same_unit(a: Item, b: Item) -> bool:
@@ -230,7 +390,9 @@ def _same_unit(a: Item, b: Item) -> bool:
     return ua == ub or {ua, ub} <= {"", "score_point", "index_point"}
 
 
-def _check_change(run: _Change) -> CheckItem | None:
+def _check_change(run: _Change, note: str = "") -> CheckItem | None:
+    if run.direction not in ("up", "down"):
+        return None  # a comparison ("compared with") says no way: nothing to check in one report
     sign = 1.0 if run.direction == "up" else -1.0
     steps: list[tuple[str, Interval, Item]] = []  # (how the implied figure was worked out, it, the claim)
     level, start, delta, percent = run.level, run.start, run.delta, run.percent
@@ -244,22 +406,25 @@ def _check_change(run: _Change) -> CheckItem | None:
     if percent is not None and not points and any(c is not None and _percent(c) for c in (level, start)):
         # "up 15%" of a percentage may be relative or a sloppy "points": the text does not say
         percent = None
+    if run.others:
+        percent = None  # several percentages against different bases: which is the start's is unsaid
     if level is not None and start is not None and delta is not None:
         steps.append((f"{_q(start)} {'+' if sign > 0 else '-'} {_q(delta)}",
-                      _add(_bounds(start), _bounds(delta), sign), level))
+                      _add(_bounds(start), _size_of(delta), sign), level))
     if level is not None and start is not None and percent is not None:
-        implied = (_add(_bounds(start), _bounds(percent), sign) if points
-                   else _mul(_bounds(start), _add((1.0, 1.0), _bounds(percent), sign)))
+        implied = (_add(_bounds(start), _size_of(percent), sign) if points
+                   else _mul(_bounds(start), _add((1.0, 1.0), _size_of(percent), sign)))
         steps.append((f"{_q(start)} {'up' if sign > 0 else 'down'} {_q(percent)}", implied, level))
     if delta is not None and percent is not None and not points and (level is not None or start is not None):
         if start is not None:
             base, how = _bounds(start), _q(start)
         else:
             assert level is not None
-            base, how = _add(_bounds(level), _bounds(delta), -sign), f"{_q(level)} {'-' if sign > 0 else '+'} {_q(delta)}"
-        steps.append((f"{_q(delta)} on {how}", _div(_bounds(delta), base), percent))
+            base = _add(_bounds(level), _size_of(delta), -sign)
+            how = f"{_q(level)} {'-' if sign > 0 else '+'} {_q(delta)}"
+        steps.append((f"{_q(delta)} on {how}", _div(_size_of(delta), base), percent))
     if not steps:
-        return None
+        return _check_way(run) if not run.by else None
     claims = sorted((c for c in (start, delta, percent, level) if c is not None), key=lambda c: c.mention.start)
     lines, fits = [], True
     for how, implied, stated in steps:
@@ -270,10 +435,188 @@ def _check_change(run: _Change) -> CheckItem | None:
                      f"{_shown(_bounds(stated), scale)}{'' if ok else ': they do not meet'}")
     doc = claims[0].doc.id
     verdict = "consistent" if fits else "conflict"
-    explanation = f"in {doc}, the change {'adds up' if fits else 'does not add up'}: " + "; ".join(lines)
+    explanation = (f"in {doc}, the change {'adds up' if fits else 'does not add up'}{note}: "
+                   + "; ".join(lines))
     return CheckItem(tuple(c.claim for c in claims), verdict, explanation,
                      {"check": "arithmetic", "relation": "change", "kind": claims[0].mention.kind,
                       "direction": run.direction})
+
+
+def _check_way(run: _Change) -> CheckItem | None:
+    """A change with only its two levels ("27% contained, up from only 3%"): the levels go the
+    way the words say. Only the agreement is reported: levels read the wrong way round are more
+    likely a misread role than a report at odds with itself."""
+    start, level = run.start, run.level
+    if start is None or level is None or not _same_unit(start, level):
+        return None
+    low, high = _bounds(start)
+    l_low, l_high = _bounds(level)
+    if not (l_low > high if run.direction == "up" else l_high < low):
+        return None
+    doc = start.doc.id
+    way = "a rise" if run.direction == "up" else "a fall"
+    explanation = (f"in {doc}, the change goes the way its words say: {_q(start)} to {_q(level)} "
+                   f"({_shown(_bounds(start), [start])} to {_shown(_bounds(level), [level])}) "
+                   f"is {way}")
+    claims = sorted((start, level), key=lambda c: c.mention.start)
+    return CheckItem(tuple(c.claim for c in claims), "consistent", explanation,
+                     {"check": "arithmetic", "relation": "change", "kind": level.mention.kind,
+                      "direction": run.direction})
+
+
+def _size_of(item: Item) -> Interval:
+    """How much a change is by, whatever its sign: "(-250)" and "fell 250" are 250."""
+    low, high = _bounds(item)
+    return (-high, -low) if high <= 0 else (low, high)
+
+
+def _anchor(items: Iterable[Item | None]) -> frozenset[str]:
+    """The content words of what the figures are about: "the Nikkei", "Nvidia's Q4 revenue"."""
+    found: set[str] = set()
+    for item in items:
+        if item is None:
+            continue
+        for text in (item.mention.about, item.mention.subject):
+            if text:
+                found.update(t.lemma for t in tokens(text) if is_content(t))
+    return frozenset(found)
+
+
+def _levels_elsewhere(runs: Sequence[_Change]) -> list[CheckItem]:
+    """A change from a start with no level in its sentence ("has gained nearly 17 percent from its
+    2023 closing level of 33,464.17") against the level another sentence of the report gives of
+    the same thing ("the Nikkei ... to close at 39,098.68"): the nearest change before it (else
+    after it) whose level is in the start's unit and is about a word its figures are about. Only
+    an agreement is reported: the other level may be of another day."""
+    found = []
+    for n, run in enumerate(runs):
+        if (run.level is not None or run.start is None or run.others or not run.by
+                or run.direction not in ("up", "down")):
+            continue
+        anchor = _anchor([run.start, *run.by])
+        if not anchor:
+            continue
+        for other in [*reversed(runs[:n]), *runs[n + 1:]]:
+            if (other.level is None or other.level.doc.id != run.start.doc.id
+                    or not _same_unit(other.level, run.start)
+                    or not anchor & _anchor([other.level, *other.by])):
+                continue
+            joined = _Change(delta=run.delta, percent=run.percent, start=run.start,
+                             level=other.level, direction=run.direction)
+            checked = _check_change(joined, note=" (the level from another sentence)")
+            if checked is not None and checked.verdict == "consistent":
+                found.append(checked)
+            break
+    return found
+
+
+def _changes_across(per_doc: Sequence[Sequence[_Change]]) -> list[CheckItem]:
+    """A change in one report ("revenue of $22.1 billion, a year-over-year increase of 265.3%")
+    against another report's start and level of it ("$22.1 billion, a huge jump from $6.05
+    billion"): the same level (to its rounding, in its currency) in sentences that share a word;
+    the first report's percentage or delta gives the start the second states. A level stated with
+    several percentages (against the previous quarter, against a year earlier) is checked with
+    the one that fits, when one alone does. Only agreements are reported: two reports may measure
+    one change against different bases."""
+    by_level: dict[tuple[str, int], list[_Change]] = {}
+    by_start: dict[tuple[str, int], list[_Change]] = {}
+    for runs in per_doc:
+        for run in runs:
+            if run.start is not None and run.level is not None and _same_unit(run.start, run.level):
+                by_level.setdefault(_index(run.level), []).append(run)
+                by_start.setdefault(_index(run.start), []).append(run)
+    found = []
+    for runs in per_doc:
+        for run in runs:
+            if (not run.by or run.direction not in ("up", "down")
+                    or (run.level is None) == (run.start is None)):
+                continue
+            known = run.level if run.level is not None else run.start
+            assert known is not None
+            key, size = _index(known)
+            words = None
+            index = by_level if run.level is not None else by_start
+            for other in (o for b in (size - 1, size, size + 1) for o in index.get((key, b), ())):
+                assert other.level is not None and other.start is not None
+                same = other.level if run.level is not None else other.start
+                if same.doc.id == known.doc.id or not _overlap(_native(known), _native(same)):
+                    continue
+                if (other.direction or _way_of(other)) != run.direction:
+                    continue
+                words = _sentence_words(known) if words is None else words
+                if not words & _sentence_words(same):
+                    continue
+                checked = _check_across(run, known, other)
+                if checked is not None:
+                    found.append(checked)
+                    break
+    return found
+
+
+def _way_of(run: _Change) -> str | None:
+    """Which way a comparison went, by its levels: "$5.16, compared with $0.88" is up."""
+    assert run.level is not None and run.start is not None
+    level, start = _native(run.level), _native(run.start)
+    return "up" if level[0] > start[1] else "down" if level[1] < start[0] else None
+
+
+def _check_across(run: _Change, known: Item, other: _Change) -> CheckItem | None:
+    assert other.start is not None and other.level is not None
+    sign = 1.0 if run.direction == "up" else -1.0
+    from_level = run.level is not None
+    # what the change implies, as the other report states it
+    target = other.start if from_level else other.level
+    fitting = []
+    for by in run.by:
+        if not _fits_level(known, by):
+            continue
+        size = _size_of(by)
+        base = _native(known)
+        if by.mention.unit == "percentage_point" or not _percent(by):
+            implied = _add(base, size, -sign) if from_level else _add(base, size, sign)
+        else:
+            factor = _add((1.0, 1.0), size, sign)
+            implied = _div(base, factor) if from_level else _mul(base, factor)
+        if all(math.isfinite(x) for x in implied) and _overlap(implied, _native(target)):
+            fitting.append((by, implied))
+    if len(fitting) != 1:
+        return None
+    by, implied = fitting[0]
+    shown = [known, other.start, other.level]
+    way = "up" if sign > 0 else "down"
+    explanation = (f"{known.doc.id} says {_q(known)}, {way} {_q(by)}, which puts it at "
+                   f"{_shown(implied, shown)} {'before' if from_level else 'after'}; "
+                   f"{other.start.doc.id} gives {_q(other.start)} before and {_q(other.level)} "
+                   f"after, and {_q(target)} reads {_shown(_native(target), shown)}: the change "
+                   f"adds up across the reports")
+    claims = [known, by, other.start, other.level]
+    claims = sorted({id(c): c for c in claims}.values(),
+                    key=lambda c: (c.doc.id != known.doc.id, c.mention.start))
+    return CheckItem(tuple(c.claim for c in claims), "consistent", explanation,
+                     {"check": "arithmetic", "relation": "change", "kind": known.mention.kind,
+                      "direction": run.direction, "across": True})
+
+
+def _native(item: Item) -> Interval:
+    """A claim's bounds in its own currency (money) or canonical unit: two reports' "$22.1
+    billion" read alike whatever the exchange rate of each report's day."""
+    lo, hi = _bounds(item)
+    m = item.mention
+    norm = (m.normalized or {}).get("value")
+    if (m.kind == "money" and isinstance(m.value, (int, float)) and isinstance(norm, (int, float))
+            and norm and m.value):
+        factor = m.value / norm
+        return (lo * factor, hi * factor) if factor > 0 else (hi * factor, lo * factor)
+    return lo, hi
+
+
+def _index(item: Item) -> tuple[str, int]:
+    """Where a claim is filed for the checks across reports: its currency or unit, its size."""
+    m, r = item.mention, item.reading
+    assert r is not None
+    unit = (f"money:{m.unit}" if m.kind == "money"
+            else "" if r.unit in ("score_point", "index_point") else r.unit)
+    return unit, _size(sum(_native(item)) / 2)
 
 
 # -- parts and totals --------------------------------------------------------------------------
@@ -345,10 +688,15 @@ def _is_total(item: Item) -> bool:
     m = item.mention
     if m.kind in _NOT_PARTS or m.qualifier in ("range", "vague") or item.reading is None:
         return False
-    text = item.doc.text
-    return bool(_words().total.search(text, max(0, m.start - TOTAL_REACH), m.start)
-                or _words().total.search(text, m.end, m.end + TOTAL_REACH)
-                or _words().total.search(m.text))
+    text, words = item.doc.text, _words()
+    if (words.total.search(text, max(0, m.start - TOTAL_REACH), m.start)
+            or words.total.search(m.text)):
+        return True
+    # after the figure, "in all" before a noun is that noun's ("17 goals and seven assists in 25
+    # matches in all competitions"), not the figure's
+    return any(match.group().lower() not in words.determiners
+               or not re.match(r"\s+[^\W\d_]", text[match.end():match.end() + 2])
+               for match in words.total.finditer(text, m.end, m.end + TOTAL_REACH))
 
 
 def _sentence_words(item: Item) -> frozenset[str]:
@@ -356,8 +704,18 @@ def _sentence_words(item: Item) -> frozenset[str]:
     starts = _sentence_starts(text)
     n = bisect_right(starts, item.mention.start) - 1
     start, end = starts[n] if n >= 0 else 0, starts[n + 1] if n + 1 < len(starts) else len(text)
-    return frozenset(t.lemma for t in tokens(text, start, end)
+    return frozenset(_stem(t.lemma) for t in tokens(text, start, end)
                      if is_content(t) and t.lemma not in _words().total_words)
+
+
+_SUFFIX = re.compile(r"(?<=\w{3})(?:ing|ed|es|s)$")
+
+
+def _stem(word: str) -> str:
+    """A word without its inflection, for the words two sentences share: "killing" is "kill",
+    and so the concept "killed" is (``check_synonyms.txt``)."""
+    stem = _SUFFIX.sub("", word)
+    return lemma(stem) if stem != word else word
 
 
 def _near(parts: _Parts, total: Item) -> bool:

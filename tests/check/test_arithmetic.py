@@ -91,3 +91,97 @@ def test_a_stored_story_checks_the_arithmetic_inside_each_document() -> None:
     doc = Document("a", NIKKEI.format(pct="2.19"))
     own = [(section, item.details.get("check")) for section, item in prepare(doc, extract(doc.text)).own]
     assert ("groups", "arithmetic") in own
+
+
+# -- a change against another report's levels, or another sentence's (nvidia-q4-fy2024,
+# uk-election-2024, nikkei-record-2024, palisades-fire-2025) ------------------------------------
+
+def test_a_percentage_change_against_another_reports_start_and_level() -> None:
+    found = _arithmetic(
+        "Nvidia reported revenue of $22.1 billion for the quarter that ended in January 2024, a "
+        "year-over-year increase of 265.3%.",
+        "Nvidia reported fourth-quarter revenue of $22.1 billion, a huge jump from $6.05 billion a "
+        "year earlier.")
+    across = [(v, c) for v, c, why in found if "across the reports" in why]
+    assert across == [("consistent", ["a:$22.1 billion", "a:265.3%", "b:$22.1 billion", "b:$6.05 billion"])]
+
+
+def test_of_several_percentages_of_a_level_the_one_that_fits_is_checked() -> None:
+    found = _arithmetic(
+        "On a non-GAAP basis, earnings per diluted share were $5.16, an increase of 28% quarter on "
+        "quarter and 486% year on year.",
+        "Earnings per share for the period came to $5.16, compared with $0.88 in the same quarter a "
+        "year earlier.")
+    [(verdict, claims, why)] = found
+    assert verdict == "consistent" and claims == ["a:$5.16", "a:486%", "b:$5.16", "b:$0.88"]
+    assert '"$0.88" reads USD 0.875-0.885' in why
+
+
+def test_a_change_against_another_basis_than_the_other_reports_start_is_not_checked() -> None:
+    # 22% is against the previous quarter, $6.05 billion a year earlier: no check, no flag
+    found = _arithmetic(
+        "Nvidia's revenue came to $22.1 billion, up 22% from the previous quarter.",
+        "Nvidia reported fourth-quarter revenue of $22.1 billion, a huge jump from $6.05 billion a "
+        "year earlier.")
+    assert [c for _, c, why in found if "across" in why] == []
+    assert all(v == "consistent" for v, _, _ in found)
+
+
+def test_a_gain_in_brackets_implies_the_start_another_report_gives() -> None:
+    found = _arithmetic(
+        "The Labour Party has won the general election by a landslide, taking 412 (+211) seats.",
+        "Labour's seat total more than doubled, from 201 to 412.", published="2024-07-05")
+    assert [(v, c) for v, c, _ in found] == [("consistent", ["a:412", "a:211", "b:201", "b:412"])]
+
+
+def test_a_start_with_its_level_in_another_sentence_about_the_same_thing() -> None:
+    text = ("The Nikkei Stock Average gained 836.52 points, or 2.19 percent, to close at 39,098.68. "
+            "Since the start of 2024 the Nikkei has gained nearly {pct} percent from its 2023 closing "
+            "level of 33,464.17.")
+    found = _arithmetic(text.format(pct="17"))
+    assert [(v, c) for v, c, _ in found][1:] == [
+        ("consistent", ["a:39,098.68", "a:nearly 17 percent", "a:33,464.17"])]
+    assert "the level from another sentence" in found[1][2]
+    # a level the start and its percentage do not reach may be of another day: nothing is said
+    assert len(_arithmetic(text.format(pct="7"))) == 1
+
+
+def test_a_level_in_another_sentence_about_something_else_is_not_the_starts() -> None:
+    assert len(_arithmetic(
+        "The Nikkei Stock Average gained 836.52 points, or 2.19 percent, to close at 39,098.68. "
+        "Since January the Topix has gained 17 percent from 33,464.17.")) == 1
+
+
+def test_a_comparison_with_an_estimate_is_not_the_start_of_the_yearly_change() -> None:
+    assert _arithmetic(
+        "Professional Visualization brought in $463 million, compared with the $428.95 million seven "
+        "analysts expected on average, up +104.9% year over year.") == []
+
+
+def test_two_levels_go_the_way_the_words_say() -> None:
+    [(verdict, claims, why)] = _arithmetic(
+        "It was 27% contained as of 5 a.m. Monday, up from only 3% on Friday.", published="2025-01-13")
+    assert verdict == "consistent" and claims == ["a:27%", "a:3%"] and "a rise" in why
+    # the other way round is more likely a misread role than a report at odds with itself
+    assert _arithmetic("It was 27% contained as of 5 a.m. Monday, down from only 3% on Friday.",
+                       published="2025-01-13") == []
+
+
+def test_in_all_before_a_noun_makes_no_total() -> None:
+    # bellingham-real-madrid-2023: goals and assists do not add up to matches
+    assert _arithmetic("He has 17 goals and seven assists in 25 matches in all competitions this "
+                       "season.", published="2024-01-19") == []
+
+
+def test_a_total_is_set_against_the_parts_that_share_most_words_with_it() -> None:
+    found = _arithmetic(
+        "According to the airline, 149 passengers and eight crew members were thought to be aboard.",
+        "The airline said the jet to Nairobi had killed its 149 passengers and eight crew.",
+        "Flight 302 crashed shortly after takeoff on Sunday, killing all 157 passengers on board.",
+        published="2019-03-10")
+    assert [(v, c) for v, c, _ in found] == [("consistent", ["b:149", "b:eight", "c:157"])]
+
+
+def test_a_comparison_after_a_change_is_no_start_of_it() -> None:
+    # "against" compares two companies here: 30 up 5% is no 34, and no report says it is
+    assert _arithmetic("Its shares rose 5% to $34, against $30 for its rival.") == []
