@@ -282,6 +282,20 @@ def _frame_differences(members: Sequence[Item]) -> list[str]:
     return found
 
 
+def _display(members: Sequence[Item], unit: str) -> tuple[float, str]:
+    """How explanations show a group's readings: in the unit its claims are written in when
+    they share one ("275 miles", not "442,570 meter"; "GBP 88.5 million" for pounds), else in
+    the canonical unit. Returns the factor from canonical to shown, and the shown unit."""
+    written = {m.mention.unit for m in members}
+    m = members[0].mention
+    norm = (m.normalized or {}).get("value")
+    if (len(written) != 1 or not m.unit or unit in ("fraction", "calendar year", "day")
+            or not isinstance(m.value, (int, float)) or not isinstance(norm, (int, float))
+            or not m.value or not norm or not math.isfinite(m.value / norm)):
+        return 1.0, unit
+    return m.value / norm, m.unit
+
+
 def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     """The verdict on one group of claims, with a one-line explanation that shows the numbers."""
     members = group.members
@@ -294,6 +308,11 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
         docs = next(iter(group.documents))
         return CheckItem(claims, "single_source",
                          f"only {docs} states {_names(members, docs=False)}: nothing to cross-check", details)
+    factor, shown_unit = _display(members, unit)
+
+    def interval(a: float, b: float) -> str:
+        return fmt_interval(a * factor, b * factor, shown_unit)
+
     finite = [abs(x) for r in readings for x in (r.typical_low, r.typical_high) if math.isfinite(x)]
     scale = max(finite, default=1.0) or 1.0
     slack = _slack(members, tolerance, scale)
@@ -305,14 +324,14 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     outside = _outside(vague, figures, slack) if vague and figures else []
     widths = [r.typical_high - r.typical_low for r in readings]
     if bounds_overlap and _meets(t_low, t_high, slack, widths) and not outside:
-        shared = fmt_interval(min(t_low, t_high), max(t_low, t_high), unit)
+        shared = interval(min(t_low, t_high), max(t_low, t_high))
         return CheckItem(claims, "consistent",
                          f"{_names(members, more=group.more)} agree: all read {shared}", details)
     # a vague span and a figure reaching outside it are two readings, not one shared stretch
     runs = sorted(_partition(vague, slack) + _partition(figures, slack),
                   key=lambda run: run[0].reading.center) if outside else _partition(members, slack)  # type: ignore[union-attr]
     described = "; ".join(
-        f"{_names(run, more=group.more)} reads {fmt_interval(max(m.reading.typical_low for m in run), min(m.reading.typical_high for m in run), unit)}"  # type: ignore[union-attr]
+        f"{_names(run, more=group.more)} reads {interval(max(m.reading.typical_low for m in run), min(m.reading.typical_high for m in run))}"  # type: ignore[union-attr]
         for run in runs
     )
     scopes = [_common_scope(run) for run in runs]
@@ -352,10 +371,10 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
             # the readings shown above do not meet: name the wider bounds that do, or the
             # explanation would deny its own verdict
             allowed = " and ".join(
-                f"{fmt_interval(r.low, r.high, unit)} ({', '.join(sorted({m.doc.id for m in run}))})"
+                f"{interval(r.low, r.high)} ({', '.join(sorted({m.doc.id for m in run}))})"
                 for run in runs for r in [_bounds(run)])
             why.append(f"both could hold: the wording allows {allowed}, which overlap at "
-                       f"{fmt_interval(min(low, high), max(low, high), unit)}")
+                       f"{interval(min(low, high), max(low, high))}")
         if outside:
             why.append(f"{_names(outside, docs=False)} reaches outside "
                        f"{_names(vague, docs=False)}")
@@ -377,10 +396,10 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
         apart = max(centers) - min(centers)
         relative = apart / max(abs(c) for c in centers) if any(centers) else 0.0
         return CheckItem(claims, "conflict", f"{described}; they cannot both hold: the figures "
-                         f"differ by {fmt_width(apart, unit)} ({relative:.1%}) and each is "
+                         f"differ by {fmt_width(apart * factor, shown_unit)} ({relative:.1%}) and each is "
                          "exact to its last digit", details)
     return CheckItem(
         claims, "conflict",
-        f"{described}; they cannot both hold: a gap of {fmt_width(gap, unit)} ({relative:.0%})",
+        f"{described}; they cannot both hold: a gap of {fmt_width(gap * factor, shown_unit)} ({relative:.0%})",
         details,
     )
