@@ -65,6 +65,8 @@ class _Words:
     down: frozenset[str]
     period: dict[str, Interval]  # hours in a period
     determiners: frozenset[str]  # total words before a noun are the noun's: "in all competitions"
+    rate_after: re.Pattern[str]  # "£70 billion annually": a rate the extractor gave no period
+    rate_period: dict[str, str]  # "annually" -> "year"
 
 
 @cache
@@ -102,6 +104,9 @@ def _words() -> _Words:
     over = re.compile(
         rf"^[^\d;:()]{{0,40}}?\b(?:{any_of('over')})\s+(?:(?:{any_of('period_lead')})\s+)?$",
         re.IGNORECASE)
+    rate_period = {w.partition("=")[0].strip().lower(): w.partition("=")[2].strip()
+                   for w in rows["rate_after"]}
+    rate_after = re.compile(rf"^\s*({alternation(list(rate_period))})\b", re.IGNORECASE)
     period: dict[str, Interval] = {}
     for entry in rows["period"]:
         name, _, hours = entry.partition("=")
@@ -111,7 +116,7 @@ def _words() -> _Words:
                   frozenset(w for ws in rows["total"] for w in ws.lower().split()),
                   start_after, appositive_delta, appositive_start, alternative, over,
                   *(frozenset(w.lower() for w in rows[r]) for r in ("up", "down")), period,
-                  frozenset(w.lower() for w in rows["determiner"]))
+                  frozenset(w.lower() for w in rows["determiner"]), rate_after, rate_period)
 
 
 def check_arithmetic(items: Sequence[Item]) -> list[CheckItem]:
@@ -121,6 +126,7 @@ def check_arithmetic(items: Sequence[Item]) -> list[CheckItem]:
     runs = [run for sentence in sentences for run in _changes(sentence)]
     found += [c for run in runs if (c := _check_change(run)) is not None]
     found += _levels_elsewhere(runs)
+    found += _rates(sentences)
     parts = [p for sentence in sentences for p in _parts(sentence)]
     totals = [i for i in items if _is_total(i)]
     for p in parts:
@@ -160,6 +166,7 @@ def check_totals_across(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
                 found.append(_check_parts(best, total))
     found += _changes_across([[run for sentence in _sentences(items) for run in _changes(sentence)]
                               for items in per_doc])
+    found += _totals_against_rates(per_doc)
     return found
 
 
@@ -215,6 +222,14 @@ def _shown(interval: Interval, claims: Sequence[Item]) -> str:
         factor = m.value / norm
         return fmt_interval(interval[0] * factor, interval[1] * factor, m.unit)
     return fmt_interval(*interval, r.unit)
+
+
+def _shown_native(interval: Interval, claims: Sequence[Item]) -> str:
+    """An interval already in the claims' own currency (see :func:`_native`)."""
+    m = claims[0].mention
+    if m.kind == "money" and m.unit:
+        return fmt_interval(*interval, m.unit)
+    return _shown(interval, claims)
 
 
 def _percent(item: Item) -> bool:
@@ -585,9 +600,9 @@ def _check_across(run: _Change, known: Item, other: _Change) -> CheckItem | None
     shown = [known, other.start, other.level]
     way = "up" if sign > 0 else "down"
     explanation = (f"{known.doc.id} says {_q(known)}, {way} {_q(by)}, which puts it at "
-                   f"{_shown(implied, shown)} {'before' if from_level else 'after'}; "
+                   f"{_shown_native(implied, shown)} {'before' if from_level else 'after'}; "
                    f"{other.start.doc.id} gives {_q(other.start)} before and {_q(other.level)} "
-                   f"after, and {_q(target)} reads {_shown(_native(target), shown)}: the change "
+                   f"after, and {_q(target)} reads {_shown_native(_native(target), shown)}: the change "
                    f"adds up across the reports")
     claims = [known, by, other.start, other.level]
     claims = sorted({id(c): c for c in claims}.values(),
@@ -617,6 +632,192 @@ def _index(item: Item) -> tuple[str, int]:
     unit = (f"money:{m.unit}" if m.kind == "money"
             else "" if r.unit in ("score_point", "index_point") else r.unit)
     return unit, _size(sum(_native(item)) / 2)
+
+
+# -- a rate and its total -----------------------------------------------------------------------
+
+def _per(item: Item) -> str | None:
+    """The period a figure is a rate per ("£12 million per year", "£70 billion annually"), if it
+    is a rate of an amount over time (a percentage a year compounds: no total is its sum)."""
+    m = item.mention
+    if _percent(item) or m.kind in _NO_LEVEL or item.reading is None:
+        return None
+    words = _words()
+    per = (m.per or "").lower()
+    if not per and (after := words.rate_after.match(item.doc.text, m.end, m.end + 20)):
+        per = words.rate_period.get(after.group(1).lower(), "")
+    return per if per in words.period else None
+
+
+def _hourly(item: Item) -> Interval | None:
+    """A rate per hour, in its currency: "£230,000 per week" is £1,369 an hour."""
+    per = _per(item)
+    return _div(_native(item), _words().period[per]) if per else None
+
+
+def _span(item: Item, whole: bool = False) -> Interval | None:
+    """A duration in hours: "31 weeks" (a whole number of periods is that many), or, with
+    ``whole``, any stated count of periods ("over five years" is five years)."""
+    m, r = item.mention, item.reading
+    period = _words().period.get(m.unit or "")
+    if m.kind != "duration" or period is None or not isinstance(m.value, (int, float)) or r is None:
+        return None
+    if float(m.value).is_integer() and (m.qualifier == "exact" or whole) and m.value > 0:
+        return _mul((float(m.value), float(m.value)), period)
+    if m.qualifier in ("exact", "approx") and math.isfinite(r.high) and r.low > 0:
+        return r.low / 3600, r.high / 3600
+    return None
+
+
+def _periods(span: Item, per: str) -> Interval | None:
+    """How many periods ``per`` a duration holds: "31 weeks" is 31 weeks, "five years" 260.7 to
+    261 weeks."""
+    m = span.mention
+    if m.unit == per and isinstance(m.value, (int, float)) and float(m.value).is_integer() and m.value > 0:
+        return float(m.value), float(m.value)
+    hours = _span(span, whole=True)
+    return _div(hours, _words().period[per]) if hours is not None else None
+
+
+def _amount(item: Item) -> bool:
+    """An amount a rate can add up to: no rate, no percentage, no date or duration."""
+    m = item.mention
+    return (item.reading is not None and not _percent(item) and m.kind not in _NO_LEVEL
+            and m.qualifier not in ("range", "vague") and _per(item) is None
+            and all(math.isfinite(x) for x in _native(item)))
+
+
+def _rate_in(item: Item) -> str:
+    return f"{_q(item)} a {_per(item)}"
+
+
+def _rates(sentences: Sequence[Sequence[Item]]) -> list[CheckItem]:
+    """The rates of one report: a rate, a duration and an amount in one sentence ("£230,000 per
+    week, and with Bellingham now 31 weeks into his time at the club, he is thought to have
+    earned about £7.13 million": rate x duration = amount), and one rate stated per two periods
+    within two sentences ("£12 million per year" ... "That comes to £230,000 per week"). Only
+    agreement is reported: a rate and an amount in one sentence may be of different things."""
+    found: list[CheckItem] = []
+    rates: list[tuple[int, Item]] = []
+    for n, sentence in enumerate(sentences):
+        here = [i for i in sentence if _per(i) is not None]
+        rates += [(n, i) for i in here]
+        spans = [(i, h) for i in sentence if (h := _span(i)) is not None]
+        amounts = [i for i in sentence if _amount(i)]
+        if len(here) != 1 or len(spans) != 1 or len(amounts) != 1:
+            continue
+        rate, (span, _), amount = here[0], spans[0], amounts[0]
+        count = _periods(span, _per(rate) or "")
+        if count is None or not _comparable(rate, amount):
+            continue
+        implied = _mul(_native(rate), count)
+        if _overlap(implied, _native(amount)):
+            shown = [rate, amount]
+            found.append(_rate_item(
+                [rate, span, amount],
+                f"in {rate.doc.id}, the rate adds up: {_rate_in(rate)} for {_q(span)} "
+                f"gives {_shown_native(implied, shown)}; {_q(amount)} reads {_shown_native(_native(amount), shown)}"))
+    for (n, first), (m, second) in zip(rates, rates[1:]):
+        if m - n > 2 or _per(first) == _per(second) or not _comparable(first, second):
+            continue
+        periods = _words().period
+        # the first rate per the second's period: "£12 million" a year is £229,000-240,000 a week
+        implied = _div(_native(first), _div(periods[_per(first) or ""], periods[_per(second) or ""]))
+        if not _overlap(implied, _native(second)):
+            continue
+        shown = [first, second]
+        found.append(_rate_item(
+            [first, second],
+            f"in {first.doc.id}, the rates agree: {_rate_in(first)} is "
+            f"{_shown_native(implied, shown)} a {_per(second)}; {_rate_in(second)} reads "
+            f"{_shown_native(_native(second), shown)}"))
+    return found
+
+
+def _comparable(a: Item, b: Item) -> bool:
+    """Two figures in one currency, or of one unit."""
+    if a.mention.kind == "money" or b.mention.kind == "money":
+        return a.mention.kind == b.mention.kind and a.mention.unit == b.mention.unit
+    return _same_unit(a, b)
+
+
+def _rate_item(claims: Sequence[Item], explanation: str, verdict: str = "consistent") -> CheckItem:
+    return CheckItem(tuple(c.claim for c in claims), verdict, explanation,
+                     {"check": "arithmetic", "relation": "rate", "kind": claims[-1].mention.kind})
+
+
+@dataclass
+class _Total:
+    """An amount over a period: "£142 billion of extra borrowing over five years"."""
+
+    item: Item
+    span: Item
+    hourly: Interval  # what it comes to an hour
+    words: frozenset[str]  # what it is of: "extra", "borrow"
+
+
+def _totals_over(sentences: Sequence[Sequence[Item]]) -> list[_Total]:
+    found = []
+    for sentence in sentences:
+        figures = [i for i in sentence if i.mention.kind not in _CALENDAR]
+        for item, span in zip(figures, figures[1:]):
+            if not _amount(item) or (hours := _span(span, whole=True)) is None:
+                continue
+            text = item.doc.text
+            lead = re.match(r"(?:\w+\s+)", span.mention.text)  # "over" of "over five years"
+            gap = text[item.mention.end:span.mention.start] + (lead.group() if lead else "")
+            if not _words().over.match(gap) or _words().rate_after.search(gap):
+                continue
+            words = frozenset(_stem(t.lemma) for t in tokens(gap) if is_content(t)) | _anchor_stems(item)
+            found.append(_Total(item, span, _div(_native(item), hours), words))
+    return found
+
+
+def _anchor_stems(item: Item) -> frozenset[str]:
+    return frozenset(_stem(w) for w in _anchor([item]))
+
+
+def _totals_against_rates(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
+    """A total over a period against a rate of the same thing ("£142 billion of extra borrowing
+    over five years" against "borrowing goes up by an average of £32.3 billion a year"): the rate
+    is looked for by its currency and size among the figures whose about or subject shares a
+    word with what the total is of. In one report only agreement is reported; another report's
+    rate that the total does not come to is `divergent` (the reports may count different periods
+    or baselines)."""
+    by_size: dict[tuple[str, int], list[Item]] = {}
+    for items in per_doc:
+        for item in items:
+            if (hourly := _hourly(item)) is not None and item.mention.equivalent_of is None:
+                by_size.setdefault((_index(item)[0], _size(sum(hourly) / 2)), []).append(item)
+    found = []
+    for items in per_doc:
+        for total in _totals_over(_sentences(items)):
+            key, size = _index(total.item)[0], _size(sum(total.hourly) / 2)
+            seen: set[str] = set()  # one check against each report
+            for rate in (r for b in (size - 1, size, size + 1) for r in by_size.get((key, b), ())):
+                doc = rate.doc.id
+                if (doc in seen or rate.mention.start == total.item.mention.start and doc == total.item.doc.id
+                        or not _comparable(rate, total.item) or not total.words & _anchor_stems(rate)):
+                    continue
+                count = _periods(total.span, _per(rate) or "")
+                if count is None:
+                    continue
+                implied = _div(_native(total.item), count)
+                fits = _overlap(implied, _native(rate))
+                same = doc == total.item.doc.id
+                if same and not fits:
+                    continue
+                seen.add(doc)
+                shown = [total.item, rate]
+                where = f"in {doc}" if same else f"{total.item.doc.id} gives the total, {doc} the rate"
+                explanation = (f"{where}: {_q(total.item)} {_q(total.span)} is "
+                               f"{_shown_native(implied, shown)} a {_per(rate)}; "
+                               f"{_rate_in(rate)} reads {_shown_native(_native(rate), shown)}"
+                               + (": the total and the rate agree" if fits else
+                                  ": they differ (the reports may count different periods or baselines)"))
+                found.append(_rate_item([total.item, total.span, rate], explanation,
+                                        "consistent" if fits else "divergent"))
+    return found
 
 
 # -- parts and totals --------------------------------------------------------------------------

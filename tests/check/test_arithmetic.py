@@ -185,3 +185,60 @@ def test_a_total_is_set_against_the_parts_that_share_most_words_with_it() -> Non
 def test_a_comparison_after_a_change_is_no_start_of_it() -> None:
     # "against" compares two companies here: 30 up 5% is no 34, and no report says it is
     assert _arithmetic("Its shares rose 5% to $34, against $30 for its rival.") == []
+
+
+# -- a rate and its total (bellingham-real-madrid-2023, uk-budget-2024) ---------------------------
+
+def test_a_rate_for_a_duration_adds_up_to_the_amount_of_its_sentence() -> None:
+    [(verdict, claims, why)] = _arithmetic(
+        "That comes to £230,000 per week, and with Bellingham now 31 weeks into his time at the "
+        "club, he is thought to have earned about £7.13 million so far.", published="2024-01-19")
+    assert verdict == "consistent" and claims == ["a:£230,000", "a:31 weeks", "a:about £7.13 million"]
+    assert "GBP 7.13 million" in why
+
+
+def test_a_rate_and_an_amount_that_it_does_not_come_to_are_not_checked() -> None:
+    # the £50 million is a release clause, not what he has earned
+    assert _arithmetic("He earns £230,000 per week, has 31 weeks left on his deal and a £50 "
+                       "million release clause.", published="2024-01-19") == []
+
+
+def test_one_rate_per_year_and_per_week() -> None:
+    [(verdict, claims, why)] = _arithmetic(
+        "He was due to earn £12 million per year when he signed. That comes to £230,000 per week.",
+        published="2024-01-19")
+    assert verdict == "consistent" and claims == ["a:£12 million", "a:£230,000"]
+    assert "a week" in why
+
+
+def test_rates_in_two_currencies_are_not_compared() -> None:
+    assert _arithmetic("He was due to earn £12 million per year. That comes to €230,000 per week.",
+                       published="2024-01-19") == []
+
+
+BORROWING = "Her plan is funded by £142 billion of extra borrowing over five years."
+
+
+def test_a_total_over_five_years_against_another_reports_yearly_rate() -> None:
+    [(verdict, claims, why)] = _arithmetic(
+        BORROWING, "Borrowing goes up by an average of £32.3 billion a year.", published="2024-10-30")
+    assert verdict == "divergent" and claims == ["a:£142 billion", "a:over five years", "b:£32.3 billion"]
+    assert "GBP 28.3 billion-28.5 billion a year" in why
+    [(verdict, _, _)] = _arithmetic(BORROWING, "Borrowing will rise by £28.4bn a year.",
+                                    published="2024-10-30")
+    assert verdict == "consistent"
+
+
+def test_a_yearly_rate_of_something_else_is_no_share_of_the_total() -> None:
+    assert _arithmetic(BORROWING, "Taxes will rise by £40 billion a year.", published="2024-10-30") == []
+
+
+def test_an_amount_a_year_over_five_years_is_a_rate_not_a_total() -> None:
+    # "annually over the next five years": £70 billion each year, not in all
+    assert _arithmetic("Spending rises by around £70 billion annually over the next five years.",
+                       "Public spending is due to go up by £70bn a year.", published="2024-10-30") == []
+
+
+def test_a_total_and_a_rate_in_one_report_that_do_not_fit_are_not_flagged() -> None:
+    assert _arithmetic(BORROWING + " Borrowing goes up by an average of £32.3 billion a year.",
+                       published="2024-10-30") == []
