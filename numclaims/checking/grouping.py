@@ -262,8 +262,12 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     (True, True)
     """
     low, high = max(a[0], b[0]), min(a[1], b[1])
-    # a point meets an interval it lies in; two stretches that share only an end do not meet
-    return low < high or (low == high and (a[0] == a[1] or b[0] == b[1]))
+    # a point meets an interval it lies in; two stretches that share only an end do not meet,
+    # also when unit conversion left them a hair apart or across ("101 mph" and "102 mph" in m/s)
+    hair = 1e-9 * max(abs(low), abs(high)) if math.isfinite(low) and math.isfinite(high) else 0.0
+    if high - low > hair:
+        return True
+    return abs(high - low) <= hair and (a[1] - a[0] <= hair or b[1] - b[0] <= hair)
 
 
 def frame_marks(item: Item) -> list[str]:

@@ -282,6 +282,9 @@ def _frame_differences(members: Sequence[Item]) -> list[str]:
     return found
 
 
+_CANONICAL_SHOWN = frozenset({"duration", "age", "date", "year", "ratio"})
+
+
 def _display(members: Sequence[Item], unit: str) -> tuple[float, str]:
     """How explanations show a group's readings: in the unit its claims are written in when
     they share one ("275 miles", not "442,570 meter"; "GBP 88.5 million" for pounds), else in
@@ -289,7 +292,9 @@ def _display(members: Sequence[Item], unit: str) -> tuple[float, str]:
     written = {m.mention.unit for m in members}
     m = members[0].mention
     norm = (m.normalized or {}).get("value")
-    if (len(written) != 1 or not m.unit or unit in ("fraction", "calendar year", "day")
+    # durations, ages and dates read in days or years have formats of their own: canonical
+    if (len(written) != 1 or not m.unit or m.kind in _CANONICAL_SHOWN
+            or unit in ("fraction", "calendar year", "day")
             or not isinstance(m.value, (int, float)) or not isinstance(norm, (int, float))
             or not m.value or not norm or not math.isfinite(m.value / norm)):
         return 1.0, unit

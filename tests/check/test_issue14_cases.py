@@ -44,3 +44,18 @@ def test_a_transfer_fee_and_a_weekly_salary_never_meet() -> None:
     found = _found("Real Madrid paid a transfer fee of £88.5m for Bellingham, who will earn £88,500 a week.",
                    "Bellingham's transfer fee was £88.5m and his salary £88,500 a week, Real Madrid said.")
     assert sorted(found) == [("consistent", ["a:£88,500", "b:£88,500"]), ("consistent", ["a:£88.5m", "b:£88.5m"])]
+
+
+def test_readings_are_explained_in_their_written_unit() -> None:
+    docs = [{"id": "a", "text": "The storm was 520 miles southwest of Tampa on Monday.", "published": "2024-10-08"},
+            {"id": "b", "text": "The storm was 275 miles southwest of Tampa on Monday.", "published": "2024-10-08"}]
+    [group] = [g for g in check(docs).groups if g.verdict != "single_source"]
+    assert '"520 miles" (a) reads 519.5-520.5 mile' in group.explanation and "meter" not in group.explanation
+
+
+def test_durations_keep_their_canonical_explanation() -> None:
+    # a duration's written unit ("days") is no date: shown in seconds, never read as a day number
+    docs = [{"id": "a", "text": "The strike lasted 3 days in March.", "published": "2024-04-01"},
+            {"id": "b", "text": "The strike lasted 5 days in March.", "published": "2024-04-01"}]
+    [group] = [g for g in check(docs).groups if g.verdict != "single_source"]
+    assert group.verdict == "conflict" and "second" in group.explanation
