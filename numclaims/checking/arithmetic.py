@@ -29,11 +29,12 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from numclaims.checking.claims import Item
 from numclaims.checking.numbers import fmt_interval
+from numclaims.checking.readings import reading
 from numclaims.checking.text import is_content, lemma, sentence_bounds, tokens
 from numclaims.extraction.lexicon import alternation, read_rows
 from numclaims.model import CheckItem
@@ -67,6 +68,9 @@ class _Words:
     determiners: frozenset[str]  # total words before a noun are the noun's: "in all competitions"
     rate_after: re.Pattern[str]  # "£70 billion annually": a rate the extractor gave no period
     rate_period: dict[str, str]  # "annually" -> "year"
+    share_of: re.Pattern[str]  # after a percentage: "of its economy"
+    base_before: re.Pattern[str]  # before an amount: "an economy of about", "GDP of"
+    base_words: frozenset[str]
 
 
 @cache
@@ -107,6 +111,12 @@ def _words() -> _Words:
     rate_period = {w.partition("=")[0].strip().lower(): w.partition("=")[2].strip()
                    for w in rows["rate_after"]}
     rate_after = re.compile(rf"^\s*({alternation(list(rate_period))})\b", re.IGNORECASE)
+    base = any_of("base_noun")
+    owner = r"(?:(?:the|its|their|his|her|our|this|that|[^\W\d_]+['’]s?)\s+)?"
+    share_of = re.compile(rf"^\s*of\s+{owner}(?:{base})\b", re.IGNORECASE)
+    base_before = re.compile(rf"\b(?:{base})\s+(?:(?:of|was|is|at|worth|stood at|stands at|"
+                             rf"about|around|some|roughly|nearly|almost)\s+){{1,2}}$", re.IGNORECASE)
+    base_words = frozenset(w.lower() for phrase in rows["base_noun"] for w in phrase.split())
     period: dict[str, Interval] = {}
     for entry in rows["period"]:
         name, _, hours = entry.partition("=")
@@ -116,7 +126,8 @@ def _words() -> _Words:
                   frozenset(w for ws in rows["total"] for w in ws.lower().split()),
                   start_after, appositive_delta, appositive_start, alternative, over,
                   *(frozenset(w.lower() for w in rows[r]) for r in ("up", "down")), period,
-                  frozenset(w.lower() for w in rows["determiner"]), rate_after, rate_period)
+                  frozenset(w.lower() for w in rows["determiner"]), rate_after, rate_period,
+                  share_of, base_before, base_words)
 
 
 def check_arithmetic(items: Sequence[Item]) -> list[CheckItem]:
@@ -127,12 +138,15 @@ def check_arithmetic(items: Sequence[Item]) -> list[CheckItem]:
     found += [c for run in runs if (c := _check_change(run)) is not None]
     found += _levels_elsewhere(runs)
     found += _rates(sentences)
+    found += _shares_against_bases([items], across=False)
     parts = [p for sentence in sentences for p in _parts(sentence)]
     totals = [i for i in items if _is_total(i)]
     for p in parts:
         best = _closest(p, [t for t in totals if t not in p.items])
         if best is not None:
             found.append(_check_parts(p, best))
+    checked = {(c.doc, c.start) for item in found for c in item.claims}
+    found += [c for c in _parts_before(items) if (c.claims[-1].doc, c.claims[-1].start) not in checked]
     return found
 
 
@@ -167,6 +181,7 @@ def check_totals_across(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
     found += _changes_across([[run for sentence in _sentences(items) for run in _changes(sentence)]
                               for items in per_doc])
     found += _totals_against_rates(per_doc)
+    found += _shares_against_bases(per_doc, across=True)
     return found
 
 
@@ -188,10 +203,23 @@ def _sentences(items: Sequence[Item]) -> list[list[Item]]:
     starts = _sentence_starts(items[0].doc.text)
     by_sentence: dict[int, list[Item]] = {}
     for item in sorted(items, key=lambda i: i.mention.start):
-        if item.reading is None or item.mention.equivalent_of is not None:
+        if item.mention.equivalent_of is not None:
             continue  # a restatement states its original again: not another term
+        if item.reading is None and (item := _in_own_currency(item)) is None:
+            continue
         by_sentence.setdefault(bisect_right(starts, item.mention.start) - 1, []).append(item)
     return list(by_sentence.values())
+
+
+def _in_own_currency(item: Item) -> Item | None:
+    """An amount in a currency with no exchange rate to the base ("KSh 14.8 million"), read in its
+    own currency: the arithmetic among one currency's figures needs no rate."""
+    m = item.mention
+    if (m.kind != "money" or not m.unit or not isinstance(m.value, (int, float))
+            or (m.normalized or {}).get("value") is not None):
+        return None
+    own = reading(replace(m, normalized={"value": m.value, "low": m.low, "high": m.high, "unit": m.unit}))
+    return replace(item, reading=own) if own is not None else None
 
 
 def _between(a: Item, b: Item) -> str:
@@ -679,12 +707,13 @@ def _periods(span: Item, per: str) -> Interval | None:
     return _div(hours, _words().period[per]) if hours is not None else None
 
 
-def _amount(item: Item) -> bool:
-    """An amount a rate can add up to: no rate, no percentage, no date or duration."""
+def _amount(item: Item, bounded: bool = True) -> bool:
+    """An amount a rate can add up to: no rate, no percentage, no date or duration; with
+    ``bounded``, stated with both its bounds (not "just over KSh 27 million")."""
     m = item.mention
     return (item.reading is not None and not _percent(item) and m.kind not in _NO_LEVEL
             and m.qualifier not in ("range", "vague") and _per(item) is None
-            and all(math.isfinite(x) for x in _native(item)))
+            and (not bounded or all(math.isfinite(x) for x in _native(item))))
 
 
 def _rate_in(item: Item) -> str:
@@ -817,6 +846,122 @@ def _totals_against_rates(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
                                   ": they differ (the reports may count different periods or baselines)"))
                 found.append(_rate_item([total.item, total.span, rate], explanation,
                                         "consistent" if fits else "divergent"))
+    return found
+
+
+# -- a share and its base -----------------------------------------------------------------------
+
+#: An implied base this far from a stated one (relative) is another figure's base, not another
+#: year's: "1.5 per cent of its economy" for US$500 million is no economy of US$330 billion.
+SHARE_DRIFT = 0.25
+
+
+@dataclass
+class _Share:
+    """An amount stated as a share of the economy: "US$500 million ... about 1.5 per cent of its
+    economy" implies an economy of about US$33 billion."""
+
+    amount: Item
+    share: Item
+    base: Interval  # the base it implies, in the amount's currency
+
+
+def _shares(sentences: Sequence[Sequence[Item]]) -> list[_Share]:
+    found = []
+    words = _words()
+    for sentence in sentences:
+        amount: Item | None = None  # the amount before, with no percentage since
+        for item in sentence:
+            m = item.mention
+            if _percent(item) and m.unit == "percent":
+                of = words.share_of.match(item.doc.text, m.end, m.end + 60)
+                subject = (m.subject or "").lower()
+                if amount is not None and (of or subject in words.base_words or (
+                        subject and all(w in words.base_words for w in subject.split()))):
+                    low, high = _size_of(item)
+                    if low > 0:
+                        found.append(_Share(amount, item, _div(_closed(amount), (low, high))))
+                amount = None
+            elif item.mention.kind == "money" and _share_amount(item):
+                amount = item
+    return found
+
+
+def _closed(item: Item) -> Interval:
+    """A claim's bounds in its own currency, an open side closed at its typical reading: "more
+    than US$500 million" is taken as 500 to 600 million, not as any sum above 500 million."""
+    low, high = _native(item)
+    r = item.reading
+    assert r is not None
+    if math.isfinite(high) or not r.low or not math.isfinite(r.typical_high):
+        return low, high
+    return low, r.typical_high * low / r.low
+
+
+def _share_amount(item: Item) -> bool:
+    """An amount a share can be of the economy: a sum, or one a year ("more than US$500 million a
+    year ... about 1.5 per cent of its economy"), perhaps bounded on one side only."""
+    m = item.mention
+    return (item.reading is not None and m.kind == "money" and m.qualifier not in ("range", "vague")
+            and _per(item) in (None, "year") and _native(item)[0] > 0)
+
+
+def _is_base(item: Item) -> bool:
+    """An amount that is the economy's: "GDP of £2.8 trillion", "an economy of about US$33bn"."""
+    m = item.mention
+    if not _amount(item) or m.kind != "money":
+        return False
+    words = _words()
+    if words.base_before.search(item.doc.text, max(0, m.start - 40), m.start):
+        return True
+    return any(w in words.base_words for w in (m.subject or "").lower().split())
+
+
+def _shares_against_bases(per_doc: Sequence[Sequence[Item]], across: bool) -> list[CheckItem]:
+    """A share's implied base against a base the story states, of its currency and size: in one
+    report (``across`` False) or against the other reports. Consistent when they meet; when the
+    implied base is more than ``SHARE_DRIFT`` off and the two sentences share a word, `divergent`
+    (across reports) or `conflict` (one report); nothing in between (GDP of another year, another
+    measure of output)."""
+    bases: dict[tuple[str, int], list[Item]] = {}
+    for items in per_doc:
+        for sentence in _sentences(items):
+            for item in sentence:
+                if _is_base(item):
+                    bases.setdefault(_index(item), []).append(item)
+    found = []
+    for items in per_doc:
+        for share in _shares(_sentences(items)):
+            if not math.isfinite(share.base[0]) or share.base[0] <= 0:
+                continue
+            key, size = _index(share.amount)[0], _size(share.base[0])
+            seen: set[str] = set()
+            for base in (b for n in (size - 1, size, size + 1) for b in bases.get((key, n), ())):
+                doc = base.doc.id
+                if (doc == share.amount.doc.id) == across or doc in seen or base is share.amount:
+                    continue
+                stated = _native(base)
+                center, implied = sum(stated) / 2, sum(share.base) / 2
+                fits = _overlap(share.base, stated)
+                # an implied base open on one side ("more than US$500 million") is never far
+                far = (center > 0 and math.isfinite(implied)
+                       and abs(implied - center) > SHARE_DRIFT * center)
+                if not fits and not (far and _sentence_words(share.share) & _sentence_words(base)):
+                    continue
+                seen.add(doc)
+                shown = [share.amount, base]
+                verdict = "consistent" if fits else ("divergent" if across else "conflict")
+                where = (f"{share.amount.doc.id} gives the share, {doc} the base" if across
+                         else f"in {doc}")
+                explanation = (f"{where}: {_q(share.amount)} at {_q(share.share)} implies a base of "
+                               f"{_shown_native(share.base, shown)}; {_q(base)} reads "
+                               f"{_shown_native(stated, shown)}" + (
+                                   ": the share fits the base" if fits else
+                                   ": the share and the base do not fit"))
+                found.append(CheckItem(tuple(c.claim for c in (share.amount, share.share, base)),
+                                       verdict, explanation,
+                                       {"check": "arithmetic", "relation": "share",
+                                        "kind": share.amount.mention.kind}))
     return found
 
 
@@ -956,6 +1101,53 @@ def _check_parts(parts: _Parts, total: Item) -> CheckItem:
             "" if same else " (the reports may count different things, or one counted later)")
     return CheckItem(tuple(i.claim for i in [*parts.items, total]), verdict, explanation,
                      {"check": "arithmetic", "relation": "parts", "kind": total.mention.kind})
+
+
+def _parts_before(items: Sequence[Item]) -> list[CheckItem]:
+    """A total in words ("The KSh 5 million took Kiptum's total earnings to just over KSh 27
+    million") against every amount of its currency (or unit) that the report states before it,
+    in sentences of their own ("the winner's prize of KSh 14.8 million", "a KSh 7.4 million
+    bonus", "a KSh 5 million incentive"; a figure stated again, as in a headline, counts once,
+    where it is said last).
+    Counts are left out (a report's counts are of too many things), and so are changes, ranges
+    and other totals. Only agreement is reported: the report may name other amounts that are no
+    part of this total."""
+    found = []
+    figures = [i for sentence in _sentences(items) for i in sentence]
+    for n, total in enumerate(figures):
+        if (not _is_total(total) or not _amount(total, bounded=False)
+                or total.reading.unit in ("", "fraction")):  # type: ignore[union-attr]
+            continue
+        by_value: dict[float, Item] = {}  # a figure stated again is one part, where said last
+        for item in figures[:n]:
+            m = item.mention
+            if (not _amount(item) or not _comparable(item, total) or m.direction or m.change
+                    or _is_total(item) or not isinstance(m.value, (int, float))):
+                continue
+            by_value.pop(float(m.value), None)
+            by_value[float(m.value)] = item
+        parts = sorted(by_value.values(), key=lambda i: i.mention.start)
+        if len(parts) < 2 or len({_sentence_of(p) for p in parts}) < 2:
+            continue
+        low = sum(_native(p)[0] for p in parts)
+        high = sum(_native(p)[1] for p in parts)
+        value = total.mention.value
+        if not isinstance(value, (int, float)) or not value or abs(value - (low + high) / 2) > TOTAL_WINDOW * value:
+            continue
+        if any(_native(p)[1] >= _native(total)[0] for p in parts) or not _overlap((low, high), _native(total)):
+            continue
+        shown = [*parts, total]
+        explanation = (f"in {total.doc.id}: {' + '.join(_q(p) for p in parts)} = "
+                       f"{_shown_native((low, high), shown)}; {_q(total)} reads "
+                       f"{_shown_native(_native(total), shown)}: the amounts the report gives before "
+                       f"its total add up to it")
+        found.append(CheckItem(tuple(i.claim for i in shown), "consistent", explanation,
+                               {"check": "arithmetic", "relation": "parts", "kind": total.mention.kind}))
+    return found
+
+
+def _sentence_of(item: Item) -> int:
+    return bisect_right(_sentence_starts(item.doc.text), item.mention.start)
 
 
 # -- interval arithmetic -------------------------------------------------------------------------

@@ -242,3 +242,73 @@ def test_an_amount_a_year_over_five_years_is_a_rate_not_a_total() -> None:
 def test_a_total_and_a_rate_in_one_report_that_do_not_fit_are_not_flagged() -> None:
     assert _arithmetic(BORROWING + " Borrowing goes up by an average of £32.3 billion a year.",
                        published="2024-10-30") == []
+
+
+# -- amounts before a total in words (kiptum-chicago-marathon-2023) ------------------------------
+
+KIPTUM = ("Kiptum receives KSh 5m from government. For crossing the line first, Kiptum earned the "
+          "winner's prize of KSh 14.8 million. The athlete also collected a KSh 7.4 million bonus "
+          "for setting the course record. He received a KSh 5 million incentive for breaking the "
+          "world record. The KSh 5 million took Kiptum's total earnings to just over KSh {total} "
+          "million.")
+
+
+def test_the_amounts_a_report_gives_before_its_total_add_up_to_it() -> None:
+    # shillings have no exchange rate here: the arithmetic is in the report's own currency
+    [(verdict, claims, why)] = _arithmetic(KIPTUM.format(total=27), published="2023-10-11")
+    assert verdict == "consistent"
+    assert claims == ["a:KSh 14.8 million", "a:KSh 7.4 million", "a:KSh 5 million",
+                      "a:just over KSh 27 million"]
+    assert "KES 26.6 million-27.8 million" in why
+
+
+def test_amounts_before_a_total_they_do_not_reach_are_not_flagged() -> None:
+    # the report may name amounts that are no part of the total: nothing is said
+    assert _arithmetic(KIPTUM.format(total=37), published="2023-10-11") == []
+
+
+def test_counts_before_a_total_in_words_are_not_its_parts() -> None:
+    assert _arithmetic("Some 12 people were hurt. Another 30 were treated at the scene. In total "
+                       "42 were injured.", published="2023-10-11") == []
+
+
+# -- a share against its base (issue 14's "1.5 per cent of its economy", uk-budget-2024) ------
+
+PLEDGE = "Singapore pledged US$500 million, about 1.5 per cent of its economy."
+
+
+def test_a_share_of_the_economy_against_the_economy_another_report_states() -> None:
+    [(verdict, claims, why)] = _arithmetic(PLEDGE, "Singapore's economy of about US$33 billion grew.")
+    assert verdict == "consistent"
+    assert claims == ["a:US$500 million", "a:about 1.5 per cent", "b:about US$33 billion"]
+    assert "implies a base of USD 28.96 billion-39.25 billion" in why
+
+
+def test_a_share_that_implies_a_base_ten_times_off_is_divergent() -> None:
+    [(verdict, _, why)] = _arithmetic(PLEDGE, "Singapore has an economy of US$330 billion.")
+    assert verdict == "divergent" and "do not fit" in why
+
+
+def test_a_share_and_a_base_a_little_apart_are_not_flagged() -> None:
+    # GDP of this year, a base of the end of the forecast: 14% apart is another year, not an error
+    assert _arithmetic("£40 billion of tax rises would equal 1.25 per cent of economic output.",
+                       "Britain's GDP of £2.8 trillion is the sixth largest.", published="2024-10-30") == []
+
+
+def test_a_share_with_no_base_stated_is_not_checked() -> None:
+    assert _arithmetic("£40 billion of tax rises would equal 1.25 per cent of economic output.",
+                       published="2024-10-30") == []
+
+
+def test_a_yearly_sum_open_on_one_side_implies_a_base_of_its_typical_reading() -> None:
+    # kim-putin-2019: "more than US$500 million" is read as 500 to 600 million, so the economy
+    # it is 1.5 per cent of is about US$29-47 billion, not any sum above US$29 billion
+    earning = ("North Korea has sent tens of thousands of its citizens to Russia, earning the regime "
+               "more than US$500 million (S$681 million) a year in foreign currency – or about 1.5 "
+               "per cent of its economy.")
+    [(verdict, claims, _)] = _arithmetic(earning, "North Korea's economy of about US$33 billion is "
+                                         "tiny.", published="2019-04-25")
+    assert verdict == "consistent" and claims[0] == "a:more than US$500 million"
+    [(verdict, _, _)] = _arithmetic(earning, "North Korea's economy of about US$330 billion is "
+                                    "tiny.", published="2019-04-25")
+    assert verdict == "divergent"
