@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from numclaims.checking.claims import Item
+from numclaims.checking.groups import FX_GROUP_SLACK
 from numclaims.checking.numbers import fmt_interval
 from numclaims.checking.readings import reading
 from numclaims.checking.text import is_content, lemma, sentence_bounds, tokens
@@ -53,6 +54,8 @@ Interval = tuple[float, float]
 @dataclass(frozen=True)
 class _Words:
     total: re.Pattern[str]
+    total_after: re.Pattern[str]  # after a figure only: "a fee of £115m, made up of ..."
+    additive: re.Pattern[str]  # "and a further": the next figure adds to the one before
     joiner: re.Pattern[str]
     restate: re.Pattern[str]
     level: re.Pattern[str]
@@ -69,6 +72,8 @@ class _Words:
     rate_after: re.Pattern[str]  # "£70 billion annually": a rate the extractor gave no period
     rate_period: dict[str, str]  # "annually" -> "year"
     share_of: re.Pattern[str]  # after a percentage: "of its economy"
+    beat: re.Pattern[str]  # "beat the consensus estimate of" before a figure
+    beat_way: dict[str, str]  # "beat" -> "up"
     base_before: re.Pattern[str]  # before an amount: "an economy of about", "GDP of"
     base_words: frozenset[str]
 
@@ -87,7 +92,7 @@ def _words() -> _Words:
     # between two parts, once the first one's noun is taken off: a joiner or a comma, then
     # perhaps a determiner ("149 passengers and the airline's eight crew")
     joiner = re.compile(rf"^\s*(?:,\s*(?:{alternation(rows['joiner'])})?|(?:{alternation(rows['joiner'])}))\s+"
-                        r"(?:(?:the|its|their|all|[^\W\d_]+['’]s)\s+){0,2}$", re.IGNORECASE)
+                        rf"(?:(?:{any_of('part_determiner')}|[^\W\d_]+['’]s)\s+){{0,2}}$", re.IGNORECASE)
     restate = re.compile(rf"^[^\d.;:()]{{0,12}}?,\s*(?:{alternation(rows['restate'])})\s+$", re.IGNORECASE)
     level = re.compile(rf"\b(?:{alternation(rows['level'])})\s+(?:\w+\s+){{0,3}}$", re.IGNORECASE)
     clause = any_of("clause")
@@ -111,6 +116,9 @@ def _words() -> _Words:
     rate_period = {w.partition("=")[0].strip().lower(): w.partition("=")[2].strip()
                    for w in rows["rate_after"]}
     rate_after = re.compile(rf"^\s*({alternation(list(rate_period))})\b", re.IGNORECASE)
+    beat_way = {w.partition("=")[0].strip().lower(): w.partition("=")[2].strip() for w in rows["beat"]}
+    beat = re.compile(rf"\b(?P<verb>{alternation(list(beat_way))})\s+(?:[^\W\d][\w'’.-]*\s+){{0,6}}$",
+                      re.IGNORECASE)
     base = any_of("base_noun")
     owner = r"(?:(?:the|its|their|his|her|our|this|that|[^\W\d_]+['’]s?)\s+)?"
     share_of = re.compile(rf"^\s*of\s+{owner}(?:{base})\b", re.IGNORECASE)
@@ -122,12 +130,16 @@ def _words() -> _Words:
         name, _, hours = entry.partition("=")
         low, _, high = hours.partition("-")
         period[name.strip()] = (float(low), float(high or low))
-    return _Words(anywhere("total"), joiner, restate, level,
-                  frozenset(w for ws in rows["total"] for w in ws.lower().split()),
-                  start_after, appositive_delta, appositive_start, alternative, over,
-                  *(frozenset(w.lower() for w in rows[r]) for r in ("up", "down")), period,
-                  frozenset(w.lower() for w in rows["determiner"]), rate_after, rate_period,
-                  share_of, base_before, base_words)
+    return _Words(
+        total=anywhere("total"), total_after=anywhere("total_after"), additive=anywhere("additive"),
+        joiner=joiner, restate=restate, level=level,
+        total_words=frozenset(w for ws in rows["total"] for w in ws.lower().split()),
+        start_after=start_after, appositive_delta=appositive_delta,
+        appositive_start=appositive_start, alternative=alternative, over=over,
+        up=frozenset(w.lower() for w in rows["up"]), down=frozenset(w.lower() for w in rows["down"]),
+        period=period, determiners=frozenset(w.lower() for w in rows["determiner"]),
+        rate_after=rate_after, rate_period=rate_period, share_of=share_of, beat=beat,
+        beat_way=beat_way, base_before=base_before, base_words=base_words)
 
 
 def check_arithmetic(items: Sequence[Item]) -> list[CheckItem]:
@@ -191,9 +203,16 @@ def _size(x: float) -> int:
 
 # -- sentences ---------------------------------------------------------------------------------
 
+# a full stop after a figure, then a capital: a sentence ends there ("to close at 39,098.68. Since
+# the start of 2024 ..."), though sentence_bounds takes a word with a dot inside for an abbreviation
+_END_AFTER_FIGURE = re.compile(r"(?<=\d)(?:[%\w]*)\.[\"”’)\]]*\s+(?=[\"“‘(]?[A-Z])")
+
+
 @lru_cache(maxsize=16)
 def _sentence_starts(text: str) -> list[int]:
-    return [s for s, _ in sentence_bounds(text)]
+    starts = {s for s, _ in sentence_bounds(text)}
+    starts.update(m.end() for m in _END_AFTER_FIGURE.finditer(text))
+    return sorted(starts)
 
 
 def _sentences(items: Sequence[Item]) -> list[list[Item]]:
@@ -280,6 +299,8 @@ class _Change:
     # quarter and 265% from a year earlier"): which one the start is the basis of, the text
     # does not say
     others: list[Item] = field(default_factory=list)
+    # what the words before the change say it is of ("the revenue figure beat ..."), stemmed
+    of: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -304,6 +325,25 @@ def _paren_sign(previous: Item, item: Item) -> str | None:
     if sign is None or not after.lstrip().startswith(")"):
         return None
     return "up" if sign.group(1) == "+" else "down"
+
+
+_BY = re.compile(r"^\s*by\s+(?:[+\-−]\s*)?$", re.IGNORECASE)
+
+
+def _beaten(start: Item, item: Item) -> tuple[str, frozenset[str]] | None:
+    """ "The revenue figure beat the Zacks Consensus Estimate of $20.31 billion by +8.82%": the
+    way (up) and what was measured ("revenue", "figure"), when a figure after a verb of
+    ``beat`` in its sentence is followed by "by" and the figure ``item``."""
+    if not _BY.match(_between(start, item)):
+        return None
+    text = start.doc.text
+    begin = _sentence_starts(text)[max(0, bisect_right(_sentence_starts(text), start.mention.start) - 1)]
+    verb = _words().beat.search(text, max(begin, start.mention.start - 80), start.mention.start)
+    if verb is None:
+        return None
+    subject = frozenset(_stem(t.lemma) for t in tokens(text, max(begin, verb.start() - 60), verb.start())
+                        if is_content(t))
+    return _words().beat_way.get(verb.group("verb").lower(), ""), subject
 
 
 def _fits_level(level: Item, by: Item) -> bool:
@@ -353,6 +393,14 @@ def _changes(sentence: Sequence[Item]) -> list[_Change]:
                 role, restated = "delta", True
             elif role is None and (sign := _paren_sign(last, item)) is not None and last is pending:
                 role, direction = "delta", sign
+            elif role is None and last is pending and pending is not None and (
+                    beaten := _beaten(pending, item)) is not None and beaten[0] in ("up", "down"):
+                # "beat the consensus estimate of $20.31 billion by +8.82%": a change of the
+                # figure measured from the estimate, whose level another sentence gives
+                if not run.empty:
+                    runs.append(run)
+                run = _Change(start=pending, direction=beaten[0], of=beaten[1])
+                role, direction = "delta", beaten[0]
             elif (role is None and run.direction and not _percent(item) and previous is not None
                   and words.level.search(_between(previous, item))):
                 role = "level"  # "... to close at 39,098.68"
@@ -536,13 +584,19 @@ def _levels_elsewhere(runs: Sequence[_Change]) -> list[CheckItem]:
         if (run.level is not None or run.start is None or run.others or not run.by
                 or run.direction not in ("up", "down")):
             continue
-        anchor = _anchor([run.start, *run.by])
+        anchor = frozenset(_stem(w) for w in _anchor([run.start, *run.by])) | run.of
         if not anchor:
             continue
+        # a level of the size the change gives: "$22.1 billion", not the "$5.16" of the next line
+        by = run.percent or run.delta
+        assert by is not None
+        reach = _implied_level(run.start, by, run.direction)
         for other in [*reversed(runs[:n]), *runs[n + 1:]]:
             if (other.level is None or other.level.doc.id != run.start.doc.id
-                    or not _same_unit(other.level, run.start)
-                    or not anchor & _anchor([other.level, *other.by])):
+                    or not _same_unit(other.level, run.start) or reach is None
+                    or not reach[0] / 2 <= sum(_bounds(other.level)) / 2 <= reach[1] * 2
+                    or not anchor & (frozenset(_stem(w) for w in _anchor([other.level, *other.by]))
+                                     | _sentence_words(other.level))):
                 continue
             joined = _Change(delta=run.delta, percent=run.percent, start=run.start,
                              level=other.level, direction=run.direction)
@@ -551,6 +605,15 @@ def _levels_elsewhere(runs: Sequence[_Change]) -> list[CheckItem]:
                 found.append(checked)
             break
     return found
+
+
+def _implied_level(start: Item, by: Item, direction: str | None) -> Interval | None:
+    sign = 1.0 if direction == "up" else -1.0
+    if by.mention.unit == "percentage_point" or not _percent(by):
+        implied = _add(_bounds(start), _size_of(by), sign)
+    else:
+        implied = _mul(_bounds(start), _add((1.0, 1.0), _size_of(by), sign))
+    return implied if all(math.isfinite(x) for x in implied) and implied[0] > 0 else None
 
 
 def _changes_across(per_doc: Sequence[Sequence[_Change]]) -> list[CheckItem]:
@@ -1010,8 +1073,12 @@ def _parts(sentence: Sequence[Item]) -> list[_Parts]:
         run.append(item)
     close()
     # the parts of one whole are different things: "149 passengers and eight crew", not "5 and 7
-    # people" (an alternative) or the same noun twice
-    return [p for p in found if len({(i.mention.subject or "").lower() for i in p.items}) == len(p.items)]
+    # people" (an alternative) or the same noun twice, unless the words say one adds to the other
+    # ("an upfront payment of £88.5m and a further €30.9m in add-ons")
+    additive = _words().additive
+    return [p for p in found
+            if len({(i.mention.subject or "").lower() for i in p.items}) == len(p.items)
+            or all(additive.search(_between(a, b)) for a, b in zip(p.items, p.items[1:]))]
 
 
 _NOUN_PREFIX = re.compile(r"\s*(?:of\s+)?")
@@ -1036,7 +1103,7 @@ def _is_total(item: Item) -> bool:
         return False
     text, words = item.doc.text, _words()
     if (words.total.search(text, max(0, m.start - TOTAL_REACH), m.start)
-            or words.total.search(m.text)):
+            or words.total.search(m.text) or words.total_after.search(text, m.end, m.end + TOTAL_REACH)):
         return True
     # after the figure, "in all" before a noun is that noun's ("17 goals and seven assists in 25
     # matches in all competitions"), not the figure's
@@ -1083,14 +1150,40 @@ def _closest(parts: _Parts, totals: Iterable[Item]) -> Item | None:
     return min(near, key=lambda t: abs(sum(_bounds(t)) / 2 - center), default=None)
 
 
+def _terms(parts: _Parts, total: Item) -> tuple[Interval, Interval, bool]:
+    """The parts' sum and the total, in their one currency (whatever each report's exchange rate)
+    or, when the currencies differ ("£88.5m and a further €30.9m" of "£115m"), in the base
+    currency with each part in another currency than the total's widened by ``FX_GROUP_SLACK``
+    (the outlet's own rate of its own day): the sum, the total and whether they were mixed."""
+    money = {i.mention.unit for i in (*parts.items, total) if i.mention.kind == "money"}
+    if len(money) <= 1:
+        low = sum(_native(i)[0] for i in parts.items)
+        high = sum(_native(i)[1] for i in parts.items)
+        return (low, high), _native(total), False
+    low = high = 0.0
+    for item in parts.items:
+        lo, hi = _bounds(item)
+        if item.mention.unit != total.mention.unit:
+            lo, hi = lo * (1 - FX_GROUP_SLACK), hi * (1 + FX_GROUP_SLACK)
+        low, high = low + lo, high + hi
+    # in the total's currency, at its report's rate
+    t_low, t_high = _bounds(total)
+    n_low, _ = _native(total)
+    factor = n_low / t_low if t_low and math.isfinite(t_low) and n_low else 1.0
+    return (low * factor, high * factor), _native(total), True
+
+
 def _check_parts(parts: _Parts, total: Item) -> CheckItem:
-    added = _overlap(parts.sum, _bounds(total))
+    summed, stated, mixed = _terms(parts, total)
+    added = _overlap(summed, stated)
     same = parts.doc == total.doc.id
     terms = " + ".join(_q(i) for i in parts.items)
     where = f"in {parts.doc}" if same else f"{parts.doc} gives the parts, {total.doc.id} the total"
     shown = [*parts.items, total]
-    explanation = (f"{where}: {terms} = {_shown(parts.sum, shown)}; {_q(total)} reads "
-                   f"{_shown(_bounds(total), shown)}")
+    scale = [total] if mixed else shown
+    explanation = (f"{where}: {terms} = {_shown_native(summed, scale)}"
+                   f"{f' (within {FX_GROUP_SLACK:.0%} for the exchange rate)' if mixed else ''}; "
+                   f"{_q(total)} reads {_shown_native(stated, scale)}")
     if added:
         verdict = "consistent"
         explanation += ": the parts add up to the total"

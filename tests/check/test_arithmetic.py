@@ -312,3 +312,41 @@ def test_a_yearly_sum_open_on_one_side_implies_a_base_of_its_typical_reading() -
     [(verdict, _, _)] = _arithmetic(earning, "North Korea's economy of about US$330 billion is "
                                     "tiny.", published="2019-04-25")
     assert verdict == "divergent"
+
+
+# -- parts in two currencies, a beat of an estimate (bellingham-real-madrid-2023, nvidia-q4-fy2024) --
+
+def test_parts_in_two_currencies_add_up_within_the_exchange_rate() -> None:
+    [(verdict, claims, why)] = _arithmetic(
+        "Real Madrid have agreed to sign Jude Bellingham for a fee of £115m, made up of an upfront "
+        "payment of £88.5m and a further €30.9m in performance-related add-ons.",
+        published="2023-06-08")
+    assert verdict == "consistent" and claims == ["a:£88.5m", "a:€30.9m", "a:£115m"]
+    assert "(within 3% for the exchange rate)" in why and "GBP 114.5 million-115.5 million" in why
+
+
+def test_parts_in_two_currencies_far_from_their_total_are_a_conflict() -> None:
+    [(verdict, _, _)] = _arithmetic(
+        "Real Madrid will pay a fee of £125m, made up of an upfront payment of £88.5m and a further "
+        "€30.9m in add-ons.", published="2023-06-08")
+    assert verdict == "conflict"
+
+
+def test_two_amounts_with_no_noun_are_no_parts_unless_one_adds_to_the_other() -> None:
+    # "£5m and £7m" may be two guesses at one fee; "a further" says the second comes on top
+    assert _arithmetic("The fee was £5m and £7m, a total of £12m, people said.",
+                       published="2023-06-08") == []
+
+
+def test_a_beat_of_an_estimate_with_its_level_in_another_sentence() -> None:
+    found = _arithmetic(
+        "Nvidia reported revenue of $22.1 billion for the quarter, a year-over-year increase of "
+        "265.3%. Earnings per share came to $5.16. The revenue figure beat the Zacks Consensus "
+        "Estimate of $20.31 billion by +8.82%.")
+    assert [(v, c) for v, c, why in found if "another sentence" in why] == [
+        ("consistent", ["a:$22.1 billion", "a:$20.31 billion", "a:8.82%"])]
+
+
+def test_a_beat_that_reaches_no_level_of_the_report_is_not_flagged() -> None:
+    assert _arithmetic("Nvidia reported revenue of $22.1 billion. The revenue figure beat the "
+                       "consensus estimate of $20.31 billion by +18.82%.") == []
