@@ -73,6 +73,7 @@ class _Words:
     rate_period: dict[str, str]  # "annually" -> "year"
     share_of: re.Pattern[str]  # after a percentage: "of its economy"
     beat: re.Pattern[str]  # "beat the consensus estimate of" before a figure
+    reference: re.Pattern[str]  # "£6billion below the £40billion": what a change is measured from
     beat_way: dict[str, str]  # "beat" -> "up"
     base_before: re.Pattern[str]  # before an amount: "an economy of about", "GDP of"
     base_words: frozenset[str]
@@ -139,7 +140,9 @@ def _words() -> _Words:
         up=frozenset(w.lower() for w in rows["up"]), down=frozenset(w.lower() for w in rows["down"]),
         period=period, determiners=frozenset(w.lower() for w in rows["determiner"]),
         rate_after=rate_after, rate_period=rate_period, share_of=share_of, beat=beat,
-        beat_way=beat_way, base_before=base_before, base_words=base_words)
+        beat_way=beat_way, base_before=base_before, base_words=base_words,
+        reference=re.compile(rf"^\s*(?:{any_of('reference')})\s+(?:(?:the|a|an|its|their)\s+)?$",
+                             re.IGNORECASE))
 
 
 def check_arithmetic(items: Sequence[Item]) -> list[CheckItem]:
@@ -148,7 +151,7 @@ def check_arithmetic(items: Sequence[Item]) -> list[CheckItem]:
     sentences = _sentences(items)
     runs = [run for sentence in sentences for run in _changes(sentence)]
     found += [c for run in runs if (c := _check_change(run)) is not None]
-    found += _levels_elsewhere(runs)
+    found += _levels_elsewhere(runs, [i for sentence in sentences for i in sentence])
     found += _rates(sentences)
     found += _shares_against_bases([items], across=False)
     parts = [p for sentence in sentences for p in _parts(sentence)]
@@ -346,6 +349,16 @@ def _beaten(start: Item, item: Item) -> tuple[str, frozenset[str]] | None:
     return _words().beat_way.get(verb.group("verb").lower(), ""), subject
 
 
+def _words_before(item: Item) -> frozenset[str]:
+    """The content words of the sentence before a figure (60 characters at most), stemmed: what
+    a change there is of ("the bid remains £6billion below")."""
+    text = item.doc.text
+    starts = _sentence_starts(text)
+    begin = starts[max(0, bisect_right(starts, item.mention.start) - 1)]
+    return frozenset(_stem(t.lemma) for t in tokens(text, max(begin, item.mention.start - 60),
+                                                      item.mention.start) if is_content(t))
+
+
 def _fits_level(level: Item, by: Item) -> bool:
     """Whether a change ``by`` can be of ``level``: a percentage of an amount, points of a
     percentage, a delta in the level's own unit."""
@@ -413,6 +426,13 @@ def _changes(sentence: Sequence[Item]) -> list[_Change]:
                 if fits and (not adverb or _way(adverb) == run.direction):
                     # "gained nearly 17 percent from its 2023 closing level of 33,464.17"
                     role = "start"
+            elif (role is None and run.direction and run.start is None and run.level is None
+                  and last in run.by and words.reference.match(after_last)
+                  and _fits_level(item, last)):
+                # "the bid remains £6billion below the £40billion analysts reckon": the figure
+                # the change is measured from; what it measures another sentence gives
+                role = "start"
+                run.of = run.of | _words_before(last)
             elif role is None and (start := _level_before(
                     pending if run.empty else run.level
                     if run.level is last and run.start is None and not run.by else None,
@@ -573,37 +593,49 @@ def _anchor(items: Iterable[Item | None]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _levels_elsewhere(runs: Sequence[_Change]) -> list[CheckItem]:
+def _levels_elsewhere(runs: Sequence[_Change], figures: Sequence[Item]) -> list[CheckItem]:
     """A change from a start with no level in its sentence ("has gained nearly 17 percent from its
     2023 closing level of 33,464.17") against the level another sentence of the report gives of
-    the same thing ("the Nikkei ... to close at 39,098.68"): the nearest change before it (else
-    after it) whose level is in the start's unit and is about a word its figures are about. Only
-    an agreement is reported: the other level may be of another day."""
+    the same thing ("the Nikkei ... to close at 39,098.68"): of the levels of the report's other
+    changes (nearest first), then of its other figures (nearest first), that are in the start's
+    unit, within a factor of two of what the change gives and about a word the change is about,
+    the first the change reaches ("the £34billion offer" for "the bid remains £6billion below the
+    £40billion", not the "£31billion" offer before it). Only an agreement is reported: a level
+    the change does not reach may be of another day or another thing."""
     found = []
     for n, run in enumerate(runs):
         if (run.level is not None or run.start is None or run.others or not run.by
                 or run.direction not in ("up", "down")):
             continue
         anchor = frozenset(_stem(w) for w in _anchor([run.start, *run.by])) | run.of
-        if not anchor:
-            continue
-        # a level of the size the change gives: "$22.1 billion", not the "$5.16" of the next line
         by = run.percent or run.delta
         assert by is not None
         reach = _implied_level(run.start, by, run.direction)
-        for other in [*reversed(runs[:n]), *runs[n + 1:]]:
-            if (other.level is None or other.level.doc.id != run.start.doc.id
-                    or not _same_unit(other.level, run.start) or reach is None
-                    or not reach[0] / 2 <= sum(_bounds(other.level)) / 2 <= reach[1] * 2
-                    or not anchor & (frozenset(_stem(w) for w in _anchor([other.level, *other.by]))
-                                     | _sentence_words(other.level))):
-                continue
+        if not anchor or reach is None:
+            continue
+
+        def sized(level: Item) -> bool:
+            # "$22.1 billion", not the "$5.16" of the next line
+            return (level.doc.id == run.start.doc.id and _same_unit(level, run.start)  # type: ignore[union-attr]
+                    and reach[0] / 2 <= sum(_bounds(level)) / 2 <= reach[1] * 2)  # type: ignore[index]
+
+        levels = [o.level for o in [*reversed(runs[:n]), *runs[n + 1:]]
+                  if o.level is not None and sized(o.level)
+                  and anchor & (frozenset(_stem(w) for w in _anchor([o.level, *o.by]))
+                                | _sentence_words(o.level))]
+        own = {id(c) for c in (run.start, *run.by)}
+        where = _sentence_of(run.start)
+        plain = sorted((f for f in figures if id(f) not in own and _sentence_of(f) != where
+                        and f.mention.kind not in _NO_LEVEL and not _percent(f) and sized(f)
+                        and anchor & frozenset(_stem(w) for w in _anchor([f]))),
+                       key=lambda f: abs(f.mention.start - run.start.mention.start))  # type: ignore[union-attr]
+        for level in [*levels, *plain]:
             joined = _Change(delta=run.delta, percent=run.percent, start=run.start,
-                             level=other.level, direction=run.direction)
+                             level=level, direction=run.direction)
             checked = _check_change(joined, note=" (the level from another sentence)")
             if checked is not None and checked.verdict == "consistent":
                 found.append(checked)
-            break
+                break
     return found
 
 

@@ -350,3 +350,19 @@ def test_a_beat_of_an_estimate_with_its_level_in_another_sentence() -> None:
 def test_a_beat_that_reaches_no_level_of_the_report_is_not_flagged() -> None:
     assert _arithmetic("Nvidia reported revenue of $22.1 billion. The revenue figure beat the "
                        "consensus estimate of $20.31 billion by +18.82%.") == []
+
+
+def test_a_gap_below_a_reference_reaches_the_figure_it_measures() -> None:
+    # bhp-anglo-american-2024: the bid is £34billion; the £31billion offer before it is another
+    found = _arithmetic(
+        "Anglo American has rejected the £34billion offer from BHP. The first offer, of £31billion, "
+        "was rejected too. Even so, the bid remains £6billion below the £40billion analysts reckon "
+        "may be needed.", published="2024-05-14")
+    assert [(v, c) for v, c, _ in found] == [
+        ("consistent", ["a:£34billion", "a:£6billion", "a:£40billion"])]
+
+
+def test_a_reference_after_a_change_with_its_level_is_no_start() -> None:
+    # "above the $30 forecast" compares the level with a forecast: 30 up 5% is no 34, and nothing
+    # says it is
+    assert _arithmetic("Its shares rose 5% to $34, above the $30 forecast.") == []
