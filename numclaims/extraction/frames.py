@@ -56,7 +56,9 @@ def _about_words() -> _AboutWords:
         return re.compile("(?:" + scan.by_first_char(sorted(words, key=len, reverse=True)) + r")(?![\w'’-])")
 
     # the words of time_words.tsv's phrases, month and weekday names ("May" is a name too often)
-    time = frozenset(w for row in read_rows("time_words.tsv") if row[1] != "prefix"
+    from numclaims.extraction.when import LIST_ROLES  # word lists of other roles, not time words
+
+    time = frozenset(w for row in read_rows("time_words.tsv") if row[1] != "prefix" and row[1] not in LIST_ROLES
                      for w in row[0].split()) - roles["not_time"]
     names = calendar_names()
     time |= roles["time"]
@@ -67,6 +69,11 @@ def _about_words() -> _AboutWords:
     return _AboutWords(verbs, roles["skip"], roles["stop"], words_re(verbs), words_re(roles["stop"]),
                        roles["auxiliary"], roles["relative"], roles["preposition"], continuation, time,
                        roles["not_time"], calendar)
+
+
+def verbs() -> frozenset[str]:
+    """The verbs that state a figure (about_words.tsv's and the change verbs), in lower case."""
+    return _about_words().verbs
 
 
 _CLAUSE_START = re.compile(r"[.;:!?,](?=\s)|[\n(\u2014\u2013\"“”]")

@@ -2,8 +2,15 @@
 resolved against the publication date: ``{"start": ISO date, "end": ISO date, "text": "last
 year"}``. Years ("in 2013") and dates ("on April 25") are the year and date mentions of the
 text; the relative words ("last year", "in the third quarter", "on Friday", "since 2020", "by
-2035") are time_words.tsv's, month and weekday names calendar.tsv's. An expression that needs
-the publication date and has none leaves ``when`` null with a note; nothing here raises.
+2035") are time_words.tsv's, month and weekday names calendar.tsv's; so are clock times ("As of
+11 a.m.", the day their sentence names, else the publication day), "so far", "now", seasons and
+"11 years ago". A weekday or a month after a word of the future ("is expected to come ashore on
+Wednesday") is the next one, not the last. A time holds for the figures of its own clause: not
+past "and" and another verb ("joined Dortmund in 2020, aged 16, and scored 24 goals"), nor for a
+figure before a comparison's basis ("1.6 points more than it won in 2019", "beating the record of
+38,957.44 set on December 29, 1989"); and a basis ("from a year earlier") is only a change's
+period. An expression that needs the publication date and has none leaves ``when`` null with a
+note; nothing here raises.
 
 >>> import datetime as dt
 >>> from numclaims import extract
@@ -29,7 +36,7 @@ from numclaims.extraction.textspans import SpanSet
 #: The kinds that get a ``when``: not dates, years or ages (which are times themselves).
 TIMED_KINDS = frozenset({
     "money", "ratio", "count", "other", "points", "length", "mass", "area", "volume", "energy", "power",
-    "temperature", "duration", "storage", "speed", "pressure", "fuel_economy", "frequency",
+    "temperature", "duration", "storage", "speed", "pressure", "fuel_economy", "frequency", "magnitude",
 })
 
 
@@ -41,6 +48,9 @@ class _Expression:
     period: tuple[dt.date, dt.date] | None  # None: it needs the publication date
     note: str | None = None
     basis: bool = False  # the basis of a comparison ("year on year"): any other time wins
+    comparison: bool = False  # "from a year earlier", "than a month ago": a change's period only
+    clock: bool = False  # "at 5:00 p.m.": the day its sentence names, else the publication day
+    own: tuple[int, tuple[dt.date, dt.date]] | None = None  # "since 2001": where "2001" starts, and its period
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,16 @@ class _TimeWords:
     name_re: re.Pattern[str]  # "March", "Friday": as written
     anchor: scan.Near  # where a phrase_re match can start, in scan.fold(text)
     name_anchor: re.Pattern[str]
+    future_re: re.Pattern[str]  # "is expected to", "will": a weekday or month after them is ahead
+    past_re: re.Pattern[str]  # a past tense between such a word and the name: "will meet, said on Monday"
+    comparison_re: re.Pattern[str]  # "than", "beating", "short of": a basis between a figure and a time
+    change_comparison_re: re.Pattern[str]  # "from": the same, for a figure of a change
+    coordinated_re: re.Pattern[str]  # "and scored": another clause
+    clock_re: re.Pattern[str]  # "11 a.m.", "5:00 p.m. CDT", "22:11:00 UTC", "noon"
+    sentence_end_re: re.Pattern[str]  # a sentence's end: not the full stop of "a.m. Monday", "St. Petersburg"
+    since_event_re: re.Pattern[str]  # "since its trough in ": "since" before the time of an event
+    ago_re: re.Pattern[str]  # "ago" after a duration
+    clock_keys: tuple[str, ...]  # what str.find looks for where a clock time may be
 
 
 @functools.cache
@@ -66,6 +86,7 @@ def _time_words() -> _TimeWords:
     prefixes: dict[str, str] = {}
     records: list[str] = []
     ends: list[str] = []
+    lists: dict[str, list[str]] = {}
     for phrase, period, number in read_rows("time_words.tsv"):
         if period == "prefix":
             prefixes.update((word, number) for word in phrase.split(","))
@@ -73,6 +94,8 @@ def _time_words() -> _TimeWords:
             records.extend(phrase.split(","))
         elif period == "span":
             ends.extend(phrase.split(","))
+        elif period in LIST_ROLES:
+            lists.setdefault(period, []).extend(phrase.split(","))
         else:
             phrases[phrase] = (period, int(number))
     names = calendar_names()
@@ -98,15 +121,62 @@ def _time_words() -> _TimeWords:
     prefix_re = re.compile(r"(?i)(?<![\w-])(" + alternation(list(prefixes)).replace(r"\ ", r"\s+") + r")\s+$")
     # where a match can start (see scan.py): a few letters before the last word of a phrase
     # ("last year", "the third quarter"), found with str.find; or a name, as written
-    lasts = [p.split()[-1] for p in phrases_in_words]
+    # a phrase whose last word is short and common ("the day", "so far") is found whole, not at
+    # every "day" of "Monday" and "today"
+    lasts = [p if " " in p and len(p.split()[-1]) <= _SHORT_LAST else p.split()[-1] for p in phrases_in_words]
     firsts = sorted({p.split()[0] for p in phrases_in_words} | {"the"})
-    reach = max(len(p) - len(p.split()[-1]) for p in phrases_in_words) + len("the ")
+    reach = max(len(p) - len(last) for p, last in zip(phrases_in_words, lasts)) + len("the ")
     anchor = scan.Near(lasts, reach, re.compile(scan.by_first_char(firsts)))
     name_anchor = re.compile(scan.by_first_char(sorted(named, key=len, reverse=True)))
     record_re = re.compile(r"(?i)(?<![\w-])(?:" + alternation(records) + r")(?![\w-])[^,;.]*$")
+
+    def words_re(role: str) -> re.Pattern[str]:  # searched in scan.fold(text)
+        return re.compile(r"(?<![\w'’-])(?:" + alternation(lists[role]).replace(r"\ ", r"\s+") + r")(?![\w'’-])")
+
+    # a clause of its own: "and" or "but" and a verb ("and scored", "and is expected"); a past
+    # participle is one whatever its stem ("and provided"), but not "hundred"
+    from numclaims.extraction.frames import verbs  # frames needs nothing from here
+    coordinated_re = re.compile(
+        r"(?<![\w-])(?:" + alternation(lists["coordinator"]) + r")\s+(?:"
+        + alternation(sorted(verbs() - {"up", "down"})) + r"|(?!hundred\b)[a-z]{2,}(?<!e)ed)(?![\w'’-])")
+    # a time zone: "CDT", "EST" by their shape, "GMT", "ET" as listed
+    zone = r"(?:[A-Z]{1,2}[SD]T|" + alternation(lists["zone"]) + r")(?![\w-])"
+    clock_re = re.compile(
+        r"(?<![\w:.,])(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s?(?:[ap]\.m\.|[ap]m(?![\w.])|[AP]M(?![\w.]))"
+        r"|(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\s?(?=" + zone + r")"
+        r"|(?:" + alternation(lists["clock"]) + r")(?![\w-]))"
+        r"(?:\s?" + zone + r")?")
+    # a full stop that ends no sentence: after a title ("St. Petersburg"), or after a letter of
+    # "a.m." or "U.S." or a listed abbreviation ("Dec.", "Corp.") when a small letter, a digit, a
+    # weekday or a zone follows (each a lookbehind of its own length, tried at full stops only)
+    def after(words: list[str]) -> str:
+        return "|".join(r"(?<=(?<![\w.])" + re.escape(w) + r"\.)" for w in sorted(set(words), key=len, reverse=True))
+
+    goes_on = r"\s+(?:[a-z0-9(]|(?:" + alternation(list(names.weekday_names)) + r")\b|" + zone + r")"
+    letters = r"(?<=(?<![\w.])[A-Za-z]\.[A-Za-z]\.)"  # "a.m.", "U.S."
+    sentence_end_re = re.compile(r"[.;!?\n](?=\s|$)(?!" + after(lists["title"]) + r")(?!(?:"
+                                 + after(lists["abbreviation"]) + "|" + letters + r")" + goes_on + r")")
+    since = alternation([w for w, role in prefixes.items() if role == "since"]).replace(r"\ ", r"\s+")
+    joints = alternation([*(w for w, role in prefixes.items() if role == "at" and " " not in w), "of"])
+    since_event_re = re.compile(r"(?i)(?<![\w-])(" + since + r")\s+(?:" + alternation(lists["determiner"])
+                                + r")\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:" + joints + r")\s+$")
+    not_comparison = alternation(lists["not_comparison"]).replace(r"\ ", r"\s+")
+    comparison_re = re.compile(r"(?<![\w'’-])(?!" + not_comparison + r")(?:"
+                               + alternation(lists["comparison"]).replace(r"\ ", r"\s+") + r")(?![\w'’-])")
     return _TimeWords(phrases, prefixes, record_re, span_re, counts, names.months, code_re,
                       tuple(c.upper() for c in codes), phrase_re, prefix_re,
-                      name_re, anchor, name_anchor)
+                      name_re, anchor, name_anchor, words_re("future"), words_re("past_tense"), comparison_re,
+                      words_re("change_comparison"), coordinated_re, clock_re, sentence_end_re,
+                      since_event_re, re.compile(r"\s+(?:" + alternation(lists["ago"]) + r")(?![\w-])"),
+                      (*_MERIDIEM, *(z.lower() for z in lists["zone"] if len(z) > 2), *lists["clock"]))
+
+
+_SHORT_LAST = 3
+
+
+#: time_words.tsv rows that are word lists, not periods (see its header)
+LIST_ROLES = frozenset({"future", "past_tense", "comparison", "change_comparison", "not_comparison",
+                        "coordinator", "clock", "zone", "abbreviation", "title", "determiner", "ago"})
 
 
 def attach(text: str, drafts: list[Draft], published: dt.date | None, folded: str | None = None) -> None:
@@ -114,11 +184,17 @@ def attach(text: str, drafts: list[Draft], published: dt.date | None, folded: st
     timed = [d for d in drafts if d.kind in TIMED_KINDS]
     if not timed:
         return
-    expressions = _expressions(text, drafts, published, scan.fold(text) if folded is None else folded)
+    folded = scan.fold(text) if folded is None else folded
+    ends = _sentence_ends(text)
+    expressions = _expressions(text, drafts, published, folded, ends)
     if not expressions:
         return
+    # the count of "11 years ago" is the time's, no figure of its own
+    timed = [d for d in timed if d.kind != "duration" or not any(
+        e.start <= d.start and d.end < e.end for e in expressions)]
     starts = [e.start for e in expressions]
-    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    spans = sorted((d.start, d.end) for d in drafts)
+    place = _Place(text, folded, expressions, starts, ends, [a for a, _ in spans], [b for _, b in spans], _time_words())
     for draft, after in zip(timed, [*timed[1:], None]):
         # "rose 2.4 percent, down from 3.7 percent in the second quarter": the time after a
         # change's start is the start's; "on record yesterday at 40.6C, beating the 40.4C set in
@@ -126,7 +202,7 @@ def attach(text: str, drafts: list[Draft], published: dt.date | None, folded: st
         limit = None
         if after is not None and (after.change == "start" and draft.change != "start" or draft.change is None):
             limit = after.start
-        found = _nearest(draft, expressions, starts, ends, limit, strict=after is not None and after.change == "start")
+        found = _nearest(draft, place, limit, strict=after is not None and after.change == "start")
         if found is None:
             continue
         if found.period is None:
@@ -136,37 +212,170 @@ def attach(text: str, drafts: list[Draft], published: dt.date | None, folded: st
         draft.when = {"start": found.period[0].isoformat(), "end": found.period[1].isoformat(), "text": found.text}
 
 
-_SENTENCE_END = re.compile(r"[.;!?\n](?=\s|$)")
+@dataclass(frozen=True)
+class _Place:
+    """What placing a figure reads: the text, its expressions (and their starts), its sentence
+    ends and the starts of all its figures."""
+    text: str
+    folded: str
+    expressions: list[_Expression]
+    starts: list[int]
+    ends: list[int]
+    figure_starts: list[int]
+    figure_ends: list[int]
+    words: _TimeWords
+
+    def in_figure(self, at: int) -> bool:
+        """Is ``at`` inside a figure ("than" of "more than 450,000")?"""
+        k = bisect.bisect_right(self.figure_starts, at) - 1
+        return k >= 0 and self.figure_ends[k] > at
+
+
 _AFTER_REACH = 60  # an expression after the figure ("fell 1.4% on Friday") within this many characters
 _BEFORE_REACH = 160
 
 
-def _nearest(draft: Draft, expressions: list[_Expression], starts: list[int], ends: list[int],
-             limit: int | None = None, strict: bool = False) -> _Expression | None:
-    """The first expression after the figure in its sentence (before ``limit``, or after it when
+def _sentence_ends(text: str) -> list[int]:
+    """Where the sentences of ``text`` end: not at the full stop of an abbreviation that the
+    sentence goes on after ("As of 11 a.m. Monday", "at 5:00 p.m. CDT", "on Dec. 29, 1989")."""
+    return [m.start() for m in _time_words().sentence_end_re.finditer(text)]
+
+
+def _nearest(draft: Draft, place: _Place, limit: int | None = None, strict: bool = False) -> _Expression | None:
+    """The first expression after the figure in its clause (before ``limit``, or after it when
     no expression comes before the figure and ``strict`` is false), else the last before it (by
     bisection over the expressions' starts and the text's sentence ends)."""
-    before = _before(draft, expressions, starts, ends)
-    i = bisect.bisect_left(starts, draft.end)
+    expressions, ends = place.expressions, place.ends
+    before = _before(draft, place)
+    i = bisect.bisect_left(place.starts, draft.end)
     if i < len(expressions) and expressions[i].start <= draft.end + _AFTER_REACH and not _between(
             ends, draft.end, expressions[i].start) and (
-            limit is None or expressions[i].start < limit or before is None and not strict):
+            limit is None or expressions[i].start < limit or before is None and not strict) and _takes(
+            draft, expressions[i], place) and _same_clause_after(draft, expressions[i], place):
         found = expressions[i]
         if found.basis and i + 1 < len(expressions) and not _between(ends, found.end, expressions[i + 1].start) \
-                and expressions[i + 1].start <= found.end + _AFTER_REACH:
+                and expressions[i + 1].start <= found.end + _AFTER_REACH \
+                and "," not in place.text[found.end:expressions[i + 1].start]:
             return expressions[i + 1]  # "rose 3% year on year in May": May's figure
-        return found
+        return _for(draft, found, place)
     return before
 
 
-def _before(draft: Draft, expressions: list[_Expression], starts: list[int], ends: list[int]) -> _Expression | None:
-    """The last expression before the figure in its sentence."""
-    j = bisect.bisect_left(starts, draft.start) - 1
+def _before(draft: Draft, place: _Place) -> _Expression | None:
+    """The last expression before the figure in its sentence that is the figure's: not a
+    comparison's basis for a figure that is no change ("rose 8.7-fold from a year earlier to a
+    record $12.3 billion"), nor one of a clause that another ends ("joined Dortmund in 2020,
+    aged 16, and scored 24 goals")."""
+    expressions = place.expressions
+    j = bisect.bisect_left(place.starts, draft.start) - 1
     while j >= 0 and expressions[j].end > draft.start:
         j -= 1  # an expression that overlaps the figure is not before it
-    if j >= 0 and expressions[j].end >= draft.start - _BEFORE_REACH and not _between(ends, expressions[j].end, draft.start):
-        return expressions[j]
+    while j >= 0 and expressions[j].end >= draft.start - _BEFORE_REACH and not _between(
+            place.ends, expressions[j].end - 1, draft.start):  # "at 11:11 p.m. Morocco's": its own full stop ends it
+        if _takes(draft, expressions[j], place):
+            if not _same_clause_before(expressions[j], draft, place):
+                return None
+            return _for(draft, _own(expressions[j], draft, place), place)
+        j -= 1
     return None
+
+
+def _own(expression: _Expression, draft: Draft, place: _Place) -> _Expression:
+    """The time itself of "since 2001" or "until 1970" for a figure of the clause that "when"
+    opens after it ("since 2001, when participation dropped to 59.4%": 2001)."""
+    if expression.own is None or not _WHEN_CLAUSE.match(place.folded, expression.end, draft.start):
+        return expression
+    start, period = expression.own
+    return dataclasses.replace(expression, start=start, text=place.text[start:expression.end], period=period, own=None)
+
+
+_WHEN_CLAUSE = re.compile(r"\s*,\s*when(?![\w-])")
+
+
+def _takes(draft: Draft, expression: _Expression, place: _Place) -> bool:
+    """Can the figure hold for the expression's period? A comparison's basis ("from a year
+    ago", "than a month ago") is the period of a change only, but a figure of no change holds
+    for the time itself after "from" ("Its record close, 38,915.87, dates from Dec. 29, 1989")."""
+    return not expression.comparison or draft.change in ("delta", "start") or (
+        draft.direction is None and expression.own is not None
+        and place.words.change_comparison_re.match(place.folded, expression.start) is not None
+        and not (expression.end <= draft.start and _TO.search(place.folded, expression.end, draft.end)))
+
+
+_TO = re.compile(r"(?<![\w-])to(?![\w-])")  # "from Wednesday's close to 0.715 percent": the level of a change
+
+
+def _for(draft: Draft, expression: _Expression, place: _Place) -> _Expression:
+    """The expression as the figure holds for it: the time itself of a comparison's "from ..."
+    for a figure of no change."""
+    if expression.comparison and draft.direction is None and expression.own is not None:
+        start, period = expression.own
+        return dataclasses.replace(expression, start=start, text=place.text[start:expression.end], period=period,
+                                   own=None, comparison=False)
+    return expression
+
+
+def _same_clause_after(draft: Draft, expression: _Expression, place: _Place) -> bool:
+    """Is the expression after the figure in the figure's clause? Not past another verb's clause
+    ("moving at 12 mph and is expected to come ashore on Wednesday"), nor in a comparison's
+    basis ("1.6 points more than it won in 2019", "beating the record of 38,957.44 set on
+    December 29, 1989"; "from" only for a figure of a change, and not past the level's "to")."""
+    words, folded = place.words, place.folded
+    if words.coordinated_re.search(folded, draft.end, expression.start):
+        return False
+    if any(not place.in_figure(m.start()) for m in words.comparison_re.finditer(folded, draft.end, expression.start)):
+        return False
+    since = folded.rfind(_SINCE_KEY, draft.end, expression.start)
+    if since >= 0 and words.record_re.search(place.text, max(draft.end, since - _RECORD_REACH), since):
+        return False  # "the 6.8-magnitude quake, the most destructive in the area since at least 1900"
+    if draft.direction is not None:
+        opener = None
+        for opener in words.change_comparison_re.finditer(folded, draft.end, expression.start):
+            pass
+        if opener is not None and folded.find(" to ", opener.end(), expression.start) < 0:
+            return False
+    return True
+
+
+def _same_clause_before(expression: _Expression, draft: Draft, place: _Place) -> bool:
+    """Is the expression before the figure in the figure's clause? One that opens its sentence
+    ("On Monday", "At 12:31 pm") is every clause's; another is not past a clause of another
+    verb ("He joined Dortmund in 2020, aged 16, and scored 24 goals")."""
+    words, folded = place.words, place.folded
+    k = bisect.bisect_left(place.ends, expression.start) - 1
+    opening = place.ends[k] + 1 if k >= 0 else 0
+    if _in_basis(expression, opening, place) or _basis_between(expression, draft, place):
+        return False
+    if not words.coordinated_re.search(folded, expression.end, draft.start):
+        return True
+    return len(_WORDS_BEFORE.findall(place.text, opening, expression.start)) <= _OPENING_WORDS
+
+
+def _in_basis(expression: _Expression, opening: int, place: _Place) -> bool:
+    """Is the expression in a comparison's basis just before it ("27 percent more than in Q3
+    and 409 percent more")? Then it is that basis's time, not a later figure's."""
+    return any(not place.in_figure(m.start()) for m in place.words.comparison_re.finditer(
+        place.folded, max(opening, expression.start - _BASIS_REACH), expression.start))
+
+
+def _basis_between(expression: _Expression, draft: Draft, place: _Place) -> bool:
+    """Is the figure in a comparison's basis after the expression, with no other time between
+    ("At 10:16 AM it broke through the bubble-era closing high of 38,915 yen")?"""
+    opener = None
+    for match in place.words.comparison_re.finditer(place.folded, expression.end, draft.start):
+        if not place.in_figure(match.start()):
+            opener = match
+    if opener is None or "," in place.text[opener.end():draft.start]:
+        return False  # "nearer to the Sun than any earlier spacecraft, at a distance of 42.7 million kilometers"
+    i = bisect.bisect_left(place.starts, opener.end())
+    return not (i < len(place.starts) and place.starts[i] < draft.start)
+
+
+_BASIS_REACH = 40
+
+
+_WORDS_BEFORE = re.compile(r"[A-Za-z]+")
+_OPENING_WORDS = 2  # "Early on Thursday", "Late Monday": an expression at the head of its sentence
 
 
 def _between(ends: list[int], start: int, end: int) -> bool:
@@ -175,8 +384,10 @@ def _between(ends: list[int], start: int, end: int) -> bool:
     return k < len(ends) and ends[k] < end
 
 
-def _expressions(text: str, drafts: list[Draft], published: dt.date | None, folded: str) -> list[_Expression]:
+def _expressions(text: str, drafts: list[Draft], published: dt.date | None, folded: str,
+                 ends: list[int] | None = None) -> list[_Expression]:
     words = _time_words()
+    ends = _sentence_ends(text) if ends is None else ends
     found: list[_Expression] = []
     for d in drafts:  # years and dates are expressions of their own
         if d.kind == "year":
@@ -208,8 +419,11 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
                 match.start() >= end or start >= match.end() or match.start() <= start and end <= match.end()
                 or start < match.start() < end < match.end() for start, end in durations):
             continue  # inside a date ("April 25") or a figure
+        key = _key(match)
+        kind = words.phrases.get(key, ("",))[0]
         try:
-            period = _resolve(_key(match), published, words)
+            period = _resolve(key, published, words, ahead=(match.re is words.name_re or kind == "season")
+                              and _ahead(folded, match.start(), words, ends))
         except (ValueError, OverflowError):  # "last year" published in year 1: before the calendar
             period = _OUT_OF_RANGE
         if period is _UNPLACED:
@@ -221,14 +435,133 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
                                      f"'{match.group().strip()}' falls outside the calendar"))
         elif period is not None:
             expression = _prefixed(text, match.start(), match.end(), period, published, words)
-            if expression is not None and words.phrases.get(_key(match), ("",))[0] == "past":
+            if expression is not None and kind in _GIVING_WAY:
                 expression = dataclasses.replace(expression, basis=True)
             found.append(expression)
+    if published is not None:
+        found.extend(_ago(text, drafts, published, words, found))
     spans = _spans(text, folded, published, words)
     found = [e for e in found if e is not None and not any(e.start < s.end and s.start < e.end for s in spans)]
     found.extend(spans)
     found.sort(key=lambda e: e.start)
+    if published is not None:
+        clocks = _clocks(text, folded, found, SpanSet([(d.start, d.end) for d in drafts]), published, ends, words)
+        if clocks:
+            found = sorted([*found, *clocks], key=lambda e: e.start)
     return found
+
+
+def _ago(text: str, drafts: list[Draft], published: dt.date, words: _TimeWords,
+         found: list[_Expression | None]) -> list[_Expression]:
+    """A whole number of days, weeks, months or years "ago", counted back from the publication
+    date ("a £43 billion merger 11 years ago"); not one a phrase of time_words.tsv reads ("a
+    year ago")."""
+    out = []
+    for d in drafts:
+        if d.kind != "duration" or d.qualifier != "exact" or not isinstance(d.value, float) or not d.value.is_integer():
+            continue
+        ago = words.ago_re.match(text, d.end)
+        if ago is None or any(e is not None and e.start < ago.end() and d.start < e.end for e in found):
+            continue
+        day = _back(d.unit, int(d.value), published)
+        if day is not None:
+            expression = _prefixed(text, d.start, ago.end(), (day, day), published, words)
+            if expression is not None:
+                out.append(expression)
+    return out
+
+
+def _back(unit: str | None, count: int, on: dt.date) -> dt.date | None:
+    """``on`` less ``count`` days, weeks, months or years (a month's last day for a day it lacks)."""
+    try:
+        if unit == "day" or unit == "week":
+            return on - dt.timedelta(days=count * (7 if unit == "week" else 1))
+        if unit == "month" or unit == "year":
+            year, month = divmod(on.year * 12 + on.month - 1 - count * (12 if unit == "year" else 1), 12)
+            return dt.date(year, month + 1, min(on.day, calendar.monthrange(year, month + 1)[1]))
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+_GIVING_WAY = ("past", "now")  # the period types that give way to another time next to them
+
+
+def _ahead(folded: str, at: int, words: _TimeWords, ends: list[int]) -> bool:
+    """Is a weekday or a month at ``at`` ahead of the publication date: after a word of the
+    future in its sentence ("is expected to come ashore on Wednesday night", "will rise in
+    October"), with no past tense between ("will meet, officials said on Monday")?"""
+    start = max(0, at - _FUTURE_REACH)
+    marker = None
+    for marker in words.future_re.finditer(folded, start, at):
+        pass
+    if marker is None:
+        return False
+    return not (words.past_re.search(folded, marker.end(), at) or _between(ends, marker.end(), at))
+
+
+_FUTURE_REACH = 120
+
+
+def _clocks(text: str, folded: str, found: list[_Expression], figures: SpanSet, published: dt.date,
+            ends: list[int], words: _TimeWords) -> list[_Expression]:
+    """The clock times ("As of 11 a.m.", "at 5:00 p.m. CDT", "at 22:11:00 UTC"): each holds for
+    the day a time of its sentence names before it ("Last night ... at 22:11:00 UTC"), else for
+    the publication day; none where a day is named next to it ("at 8:00 AM Tuesday", "on Friday
+    at 3 pm": that day is the expression)."""
+    clocks = []
+    starts = [e.start for e in found]
+    seen = -1
+    for match in _clock_matches(text, folded, words):
+        if match.start() < seen:
+            continue
+        seen = match.end()
+        if figures.overlaps(*match.span()):
+            continue  # "2:00:35", a figure's own
+        i = bisect.bisect_left(starts, match.end())
+        if i < len(found) and _is_day(found[i]) and _ADJACENT.fullmatch(text, match.end(), found[i].start):
+            continue
+        if i > 0 and _is_day(found[i - 1]) and _ADJACENT.fullmatch(text, found[i - 1].end, match.start()):
+            continue
+        day = published
+        j = i - 1
+        while j >= 0 and found[j].end >= match.start() - _BEFORE_REACH and not _between(
+                ends, found[j].end, match.start()):
+            if _is_day(found[j]):
+                day = found[j].period[0]
+                break
+            j -= 1
+        expression = _prefixed(text, match.start(), match.end(), (day, day), published, words)
+        if expression is not None:
+            clocks.append(dataclasses.replace(expression, clock=True))
+    return clocks
+
+
+def _clock_matches(text: str, folded: str, words: _TimeWords) -> list[re.Match[str]]:
+    """The clock_re matches of the text, tried only where ``str.find`` sees one may be (an
+    "a.m." or a "pm" after a digit, a zone, "noon"): they are rare."""
+    found = []
+    for key in words.clock_keys:
+        for at in _find_all(folded, key):
+            before = at - 2 if folded[at - 1:at] == " " else at - 1
+            if key in _MERIDIEM and not folded[before:before + 1].isdigit():
+                continue
+            found.extend(words.clock_re.finditer(text, max(0, at - _CLOCK_BACK), min(len(text), at + _CLOCK_ON)))
+    found.sort(key=lambda m: (m.start(), -m.end()))
+    return found
+
+
+_MERIDIEM = ("a.m", "p.m", "am", "pm")  # found after a digit ("11 a.m.", "5pm"), searched in scan.fold(text)
+_CLOCK_BACK = 12  # from a key back to where its clock time may begin ("22:11:00 UTC")
+_CLOCK_ON = 16
+
+
+def _is_day(expression: _Expression) -> bool:
+    return expression.period is not None and expression.period[0] == expression.period[1] and not expression.clock
+
+
+# between a clock time and the day named next to it: " ", " local time ", " (0331 GMT) ", " at "
+_ADJACENT = re.compile(r"[\s,]*(?:\([^()\n]{0,16}\)[\s,]*)?(?:[A-Za-z]+[\s,]+){0,2}")
 
 
 _YEAR_MONTH = re.compile(r"\d{4}-\d{2}")
@@ -317,6 +650,8 @@ def _count(word: str, words: _TimeWords) -> int:
 
 
 _PREFIX_REACH = 24  # "by the end of 2030"
+_SINCE_REACH = 40  # "since its trough in "
+_SINCE_KEY = "since "
 _RECORD_REACH = 40
 
 
@@ -325,7 +660,11 @@ def _prefixed(text: str, start: int, end: int, period: tuple[dt.date, dt.date] |
     """The expression with the word before it: "since 2020" runs to the publication date, "by
     2035" from it (a target), "from a year ago" is a comparison's basis; None for a record's
     comparison ("the lowest since 1885")."""
-    prefix = words.prefix_re.search(text, max(0, start - 8), start)
+    # "since its trough in January 2023": since January 2023
+    prefix = words.since_event_re.search(text, max(0, start - _SINCE_REACH), start) if period is not None and (
+        text.endswith(" ", 0, start)) and _SINCE_KEY in scan.fold(text[max(0, start - _SINCE_REACH):start]) else None
+    if prefix is None:
+        prefix = words.prefix_re.search(text, max(0, start - 8), start)
     if prefix is None and text.endswith("of ", 0, start):  # "by the end of 2030"
         prefix = words.prefix_re.search(text, max(0, start - _PREFIX_REACH), start)
     if prefix is None or period is None:
@@ -335,15 +674,20 @@ def _prefixed(text: str, start: int, end: int, period: tuple[dt.date, dt.date] |
         if period[0] == period[1] == published:
             period = (period[0] - dt.timedelta(days=7), period[1] - dt.timedelta(days=7))
         elif published is not None and period[0] <= published <= period[1] and period[0].year > dt.MINYEAR:
-            first = period[0].replace(year=period[0].year - 1)
-            period = (first, first.replace(day=calendar.monthrange(first.year, first.month)[1]))
+            # "last June", "last summer": the same months a year before
+            first, last = period[0].replace(year=period[0].year - 1), period[1]
+            period = (first, dt.date(last.year - 1, last.month, calendar.monthrange(last.year - 1, last.month)[1]))
         return _prefixed(text, prefix.start(1), end, period, published, words)
     if role == "since" and words.record_re.search(text, max(0, prefix.start(1) - _RECORD_REACH), prefix.start(1)):
         return None  # "its steepest weekly drop since October", "the second lowest since 1885"
     if role == "basis":  # "up 5.4% from a year ago": the comparison's basis, to the publication date
+        # the time itself of "from Dec. 29, 1989", "from Wednesday's close" (not "from a year ago")
+        own = period if text[start:start + 1].isupper() or text[start:start + 1].isdigit() else None
         if published is not None and period[0] <= published:
             period = (period[0], published)
-        return _Expression(prefix.start(1), end, text[prefix.start(1):end], period, basis=True)
+        return _Expression(prefix.start(1), end, text[prefix.start(1):end], period, basis=True, comparison=True,
+                           own=(start, own) if own else None)
+    own = (start, period) if role in ("since", "by") else None
     if role == "since":
         if published is None:
             return _Expression(prefix.start(1), end, text[prefix.start(1):end], None,
@@ -354,38 +698,64 @@ def _prefixed(text: str, start: int, end: int, period: tuple[dt.date, dt.date] |
             return _Expression(prefix.start(1), end, text[prefix.start(1):end], None,
                                f"'{text[prefix.start(1):end]}' runs from the publication date, which is not given")
         period = (min(published, period[1]), period[1])
-    return _Expression(prefix.start(1), end, text[prefix.start(1):end], period)
+    return _Expression(prefix.start(1), end, text[prefix.start(1):end], period, own=own)
 
 
 _UNPLACED = object()
 _OUT_OF_RANGE = object()
 
 
-def _resolve(phrase: str, published: dt.date | None, words: _TimeWords) -> object:
-    """The period of a relative phrase, a month or a weekday; ``_UNPLACED`` without a date."""
+def _resolve(phrase: str, published: dt.date | None, words: _TimeWords, ahead: bool = False) -> object:
+    """The period of a relative phrase, a month or a weekday; ``_UNPLACED`` without a date. A
+    month or a weekday is the last one up to the publication date, or with ``ahead`` the next
+    one from it ("is expected to come ashore on Wednesday night")."""
     key = " ".join(scan.fold(phrase).split())  # fold: "ın" matches the pattern too
     names = calendar_names()
     if published is None:
         return _UNPLACED
     if key in words.phrases:
         period, number = words.phrases[key]
-        return _relative(period, number, published)
+        return _relative(period, number, published, ahead)
     if phrase in names.months or phrase.capitalize() in names.months:
         month = names.months.get(phrase) or names.months[phrase.capitalize()]
-        year = published.year if month <= published.month else published.year - 1
+        if ahead:
+            year = published.year if month >= published.month else published.year + 1
+        else:
+            year = published.year if month <= published.month else published.year - 1
         return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
     weekday = names.weekdays.get(phrase) or names.weekdays.get(phrase.capitalize())
     if weekday is not None:
         back = (published.weekday() - names.weekday_names.index(weekday)) % 7
-        day = published - dt.timedelta(days=back)
+        day = published + dt.timedelta(days=(-back) % 7) if ahead else published - dt.timedelta(days=back)
         return day, day
     return None
 
 
-def _relative(period: str, number: int, on: dt.date) -> tuple[dt.date, dt.date]:
+def _season(first: int, on: dt.date, ahead: bool) -> tuple[dt.date, dt.date]:
+    """The three months from ``first`` of the last such season begun by ``on`` (or, ``ahead``,
+    of the first not yet over): "last summer", "next winter"."""
+    year = on.year if first <= on.month else on.year - 1
+    season = _months_across(year, first, 3)
+    if ahead and season[1] < on:
+        season = _months_across(year + 1, first, 3)
+    return season
+
+
+def _months_across(year: int, first: int, count: int) -> tuple[dt.date, dt.date]:
+    """``count`` months from ``first`` of ``year``, into the next year if need be (winter)."""
+    index = year * 12 + first - 1 + count - 1
+    last_year, last = divmod(index, 12)
+    return dt.date(year, first, 1), dt.date(last_year, last + 1, calendar.monthrange(last_year, last + 1)[1])
+
+
+def _relative(period: str, number: int, on: dt.date, ahead: bool = False) -> tuple[dt.date, dt.date]:
     if period == "day":
         day = on + dt.timedelta(days=number)
         return day, day
+    if period == "now":
+        return on, on
+    if period == "season":
+        return _season(number, on, ahead)
     if period in ("past", "recent"):
         return on - dt.timedelta(days=number), on
     if period == "week":
