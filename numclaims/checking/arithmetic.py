@@ -1,26 +1,41 @@
-"""Arithmetic that figures state among themselves: a change and its levels, parts and a total.
+"""Arithmetic that figures state among themselves: a change and its levels, parts and a total,
+a rate and its total, a share and its base.
 
-Two relations, each checked with the rounding every figure's wording allows (interval
-arithmetic over the claims' readings, so "2.19 percent" is 2.185% to 2.195% and "836.52 points"
-836.515 to 836.525):
+Each relation is checked with the rounding every figure's wording allows (interval arithmetic
+over the claims' readings, so "2.19 percent" is 2.185% to 2.195% and "836.52 points" 836.515 to
+836.525); amounts of one currency are compared in it (whatever each report's exchange rate, and
+with none: "KSh 14.8 million"). A wrong flag is the worst outcome, so what links figures across
+sentences or reports reports agreement only unless said otherwise below:
 
 * **a change and its levels**, in one sentence: a delta, a percentage and the level reached
   or started from ("gained 836.52 points, or 2.19 percent, to close at 39,098.68": 836.52 on the
   38,262.16 before is 2.186%, consistent; "fell 3.4% to £115.31bn from £119.4bn"). Any two of
   them imply the others: start + delta = level, start x (1 + percentage) = level, delta / start
-  = percentage; percentage points add to a percentage level. The frames say each figure's role
-  (``Mention.change``, ``Mention.direction``); ``arithmetic_words.tsv`` adds what they miss ("or
-  2.19 percent" restates the change, a bare figure after "to" or "at" is the level);
+  = percentage; percentage points add to a percentage level; ``conflict`` when they do not. The
+  frames say each figure's role (``Mention.change``, ``Mention.direction``);
+  ``arithmetic_words.tsv`` adds what they miss ("or 2.19 percent" restates the change, a bare
+  figure after "to" or "at" is the level, a level may come first: "$5.16, up 33%", "412 (+211)
+  seats"). Two levels alone go the way their words say ("27%, up from only 3%"). A change with
+  no level in its sentence takes one from another sentence (:func:`_levels_elsewhere`), and in
+  :func:`check_totals_across` a change is set against another report's start and level of the
+  same figure (:func:`_changes_across`): agreement only;
 * **parts and a total**: figures of one kind joined by "and" or "plus" ("its 149 passengers and
   eight crew") against a figure that the words around it make a total ("all 157 on board"), in
-  the same report or, when a story is checked at once, in another report of it whose sentence
-  shares a word with the parts' sentence. A total is looked for only within ``TOTAL_WINDOW`` of
-  the parts' sum: further off it is some other figure.
+  the same report (``conflict``) or, when a story is checked at once, in another report of it
+  whose sentence shares most words with the parts' sentence (``divergent``). A total is looked
+  for only within ``TOTAL_WINDOW`` of the parts' sum: further off it is some other figure. A
+  total in words is also set against the amounts its report gives before it
+  (:func:`_parts_before`, agreement only);
+* **a rate and its total** (:func:`_rates`, :func:`_totals_against_rates`): rate x duration =
+  amount, one rate per two periods, a total over a period against a rate of the same thing
+  (``divergent`` across reports);
+* **a share and its base** (:func:`_shares_against_bases`): "1.5 per cent of its economy" of an
+  amount against an economy the story states (``divergent`` or ``conflict`` only when
+  ``SHARE_DRIFT`` off).
 
 Every check is a :class:`~numclaims.model.CheckItem` with ``details["check"] == "arithmetic"``
-and ``details["relation"]`` (``change`` or ``parts``), ``consistent`` when the figures fit,
-``conflict`` when one report's figures do not, ``divergent`` when the reports differ (a later
-report may count what an earlier one could not).
+and ``details["relation"]`` (``change``, ``parts``, ``rate`` or ``share``). The work is
+near-linear: what is matched across sentences or reports is filed by currency or unit and size.
 """
 
 from __future__ import annotations
@@ -44,6 +59,9 @@ from numclaims.model import CheckItem
 TOTAL_WINDOW = 0.1
 #: Characters either side of a figure in which a total word makes it a total ("all 157 on board").
 TOTAL_REACH = 30
+#: A total in words is set against the amounts before it only when they are this few: more are
+#: no sum a report writes out.
+MAX_PARTS = 8
 # the kinds that parts can be: counts, and figures with a unit (money, areas); not percentages
 # (shares of different wholes do not add), years or dates
 _NOT_PARTS = frozenset({"year", "date", "ratio", "age"})
@@ -603,6 +621,15 @@ def _levels_elsewhere(runs: Sequence[_Change], figures: Sequence[Item]) -> list[
     £40billion", not the "£31billion" offer before it). Only an agreement is reported: a level
     the change does not reach may be of another day or another thing."""
     found = []
+    # the candidates, filed by currency or unit and size (a factor of two spans two sizes at most)
+    levels: dict[tuple[str, int], list[tuple[int, _Change]]] = {}
+    for n, other in enumerate(runs):
+        if other.level is not None:
+            levels.setdefault(_index(other.level), []).append((n, other))
+    plain: dict[tuple[str, int], list[Item]] = {}
+    for f in figures:
+        if f.mention.kind not in _NO_LEVEL and not _percent(f):
+            plain.setdefault(_index(f), []).append(f)
     for n, run in enumerate(runs):
         if (run.level is not None or run.start is None or run.others or not run.by
                 or run.direction not in ("up", "down")):
@@ -619,17 +646,24 @@ def _levels_elsewhere(runs: Sequence[_Change], figures: Sequence[Item]) -> list[
             return (level.doc.id == run.start.doc.id and _same_unit(level, run.start)  # type: ignore[union-attr]
                     and reach[0] / 2 <= sum(_bounds(level)) / 2 <= reach[1] * 2)  # type: ignore[index]
 
-        levels = [o.level for o in [*reversed(runs[:n]), *runs[n + 1:]]
-                  if o.level is not None and sized(o.level)
+        key = _index(run.start)[0]
+        start_low = _bounds(run.start)[0]
+        # the implied level's size in the start's own currency, as the candidates are filed
+        scale = _size(reach[1] * _native(run.start)[0] / start_low) if start_low else 0
+        sizes = (scale - 1, scale, scale + 1)
+        # the levels of the other changes, nearest before first, then after
+        near = sorted((c for b in sizes for c in levels.get((key, b), ()) if c[0] != n),
+                      key=lambda c: (c[0] > n, abs(c[0] - n)))
+        chosen = [o.level for _, o in near if o.level is not None and sized(o.level)
                   and anchor & (frozenset(_stem(w) for w in _anchor([o.level, *o.by]))
                                 | _sentence_words(o.level))]
         own = {id(c) for c in (run.start, *run.by)}
         where = _sentence_of(run.start)
-        plain = sorted((f for f in figures if id(f) not in own and _sentence_of(f) != where
-                        and f.mention.kind not in _NO_LEVEL and not _percent(f) and sized(f)
-                        and anchor & frozenset(_stem(w) for w in _anchor([f]))),
-                       key=lambda f: abs(f.mention.start - run.start.mention.start))  # type: ignore[union-attr]
-        for level in [*levels, *plain]:
+        chosen += sorted((f for b in sizes for f in plain.get((key, b), ())
+                          if id(f) not in own and _sentence_of(f) != where and sized(f)
+                          and anchor & frozenset(_stem(w) for w in _anchor([f]))),
+                         key=lambda f: abs(f.mention.start - run.start.mention.start))  # type: ignore[union-attr]
+        for level in chosen:
             joined = _Change(delta=run.delta, percent=run.percent, start=run.start,
                              level=level, direction=run.direction)
             checked = _check_change(joined, note=" (the level from another sentence)")
@@ -840,7 +874,8 @@ def _rates(sentences: Sequence[Sequence[Item]]) -> list[CheckItem]:
             found.append(_rate_item(
                 [rate, span, amount],
                 f"in {rate.doc.id}, the rate adds up: {_rate_in(rate)} for {_q(span)} "
-                f"gives {_shown_native(implied, shown)}; {_q(amount)} reads {_shown_native(_native(amount), shown)}"))
+                f"gives {_shown_native(implied, shown)}; {_q(amount)} reads "
+                f"{_shown_native(_native(amount), shown)}"))
     for (n, first), (m, second) in zip(rates, rates[1:]):
         if m - n > 2 or _per(first) == _per(second) or not _comparable(first, second):
             continue
@@ -910,8 +945,8 @@ def _totals_against_rates(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
     or baselines)."""
     by_size: dict[tuple[str, int], list[Item]] = {}
     for items in per_doc:
-        for item in items:
-            if (hourly := _hourly(item)) is not None and item.mention.equivalent_of is None:
+        for item in (i for sentence in _sentences(items) for i in sentence):
+            if (hourly := _hourly(item)) is not None:
                 by_size.setdefault((_index(item)[0], _size(sum(hourly) / 2)), []).append(item)
     found = []
     for items in per_doc:
@@ -920,8 +955,8 @@ def _totals_against_rates(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
             seen: set[str] = set()  # one check against each report
             for rate in (r for b in (size - 1, size, size + 1) for r in by_size.get((key, b), ())):
                 doc = rate.doc.id
-                if (doc in seen or rate.mention.start == total.item.mention.start and doc == total.item.doc.id
-                        or not _comparable(rate, total.item) or not total.words & _anchor_stems(rate)):
+                if (doc in seen or rate is total.item or not _comparable(rate, total.item)
+                        or not total.words & _anchor_stems(rate)):
                     continue
                 count = _periods(total.span, _per(rate) or "")
                 if count is None:
@@ -1146,8 +1181,12 @@ def _is_total(item: Item) -> bool:
 
 def _sentence_words(item: Item) -> frozenset[str]:
     text = item.doc.text
+    return _words_of_sentence(text, bisect_right(_sentence_starts(text), item.mention.start) - 1)
+
+
+@lru_cache(maxsize=4096)
+def _words_of_sentence(text: str, n: int) -> frozenset[str]:
     starts = _sentence_starts(text)
-    n = bisect_right(starts, item.mention.start) - 1
     start, end = starts[n] if n >= 0 else 0, starts[n + 1] if n + 1 < len(starts) else len(text)
     return frozenset(_stem(t.lemma) for t in tokens(text, start, end)
                      if is_content(t) and t.lemma not in _words().total_words)
@@ -1238,37 +1277,41 @@ def _parts_before(items: Sequence[Item]) -> list[CheckItem]:
     and other totals. Only agreement is reported: the report may name other amounts that are no
     part of this total."""
     found = []
-    figures = [i for sentence in _sentences(items) for i in sentence]
-    for n, total in enumerate(figures):
-        if (not _is_total(total) or not _amount(total, bounded=False)
-                or total.reading.unit in ("", "fraction")):  # type: ignore[union-attr]
-            continue
-        by_value: dict[float, Item] = {}  # a figure stated again is one part, where said last
-        for item in figures[:n]:
-            m = item.mention
-            if (not _amount(item) or not _comparable(item, total) or m.direction or m.change
-                    or _is_total(item) or not isinstance(m.value, (int, float))):
-                continue
-            by_value.pop(float(m.value), None)
-            by_value[float(m.value)] = item
-        parts = sorted(by_value.values(), key=lambda i: i.mention.start)
-        if len(parts) < 2 or len({_sentence_of(p) for p in parts}) < 2:
-            continue
-        low = sum(_native(p)[0] for p in parts)
-        high = sum(_native(p)[1] for p in parts)
-        value = total.mention.value
-        if not isinstance(value, (int, float)) or not value or abs(value - (low + high) / 2) > TOTAL_WINDOW * value:
-            continue
-        if any(_native(p)[1] >= _native(total)[0] for p in parts) or not _overlap((low, high), _native(total)):
-            continue
-        shown = [*parts, total]
-        explanation = (f"in {total.doc.id}: {' + '.join(_q(p) for p in parts)} = "
-                       f"{_shown_native((low, high), shown)}; {_q(total)} reads "
-                       f"{_shown_native(_native(total), shown)}: the amounts the report gives before "
-                       f"its total add up to it")
-        found.append(CheckItem(tuple(i.claim for i in shown), "consistent", explanation,
-                               {"check": "arithmetic", "relation": "parts", "kind": total.mention.kind}))
+    before: dict[str, dict[float, Item]] = {}  # by currency or unit: a figure said again counts once
+    for total in (i for sentence in _sentences(items) for i in sentence):
+        m = total.mention
+        key = f"money:{m.unit}" if m.kind == "money" else total.reading.unit  # type: ignore[union-attr]
+        if _is_total(total):
+            parts = sorted(before.get(key, {}).values(), key=lambda i: i.mention.start)
+            if (_amount(total, bounded=False) and key not in ("", "fraction")
+                    and 2 <= len(parts) <= MAX_PARTS and len({_sentence_of(p) for p in parts}) >= 2):
+                checked = _check_parts_before(parts, total)
+                if checked is not None:
+                    found.append(checked)
+        elif (_amount(total) and not m.direction and not m.change
+              and isinstance(m.value, (int, float))):
+            by_value = before.setdefault(key, {})
+            by_value.pop(float(m.value), None)  # where it is said last
+            by_value[float(m.value)] = total
     return found
+
+
+def _check_parts_before(parts: Sequence[Item], total: Item) -> CheckItem | None:
+    low = sum(_native(p)[0] for p in parts)
+    high = sum(_native(p)[1] for p in parts)
+    value = total.mention.value
+    if (not isinstance(value, (int, float)) or not value
+            or abs(value - (low + high) / 2) > TOTAL_WINDOW * abs(value)):
+        return None
+    if any(_native(p)[1] >= _native(total)[0] for p in parts) or not _overlap((low, high), _native(total)):
+        return None
+    shown = [*parts, total]
+    explanation = (f"in {total.doc.id}: {' + '.join(_q(p) for p in parts)} = "
+                   f"{_shown_native((low, high), shown)}; {_q(total)} reads "
+                   f"{_shown_native(_native(total), shown)}: the amounts the report gives before "
+                   f"its total add up to it")
+    return CheckItem(tuple(i.claim for i in shown), "consistent", explanation,
+                     {"check": "arithmetic", "relation": "parts", "kind": total.mention.kind})
 
 
 def _sentence_of(item: Item) -> int:
@@ -1309,4 +1352,5 @@ def _overlap(a: Interval, b: Interval) -> bool:
     return max(a[0], b[0]) <= min(a[1], b[1]) + slack
 
 
-__all__ = ["TOTAL_REACH", "TOTAL_WINDOW", "check_arithmetic", "check_totals_across"]
+__all__ = ["MAX_PARTS", "SHARE_DRIFT", "TOTAL_REACH", "TOTAL_WINDOW", "check_arithmetic",
+           "check_totals_across"]

@@ -366,3 +366,16 @@ def test_a_reference_after_a_change_with_its_level_is_no_start() -> None:
     # "above the $30 forecast" compares the level with a forecast: 30 up 5% is no 34, and nothing
     # says it is
     assert _arithmetic("Its shares rose 5% to $34, above the $30 forecast.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "It rose 0% to 0 from 0.", "Revenue of $0, up 100%.", "It fell 100% to $5 from $0.",
+    "Labour took 0 (+0) seats.", "It was -5%, up from -10%.", "Shares fell 150% to $3.",
+    "A fee of £0m, made up of £0m and a further €0m.", "It beat the estimate of $0 by 5%.",
+    "The bid remains £6billion below the £0billion. The £6billion offer.",
+    "US$0 million, about 0 per cent of its economy, an economy of US$0 billion.",
+    "£0 billion of borrowing over 0 years; borrowing rises £5 billion a year.",
+])
+def test_degenerate_figures_never_raise(text: str) -> None:
+    found = _arithmetic(text, text)
+    assert all(v in ("consistent", "conflict", "divergent") for v, _, _ in found)
