@@ -23,6 +23,8 @@ _WORD = re.compile(r"[^\W_](?:(?:[^\W_]|['’.])*[^\W_])?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+|\n+")
 # Abbreviations whose full stop does not end a sentence ("Mr. Kim", "the U.S. said").
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "prof", "gen", "sen", "rep", "no", "vs"})
+# A figure written with a decimal point ("39,098.68", "59.8%", "$1.5bn"): its dot is no abbreviation's.
+_FIGURE = re.compile(r"[^\d]{0,3}\d[\d,]*\.\d+[^\s]{0,4}")
 # Clause breaks inside a sentence: ", " and friends, and spaced or unspaced dashes. A comma
 # between digits ("10,000") is not followed by a space, so numbers are not split.
 _CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|\s[-–—]+\s|[–—]")
@@ -129,6 +131,9 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     >>> text = "Mr. Kim met Putin. They shook hands.\\nA caption"
     >>> [text[s:e] for s, e in sentence_bounds(text)]
     ['Mr. Kim met Putin. ', 'They shook hands.\\n', 'A caption']
+    >>> text = "It closed at 39,098.68. Since 1989 the U.S. fell."
+    >>> [text[s:e] for s, e in sentence_bounds(text)]
+    ['It closed at 39,098.68. ', 'Since 1989 the U.S. fell.']
     """
     bounds: list[tuple[int, int]] = []
     start = 0
@@ -138,7 +143,9 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
             before = text[start:match.start()].rsplit(None, 1)[-1:] or [""]
             word = before[0].rstrip(".").lower()
             following = text[match.end():match.end() + 1]
-            if word in _ABBREVIATIONS or "." in word or following.islower():
+            # "U.S." is an abbreviation; "39,098.68." and "59.8%." end their sentence
+            dotted = "." in word and not _FIGURE.fullmatch(word)
+            if word in _ABBREVIATIONS or dotted or following.islower():
                 continue
         if match.end() > start:
             bounds.append((start, match.end()))
