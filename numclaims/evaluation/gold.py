@@ -630,16 +630,23 @@ def fmt_number(value: Any) -> str:
 
 
 def occurrences(text: str, surface: str) -> list[tuple[int, int]]:
-    """Every ``(start, end)`` at which ``surface`` occurs in ``text`` (overlaps included).
+    """Every ``(start, end)`` at which ``surface`` occurs in ``text`` (overlaps included), as a
+    whole: "3%" is not found inside "13%" (unless it occurs nowhere else).
 
-    >>> occurrences("ab ab", "ab")
-    [(0, 2), (3, 5)]
+    >>> occurrences("ab ab", "ab"), occurrences("from 13% to 3%", "3%"), occurrences("x13", "13")
+    ([(0, 2), (3, 5)], [(12, 14)], [(1, 3)])
     """
     spans, start = [], text.find(surface)
     while start != -1:
         spans.append((start, start + len(surface)))
         start = text.find(surface, start + 1)
-    return spans
+
+    def whole(span: tuple[int, int]) -> bool:
+        a, b = span
+        cut_before = surface[:1].isdigit() and a > 0 and text[a - 1].isdigit()
+        cut_after = surface[-1:].isdigit() and b < len(text) and text[b].isdigit()
+        return not (cut_before or cut_after)
+    return [span for span in spans if whole(span)] or spans
 
 
 def _overlaps(m: Mention, spans: Iterable[tuple[int, int]]) -> bool:
