@@ -43,12 +43,16 @@ class _AboutWords:
     time: frozenset[str]  # time words a phrase does not begin or end with ("last month", "in the second quarter")
     ordinal: frozenset[str]  # "first", "second": time words only after a preposition ("in the second quarter")
     calendar: frozenset[str]  # month and weekday names
+    pronoun: frozenset[str]  # "it", "he": no phrase of their own
+    determiner: frozenset[str]  # "the": a verb after it is a noun ("the cost of the damage")
+    source: frozenset[str]  # "put", "measured": a source's estimate ("experts put the toll at 2,000")
+    past: frozenset[str]  # verbs in a past tense ("came", "ended"): one inside a phrase ends it
 
 
 @functools.cache
 def _about_words() -> _AboutWords:
     roles = {r[0]: frozenset(r[1].split(",")) for r in read_rows("about_words.tsv")}
-    verbs = roles["verb"] | frozenset(_words().before)
+    verbs = roles["verb"] | frozenset(_words().before) | roles["source"]
 
     def words_re(words: frozenset[str]) -> re.Pattern[str]:
         # searched in scan.fold(text), first letter first, so that re skips to the candidates in
@@ -58,8 +62,12 @@ def _about_words() -> _AboutWords:
     # the words of time_words.tsv's phrases, month and weekday names ("May" is a name too often)
     from numclaims.extraction.when import LIST_ROLES  # word lists of other roles, not time words
 
-    time = frozenset(w for row in read_rows("time_words.tsv") if row[1] != "prefix" and row[1] not in LIST_ROLES
+    rows = read_rows("time_words.tsv")
+    time = frozenset(w for row in rows if row[1] != "prefix" and row[1] not in LIST_ROLES
                      for w in row[0].split()) - roles["not_time"]
+    # time zones ("At 4:00 p.m. EDT the centre of the storm": "EDT" by its shape too, see _is_time)
+    time |= frozenset(w.lower() for row in rows if row[1] == "zone" for w in row[0].split(","))
+    past = frozenset(w for row in rows if row[1] == "past_tense" for w in row[0].split(","))
     names = calendar_names()
     time |= roles["time"]
     # month and weekday names are time words after a preposition or another time word ("On
@@ -68,7 +76,8 @@ def _about_words() -> _AboutWords:
     continuation = roles["continue"] | frozenset(_words().roles) | frozenset(_words().units)
     return _AboutWords(verbs, roles["skip"], roles["stop"], words_re(verbs), words_re(roles["stop"]),
                        roles["auxiliary"], roles["relative"], roles["preposition"], continuation, time,
-                       roles["not_time"], calendar)
+                       roles["not_time"], calendar, roles["pronoun"], roles["determiner"], roles["source"],
+                       frozenset(v for v in verbs if v.endswith("ed")) | (past & verbs))
 
 
 def verbs() -> frozenset[str]:
@@ -98,13 +107,19 @@ def about(text: str, draft: Draft, folded: str | None = None, previous_end: int 
     'jobless rate'
     """
     floor = max(0, draft.start - _ABOUT_REACH)
+    if floor > 0 and text[floor - 1].isalnum():  # not from inside a word ("ednesday")
+        space = text.find(" ", floor, draft.start)
+        floor = space + 1 if space >= 0 else draft.start
     words = _about_words()
     folded_all = folded
     clause = _clause_start(text, floor, draft.start)
     folded = scan.fold(text[clause:draft.start]) if folded_all is None else folded_all[clause:draft.start]
-    verbs = _words_in(words.verb_re, folded, 0, len(folded))
+    verbs = [v for v in _words_in(words.verb_re, folded, 0, len(folded))
+             if not _after_determiner(folded, v, words) and not _particle(folded, v.start(), v.group())]
     if verbs:
         verb = verbs[-1]  # the last verb before the figure
+        if verb.group() in words.source and _TOKEN.search(text, clause + verb.end(), draft.start):
+            return None  # "experts put the cost at $50 billion", "GFZ measured it at 6.9": a source's estimate
         last_word = _LAST_TOKEN.search(folded, verb.end())
         if _words_in(words.stop_re, folded, verb.end(), last_word.start() if last_word else len(folded)):
             return None  # "sales rose and that left 5%": the figure belongs to another clause
@@ -131,6 +146,26 @@ def about(text: str, draft: Draft, folded: str | None = None, previous_end: int 
     return " ".join(phrase) if phrase else None
 
 
+def _after_determiner(folded: str, verb: re.Match[str], words: _AboutWords) -> bool:
+    """Is the verb a noun after a determiner ("the cost of the damage", "a rise of 5%")?"""
+    before = _WORD_BEFORE.search(folded, max(0, verb.start() - _DETERMINER_REACH), verb.start())
+    return before is not None and before.group(1) in words.determiner
+
+
+def _particle(folded: str, start: int, word: str) -> bool:
+    """Is ``word`` at ``start`` "up" or "down" of a verb of motion ("came down", "turned down")?"""
+    words = _words()
+    if word not in words.adverbs:
+        return False
+    before = _WORD_BEFORE.search(folded, max(0, start - _PARTICLE_REACH), start)
+    return before is not None and before.group(1) in words.particles
+
+
+_PARTICLE_REACH = 10
+_WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
+_DETERMINER_REACH = 8
+
+
 def _clause_start(text: str, floor: int, end: int) -> int:
     return max((m.end() for m in _CLAUSE_START.finditer(text, floor, end)), default=floor)
 
@@ -154,15 +189,18 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
         else:
             break
     if first < len(tokens) and lower[first] in words.preposition:
-        # "At Calcasieu Pass the water level": the phrase is after the place's determiner
-        det = next((i for i in range(first + 1, len(tokens)) if lower[i] in words.skip), None)
-        if det is not None and det + 1 < len(tokens):
+        # "At Calcasieu Pass the water level", "on the London Metal Exchange the price": the
+        # phrase is after the last determiner
+        det = max((i for i in range(first + 1, len(tokens) - 1) if lower[i] in words.determiner), default=None)
+        if det is not None:
             first = det + 1
     last = len(tokens)
     for i in range(first, len(tokens)):
         if lower[i] in words.auxiliary:
             last = i
             break
+    # "The index ended the day up 2.19%", "The jet came down": a verb in a past tense ends the phrase
+    last = next((i for i in range(first + 1, last) if lower[i] in words.past), last)
     # "The index closed down 2%": a verb in -ed before the change word ("costs" in "mortgage
     # interest costs fell" is a noun); "New infections this week"
     while last > first and (lower[last - 1] in words.verbs and lower[last - 1].endswith("ed")
@@ -177,10 +215,13 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
         joint = next((i for i in range(1, _ABOUT_WORDS + 1) if lowered[i] in words.preposition), None)
         if joint is None or len(phrase) > _ABOUT_LONGEST:
             phrase, lowered = phrase[-_ABOUT_WORDS:], lowered[-_ABOUT_WORDS:]
-    while phrase and (lowered[0] in words.skip or lowered[0] in words.preposition or _is_number(phrase[0])):
+    while phrase and (lowered[0] in words.skip or lowered[0] in words.preposition or _is_number(phrase[0])
+                      or _is_time(phrase[0], lowered[0], words)):
         phrase, lowered = phrase[1:], lowered[1:]
     if not phrase or any(w in words.auxiliary or w in _words().before for w in lowered):
         return []
+    if lowered[-1] in words.pronoun:
+        return []  # "It had sustained winds of 150 mph", "until it plunged to 59.4%": named elsewhere
     return phrase
 
 
@@ -188,17 +229,23 @@ def _is_time(token: str, lower: str, words: _AboutWords) -> bool:
     """A word of a time expression: "Monday", "last", "quarter", "Today's", "1997"."""
     if lower.endswith(("'s", "’s")):
         lower = lower[:-2]
-    return lower in words.time or (token.isdigit() and len(token) == 4)
+    return lower in words.time or (token.isdigit() and len(token) == 4) or _ZONE_SHAPE.fullmatch(token) is not None
+
+
+_ZONE_SHAPE = re.compile(r"[A-Z]{1,2}[SD]T")  # "EDT", "CST": a time zone
 
 
 def _is_number(token: str) -> bool:
-    return token[0].isdigit()
+    """A number alone ("2024"), not a number word ("225-issue", "19-year-old")."""
+    return token[0].isdigit() and not any(c.isalpha() for c in token)
 
 
 _LAST_TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*\s*$")
 # a word, with a plural possessive's apostrophe ("homeowners'"); or a number that is part of a
-# name after a capitalised word ("S&P 500", "Russell 2000", "the November 1 election")
-_TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*[\w]'?|[A-Za-z]|(?<=[A-Za-z&]\s)\d+(?![\d.,%])(?!\S)")
+# name after a capitalised word ("S&P 500", "Russell 2000", "the November 1 election"); or a
+# number word ("the 225-issue Nikkei Stock Average", "The 19-year-old England midfielder")
+_TOKEN = re.compile(r"\d[\d.,]*-[A-Za-z][\w'’&.-]*[\w]|[A-Za-z][\w'’&.-]*[\w]'?|[A-Za-z]"
+                    r"|(?<=[A-Za-z&]\s)\d+(?![\d.,%])(?!\S)")
 
 
 @dataclass(frozen=True)
@@ -222,6 +269,8 @@ class _Words:
     about_adjective_re: re.Pattern[str]  # "hourly" in what a money figure is about: per hour
     pair_re: re.Pattern[str]  # between a start and a level of one change: "from 5.5p to 6.2p", "24.5p, up from 22.36p"
     filler_ends: frozenset[str]  # the last words of the fillers ("record" of "a record")
+    particles: frozenset[str]  # "came", "turned": "up" or "down" after them is no change
+    adverbs: frozenset[str]  # "up", "down": a particle after such a verb
 
 
 @functools.cache
@@ -260,6 +309,7 @@ def _words() -> _Words:
         re.compile(r"(?i)\b(" + alternation(roles["about_adjective"]) + r")\b"),
         re.compile(r"(?i)\s*to\s+|[^\d,]*,\s*(?:" + alternation(list(tables["level"])) + r")\s+from\s+"),
         frozenset(f.split()[-1] for f in tables["filler"]),
+        frozenset(tables["particle"]), frozenset(tables["level"]),
     )
 
 
