@@ -269,8 +269,14 @@ class _Words:
     about_adjective_re: re.Pattern[str]  # "hourly" in what a money figure is about: per hour
     pair_re: re.Pattern[str]  # between a start and a level of one change: "from 5.5p to 6.2p", "24.5p, up from 22.36p"
     filler_ends: frozenset[str]  # the last words of the fillers ("record" of "a record")
-    particles: frozenset[str]  # "came", "turned": "up" or "down" after them is no change
+    particles: frozenset[str]  # "turned", "set": "up" or "down" after them is no change
     adverbs: frozenset[str]  # "up", "down": a particle after such a verb
+    offset_re: re.Pattern[str]  # "after" after a duration: "six minutes after departure"
+    span_re: re.Pattern[str]  # "in" before a duration: "the biggest tax rises in three decades"
+    material_re: re.Pattern[str]  # "of rain" after a figure: "dropped more than 18 inches of rain"
+    things: dict[str, str]  # "surge" -> "length": a noun for the thing measured, for figures of that kind
+    thing_before: frozenset[str]  # "storm": a thing word after it is a noun ("storm surge")
+    where_re: re.Pattern[str]  # "south of", "above ground level": where a thing is, no change
 
 
 @functools.cache
@@ -310,6 +316,13 @@ def _words() -> _Words:
         re.compile(r"(?i)\s*to\s+|[^\d,]*,\s*(?:" + alternation(list(tables["level"])) + r")\s+from\s+"),
         frozenset(f.split()[-1] for f in tables["filler"]),
         frozenset(tables["particle"]), frozenset(tables["level"]),
+        re.compile(r"(?i)\s+(?:" + alternation(list(tables["offset"])) + r")(?![\w-])"),
+        re.compile(r"(?i)(?<![\w-])(?:" + alternation(list(tables["span"])) + r")\s+$"),
+        re.compile(r"(?i)\s+of\s+(?:" + alternation(list(tables["material"])).replace(r"\ ", r"\s+") + r")(?![\w-])"),
+        tables["thing"], frozenset(tables["thing_before"]),
+        re.compile(r"(?i)\s+(?:(?:" + (compass := alternation(list(tables["compass"]))) + r")(?:-(?:" + compass
+                   + r"))?\s+of|(?:" + alternation(list(tables["relative"])) + r")\s+(?:" + alternation(list(tables["position"])).replace(r"\ ", r"\s+")
+                   + r"))(?![\w-])"),
     )
 
 
@@ -405,7 +418,31 @@ def states_change(text: str, start: int) -> bool:
     return change_before(text, start) is not None
 
 
+def _no_change(text: str, draft: Draft, words: _Words) -> bool:
+    """Is the figure no amount of a change whatever verb comes before it: a duration that is a
+    time ("six minutes after departure"), a span ("rises in three decades") or a modifier
+    ("one-day gain"); an amount of a material ("dropped more than 18 inches of rain"); where a
+    thing is ("40 miles south of the capital", "6 feet above ground level")?"""
+    if draft.kind == "duration" and (words.offset_re.match(text, draft.end) or words.span_re.search(
+            text, max(0, draft.start - _SPAN_REACH), draft.start) or "-" in text[draft.start:draft.end].strip("-")):
+        return True
+    return words.material_re.match(text, draft.end) is not None or words.where_re.match(text, draft.end) is not None
+
+
+_SPAN_REACH = 8
+
+
+def _thing(text: str, verb: re.Match[str], draft: Draft, words: _Words) -> bool:
+    """Is the change word a noun for the thing measured ("a surge of 6 to 10 feet")?"""
+    if words.things.get(verb.group().lower()) != draft.kind:
+        return False
+    before = _WORD_BEFORE.search(scan.fold(text[max(0, verb.start() - _DETERMINER_REACH):verb.start()]))
+    return before is not None and (before.group(1) in words.thing_before or before.group(1) in _about_words().determiner)
+
+
 def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | None = None) -> None:
+    if _no_change(text, draft, words):
+        return
     start = draft.start
     if rate is not None:  # "grew at an annual rate of 2.0 percent": the verb is before the phrase
         start = rate[1]
@@ -421,7 +458,11 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
     preceding = [m for m in _WORD.finditer(text, sentence, end_of_words)]
     if connector is None:
         preceding = preceding[-_NEAR_WORDS:]
-    verb = next((m for m in reversed(preceding) if m.group().lower() in words.before), None)
+    verb = next((m for m in reversed(preceding) if m.group().lower() in words.before
+                 and not _particle(scan.fold(text[max(0, m.start() - _PARTICLE_REACH):m.end()]),
+                                   m.start() - max(0, m.start() - _PARTICLE_REACH), m.group().lower())), None)
+    if verb is not None and _thing(text, verb, draft, words):
+        return  # "a surge of 6 to 10 feet": a storm surge
     if verb is not None:
         draft.direction = words.before[verb.group().lower()]
         draft.change = words.roles[scan.fold(connector.group(1))] if connector else "delta"
