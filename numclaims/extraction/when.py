@@ -73,6 +73,7 @@ class _TimeWords:
     comparison_re: re.Pattern[str]  # "than", "beating", "short of": a basis between a figure and a time
     change_comparison_re: re.Pattern[str]  # "from": the same, for a figure of a change
     coordinated_re: re.Pattern[str]  # "and scored": another clause
+    subordinate_re: re.Pattern[str]  # "until", "when": a clause of its own figure
     clock_re: re.Pattern[str]  # "11 a.m.", "5:00 p.m. CDT", "22:11:00 UTC", "noon"
     sentence_end_re: re.Pattern[str]  # a sentence's end: not the full stop of "a.m. Monday", "St. Petersburg"
     since_event_re: re.Pattern[str]  # "since its trough in ": "since" before the time of an event
@@ -166,7 +167,8 @@ def _time_words() -> _TimeWords:
     return _TimeWords(phrases, prefixes, record_re, span_re, counts, names.months, code_re,
                       tuple(c.upper() for c in codes), phrase_re, prefix_re,
                       name_re, anchor, name_anchor, words_re("future"), words_re("past_tense"), comparison_re,
-                      words_re("change_comparison"), coordinated_re, clock_re, sentence_end_re,
+                      words_re("change_comparison"), coordinated_re, words_re("subordinator"), clock_re,
+                      sentence_end_re,
                       since_event_re, re.compile(r"\s+(?:" + alternation(lists["ago"]) + r")(?![\w-])"),
                       (*_MERIDIEM, *(z.lower() for z in lists["zone"] if len(z) > 2), *lists["clock"]))
 
@@ -176,7 +178,8 @@ _SHORT_LAST = 3
 
 #: time_words.tsv rows that are word lists, not periods (see its header)
 LIST_ROLES = frozenset({"future", "past_tense", "comparison", "change_comparison", "not_comparison",
-                        "coordinator", "clock", "zone", "abbreviation", "title", "determiner", "ago"})
+                        "coordinator", "subordinator", "clock", "zone", "abbreviation", "title", "determiner",
+                        "ago"})
 
 
 def attach(text: str, drafts: list[Draft], published: dt.date | None, folded: str | None = None) -> None:
@@ -323,6 +326,10 @@ def _same_clause_after(draft: Draft, expression: _Expression, place: _Place) -> 
     words, folded = place.words, place.folded
     if words.coordinated_re.search(folded, draft.end, expression.start):
         return False
+    k = bisect.bisect_right(place.figure_starts, draft.end)
+    if k < len(place.figure_starts) and place.figure_starts[k] < expression.start and words.subordinate_re.search(
+            folded, draft.end, place.figure_starts[k]):
+        return False  # "above 70% until it slid to 61.2% in 2005": 2005 is the closer figure's
     if any(not place.in_figure(m.start()) for m in words.comparison_re.finditer(folded, draft.end, expression.start)):
         return False
     since = folded.rfind(_SINCE_KEY, draft.end, expression.start)
