@@ -220,7 +220,7 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
         phrase, lowered = phrase[1:], lowered[1:]
     if not phrase or any(w in words.auxiliary or w in _words().before for w in lowered):
         return []
-    if lowered[-1] in words.pronoun:
+    if lowered[-1] in words.pronoun and (len(lowered) == 1 or lowered[-2] not in words.preposition):
         return []  # "It had sustained winds of 150 mph", "until it plunged to 59.4%": named elsewhere
     return phrase
 
