@@ -204,7 +204,6 @@ def value_interval(word: str) -> tuple[float, float] | None:
 
 
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_EMPTY = re.compile("").match("")
 
 
 def written_digits(text: str) -> int:
@@ -229,10 +228,10 @@ def precise_key(item: Item) -> str | None:
     day up 2.19%", "The Nikkei Stock Average gained 836.52 points, or 2.19 percent"); a round
     "100,000 tonnes" of flour and of freight are not one fact for their figure."""
     r = item.reading
-    digits = written_digits(item.mention.text)
+    numeral = _NUMERAL.search(item.mention.text)
     # a decimal is written to its last digit on purpose: "magnitude 6.8", "2.2%"
-    if r is None or item.mention.kind in ("date", "year") or digits < PRECISE_DIGITS - (
-            "." in (_NUMERAL.search(item.mention.text) or _EMPTY).group()):
+    needed = PRECISE_DIGITS - (numeral is not None and "." in numeral.group())
+    if r is None or item.mention.kind in ("date", "year") or written_digits(item.mention.text) < needed:
         return None
     if not precise((r.typical_low, r.typical_high)):
         return None
