@@ -111,20 +111,28 @@ def _slack(members: Sequence[Item], tolerance: float, scale: float) -> float:
     return (max(tolerance, FX_GROUP_SLACK) if len(currencies) > 1 else _EPSILON) * scale
 
 
-def _names(members: Sequence[Item], *, docs: bool = True, more: Mapping[str, int] | None = None) -> str:
+def _names(members: Sequence[Item], *, docs: bool = True, more: Mapping[str, int] | None = None,
+           dated: bool = False) -> str:
     """'"tens of thousands" (001, 003)': distinct texts with the documents that state them
-    (and how many more, where a stored story names only some of them)."""
+    (and how many more, where a stored story names only some of them); ``dated`` adds each
+    document's publication day: '"226" (a, Mar 3)'."""
     # dicts as ordered sets: a list's "not in" made this quadratic in the size of a group
     by_text: dict[str, dict[str, None]] = {}
+    days: dict[str, date | None] = {}
     for m in members:
         by_text.setdefault(m.mention.text, {})[m.doc.id] = None
+        days[m.doc.id] = m.doc.published
     if not docs:
         return " and ".join(f'"{text}"' for text in by_text)
     more = more or {}
 
+    def label(doc: str) -> str:
+        day = days.get(doc)
+        return f"{doc}, {day:%b %-d}" if dated and day is not None else doc
+
     def named(text: str, ids: Mapping[str, None]) -> str:
         extra = f" and {more[text]:,} more" if more.get(text) else ""
-        return f'"{text}" ({", ".join(ids)}{extra})'
+        return f'"{text}" ({("; " if dated else ", ").join(label(d) for d in ids)}{extra})'
     return " and ".join(named(text, ids) for text, ids in by_text.items())
 
 
@@ -314,6 +322,8 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
         return CheckItem(claims, "single_source",
                          f"only {docs} states {_names(members, docs=False)}: nothing to cross-check", details)
     factor, shown_unit = _display(members, unit)
+    # reports of different days are named with their day: a reader weighs a later report so
+    dated = len({m.doc.published for m in members}) > 1
 
     def interval(a: float, b: float) -> str:
         return fmt_interval(a * factor, b * factor, shown_unit)
@@ -331,12 +341,12 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     if bounds_overlap and _meets(t_low, t_high, slack, widths) and not outside:
         shared = interval(min(t_low, t_high), max(t_low, t_high))
         return CheckItem(claims, "consistent",
-                         f"{_names(members, more=group.more)} agree: all read {shared}", details)
+                         f"{_names(members, more=group.more, dated=dated)} agree: all read {shared}", details)
     # a vague span and a figure reaching outside it are two readings, not one shared stretch
     runs = sorted(_partition(vague, slack) + _partition(figures, slack),
                   key=lambda run: run[0].reading.center) if outside else _partition(members, slack)  # type: ignore[union-attr]
     described = "; ".join(
-        f"{_names(run, more=group.more)} reads {interval(max(m.reading.typical_low for m in run), min(m.reading.typical_high for m in run))}"  # type: ignore[union-attr]
+        f"{_names(run, more=group.more, dated=dated)} reads {interval(max(m.reading.typical_low for m in run), min(m.reading.typical_high for m in run))}"  # type: ignore[union-attr]
         for run in runs
     )
     scopes = [_common_scope(run) for run in runs]

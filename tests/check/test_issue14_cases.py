@@ -59,3 +59,10 @@ def test_durations_keep_their_canonical_explanation() -> None:
             {"id": "b", "text": "The strike lasted 5 days in March.", "published": "2024-04-01"}]
     [group] = [g for g in check(docs).groups if g.verdict != "single_source"]
     assert group.verdict == "conflict" and "second" in group.explanation
+
+
+def test_reports_of_different_days_are_named_with_their_day() -> None:
+    docs = [{"id": "a", "text": "Russia shares a 17km border with North Korea.", "published": "2019-04-25"},
+            {"id": "b", "text": "Russia shares a 27km border with North Korea.", "published": "2019-04-24"}]
+    [group] = [g for g in check(docs).groups if g.verdict != "single_source"]
+    assert '"17km" (a, Apr 25) reads 16.5-17.5 kilometer' in group.explanation
