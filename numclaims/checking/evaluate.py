@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from numclaims.checking.report import check
+from numclaims.evaluation.stories import restatements
 from numclaims.model import CheckItem, Claim
 
 Key = tuple[str, int]  # (document id, start offset): one claim
@@ -62,8 +63,7 @@ def grouping_score(gold_path: str | Path) -> dict[str, Any]:
     items = list(report.groups) + [i for i in report.dates if i.details.get("check") == "group"]
     claims = [c for item in items for c in item.claims]
     # a restatement in brackets is the claim it restates, in the same report
-    alias = {(i.claims[1].doc, i.claims[1].start): (i.claims[0].doc, i.claims[0].start)
-             for i in report.inline if len(i.claims) == 2}
+    alias = restatements(report)
     predicted = [[alias.get(k, k) for k in p] for p in _predicted(items)]
     verdict_of = {key: item.verdict for item in items for key in ((c.doc, c.start) for c in item.claims)}
 
