@@ -50,7 +50,7 @@ from functools import cache, lru_cache
 from numclaims.checking.claims import Item
 from numclaims.checking.groups import FX_GROUP_SLACK
 from numclaims.checking.numbers import fmt_interval
-from numclaims.checking.readings import reading
+from numclaims.checking.readings import reading, written_scale
 from numclaims.checking.text import is_content, lemma, sentence_bounds, tokens
 from numclaims.extraction.lexicon import alternation, read_rows
 from numclaims.model import CheckItem
@@ -284,11 +284,9 @@ def _shown(interval: Interval, claims: Sequence[Item]) -> str:
     assert r is not None
     units = {c.mention.unit for c in claims if c.mention.unit not in _PERCENT}
     m = claims[0].mention
-    norm = (m.normalized or {}).get("value")
-    if (m.kind == "money" and len(units) == 1 and isinstance(m.value, (int, float))
-            and isinstance(norm, (int, float)) and norm and m.value):
-        factor = m.value / norm
-        return fmt_interval(interval[0] * factor, interval[1] * factor, m.unit)
+    scale = written_scale(m)
+    if m.kind == "money" and len(units) == 1 and scale is not None:
+        return fmt_interval(interval[0] * scale, interval[1] * scale, m.unit)
     return fmt_interval(*interval, r.unit)
 
 

@@ -23,7 +23,7 @@ from datetime import date
 from numclaims.checking.claims import Item
 from numclaims.checking.grouping import FRAME_MARK, VALUE_MARK, Cluster, cluster
 from numclaims.checking.numbers import fmt_interval, fmt_width
-from numclaims.checking.readings import Reading
+from numclaims.checking.readings import Reading, written_scale
 from numclaims.checking.scope import quote_scope
 from numclaims.model import CheckItem, Mention
 
@@ -299,14 +299,12 @@ def _display(members: Sequence[Item], unit: str) -> tuple[float, str]:
     the canonical unit. Returns the factor from canonical to shown, and the shown unit."""
     written = {m.mention.unit for m in members}
     m = members[0].mention
-    norm = (m.normalized or {}).get("value")
+    scale = written_scale(m)
     # durations, ages and dates read in days or years have formats of their own: canonical
     if (len(written) != 1 or not m.unit or m.kind in _CANONICAL_SHOWN
-            or unit in ("fraction", "calendar year", "day")
-            or not isinstance(m.value, (int, float)) or not isinstance(norm, (int, float))
-            or not m.value or not norm or not math.isfinite(m.value / norm)):
+            or unit in ("fraction", "calendar year", "day") or scale is None):
         return 1.0, unit
-    return m.value / norm, m.unit
+    return scale, m.unit
 
 
 def verdict(group: Cluster, *, tolerance: float) -> CheckItem:

@@ -102,6 +102,22 @@ class Reading:
                 "unit": self.unit}
 
 
+def written_scale(mention: Mention) -> float | None:
+    """The factor from a mention's canonical reading back to the unit it is written in ("£31.1
+    billion" read in USD, shown again in GBP), or None when it has none.
+
+    >>> written_scale(Mention(0, 4, "17km", "length", 17.0, "kilometer",
+    ...                       normalized={"value": 17000.0, "unit": "meter"}))
+    0.001
+    """
+    norm = (mention.normalized or {}).get("value")
+    value = mention.value
+    if (not isinstance(value, (int, float)) or isinstance(value, bool) or not isinstance(norm, (int, float))
+            or not value or not norm or not math.isfinite(value / norm)):
+        return None
+    return value / norm
+
+
 def canonical(mention: Mention) -> tuple[float | None, float | None, float | None, str] | None:
     """(value, low, high, unit) of a mention in canonical units, or None if it has none.
 
