@@ -235,7 +235,18 @@ def precise_key(item: Item) -> str | None:
         return None
     if not precise((r.typical_low, r.typical_high)):
         return None
-    return f"{VALUE_MARK}#{r.center:.3g}"
+    return f"{PRECISE_MARK}{r.center:.3g}"
+
+
+def _value_marks(vector: Mapping[str, float]) -> tuple[str | None, str | None]:
+    """A claim vector's value word and its precise index word (either may be missing)."""
+    value = key = None
+    for word in vector:
+        if word.startswith(PRECISE_MARK):
+            key = word
+        elif word.startswith(VALUE_MARK):
+            value = word
+    return value, key
 
 
 def precise(interval: tuple[float, float] | None) -> bool:
@@ -375,10 +386,9 @@ class Clustering:
         before the one-figure-per-document rule (:meth:`Cluster.admits`) is applied."""
         norm = math.sqrt(sum(x * x for x in vector.values()))
         block, b = self.key(item), self.bucket(item)
-        value = next((w for w in vector if w.startswith(VALUE_MARK) and not w.startswith(PRECISE_MARK)), None)
+        value, key = _value_marks(vector)
         marks = [w for w in vector if w.startswith(FRAME_MARK)]
         shared: Counter[int] = Counter()
-        key = next((w for w in vector if w.startswith(PRECISE_MARK)), None)
         for word in self._telling(vector) + ([key] if key else []):
             # a very common word may index many clusters: its latest ones are enough to look at
             shared.update(self.postings(block, word))
@@ -406,7 +416,7 @@ class Clustering:
             cid = self.new_cluster(self.key(item), self.bucket(item))
         target = self.cluster(cid)
         target.add(item, vector, self.interval(item))
-        key = next((w for w in vector if w.startswith(PRECISE_MARK)), None)
+        _, key = _value_marks(vector)
         for word in self._telling(vector) + ([key] if key else []):
             if word not in target.indexed:
                 target.indexed.add(word)
