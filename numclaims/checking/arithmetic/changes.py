@@ -1,0 +1,451 @@
+"""A change and its levels: a delta, a percentage and the level reached or started from, in
+one sentence, with a level from another sentence, or against another report's start and level
+(see :mod:`numclaims.checking.arithmetic`)."""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from numclaims.checking.arithmetic.common import (
+    _anchor, _between, _bounds, _CALENDAR, _index, _native, _NO_LEVEL, _percent, _q, _same_unit,
+    _sentence_of, _sentence_starts, _sentence_words, _shown, _shown_native, _size_of, _stem, _way,
+)
+from numclaims.checking.arithmetic.intervals import _add, _div, _mul, _overlap, _size, Interval
+from numclaims.checking.arithmetic.words import _words
+from numclaims.checking.claims import Item
+from numclaims.checking.text import is_content, tokens
+from numclaims.model import CheckItem
+
+@dataclass
+class _Change:
+    delta: Item | None = None  # by how much, in the level's unit ("836.52 points")
+    percent: Item | None = None  # by how much, as a percentage ("2.19 percent")
+    start: Item | None = None
+    level: Item | None = None
+    direction: str | None = None
+    # the level came first, then the change after a comma ("$4.93, up 33%"): the changes after
+    # it are of that level
+    level_first: bool = False
+    # further percentages of the same level against other bases ("up 22% from the previous
+    # quarter and 265% from a year earlier"): which one the start is the basis of, the text
+    # does not say
+    others: list[Item] = field(default_factory=list)
+    # what the words before the change say it is of ("the revenue figure beat ..."), stemmed
+    of: frozenset[str] = frozenset()
+
+    @property
+    def empty(self) -> bool:
+        return all(x is None for x in (self.delta, self.percent, self.start, self.level))
+
+    @property
+    def by(self) -> list[Item]:
+        """What the change is by: its percentages and its delta."""
+        return [c for c in (self.percent, *self.others, self.delta) if c is not None]
+
+
+_PAREN_SIGN = re.compile(r"^\s*\(\s*([+\-−–])\s*$")
+
+
+def _paren_sign(previous: Item, item: Item) -> str | None:
+    """ "412 (+211) seats": a signed figure in brackets right after a figure is its change."""
+    sign = _PAREN_SIGN.match(_between(previous, item))
+    after = item.doc.text[item.mention.end:item.mention.end + 3]
+    if sign is None or not after.lstrip().startswith(")"):
+        return None
+    return "up" if sign.group(1) == "+" else "down"
+
+
+_BY = re.compile(r"^\s*by\s+(?:[+\-−]\s*)?$", re.IGNORECASE)
+
+
+def _beaten(start: Item, item: Item) -> tuple[str, frozenset[str]] | None:
+    """ "The revenue figure beat the Zacks Consensus Estimate of $20.31 billion by +8.82%": the
+    way (up) and what was measured ("revenue", "figure"), when a figure after a verb of
+    ``beat`` in its sentence is followed by "by" and the figure ``item``."""
+    if not _BY.match(_between(start, item)):
+        return None
+    text = start.doc.text
+    begin = _sentence_starts(text)[max(0, bisect_right(_sentence_starts(text), start.mention.start) - 1)]
+    verb = _words().beat.search(text, max(begin, start.mention.start - 80), start.mention.start)
+    if verb is None:
+        return None
+    subject = frozenset(_stem(t.lemma) for t in tokens(text, max(begin, verb.start() - 60), verb.start())
+                        if is_content(t))
+    return _words().beat_way.get(verb.group("verb").lower(), ""), subject
+
+
+def _words_before(item: Item) -> frozenset[str]:
+    """The content words of the sentence before a figure (60 characters at most), stemmed: what
+    a change there is of ("the bid remains £6billion below")."""
+    text = item.doc.text
+    starts = _sentence_starts(text)
+    begin = starts[max(0, bisect_right(starts, item.mention.start) - 1)]
+    return frozenset(_stem(t.lemma) for t in tokens(text, max(begin, item.mention.start - 60),
+                                                      item.mention.start) if is_content(t))
+
+
+def _fits_level(level: Item, by: Item) -> bool:
+    """Whether a change ``by`` can be of ``level``: a percentage of an amount, points of a
+    percentage, a delta in the level's own unit."""
+    if by.mention.unit == "percentage_point":
+        return _percent(level) and level.mention.unit == "percent"
+    if _percent(by):
+        return not _percent(level)
+    return _same_unit(by, level)
+
+
+def _level_before(pending: Item | None, item: Item,
+                  pattern: re.Pattern[str]) -> re.Match[str] | None:
+    if pending is None or pending.mention.kind in _NO_LEVEL:
+        return None
+    return pattern.match(_between(pending, item))
+
+
+def _changes(sentence: Sequence[Item]) -> list[_Change]:
+    """The changes a sentence states, each with what it says of its delta, percentage and levels.
+    A new change starts at a delta after a level: "the Nasdaq rose 2.5%, or 388 points, to 15,968,
+    the Dow added 0.7%, or 274 points, to 38,887" states two. A level may come first, with the
+    change after a comma ("revenue of $22.1 billion, a year-over-year increase of 265.3%", "$5.16,
+    compared with $0.88"); a comparison without a way ("compared with") is kept for the checks
+    across reports, where the levels say which way it went."""
+    words = _words()
+    runs: list[_Change] = []
+    run = _Change()
+    previous: Item | None = None  # the figure before
+    last: Item | None = None  # the figure before that is no date or year
+    pending: Item | None = None  # the figure before if it has no role: a change after may be its
+    for item in sentence:
+        m = item.mention
+        role, direction = m.change, m.direction
+        calendar = m.kind in _CALENDAR
+        alternative = restated = compared = False
+        if not calendar and last is not None:
+            after_last = _between(last, item)
+            if (_percent(item) and role in (None, "delta") and run.level_first
+                    and run.percent is not None and last in (run.percent, *run.others)
+                    and words.alternative.match(after_last)):
+                alternative = True
+            elif (role is None and previous is not None and run.direction
+                  and words.restate.match(_between(previous, item))):
+                # "gained 836.52 points, or 2.19 percent": the same change again
+                role, restated = "delta", True
+            elif role is None and (sign := _paren_sign(last, item)) is not None and last is pending:
+                role, direction = "delta", sign
+            elif role is None and last is pending and pending is not None and (
+                    beaten := _beaten(pending, item)) is not None and beaten[0] in ("up", "down"):
+                # "beat the consensus estimate of $20.31 billion by +8.82%": a change of the
+                # figure measured from the estimate, whose level another sentence gives
+                if not run.empty:
+                    runs.append(run)
+                run = _Change(start=pending, direction=beaten[0], of=beaten[1])
+                role, direction = "delta", beaten[0]
+            elif (role is None and run.direction and not _percent(item) and previous is not None
+                  and words.level.search(_between(previous, item))):
+                role = "level"  # "... to close at 39,098.68"
+            elif role is None and run.direction and run.start is None and (
+                    (start := words.start_after.match(after_last)) is not None):
+                adverb = (start.group("adverb") or "").lower()
+                base = run.level or run.delta
+                fits = _same_unit(base, item) if base is not None else (
+                    run.percent is not None and _fits_level(item, run.percent))
+                if fits and (not adverb or _way(adverb) == run.direction):
+                    # "gained nearly 17 percent from its 2023 closing level of 33,464.17"
+                    role = "start"
+            elif (role is None and run.direction and run.start is None and run.level is None
+                  and last in run.by and words.reference.match(after_last)
+                  and _fits_level(item, last)):
+                # "the bid remains £6billion below the £40billion analysts reckon": the figure
+                # the change is measured from; what it measures another sentence gives
+                role = "start"
+                run.of = run.of | _words_before(last)
+            elif role is None and (start := _level_before(
+                    pending if run.empty else run.level
+                    if run.level is last and run.start is None and not run.by else None,
+                    item, words.appositive_start)):
+                if _same_unit(last, item):
+                    role = "start"  # "$5.16, compared with $0.88"; "27% contained, up from only 3%"
+                    direction = _way((start.group("adverb") or "").lower())
+                    # "$463 million, compared with the $428.95 million analysts expected, up 104.9%
+                    # year over year": a comparison with no way is its own; a change after it is
+                    # the level's against another basis
+                    compared = direction is None
+        if alternative:
+            run.others.append(item)
+            run.direction = run.direction or direction
+        elif role == "delta":
+            slot = "percent" if _percent(item) else "delta"
+            if run.level is not None and not run.level_first and not (
+                    run.level is last and _paren_sign(last, item) is not None):  # "121 (-250) seats"
+                runs.append(run)
+                run = _Change()
+            elif run.level_first and not restated and (run.percent or run.delta) is not None:
+                # another change of the same level: "$22.1 billion, up 22% ..., beating estimates
+                # by $1.55bn"
+                runs.append(run)
+                run = _Change(level=run.level, level_first=True)
+            if run.empty and pending is not None and _fits_level(pending, item) and (
+                    (_paren_sign(pending, item) is not None and pending is last)
+                    or _level_before(pending, item, words.appositive_delta)):
+                run.level, run.level_first = pending, True
+            if getattr(run, slot) is None:
+                setattr(run, slot, item)
+            run.direction = run.direction or direction
+        elif role == "start" and run.start is None:
+            if run.empty and pending is not None and _same_unit(pending, item) and (
+                    _level_before(pending, item, words.appositive_start)):
+                # "$22.1 billion, a huge jump from $6.05 billion"
+                run.level, run.level_first = pending, True
+            run.start = item
+            run.direction = run.direction or direction
+            if compared:
+                runs.append(run)
+                run = _Change(level=run.level, level_first=True)
+        elif role == "level":
+            if run.level is not None:
+                runs.append(run)
+                run = _Change(direction=direction)
+            run.level = item
+            run.direction = run.direction or direction
+        previous = item
+        if not calendar:
+            last = item
+            pending = item if role is None and not alternative and m.direction is None else None
+    runs.append(run)
+    return [r for r in runs
+            if r.direction in ("up", "down") or (r.start is not None and r.level is not None)]
+
+
+def _check_change(run: _Change, note: str = "") -> CheckItem | None:
+    if run.direction not in ("up", "down"):
+        return None  # a comparison ("compared with") says no way: nothing to check in one report
+    sign = 1.0 if run.direction == "up" else -1.0
+    steps: list[tuple[str, Interval, Item]] = []  # (how the implied figure was worked out, it, the claim)
+    level, start, delta, percent = run.level, run.start, run.delta, run.percent
+    points = percent is not None and percent.mention.unit == "percentage_point"
+    if level is not None and start is not None and not _same_unit(level, start):
+        return None
+    if delta is not None and (base := level or start) is not None and not _same_unit(delta, base):
+        delta = None
+    if points and level is not None and not _percent(level):
+        return None  # percentage points change a percentage, not an amount
+    if percent is not None and not points and any(c is not None and _percent(c) for c in (level, start)):
+        # "up 15%" of a percentage may be relative or a sloppy "points": the text does not say
+        percent = None
+    if run.others:
+        percent = None  # several percentages against different bases: which is the start's is unsaid
+    if level is not None and start is not None and delta is not None:
+        steps.append((f"{_q(start)} {'+' if sign > 0 else '-'} {_q(delta)}",
+                      _add(_bounds(start), _size_of(delta), sign), level))
+    if level is not None and start is not None and percent is not None:
+        implied = (_add(_bounds(start), _size_of(percent), sign) if points
+                   else _mul(_bounds(start), _add((1.0, 1.0), _size_of(percent), sign)))
+        steps.append((f"{_q(start)} {'up' if sign > 0 else 'down'} {_q(percent)}", implied, level))
+    if delta is not None and percent is not None and not points and (level is not None or start is not None):
+        if start is not None:
+            base, how = _bounds(start), _q(start)
+        else:
+            assert level is not None
+            base = _add(_bounds(level), _size_of(delta), -sign)
+            how = f"{_q(level)} {'-' if sign > 0 else '+'} {_q(delta)}"
+        steps.append((f"{_q(delta)} on {how}", _div(_size_of(delta), base), percent))
+    if not steps:
+        return _check_way(run) if not run.by else None
+    claims = sorted((c for c in (start, delta, percent, level) if c is not None), key=lambda c: c.mention.start)
+    lines, fits = [], True
+    for how, implied, stated in steps:
+        ok = _overlap(implied, _bounds(stated))
+        fits &= ok
+        scale = [stated] if _percent(stated) else [c for c in claims if not _percent(c)]
+        lines.append(f"{how} gives {_shown(implied, scale)}; {_q(stated)} reads "
+                     f"{_shown(_bounds(stated), scale)}{'' if ok else ': they do not meet'}")
+    doc = claims[0].doc.id
+    verdict = "consistent" if fits else "conflict"
+    explanation = (f"in {doc}, the change {'adds up' if fits else 'does not add up'}{note}: "
+                   + "; ".join(lines))
+    return CheckItem(tuple(c.claim for c in claims), verdict, explanation,
+                     {"check": "arithmetic", "relation": "change", "kind": claims[0].mention.kind,
+                      "direction": run.direction})
+
+
+def _check_way(run: _Change) -> CheckItem | None:
+    """A change with only its two levels ("27% contained, up from only 3%"): the levels go the
+    way the words say. Only the agreement is reported: levels read the wrong way round are more
+    likely a misread role than a report at odds with itself."""
+    start, level = run.start, run.level
+    if start is None or level is None or not _same_unit(start, level):
+        return None
+    low, high = _bounds(start)
+    l_low, l_high = _bounds(level)
+    if not (l_low > high if run.direction == "up" else l_high < low):
+        return None
+    doc = start.doc.id
+    way = "a rise" if run.direction == "up" else "a fall"
+    explanation = (f"in {doc}, the change goes the way its words say: {_q(start)} to {_q(level)} "
+                   f"({_shown(_bounds(start), [start])} to {_shown(_bounds(level), [level])}) "
+                   f"is {way}")
+    claims = sorted((start, level), key=lambda c: c.mention.start)
+    return CheckItem(tuple(c.claim for c in claims), "consistent", explanation,
+                     {"check": "arithmetic", "relation": "change", "kind": level.mention.kind,
+                      "direction": run.direction})
+
+
+def _levels_elsewhere(runs: Sequence[_Change], figures: Sequence[Item]) -> list[CheckItem]:
+    """A change from a start with no level in its sentence ("has gained nearly 17 percent from its
+    2023 closing level of 33,464.17") against the level another sentence of the report gives of
+    the same thing ("the Nikkei ... to close at 39,098.68"): of the levels of the report's other
+    changes (nearest first), then of its other figures (nearest first), that are in the start's
+    unit, within a factor of two of what the change gives and about a word the change is about,
+    the first the change reaches ("the £34billion offer" for "the bid remains £6billion below the
+    £40billion", not the "£31billion" offer before it). Only an agreement is reported: a level
+    the change does not reach may be of another day or another thing."""
+    found = []
+    # the candidates, filed by currency or unit and size (a factor of two spans two sizes at most)
+    levels: dict[tuple[str, int], list[tuple[int, _Change]]] = {}
+    for n, other in enumerate(runs):
+        if other.level is not None:
+            levels.setdefault(_index(other.level), []).append((n, other))
+    plain: dict[tuple[str, int], list[Item]] = {}
+    for f in figures:
+        if f.mention.kind not in _NO_LEVEL and not _percent(f):
+            plain.setdefault(_index(f), []).append(f)
+    for n, run in enumerate(runs):
+        if (run.level is not None or run.start is None or run.others or not run.by
+                or run.direction not in ("up", "down")):
+            continue
+        anchor = frozenset(_stem(w) for w in _anchor([run.start, *run.by])) | run.of
+        by = run.percent or run.delta
+        assert by is not None
+        reach = _implied_level(run.start, by, run.direction)
+        if not anchor or reach is None:
+            continue
+
+        def sized(level: Item) -> bool:
+            # "$22.1 billion", not the "$5.16" of the next line
+            return (level.doc.id == run.start.doc.id and _same_unit(level, run.start)  # type: ignore[union-attr]
+                    and reach[0] / 2 <= sum(_bounds(level)) / 2 <= reach[1] * 2)  # type: ignore[index]
+
+        key = _index(run.start)[0]
+        start_low = _bounds(run.start)[0]
+        # the implied level's size in the start's own currency, as the candidates are filed
+        scale = _size(reach[1] * _native(run.start)[0] / start_low) if start_low else 0
+        sizes = (scale - 1, scale, scale + 1)
+        # the levels of the other changes, nearest before first, then after
+        near = sorted((c for b in sizes for c in levels.get((key, b), ()) if c[0] != n),
+                      key=lambda c: (c[0] > n, abs(c[0] - n)))
+        chosen = [o.level for _, o in near if o.level is not None and sized(o.level)
+                  and anchor & (frozenset(_stem(w) for w in _anchor([o.level, *o.by]))
+                                | _sentence_words(o.level))]
+        own = {id(c) for c in (run.start, *run.by)}
+        where = _sentence_of(run.start)
+        chosen += sorted((f for b in sizes for f in plain.get((key, b), ())
+                          if id(f) not in own and _sentence_of(f) != where and sized(f)
+                          and anchor & frozenset(_stem(w) for w in _anchor([f]))),
+                         key=lambda f: abs(f.mention.start - run.start.mention.start))  # type: ignore[union-attr]
+        for level in chosen:
+            joined = _Change(delta=run.delta, percent=run.percent, start=run.start,
+                             level=level, direction=run.direction)
+            checked = _check_change(joined, note=" (the level from another sentence)")
+            if checked is not None and checked.verdict == "consistent":
+                found.append(checked)
+                break
+    return found
+
+
+def _implied_level(start: Item, by: Item, direction: str | None) -> Interval | None:
+    sign = 1.0 if direction == "up" else -1.0
+    if by.mention.unit == "percentage_point" or not _percent(by):
+        implied = _add(_bounds(start), _size_of(by), sign)
+    else:
+        implied = _mul(_bounds(start), _add((1.0, 1.0), _size_of(by), sign))
+    return implied if all(math.isfinite(x) for x in implied) and implied[0] > 0 else None
+
+
+def _changes_across(per_doc: Sequence[Sequence[_Change]]) -> list[CheckItem]:
+    """A change in one report ("revenue of $22.1 billion, a year-over-year increase of 265.3%")
+    against another report's start and level of it ("$22.1 billion, a huge jump from $6.05
+    billion"): the same level (to its rounding, in its currency) in sentences that share a word;
+    the first report's percentage or delta gives the start the second states. A level stated with
+    several percentages (against the previous quarter, against a year earlier) is checked with
+    the one that fits, when one alone does. Only agreements are reported: two reports may measure
+    one change against different bases."""
+    by_level: dict[tuple[str, int], list[_Change]] = {}
+    by_start: dict[tuple[str, int], list[_Change]] = {}
+    for runs in per_doc:
+        for run in runs:
+            if run.start is not None and run.level is not None and _same_unit(run.start, run.level):
+                by_level.setdefault(_index(run.level), []).append(run)
+                by_start.setdefault(_index(run.start), []).append(run)
+    found = []
+    for runs in per_doc:
+        for run in runs:
+            if (not run.by or run.direction not in ("up", "down")
+                    or (run.level is None) == (run.start is None)):
+                continue
+            known = run.level if run.level is not None else run.start
+            assert known is not None
+            key, size = _index(known)
+            words = None
+            index = by_level if run.level is not None else by_start
+            for other in (o for b in (size - 1, size, size + 1) for o in index.get((key, b), ())):
+                assert other.level is not None and other.start is not None
+                same = other.level if run.level is not None else other.start
+                if same.doc.id == known.doc.id or not _overlap(_native(known), _native(same)):
+                    continue
+                if (other.direction or _way_of(other)) != run.direction:
+                    continue
+                words = _sentence_words(known) if words is None else words
+                if not words & _sentence_words(same):
+                    continue
+                checked = _check_across(run, known, other)
+                if checked is not None:
+                    found.append(checked)
+                    break
+    return found
+
+
+def _way_of(run: _Change) -> str | None:
+    """Which way a comparison went, by its levels: "$5.16, compared with $0.88" is up."""
+    assert run.level is not None and run.start is not None
+    level, start = _native(run.level), _native(run.start)
+    return "up" if level[0] > start[1] else "down" if level[1] < start[0] else None
+
+
+def _check_across(run: _Change, known: Item, other: _Change) -> CheckItem | None:
+    assert other.start is not None and other.level is not None
+    sign = 1.0 if run.direction == "up" else -1.0
+    from_level = run.level is not None
+    # what the change implies, as the other report states it
+    target = other.start if from_level else other.level
+    fitting = []
+    for by in run.by:
+        if not _fits_level(known, by):
+            continue
+        size = _size_of(by)
+        base = _native(known)
+        if by.mention.unit == "percentage_point" or not _percent(by):
+            implied = _add(base, size, -sign) if from_level else _add(base, size, sign)
+        else:
+            factor = _add((1.0, 1.0), size, sign)
+            implied = _div(base, factor) if from_level else _mul(base, factor)
+        if all(math.isfinite(x) for x in implied) and _overlap(implied, _native(target)):
+            fitting.append((by, implied))
+    if len(fitting) != 1:
+        return None
+    by, implied = fitting[0]
+    shown = [known, other.start, other.level]
+    way = "up" if sign > 0 else "down"
+    explanation = (f"{known.doc.id} says {_q(known)}, {way} {_q(by)}, which puts it at "
+                   f"{_shown_native(implied, shown)} {'before' if from_level else 'after'}; "
+                   f"{other.start.doc.id} gives {_q(other.start)} before and {_q(other.level)} "
+                   f"after, and {_q(target)} reads {_shown_native(_native(target), shown)}: the change "
+                   f"adds up across the reports")
+    claims = [known, by, other.start, other.level]
+    claims = sorted({id(c): c for c in claims}.values(),
+                    key=lambda c: (c.doc.id != known.doc.id, c.mention.start))
+    return CheckItem(tuple(c.claim for c in claims), "consistent", explanation,
+                     {"check": "arithmetic", "relation": "change", "kind": known.mention.kind,
+                      "direction": run.direction, "across": True})

@@ -1,0 +1,255 @@
+"""Parts and a total: figures of one kind joined by "and" or "plus" against a figure that the
+words around it make a total, in one report or across the reports of a story (see
+:mod:`numclaims.checking.arithmetic`)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from numclaims.checking.arithmetic.common import (
+    _amount, _between, _bounds, _native, _q, _same_unit, _sentence_of, _sentence_words, _sentences,
+    _shown_native,
+)
+from numclaims.checking.arithmetic.intervals import _overlap, _size, Interval
+from numclaims.checking.arithmetic.words import _words
+from numclaims.checking.claims import Item
+from numclaims.checking.groups import FX_GROUP_SLACK
+from numclaims.model import CheckItem
+
+#: A total is looked for this close to the parts' sum (relative): further off it is another figure.
+TOTAL_WINDOW = 0.1
+
+#: Characters either side of a figure in which a total word makes it a total ("all 157 on board").
+TOTAL_REACH = 30
+
+#: A total in words is set against the amounts before it only when they are this few: more are
+#: no sum a report writes out.
+MAX_PARTS = 8
+
+# the kinds that parts can be: counts, and figures with a unit (money, areas); not percentages
+# (shares of different wholes do not add), years or dates
+_NOT_PARTS = frozenset({"year", "date", "ratio", "age"})
+
+
+@dataclass
+class _Parts:
+    items: list[Item]
+    words: frozenset[str] = field(default_factory=frozenset)  # content words of their sentence
+
+    @property
+    def doc(self) -> str:
+        return self.items[0].doc.id
+
+    @property
+    def sum(self) -> Interval:
+        low = high = 0.0
+        for item in self.items:
+            lo, hi = _bounds(item)
+            low, high = low + lo, high + hi
+        return low, high
+
+
+def _parts(sentence: Sequence[Item]) -> list[_Parts]:
+    """Runs of figures of one unit joined by "and", "plus" or commas: "149 passengers and eight
+    crew", "£36bn of tax and £32bn of borrowing". Figures of a change, ranges and vague amounts
+    are no parts."""
+    found: list[_Parts] = []
+    run: list[Item] = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            found.append(_Parts(list(run), _sentence_words(run[0])))
+        run.clear()
+
+    for item in sentence:
+        m = item.mention
+        eligible = (m.kind not in _NOT_PARTS and not m.direction and not m.change
+                    and m.qualifier not in ("range", "vague") and item.reading is not None
+                    and all(math.isfinite(x) for x in _bounds(item)))
+        if not eligible:
+            close()
+            continue
+        if run and (not _same_unit(run[-1], item) or not _joined(run[-1], item)):
+            close()
+        run.append(item)
+    close()
+    # the parts of one whole are different things: "149 passengers and eight crew", not "5 and 7
+    # people" (an alternative) or the same noun twice, unless the words say one adds to the other
+    # ("an upfront payment of £88.5m and a further €30.9m in add-ons")
+    additive = _words().additive
+    return [p for p in found
+            if len({(i.mention.subject or "").lower() for i in p.items}) == len(p.items)
+            or all(additive.search(_between(a, b)) for a, b in zip(p.items, p.items[1:]))]
+
+
+_NOUN_PREFIX = re.compile(r"\s*(?:of\s+)?")
+
+
+def _joined(first: Item, second: Item) -> bool:
+    """Whether only the first figure's noun and a joiner stand between two figures: "149
+    passengers and eight crew" are parts, "189 people died, and the two accidents" are not."""
+    between = _between(first, second)
+    subject = first.mention.subject
+    if subject:
+        lead = _NOUN_PREFIX.match(between)
+        rest = between[lead.end():] if lead else between
+        if rest.lower().startswith(subject.lower()):
+            between = rest[len(subject):]
+    return _words().joiner.match(between) is not None
+
+
+def _is_total(item: Item) -> bool:
+    m = item.mention
+    if m.kind in _NOT_PARTS or m.qualifier in ("range", "vague") or item.reading is None:
+        return False
+    text, words = item.doc.text, _words()
+    if (words.total.search(text, max(0, m.start - TOTAL_REACH), m.start)
+            or words.total.search(m.text) or words.total_after.search(text, m.end, m.end + TOTAL_REACH)):
+        return True
+    # after the figure, "in all" before a noun is that noun's ("17 goals and seven assists in 25
+    # matches in all competitions"), not the figure's
+    return any(match.group().lower() not in words.determiners
+               or not re.match(r"\s+[^\W\d_]", text[match.end():match.end() + 2])
+               for match in words.total.finditer(text, m.end, m.end + TOTAL_REACH))
+
+
+def _near(parts: _Parts, total: Item) -> bool:
+    """Whether ``total`` may be the parts' total: of their unit, above each of them (the "149
+    passengers" of another sentence restates a part) and within ``TOTAL_WINDOW`` of their sum."""
+    if not _same_unit(parts.items[0], total):
+        return False
+    if _bounds(total)[0] <= max(_bounds(i)[1] for i in parts.items):
+        return False
+    low, high = parts.sum
+    center = (low + high) / 2
+    t_low, t_high = _bounds(total)
+    return center > 0 and (t_low + t_high) / 2 > 0 and abs((t_low + t_high) / 2 - center) <= TOTAL_WINDOW * center
+
+
+def _closest(parts: _Parts, totals: Iterable[Item]) -> Item | None:
+    near = [t for t in totals if _near(parts, t)]
+    center = sum(parts.sum) / 2
+    return min(near, key=lambda t: abs(sum(_bounds(t)) / 2 - center), default=None)
+
+
+def _terms(parts: _Parts, total: Item) -> tuple[Interval, Interval, bool]:
+    """The parts' sum and the total, in their one currency (whatever each report's exchange rate)
+    or, when the currencies differ ("£88.5m and a further €30.9m" of "£115m"), in the base
+    currency with each part in another currency than the total's widened by ``FX_GROUP_SLACK``
+    (the outlet's own rate of its own day): the sum, the total and whether they were mixed."""
+    money = {i.mention.unit for i in (*parts.items, total) if i.mention.kind == "money"}
+    if len(money) <= 1:
+        low = sum(_native(i)[0] for i in parts.items)
+        high = sum(_native(i)[1] for i in parts.items)
+        return (low, high), _native(total), False
+    low = high = 0.0
+    for item in parts.items:
+        lo, hi = _bounds(item)
+        if item.mention.unit != total.mention.unit:
+            lo, hi = lo * (1 - FX_GROUP_SLACK), hi * (1 + FX_GROUP_SLACK)
+        low, high = low + lo, high + hi
+    # in the total's currency, at its report's rate
+    t_low, t_high = _bounds(total)
+    n_low, _ = _native(total)
+    factor = n_low / t_low if t_low and math.isfinite(t_low) and n_low else 1.0
+    return (low * factor, high * factor), _native(total), True
+
+
+def _check_parts(parts: _Parts, total: Item) -> CheckItem:
+    summed, stated, mixed = _terms(parts, total)
+    added = _overlap(summed, stated)
+    same = parts.doc == total.doc.id
+    terms = " + ".join(_q(i) for i in parts.items)
+    where = f"in {parts.doc}" if same else f"{parts.doc} gives the parts, {total.doc.id} the total"
+    shown = [*parts.items, total]
+    scale = [total] if mixed else shown
+    explanation = (f"{where}: {terms} = {_shown_native(summed, scale)}"
+                   f"{f' (within {FX_GROUP_SLACK:.0%} for the exchange rate)' if mixed else ''}; "
+                   f"{_q(total)} reads {_shown_native(stated, scale)}")
+    if added:
+        verdict = "consistent"
+        explanation += ": the parts add up to the total"
+    else:
+        # one report at odds with itself cannot be right twice; two reports may count differently
+        verdict = "conflict" if same else "divergent"
+        explanation += ": the parts do not add up to the total" + (
+            "" if same else " (the reports may count different things, or one counted later)")
+    return CheckItem(tuple(i.claim for i in [*parts.items, total]), verdict, explanation,
+                     {"check": "arithmetic", "relation": "parts", "kind": total.mention.kind})
+
+
+def _parts_before(items: Sequence[Item]) -> list[CheckItem]:
+    """A total in words ("The KSh 5 million took Kiptum's total earnings to just over KSh 27
+    million") against every amount of its currency (or unit) that the report states before it,
+    in sentences of their own ("the winner's prize of KSh 14.8 million", "a KSh 7.4 million
+    bonus", "a KSh 5 million incentive"; a figure stated again, as in a headline, counts once,
+    where it is said last).
+    Counts are left out (a report's counts are of too many things), and so are changes, ranges
+    and other totals. Only agreement is reported: the report may name other amounts that are no
+    part of this total."""
+    found = []
+    before: dict[str, dict[float, Item]] = {}  # by currency or unit: a figure said again counts once
+    for total in (i for sentence in _sentences(items) for i in sentence):
+        m = total.mention
+        key = f"money:{m.unit}" if m.kind == "money" else total.reading.unit  # type: ignore[union-attr]
+        if _is_total(total):
+            parts = sorted(before.get(key, {}).values(), key=lambda i: i.mention.start)
+            if (_amount(total, bounded=False) and key not in ("", "fraction")
+                    and 2 <= len(parts) <= MAX_PARTS and len({_sentence_of(p) for p in parts}) >= 2):
+                checked = _check_parts_before(parts, total)
+                if checked is not None:
+                    found.append(checked)
+        elif (_amount(total) and not m.direction and not m.change
+              and isinstance(m.value, (int, float))):
+            by_value = before.setdefault(key, {})
+            by_value.pop(float(m.value), None)  # where it is said last
+            by_value[float(m.value)] = total
+    return found
+
+
+def _check_parts_before(parts: Sequence[Item], total: Item) -> CheckItem | None:
+    low = sum(_native(p)[0] for p in parts)
+    high = sum(_native(p)[1] for p in parts)
+    value = total.mention.value
+    if (not isinstance(value, (int, float)) or not value
+            or abs(value - (low + high) / 2) > TOTAL_WINDOW * abs(value)):
+        return None
+    if any(_native(p)[1] >= _native(total)[0] for p in parts) or not _overlap((low, high), _native(total)):
+        return None
+    shown = [*parts, total]
+    explanation = (f"in {total.doc.id}: {' + '.join(_q(p) for p in parts)} = "
+                   f"{_shown_native((low, high), shown)}; {_q(total)} reads "
+                   f"{_shown_native(_native(total), shown)}: the amounts the report gives before "
+                   f"its total add up to it")
+    return CheckItem(tuple(i.claim for i in shown), "consistent", explanation,
+                     {"check": "arithmetic", "relation": "parts", "kind": total.mention.kind})
+
+
+def _parts_across(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
+    """Parts in one report against the totals of the others: each total is set against the
+    report whose parts come near it and share most words with it, so that five reports of "149
+    passengers and eight crew" give one check of each other report's "157 on board"."""
+    by_size: dict[tuple[str, int], list[_Parts]] = {}
+    for items in per_doc:
+        for sentence in _sentences(items):
+            for p in _parts(sentence):
+                by_size.setdefault((p.items[0].reading.unit, _size(sum(p.sum) / 2)), []).append(p)  # type: ignore[union-attr]
+    found: list[CheckItem] = []
+    for items in per_doc:
+        for total in (i for i in items if _is_total(i)):
+            unit, size = total.reading.unit, _size(sum(_bounds(total)) / 2)  # type: ignore[union-attr]
+            words: frozenset[str] | None = None
+            best, shared = None, 0
+            near = (p for b in (size - 1, size, size + 1) for p in by_size.get((unit, b), ()))
+            for p in near:
+                if p.doc == total.doc.id or not _near(p, total):
+                    continue
+                words = _sentence_words(total) if words is None else words
+                if len(p.words & words) > shared:
+                    best, shared = p, len(p.words & words)
+            if best is not None:
+                found.append(_check_parts(best, total))
+    return found

@@ -1,0 +1,130 @@
+"""A share and its base: "1.5 per cent of its economy" of an amount against an economy the
+story states (see :mod:`numclaims.checking.arithmetic`)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from numclaims.checking.arithmetic.common import (
+    _amount, _index, _native, _per, _percent, _q, _sentence_words, _sentences, _shown_native,
+    _size_of,
+)
+from numclaims.checking.arithmetic.intervals import _div, _overlap, _size, Interval
+from numclaims.checking.arithmetic.words import _words
+from numclaims.checking.claims import Item
+from numclaims.model import CheckItem
+
+#: An implied base this far from a stated one (relative) is another figure's base, not another
+#: year's: "1.5 per cent of its economy" for US$500 million is no economy of US$330 billion.
+SHARE_DRIFT = 0.25
+
+
+@dataclass
+class _Share:
+    """An amount stated as a share of the economy: "US$500 million ... about 1.5 per cent of its
+    economy" implies an economy of about US$33 billion."""
+
+    amount: Item
+    share: Item
+    base: Interval  # the base it implies, in the amount's currency
+
+
+def _shares(sentences: Sequence[Sequence[Item]]) -> list[_Share]:
+    found = []
+    words = _words()
+    for sentence in sentences:
+        amount: Item | None = None  # the amount before, with no percentage since
+        for item in sentence:
+            m = item.mention
+            if _percent(item) and m.unit == "percent":
+                of = words.share_of.match(item.doc.text, m.end, m.end + 60)
+                subject = (m.subject or "").lower()
+                if amount is not None and (of or subject in words.base_words or (
+                        subject and all(w in words.base_words for w in subject.split()))):
+                    low, high = _size_of(item)
+                    if low > 0:
+                        found.append(_Share(amount, item, _div(_closed(amount), (low, high))))
+                amount = None
+            elif item.mention.kind == "money" and _share_amount(item):
+                amount = item
+    return found
+
+
+def _closed(item: Item) -> Interval:
+    """A claim's bounds in its own currency, an open side closed at its typical reading: "more
+    than US$500 million" is taken as 500 to 600 million, not as any sum above 500 million."""
+    low, high = _native(item)
+    r = item.reading
+    assert r is not None
+    if math.isfinite(high) or not r.low or not math.isfinite(r.typical_high):
+        return low, high
+    return low, r.typical_high * low / r.low
+
+
+def _share_amount(item: Item) -> bool:
+    """An amount a share can be of the economy: a sum, or one a year ("more than US$500 million a
+    year ... about 1.5 per cent of its economy"), perhaps bounded on one side only."""
+    m = item.mention
+    return (item.reading is not None and m.kind == "money" and m.qualifier not in ("range", "vague")
+            and _per(item) in (None, "year") and _native(item)[0] > 0)
+
+
+def _is_base(item: Item) -> bool:
+    """An amount that is the economy's: "GDP of £2.8 trillion", "an economy of about US$33bn"."""
+    m = item.mention
+    if not _amount(item) or m.kind != "money":
+        return False
+    words = _words()
+    if words.base_before.search(item.doc.text, max(0, m.start - 40), m.start):
+        return True
+    return any(w in words.base_words for w in (m.subject or "").lower().split())
+
+
+def _shares_against_bases(per_doc: Sequence[Sequence[Item]], across: bool) -> list[CheckItem]:
+    """A share's implied base against a base the story states, of its currency and size: in one
+    report (``across`` False) or against the other reports. Consistent when they meet; when the
+    implied base is more than ``SHARE_DRIFT`` off and the two sentences share a word, `divergent`
+    (across reports) or `conflict` (one report); nothing in between (GDP of another year, another
+    measure of output)."""
+    bases: dict[tuple[str, int], list[Item]] = {}
+    for items in per_doc:
+        for sentence in _sentences(items):
+            for item in sentence:
+                if _is_base(item):
+                    bases.setdefault(_index(item), []).append(item)
+    found = []
+    for items in per_doc:
+        for share in _shares(_sentences(items)):
+            if not math.isfinite(share.base[0]) or share.base[0] <= 0:
+                continue
+            key, size = _index(share.amount)[0], _size(share.base[0])
+            seen: set[str] = set()
+            for base in (b for n in (size - 1, size, size + 1) for b in bases.get((key, n), ())):
+                doc = base.doc.id
+                if (doc == share.amount.doc.id) == across or doc in seen or base is share.amount:
+                    continue
+                stated = _native(base)
+                center, implied = sum(stated) / 2, sum(share.base) / 2
+                fits = _overlap(share.base, stated)
+                # an implied base open on one side ("more than US$500 million") is never far
+                far = (center > 0 and math.isfinite(implied)
+                       and abs(implied - center) > SHARE_DRIFT * center)
+                if not fits and not (far and _sentence_words(share.share) & _sentence_words(base)):
+                    continue
+                seen.add(doc)
+                shown = [share.amount, base]
+                verdict = "consistent" if fits else ("divergent" if across else "conflict")
+                where = (f"{share.amount.doc.id} gives the share, {doc} the base" if across
+                         else f"in {doc}")
+                explanation = (f"{where}: {_q(share.amount)} at {_q(share.share)} implies a base of "
+                               f"{_shown_native(share.base, shown)}; {_q(base)} reads "
+                               f"{_shown_native(stated, shown)}" + (
+                                   ": the share fits the base" if fits else
+                                   ": the share and the base do not fit"))
+                found.append(CheckItem(tuple(c.claim for c in (share.amount, share.share, base)),
+                                       verdict, explanation,
+                                       {"check": "arithmetic", "relation": "share",
+                                        "kind": share.amount.mention.kind}))
+    return found
