@@ -75,11 +75,13 @@ PRECISE_MARK = VALUE_MARK + "#"
 #: How a frame mark starts ("~per:oil_barrel", "~change:level", "~year:2018"): a claim whose
 #: frame states one of these families differently from every claim of a cluster that states it
 #: is a different fact ("$71.20 a barrel" is not "$71.20 a tonne", a delta is not a level, last
-#: year's figure is not this year's), and never joins it. An unstated denominator, role or year
-#: is no difference.
+#: year's figure is not this year's), and never joins it. An unstated denominator or role is no
+#: difference; an unstated year is the report's (:func:`frame_marks`).
 FRAME_MARK = "~"
 #: A ``when`` longer than this many years marks no year ("since 1990" holds for any of them).
 WHEN_YEARS = 3
+#: A figure with no ``when`` holds for its report's year and this many years before it.
+UNSTATED_YEARS = 1
 
 
 def idf(documents: Iterable[Iterable[str]]) -> dict[str, float]:
@@ -203,7 +205,8 @@ def value_interval(word: str) -> tuple[float, float] | None:
         return None
 
 
-_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# a race time's groups are digits of one figure: "2:00:35" is written to the second
+_NUMERAL = re.compile(r"\d[\d,]*(?::\d\d)*(?:\.\d+)?")
 
 
 def written_digits(text: str) -> int:
@@ -216,14 +219,14 @@ def written_digits(text: str) -> int:
     found = _NUMERAL.search(text)
     if found is None:
         return 0
-    numeral = found.group().replace(",", "")
+    numeral = found.group().replace(",", "").replace(":", "")
     digits = numeral.replace(".", "").lstrip("0")
     return len(digits if "." in numeral else digits.rstrip("0"))
 
 
 def precise_key(item: Item) -> str | None:
     """The index word of a figure written precisely (``PRECISE_DIGITS`` significant digits and a
-    reading within ``PRECISE`` of itself: "39,098.68" is "=#3.91e+04"), or None. A cluster that
+    reading within ``PRECISE`` of itself: "39,098.68" is "=#:3.91e+04", "€103m" "=#EUR:1.03e+08"), or None. A cluster that
     states it is a candidate even when two sentences share no telling word ("The index ended the
     day up 2.19%", "The Nikkei Stock Average gained 836.52 points, or 2.19 percent"); a round
     "100,000 tonnes" of flour and of freight are not one fact for their figure."""
@@ -235,7 +238,12 @@ def precise_key(item: Item) -> str | None:
         return None
     if not precise((r.typical_low, r.typical_high)):
         return None
-    return f"{PRECISE_MARK}{r.center:.3g}"
+    # the figure as written, in its own unit: two outlets' "€103m" convert to dollars at their
+    # own day's rate, and a converted key would part them at a rounding boundary
+    m = item.mention
+    if not isinstance(m.value, (int, float)) or isinstance(m.value, bool) or not math.isfinite(m.value):
+        return None
+    return f"{PRECISE_MARK}{m.unit or ''}:{m.value:.{PRECISE_DIGITS + 1}g}"
 
 
 def _value_marks(vector: Mapping[str, float]) -> tuple[str | None, str | None]:
@@ -282,7 +290,8 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 def frame_marks(item: Item) -> list[str]:
     """The frame of a claim as marks of its vector: what it is per, its role in a change, the
-    years its ``when`` covers."""
+    years its ``when`` covers (with no ``when``, those of its report: the README's reading of a
+    null ``when``)."""
     m = item.mention
     marks = []
     # a figure that states no denominator is no difference: "valued each share at £25.08" is
@@ -299,6 +308,11 @@ def frame_marks(item: Item) -> list[str]:
             first, last = 0, -1
         if 0 <= last - first < WHEN_YEARS:
             marks += [f"{FRAME_MARK}year:{y}" for y in range(first, last + 1)]
+    elif item.doc.published is not None:
+        # a figure given no time holds for the time of its report (or the year before it, which
+        # news often leaves unsaid): not for the 2004 quake another sentence of it recalls
+        year = item.doc.published.year
+        marks += [f"{FRAME_MARK}year:{y}" for y in range(year - UNSTATED_YEARS, year + 1)]
     return marks
 
 

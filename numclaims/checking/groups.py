@@ -83,11 +83,23 @@ def typical(item: Item) -> tuple[float, float]:
     return low, high
 
 
+# Kinds compared as one: a bare "157" ("killing all 157 on board") is the "157 people" of
+# another report; the extractor calls a count with no noun of its own "other".
+_SAME_BLOCK = {"other": "count"}
+
+
+def block(item: Item) -> tuple[str, str]:
+    """The claims ``item`` is compared with: those of its kind and canonical unit."""
+    assert item.reading is not None
+    kind = item.mention.kind
+    return _SAME_BLOCK.get(kind, kind), item.reading.unit
+
+
 def check_groups(items: Sequence[Item], weights: Mapping[str, float], *, tolerance: float) -> list[CheckItem]:
     """Group the comparable ``items`` of all documents and give each group a verdict."""
     clusters = cluster(
         [i for i in items if groupable(i)], weights,
-        key=lambda i: (i.mention.kind, i.reading.unit),  # type: ignore[union-attr]
+        key=block,
         bucket=magnitude, interval=typical,
     )
     return [verdict(c, tolerance=tolerance) for c in clusters]

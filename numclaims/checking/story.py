@@ -41,7 +41,7 @@ from numclaims.checking.dates import check_weekdays, date_bucket, group_verdict
 from numclaims.checking.grouping import (
     FRAME_MARK, MAX_POSTINGS, VALUE_MARK, Cluster, Clustering, weighted,
 )
-from numclaims.checking.groups import groupable, magnitude, typical, verdict
+from numclaims.checking.groups import block, groupable, magnitude, typical, verdict
 from numclaims.checking.inline import DEFAULT_TOLERANCE, check_inline
 from numclaims.checking.inputs import Document
 from numclaims.checking.readings import Reading
@@ -213,7 +213,7 @@ def _block(item: Item) -> tuple[str, str, int]:
     assert item.reading is not None
     if item.mention.kind == "date":
         return "dates", "date", date_bucket(item)
-    return "groups", f"{item.mention.kind}|{item.reading.unit}", magnitude(item)
+    return "groups", "|".join(block(item)), magnitude(item)
 
 
 def _indexed(item: Item) -> bool:
