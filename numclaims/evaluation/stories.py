@@ -9,7 +9,9 @@ story and over all of them:
   are those of each gold group; the predicted ones those of each group the checker formed
   (single-source items form none). Gold annotates only some facts, so precision counts only
   predicted pairs with a claim that gold annotates (a group or a ``must_not_merge`` member). A
-  restatement in brackets counts as the claim it restates (:func:`restatements`);
+  restatement in brackets counts as the claim it restates (:func:`restatements`), and a figure
+  a report writes again with the same surface (a headline's "£31.1 billion" over the body's)
+  as the member's claim (:func:`_repeats`);
 - **verdict accuracy**: a gold group is right when its members found are all in one predicted
   group whose verdict is the expected one (``must_flag`` takes any flag); a group the checker
   did not form is wrong;
@@ -108,6 +110,44 @@ def _finder(claims: Sequence[Claim], gold: Gold) -> Any:
     return find
 
 
+def _repeats(claims: Sequence[Claim], gold: Gold, find: Any) -> dict[Key, Key]:
+    """Each claim that repeats a gold member's surface in its document -> the claim the member
+    is found as: "£31.1 billion" in a headline and again in the body is one figure of that
+    report, and a group that holds either holds the member."""
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_doc.setdefault(claim.doc, []).append(claim)
+    texts = {d.id: d.text for d in gold.documents}
+    members = {tuple(m) for g in gold.groups for m in g.members}
+    members |= {tuple(m) for s in gold.must_not_merge for m in s.members}
+    repeats: dict[Key, Key] = {}
+    for doc, surface in members:
+        found = find(doc, surface)
+        if found is None:
+            continue
+        for start, end in occurrences(texts[doc], surface):
+            best, overlap = None, 0
+            for c in by_doc.get(doc, ()):
+                shared = min(end, c.end) - max(start, c.start)
+                if shared > overlap:
+                    best, overlap = (c.doc, c.start), shared
+            if best is not None and best != found:
+                repeats.setdefault(best, found)
+    return repeats
+
+
+def _resolved(alias: dict[Key, Key]) -> dict[Key, Key]:
+    """``alias`` with its chains followed to their end (a restatement of a repeated figure)."""
+    out = {}
+    for key in alias:
+        seen, end = {key}, alias[key]
+        while end in alias and end not in seen:
+            seen.add(end)
+            end = alias[end]
+        out[key] = end
+    return out
+
+
 def restatements(report: Report) -> dict[Key, Key]:
     """Each restatement's claim -> the claim it restates, from the report's inline checks: "(S$681
     million)" after "US$500 million" is that claim again, in the same report, and a group that
@@ -134,7 +174,7 @@ def score_story(gold: Gold, report: Report, name: str = "") -> StoryScore:
     items = [*report.inline, *report.groups, *report.dates]
     claims = [c for item in items for c in item.claims]
     found_in = _finder(claims, gold)
-    alias = restatements(report)
+    alias = _resolved({**_repeats(claims, gold, found_in), **restatements(report)})
 
     def find(doc: str, surface: str) -> Key | None:
         key = found_in(doc, surface)
@@ -157,14 +197,16 @@ def score_story(gold: Gold, report: Report, name: str = "") -> StoryScore:
         score.groups += 1
         score.expectations += 1
         together = [item for item, keys_of in zip(groups, predicted) if found and found <= keys_of]
-        verdict = together[0].verdict if together and len(found) == len(keys) else None
+        # (a restatement member is found as the claim it restates: ``found`` may hold fewer keys)
+        missing = keys.count(None)
+        verdict = together[0].verdict if together and not missing else None
         expected = group.verdict
         right = verdict is not None and (verdict == expected or (expected == "must_flag" and verdict in FLAGS))
         score.verdicts_right += right
         score.met += right
         if not right:
-            got = verdict or ("not grouped together" if len(found) == len(keys) else
-                              f"{len(keys) - len(found)} of {len(keys)} members not extracted")
+            got = verdict or ("not grouped together" if not missing else
+                              f"{missing} of {len(keys)} members not extracted")
             score.failures.append(f"group {group.fact!r}: expected {expected}, got {got}")
         if expected in DRIFT_VERDICTS:
             score.drifts += 1
@@ -206,10 +248,15 @@ def score_story(gold: Gold, report: Report, name: str = "") -> StoryScore:
 
 
 def _score_inline(gold: Gold, report: Report, find: Any, score: StoryScore) -> None:
+    texts = {d.id: d.text for d in gold.documents}
     for check in gold.inline_checks:
         keys = {find(check.doc, check.stated), find(check.doc, check.equivalent)}
         score.expectations += 1
-        item = next((i for i in report.inline if None not in keys and keys <= _keys(i)), None)
+        # a figure a headline states again occurs twice: the check is met by the restatement that
+        # pairs one occurrence of each surface, whichever occurrence the finder took
+        item = next((i for i in report.inline if None not in keys and keys <= _keys(i)), None) or next(
+            (i for i in report.inline if _pairs_surfaces(i, check.doc, texts[check.doc],
+                                                         check.stated, check.equivalent)), None)
         flagged = item is not None and item.verdict != "consistent"
         right = item is not None and flagged == (check.verdict == "must_flag")
         score.met += right
@@ -228,6 +275,19 @@ def _score_inline(gold: Gold, report: Report, find: Any, score: StoryScore) -> N
         if not right:
             score.failures.append(f"weekday {check.surface!r} ({check.doc}): expected "
                                   f"{check.verdict}, got {item.verdict if item else 'no check'}")
+
+
+def _pairs_surfaces(item: CheckItem, doc: str, text: str, stated: str, equivalent: str) -> bool:
+    """Whether an inline item's two claims are an occurrence of ``stated`` and one of
+    ``equivalent`` in ``doc``."""
+    if len(item.claims) != 2 or any(c.doc != doc for c in item.claims):
+        return False
+    first, second = item.claims
+
+    def over(claim: Claim, surface: str) -> bool:
+        return any(claim.start < end and start < claim.end for start, end in occurrences(text, surface))
+
+    return over(first, stated) and over(second, equivalent)
 
 
 def _score_arithmetic(gold: Gold, items: Sequence[CheckItem], find: Any, score: StoryScore) -> None:

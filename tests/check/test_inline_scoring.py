@@ -1,0 +1,44 @@
+"""How ``numclaims evaluate --stories`` matches a gold inline check to the checker's inline items
+(issue 14): a figure a headline states again occurs twice in its report, and the check is met by
+the restatement that pairs an occurrence of each surface."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from numclaims.checking.report import check
+from numclaims.evaluation.gold import load_gold
+from numclaims.evaluation.stories import score_story
+
+TEXT = ("Council lifts spending by £40 billion\n\n"
+        "The council announced extra spending of £40 billion (€47.9 billion) on Wednesday.")
+
+
+def _gold(tmp_path: Path, equivalent: str) -> Path:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "gold.json").write_text(json.dumps({
+        "documents": [{"id": "a", "file": "a.txt", "published": "2024-10-30", "outlet_country": "GB"}],
+        "mentions": [], "must_not_extract": [],
+        "inline_checks": [{"doc": "a", "stated": "£40 billion", "equivalent": equivalent,
+                           "verdict": "consistent"}],
+    }), encoding="utf-8")
+    return tmp_path / "gold.json"
+
+
+def _score(tmp_path: Path, equivalent: str) -> tuple[int, int, list[str]]:
+    gold = load_gold(_gold(tmp_path, equivalent))
+    report = check([{"id": d.id, "text": d.text, "published": d.published,
+                     "outlet_country": d.outlet_country} for d in gold.documents])
+    score = score_story(gold, report)
+    return score.met, score.expectations, score.failures
+
+
+def test_an_inline_check_is_met_when_a_headline_states_the_original_again(tmp_path: Path) -> None:
+    # the headline's "£40 billion" comes first; the restatement is of the body's
+    assert _score(tmp_path, "€47.9 billion") == (1, 1, [])
+
+
+def test_an_inline_check_of_figures_no_restatement_pairs_is_not_met(tmp_path: Path) -> None:
+    met, expectations, failures = _score(tmp_path, "Wednesday")
+    assert (met, expectations) == (0, 1) and "no inline check" in failures[0]
