@@ -47,6 +47,7 @@ class _AboutWords:
     determiner: frozenset[str]  # "the": a verb after it is a noun ("the cost of the damage")
     source: frozenset[str]  # "put", "measured": a source's estimate ("experts put the toll at 2,000")
     past: frozenset[str]  # verbs in a past tense ("came", "ended"): one inside a phrase ends it
+    article: frozenset[str]  # "a", "an": a change word after one and an adjective is a noun ("a steep fall")
 
 
 @functools.cache
@@ -77,7 +78,7 @@ def _about_words() -> _AboutWords:
     return _AboutWords(verbs, roles["skip"], roles["stop"], words_re(verbs), words_re(roles["stop"]),
                        roles["auxiliary"], roles["relative"], roles["preposition"], continuation, time,
                        roles["not_time"], calendar, roles["pronoun"], roles["determiner"], roles["source"],
-                       frozenset(v for v in verbs if v.endswith("ed")) | (past & verbs))
+                       frozenset(v for v in verbs if v.endswith("ed")) | (past & verbs), roles["article"])
 
 
 def verbs() -> frozenset[str]:
@@ -118,7 +119,7 @@ def about(text: str, draft: Draft, folded: str | None = None, previous_end: int 
              if not _after_determiner(folded, v, words) and not _particle(folded, v.start(), v.group())]
     if verbs:
         verb = verbs[-1]  # the last verb before the figure
-        if verb.group() in words.source and _TOKEN.search(text, clause + verb.end(), draft.start):
+        if verb.group() in words.source and _source_object(text, clause + verb.end(), draft.start):
             return None  # "experts put the cost at $50 billion", "GFZ measured it at 6.9": a source's estimate
         last_word = _LAST_TOKEN.search(folded, verb.end())
         if _words_in(words.stop_re, folded, verb.end(), last_word.start() if last_word else len(folded)):
@@ -146,10 +147,26 @@ def about(text: str, draft: Draft, folded: str | None = None, previous_end: int 
     return " ".join(phrase) if phrase else None
 
 
+def _source_object(text: str, start: int, end: int) -> bool:
+    """Are there words between a source's verb and "at" before the figure ("put the toll at",
+    "measured it at")? Not in "is estimated at £34 billion" (what is estimated is the subject)
+    nor in "Tampa measured a 97 mph gust" (no estimate "at")."""
+    tokens = [t.lower() for t in _TOKEN.findall(text, start, end)]
+    return len(tokens) > 1 and "at" in tokens[1:]
+
+
 def _after_determiner(folded: str, verb: re.Match[str], words: _AboutWords) -> bool:
-    """Is the verb a noun after a determiner ("the cost of the damage", "a rise of 5%")?"""
-    before = _WORD_BEFORE.search(folded, max(0, verb.start() - _DETERMINER_REACH), verb.start())
-    return before is not None and before.group(1) in words.determiner
+    """Is the verb a noun after a determiner, with an adjective between or not ("the cost of the
+    damage", "a rise of 5%", "a steep fall from", "a huge jump from")?"""
+    before = _TWO_WORDS_BEFORE.search(folded, max(0, verb.start() - _DETERMINER_REACH - _ADJECTIVE_REACH), verb.start())
+    if before is None:
+        return False
+    if before.group(2) in words.determiner:
+        return True
+    # "a steep fall": a change noun after an article and an adjective ("An earthquake hit" is a verb)
+    return (before.group(1) in words.article and verb.group() in _words().after
+            and before.group(2) not in words.verbs and before.group(2) not in words.auxiliary
+            and before.group(2) not in words.stop)
 
 
 def _particle(folded: str, start: int, word: str) -> bool:
@@ -163,6 +180,8 @@ def _particle(folded: str, start: int, word: str) -> bool:
 
 _PARTICLE_REACH = 10
 _WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
+_TWO_WORDS_BEFORE = re.compile(r"(?:(?<![a-z])([a-z]+)\s+)?([a-z]+)\s+$")
+_ADJECTIVE_REACH = 14
 _DETERMINER_REACH = 8
 
 
@@ -290,9 +309,11 @@ def _words() -> _Words:
     before = {**multiples, **before}
     roles = {r[0]: r[1].split(",") for r in read_rows("rate_words.tsv")}
     connectors = roles["connector"]
+    worded = [c for c in connectors if c.replace(" ", "").isalpha()]
     per_re = re.compile(
-        r"(?:\s*\))?\s*(?:(" + alternation([c for c in connectors if c.isalpha()]) + r")\s+|(" + alternation(
-            [c for c in connectors if not c.isalpha()]) + r")\s?)(" + alternation(roles["unit"]) + r"|[A-Za-z]+)\b"
+        # "$71.20 a barrel", "on each Anglo share", "£530,000-per-week", "120 km/h"
+        r"(?:\s*\))?(?:\s*|-)(?:(" + alternation(worded) + r")(?:\s+|-)|(" + alternation(
+            [c for c in connectors if c not in worded]) + r")\s?)(" + alternation(roles["unit"]) + r"|[A-Za-z]+)\b"
     )
     adjectives = dict(pair.split("=", 1) for pair in roles["adjective"])
     adjective, rate_noun = alternation(list(adjectives)), alternation(roles["rate_noun"])
@@ -327,7 +348,7 @@ def _words() -> _Words:
 
 
 _SENTENCE_END = re.compile(r"[.;!?\n](?=\s|$)")
-_PER_BEFORE = re.compile(r"(?i)\bper\s+([a-z]+)$")
+_PER_BEFORE = re.compile(r"(?i)\bper\s+([a-z]+)")
 _WORD = re.compile(r"[A-Za-z][a-z'’-]*")
 _REACH = 160  # characters searched back for the change verb of a "to"/"from"/"by" figure
 _NEAR_WORDS = 2  # a figure with no connector: the verb is one of the two words before it
@@ -348,15 +369,23 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
         previous_end = draft.end
     for previous, draft in zip(framed, framed[1:]):
         _continue(text, previous, draft, words)
+    for previous, draft in zip(framed, framed[1:]):
+        _level_before_change(text, previous, draft, drafts)
     for draft in framed:
         if draft.per is None and draft.about is not None and draft.kind != "ratio":
             # "income per capita was $12,000", "average hourly earnings rose to $26.39": the
             # denominator is named before the figure (a percentage there is a change, not a rate)
             named = _PER_BEFORE.search(draft.about)
             if named is not None:
-                draft.per = named.group(1).lower()
+                draft.per = _named_per(draft.about, named, words)
             elif draft.kind == "money" and (adjective := words.about_adjective_re.search(draft.about)) is not None:
                 draft.per = words.adjectives.get(adjective.group(1).lower())
+            elif draft.kind == "money":  # "GAAP EPS reached $11.95": earnings per share
+                draft.per = next((per for w in draft.about.split() if (per := _rate_words().about_nouns.get(w.lower()))), None)
+    for previous, draft in zip(framed, framed[1:]):
+        if previous.per is not None and draft.per is None and previous.kind == draft.kind \
+                and previous.unit == draft.unit and _rate_words().compared_re.fullmatch(text, previous.end, draft.start):
+            draft.per = previous.per  # "came to $5.16 a share, compared with $0.88": the same rate a year before
     # "US$500 million (S$681 million) a year": a restatement and its original are the same rate
     for draft in drafts:
         if draft.equivalent_of is not None:
@@ -365,6 +394,13 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
             draft.per = draft.per or original.per
             draft.direction, draft.change = draft.direction or original.direction, draft.change or original.change
             draft.about = draft.about or original.about
+
+
+def _named_per(phrase: str, named: re.Match[str], words: _Words) -> str:
+    """The denominator "per" names in what a figure is about: "income per capita" `capita`,
+    "earnings per diluted share" `share` (the unit word its modifiers lead to)."""
+    head = _rate_words().head_re.match(phrase, named.start(1))
+    return _written_singular(head.group(1), words) if head is not None else _singular(named.group(1).lower(), words)
 
 
 def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
@@ -388,6 +424,30 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
             and previous.unit == draft.unit and words.pair_re.fullmatch(gap) and not _RESTATED.match(text, draft.end):
         previous.per = previous.per or draft.per  # "from 5.5p to 6.2p per kWh", "24.5p per kWh, up from 22.36p"
         draft.per = draft.per or previous.per
+
+
+def _level_before_change(text: str, previous: Draft, draft: Draft, drafts: list[Draft]) -> None:
+    """A figure followed after a comma by the change that led to it is that change's level:
+    "EPS were $4.93, up 33%", "$11.93, 586% higher than a year before", "ending at 38,487.24, a
+    gain of some 329.30 points", "27% contained as of 5 a.m. Monday, up from only 3%"."""
+    if previous.direction is not None or draft.direction is None or draft.change not in ("delta", "start"):
+        return
+    gap = text[previous.end:draft.start]
+    head, comma, tail = gap.rpartition(",")
+    if not comma or len(head) > _LEVEL_HEAD or not _more_words().intro_re.fullmatch(tail):
+        return
+    if draft.change == "start" and "from" not in tail.lower():
+        return
+    if any(c.isdigit() for c in _CLOCK.sub("", head)) or _CLAUSE_MARK.search(_CLOCK.sub("", head)):
+        return
+    for level in (previous, drafts[previous.equivalent_of] if previous.equivalent_of is not None else None):
+        if level is not None and level.direction is None:
+            level.direction, level.change = draft.direction, "level"
+
+
+_LEVEL_HEAD = 40
+_CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?")
+_CLAUSE_MARK = re.compile(r"[;:!?\n(]|\.(?=\s)")
 
 
 def _continues(gap: str) -> bool:
@@ -463,15 +523,36 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
                                    m.start() - max(0, m.start() - _PARTICLE_REACH), m.group().lower())), None)
     if verb is not None and _thing(text, verb, draft, words):
         return  # "a surge of 6 to 10 feet": a storm surge
+    more = _more_words()
+    if verb is None and connector is not None:
+        role = words.roles[scan.fold(connector.group(1))]
+        # "took his total earnings to KSh 27 million": a verb that is a change only with its level;
+        # "improved on the previous best by 34 seconds": a record time cut by the figure
+        table = more.before_to if role == "level" else more.record_time if role == "delta" and draft.kind == "duration" else {}
+        found = next((m for m in reversed(preceding) if m.group().lower() in table), None)
+        if found is not None:
+            draft.direction, draft.change = table[found.group().lower()], role
+            return
+    if verb is None and connector is None and preceding and (
+            level_word := more.level_before.get(preceding[-1].group().lower())) is not None \
+            and not text[preceding[-1].end():start].strip():
+        draft.direction, draft.change = level_word, "level"  # "rejects improved £34 billion offer"
+        return
     if verb is not None:
         draft.direction = words.before[verb.group().lower()]
         draft.change = words.roles[scan.fold(connector.group(1))] if connector else "delta"
-        if draft.change == "level" and connector.group(1).lower() == "at":
+        if connector is None and _first_word(text, draft) in more.level_qualifiers:
+            draft.change = "level"  # "temperatures climbed above 1,700 degrees": the level passed
+        if draft.change == "level" and connector is not None and connector.group(1).lower() == "at":
             between = text[verb.end():connector.start()]
             if any(w.lower() in _about_words().stop and w.lower() != "or" for w in _WORD.findall(between)):
                 draft.direction = draft.change = None  # "cut the rate 13 times, when it stood at 6.5%"
             elif not any(c.isdigit() for c in between):
                 draft.change = "delta"  # "expanded at 0.4 percent" (but "settled down $1.72 at $104.67")
+        return
+    comparative = _more_words().comparative_re.match(text, draft.end)
+    if comparative is not None:  # "sustained winds of 150 mph, a little stronger than at the previous update"
+        draft.direction, draft.change = _more_words().comparatives[scan.fold(comparative.group(1))], "level"
         return
     level = words.level_re.match(text, draft.end) if text.find(" from", draft.end, draft.end + _LEVEL_REACH) >= 0 else None
     if level is not None:  # "4.2%, down from 4.5%", "2.6 per cent in July, up from 2.4 per cent"
@@ -480,8 +561,87 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
     noun = words.after_re.match(text, draft.end)
     if noun is None and draft.per is not None and (rate_per := words.per_re.match(text, draft.end)) is not None:
         noun = words.after_re.match(text, rate_per.end())  # "two cents a gallon more than"
+    if noun is None:
+        noun = _noun_after_words(text, draft.end, words)  # "233% revenue growth", "£41 billion of annual tax increases"
     if noun is not None:  # "a 9% drop", "312 points higher"
         draft.direction, draft.change = words.after[scan.fold(noun.group(1))], "delta"
+        return
+    sign = _sign(text, draft)
+    if sign is not None:  # "412 (+211) seats", "a change of -4.4%"
+        draft.direction, draft.change = sign, "delta"
+
+
+def _first_word(text: str, draft: Draft) -> str:
+    word = _WORD.match(text, draft.start)
+    return word.group().lower() if word is not None else ""
+
+
+def _noun_after_words(text: str, end: int, words: _Words) -> re.Match[str] | None:
+    """A change noun a word or two after the figure: "233% revenue growth", "£41 billion of
+    annual tax increases" (content words between, no comparative: "45% of voters above 60")."""
+    found = _more_words().noun_after_re.match(text, end)
+    if found is None:
+        return None
+    about = _about_words()
+    between = [w.lower() for w in _WORD.findall(text[end:found.start(1)])]
+    if any(w in about.skip or w in about.stop or w in about.preposition and w != "of" or w in about.auxiliary
+           or w in about.determiner or w in about.verbs or w in about.time or w in words.before for w in between):
+        return None
+    return found
+
+
+def _sign(text: str, draft: Draft) -> str | None:
+    """The direction an explicit sign gives a figure: "+" always ("up +104.9%", "(+211)"), a minus
+    only where the figure is a change already ("(-250)", "a change of -4.4%"), not a level
+    ("-5C")."""
+    written = text[draft.start:draft.end]
+    if text.endswith("+", 0, draft.start) or written.startswith("+"):
+        return "up"
+    if written[:1] in _MINUS and (text.endswith("(", 0, draft.start) or _more_words().neutral_re.search(
+            text, max(0, draft.start - _NEUTRAL_REACH), draft.start)):
+        return "down"
+    return None
+
+
+_MINUS = "-\u2212"
+_NEUTRAL_REACH = 16
+
+
+@dataclass(frozen=True)
+class _MoreWords:
+    before_to: dict[str, str]  # "took", "brought": a change verb only with "to" and its level
+    record_time: dict[str, str]  # "improved", "broke": a time cut by a duration after "by"
+    level_before: dict[str, str]  # "improved": an adjective right before the figure that is the new level
+    level_qualifiers: frozenset[str]  # "above", "below": a qualifier that makes a change's figure its level
+    comparative_re: re.Pattern[str]  # ", a little stronger than" after a level
+    comparatives: dict[str, str]
+    noun_after_re: re.Pattern[str]
+    neutral_re: re.Pattern[str]  # "a change of" before a signed figure
+    intro_re: re.Pattern[str]  # the words after a level's comma that open its change (", up", ", a gain of")
+    of_connector_re: re.Pattern[str]  # "to a record low of " before a figure
+
+
+@functools.cache
+def _more_words() -> _MoreWords:
+    tables: dict[str, dict[str, str]] = {}
+    for word, value, where in read_rows("change_words.tsv"):
+        tables.setdefault(where, {})[word] = value
+    comparatives = tables["comparative"]
+    nouns = [w for w in tables["after"] if w.split()[0] not in comparatives and w not in tables["level_qualifier"]]
+    after_nouns = alternation(nouns)
+    level_words = alternation(list(tables["level"]))
+    return _MoreWords(
+        tables["before_to"], tables["record_time"], tables["level_before"], frozenset(tables["level_qualifier"]),
+        re.compile(r"(?i),\s*(?:(?:" + alternation(list(tables["degree"])).replace(r"\ ", r"\s+") + r")\s+)?("
+                   + alternation(list(comparatives)) + r")\s+than(?![\w-])"),
+        comparatives,
+        re.compile(r"(?i)(?:\s+of(?:\s+[a-z][a-z-]*){0,2}|[\s-]+[a-z][a-z-]*)[\s-]+(" + after_nouns + r")(?![\w-])"),
+        re.compile(r"(?i)(?<![\w-])(?:" + alternation(list(tables["neutral"])) + r")\s+of\s+$"),
+        re.compile(r"(?i)\s*(?:(?:" + level_words + r")(?:\s+from)?\s+|(?:an?|the)\s+(?:[a-z-]+\s+)?(?:"
+                   + after_nouns + r")\s+(?:" + alternation(list(tables["intro"])) + r")\s+)?(?:(?:"
+                   + alternation(sorted(_about_words().skip)) + r")\s+)?"),
+        re.compile(r"(?i)(?<![\w-])(" + alternation(list(tables["role"])) + r")\s+(?:[\w'’-]+\s+){1,4}?of\s+$"),
+    )
 
 
 def _connector(text: str, start: int, words: _Words) -> re.Match[str] | None:
@@ -490,7 +650,14 @@ def _connector(text: str, start: int, words: _Words) -> re.Match[str] | None:
     found = words.connector_re.search(text, max(0, start - 8), start)
     if found is None and text[max(0, start - 12):start].rstrip().rpartition(" ")[2].lower() in words.filler_ends:
         found = words.connector_re.search(text, max(0, start - _CONNECTOR_REACH), start)
+    if found is None and text.endswith("of ", 0, start):
+        # "sank to a record low of 7,162", "from its 2023 closing level of 33,464.17", "goes up by
+        # an average of £32.3 billion": the role word before a phrase of a few words and "of"
+        found = _more_words().of_connector_re.search(text, max(0, start - _OF_REACH), start)
     return found
+
+
+_OF_REACH = 50
 
 
 def _rate_phrase(text: str, draft: Draft, words: _Words) -> tuple[str, int] | None:
@@ -523,15 +690,86 @@ def _per(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | None = 
     if found is None and draft.kind == "count" and (noun := _NOUN.match(text, end)) is not None:
         found = words.per_re.match(text, noun.end())  # "3.1 million shots a day"
     if found is None:
-        if rate is not None:
-            draft.per = rate[0]  # "grew at an annual rate of 2.0 percent"
+        draft.per = _per_elsewhere(text, draft, words, rate)
         return
     connector = scan.fold(found.group(1) or found.group(2))
     noun = scan.fold(found.group(3))
-    singular = noun[:-1] if noun.endswith("s") and noun[:-1] in words.units else noun
+    if connector in words.articles and _rate_words().time_after_re.match(text, found.end()):
+        return  # "$0.88 a year earlier", "45 cents a year ago": a time, no rate
+    if connector not in words.articles and noun not in words.units:
+        # "per diluted share", "on each Anglo share", "per Anglo American ordinary share": the
+        # denominator is the unit word the modifiers lead to
+        head = _rate_words().head_re.match(text, found.start(3))
+        if head is not None:
+            draft.per = _written_singular(head.group(1), words)
+            return
+    singular = _singular(noun, words)
     if connector in words.articles and singular not in words.units:
         return  # "$5 a company", "3 a side"
     draft.per = singular
+
+
+def _singular(noun: str, words: _Words) -> str:
+    return noun[:-1] if noun.endswith("s") and noun[:-1] in words.units else noun
+
+
+def _written_singular(unit: str, words: _Words) -> str:
+    """A unit word as written, in the singular ("million British thermal units")."""
+    unit = " ".join(unit.split())
+    return unit[:-1] if unit.endswith("s") and scan.fold(unit[:-1]) in words.units else unit
+
+
+def _per_elsewhere(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | None) -> str | None:
+    """A rate's denominator not written right after the figure: a rate phrase ("grew at an
+    annual rate of 2.0 percent"), an adverb ("rises by £70 billion annually"), an adjective after
+    "of" ("£41 billion of annual tax increases"; not of a percentage: "5% of annual output" is a
+    share), or "each" before ("valued each Anglo American share at £25.08")."""
+    if rate is not None:
+        return rate[0]
+    rates = _rate_words()
+    if (adverb := rates.adverb_re.match(text, draft.end)) is not None:
+        return rates.adverbs[scan.fold(adverb.group(1)).replace("-", " ")]
+    if draft.kind != "ratio" and (of := rates.of_adjective_re.match(text, draft.end)) is not None:
+        return words.adjectives[scan.fold(of.group(1))]
+    each = rates.each_before_re.search(text, max(0, draft.start - _EACH_REACH), draft.start)
+    if each is not None:
+        return _written_singular(each.group(1), words)
+    return None
+
+
+_EACH_REACH = 60
+
+
+@dataclass(frozen=True)
+class _RateWords:
+    head_re: re.Pattern[str]  # "diluted share", "Anglo American ordinary share": modifiers, then a unit word
+    adverb_re: re.Pattern[str]  # "annually" after the figure
+    adverbs: dict[str, str]  # "annually" -> "year"
+    of_adjective_re: re.Pattern[str]  # "of annual" after the figure
+    each_before_re: re.Pattern[str]  # "each Anglo American share at " before the figure
+    about_nouns: dict[str, str]  # "eps" -> "share": a word of what a money figure is about that names a rate
+    compared_re: re.Pattern[str]  # ", compared with " between a rate and the figure it is set against
+    time_after_re: re.Pattern[str]  # "earlier" after "a year": a time, no denominator
+
+
+@functools.cache
+def _rate_words() -> _RateWords:
+    roles = {r[0]: r[1].split(",") for r in read_rows("rate_words.tsv")}
+    unit = r"(?i:" + alternation(roles["unit"]).replace(r"\ ", r"\s+") + r")s?"
+    modifiers = r"(?:[A-Za-z][\w&'’-]*\s+){0,3}?"
+    adverbs = dict(pair.split("=", 1) for pair in roles["adverb"])
+    adjectives = [pair.split("=", 1)[0] for pair in roles["adjective"]]
+    return _RateWords(
+        re.compile(modifiers + "(" + unit + r")(?![\w-])"),
+        re.compile(r"(?i)\s+(" + alternation(list(adverbs)).replace(r"\ ", r"[\s-]+") + r")(?![\w-])"),
+        adverbs,
+        re.compile(r"(?i)\s+of\s+(" + alternation(adjectives) + r")\s+[a-z]"),
+        re.compile(r"(?<![\w-])(?i:each)\s+" + modifiers + "(" + unit + r")\s+(?i:at)\s+$"),
+        dict(pair.split("=", 1) for pair in roles["about_noun"]),
+        re.compile(r"(?i)\s*,?\s*(?:" + alternation(roles["compared"]).replace(r"\ ", r"\s+") + r")\s+(?:(?:"
+                   + alternation(sorted(_about_words().determiner)) + r")\s+)?"),
+        re.compile(r"(?i)\s+(?:" + alternation(roles["time_after"]) + r")(?![\w-])"),
+    )
 
 
 def canonical_per(per: str, unit: str | None, canonical_unit: str | None) -> str | None:
@@ -545,4 +783,4 @@ def canonical_per(per: str, unit: str | None, canonical_unit: str | None) -> str
     """
     if unit is not None and "_per_" in unit:
         return canonical_unit.rsplit("_per_", 1)[1] if canonical_unit and "_per_" in canonical_unit else None
-    return _words().canonical.get(per, per.replace(" ", "_"))
+    return _words().canonical.get(per.lower(), per.replace(" ", "_"))
