@@ -128,22 +128,25 @@ def test_a_folder_without_stories_is_one_line_and_exit_2(tmp_path: Path) -> None
     assert "no story folder" in done.stderr
 
 
+def _two_reports(tmp_path: Path, a: str, b: str, published: str, members: list[list[str]]) -> Path:
+    """A story of reports a and b with one consistent gold group of ``members``."""
+    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
+    (tmp_path / "gold.json").write_text(json.dumps({
+        "documents": [{"id": n, "file": f"{n}.txt", "published": published, "outlet_country": "GB"}
+                      for n in "ab"],
+        "mentions": [], "must_not_extract": [], "must_not_merge": [],
+        "groups": [{"fact": "the figure", "members": members, "verdict": "consistent"}],
+    }), encoding="utf-8")
+    return tmp_path / "gold.json"
+
+
 def test_a_figure_a_report_writes_twice_is_the_members_claim(tmp_path: Path) -> None:
     # bhp-anglo-american-2024: a headline's "£31.1 billion" over the body's; gold names the
     # surface once, and a group that holds the body's figure holds the member
     a = "BHP offers £31.1 billion for Anglo\nBHP valued Anglo American at £31.1 billion on Thursday."
     b = "Anglo American was valued at £31.1 billion in BHP's all-share proposal."
-    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
-    (tmp_path / "gold.json").write_text(json.dumps({
-        "documents": [{"id": n, "file": f"{n}.txt", "published": "2024-04-25", "outlet_country": "GB"}
-                      for n in "ab"],
-        "mentions": [], "must_not_extract": [],
-        "groups": [{"fact": "the offer", "members": [["a", "£31.1 billion"], ["b", "£31.1 billion"]],
-                    "verdict": "consistent"}],
-        "must_not_merge": [],
-    }), encoding="utf-8")
-    gold = load_gold(tmp_path / "gold.json")
+    gold = load_gold(_two_reports(tmp_path, a, b, "2024-04-25", [["a", "£31.1 billion"], ["b", "£31.1 billion"]]))
     body = Claim("a", a.rindex("£31.1"), a.rindex("£31.1") + 13, "£31.1 billion", 0.0, None, None, None, None)
     group = CheckItem((body, _claim("b", "£31.1 billion", b)), "consistent", "")
     headline = CheckItem((_claim("a", "£31.1 billion", a),), "single_source", "")
@@ -156,18 +159,8 @@ def test_a_restatement_member_is_no_missing_member(tmp_path: Path) -> None:
     # kim-putin-2019: "(S$681 million)" is found as the "US$500 million" it restates
     a = "North Korean workers earn more than US$500 million (S$681 million) a year."
     b = "The workers earn the regime more than US$500 million a year."
-    (tmp_path / "a.txt").write_text(a, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(b, encoding="utf-8")
-    (tmp_path / "gold.json").write_text(json.dumps({
-        "documents": [{"id": n, "file": f"{n}.txt", "published": "2019-04-25", "outlet_country": "SG"}
-                      for n in "ab"],
-        "mentions": [], "must_not_extract": [],
-        "groups": [{"fact": "earnings", "members": [["a", "more than US$500 million"], ["a", "S$681 million"],
-                                                    ["b", "more than US$500 million"]],
-                    "verdict": "consistent"}],
-        "must_not_merge": [],
-    }), encoding="utf-8")
-    gold = load_gold(tmp_path / "gold.json")
+    gold = load_gold(_two_reports(tmp_path, a, b, "2019-04-25", [
+        ["a", "more than US$500 million"], ["a", "S$681 million"], ["b", "more than US$500 million"]]))
     first, restated = _claim("a", "more than US$500 million", a), _claim("a", "S$681 million", a)
     inline = CheckItem((first, restated), "consistent", "")
     group = CheckItem((first, restated, _claim("b", "more than US$500 million", b)), "consistent", "")
