@@ -1,6 +1,6 @@
-"""How ``numclaims evaluate --stories`` matches a gold inline check to the checker's inline items
-(issue 14): a figure a headline states again occurs twice in its report, and the check is met by
-the restatement that pairs an occurrence of each surface."""
+"""How ``numclaims evaluate --stories`` matches a gold inline or arithmetic check to the checker's
+items (issue 14): a figure a headline states again occurs twice in its report, and the check is
+met by the item that holds an occurrence of each surface."""
 
 from __future__ import annotations
 
@@ -42,3 +42,22 @@ def test_an_inline_check_is_met_when_a_headline_states_the_original_again(tmp_pa
 def test_an_inline_check_of_figures_no_restatement_pairs_is_not_met(tmp_path: Path) -> None:
     met, expectations, failures = _score(tmp_path, "Wednesday")
     assert (met, expectations) == (0, 1) and "no inline check" in failures[0]
+
+
+PARTS = ("Club agrees £115m deal\n\n"
+         "The club will pay a fee of £115m, made up of an upfront payment of £88.5m and a further "
+         "£26.5m in add-ons.")
+
+
+def test_an_arithmetic_check_is_met_when_a_headline_states_the_total_again(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(PARTS, encoding="utf-8")
+    (tmp_path / "gold.json").write_text(json.dumps({
+        "documents": [{"id": "a", "file": "a.txt", "published": "2023-06-08", "outlet_country": "GB"}],
+        "mentions": [], "must_not_extract": [],
+        "arithmetic_checks": [{"kind": "parts", "operands": [["a", "£88.5m"], ["a", "£26.5m"]],
+                               "result": ["a", "£115m"], "verdict": "consistent"}],
+    }), encoding="utf-8")
+    gold = load_gold(tmp_path / "gold.json")
+    report = check([{"id": "a", "text": PARTS, "published": "2023-06-08", "outlet_country": "GB"}])
+    score = score_story(gold, report)
+    assert (score.met, score.expectations, score.failures) == (1, 1, [])
