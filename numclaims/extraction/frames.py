@@ -48,6 +48,7 @@ class _AboutWords:
     source: frozenset[str]  # "put", "measured": a source's estimate ("experts put the toll at 2,000")
     past: frozenset[str]  # verbs in a past tense ("came", "ended"): one inside a phrase ends it
     article: frozenset[str]  # "a", "an": a change word after one and an adjective is a noun ("a steep fall")
+    conjunction: frozenset[str]  # "and", "but": a second verb of the subject before ("stood on 412 seats and held")
 
 
 @functools.cache
@@ -78,7 +79,8 @@ def _about_words() -> _AboutWords:
     return _AboutWords(verbs, roles["skip"], roles["stop"], words_re(verbs), words_re(roles["stop"]),
                        roles["auxiliary"], roles["relative"], roles["preposition"], continuation, time,
                        roles["not_time"], calendar, roles["pronoun"], roles["determiner"], roles["source"],
-                       frozenset(v for v in verbs if v.endswith("ed")) | (past & verbs), roles["article"])
+                       frozenset(v for v in verbs if v.endswith("ed")) | (past & verbs), roles["article"],
+                       roles["conjunction"])
 
 
 def verbs() -> frozenset[str]:
@@ -101,38 +103,72 @@ def _words_in(pattern: re.Pattern[str], folded: str, start: int, end: int) -> li
 def about(text: str, draft: Draft, folded: str | None = None, previous_end: int | None = None) -> str | None:
     """The phrase the figure's clause states it of, read before its verb: "WTI crude fell 1.4%"
     is about "WTI crude". None when no verb of about_words.tsv or change_words.tsv comes first.
+    A clause with no phrase of its own is read on from the clause before it: a participle
+    ("hit Morocco late on Friday, killing at least 632 people"), an adjunct with no verb
+    ("Milton was 545 miles southwest of Tampa, Florida, with maximum sustained winds of 145 mph"),
+    a relative clause ("Hazard, who earns £530,000") or a second verb ("Labour stood on 412 seats
+    and held a majority of 176").
 
     >>> about("WTI crude fell 1.4% on Friday", Draft(15, 19, "ratio", 1.4))
     'WTI crude'
     >>> about("The jobless rate rose to 4%", Draft(25, 27, "ratio", 4.0))
     'jobless rate'
     """
+    phrase, back, subject = _about_in_clause(text, draft, folded, previous_end, False)
+    for _ in range(_ABOUT_HOPS):
+        if phrase is not None or back is None:
+            break
+        phrase, back, subject = _about_in_clause(text, Draft(back, back, draft.kind, None), folded, None, subject)
+    return phrase
+
+
+_ABOUT_HOPS = 3
+
+
+def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_end: int | None,
+                     subject: bool) -> tuple[str | None, int | None, bool]:
+    """The phrase of the figure's clause, or where to read on: (phrase, None, _) or (None, the
+    position to read back from, whether the clause read there is the subject of the one read)."""
     floor = max(0, draft.start - _ABOUT_REACH)
     if floor > 0 and text[floor - 1].isalnum():  # not from inside a word ("ednesday")
         space = text.find(" ", floor, draft.start)
         floor = space + 1 if space >= 0 else draft.start
     words = _about_words()
-    folded_all = folded
     clause = _clause_start(text, floor, draft.start)
     folded = scan.fold(text[clause:draft.start]) if folded_all is None else folded_all[clause:draft.start]
+    after_comma = clause > floor and text[clause - 1] == ","
+    back = clause - 1 if after_comma else None
     verbs = [v for v in _words_in(words.verb_re, folded, 0, len(folded))
              if not _after_determiner(folded, v, words) and not _particle(folded, v.start(), v.group())]
+    first = _TOKEN.search(text, clause, draft.start)
+    if first is not None and _participle(first.group(), words) and not _definite(text, draft.start, words):
+        # "..., killing at least 632 people", "..., beating estimates by USD 1.55 billion" (but
+        # "beating the 40.4C set in 1947" is another figure, named by its article)
+        return None, back, True
+    if subject and not verbs:
+        # "Kenya, as might be expected, was among the hardest hit": the phrase before the verb's clause
+        phrase = _phrase(_TOKEN.findall(text, clause, draft.start), words)
+        return (" ".join(phrase) if phrase else None), None, False
     if verbs:
         verb = verbs[-1]  # the last verb before the figure
         if verb.group() in words.source and _source_object(text, clause + verb.end(), draft.start):
-            return None  # "experts put the cost at $50 billion", "GFZ measured it at 6.9": a source's estimate
+            return None, None, False  # "experts put the cost at $50 billion", "GFZ measured it at 6.9": a source's estimate
         last_word = _LAST_TOKEN.search(folded, verb.end())
         if _words_in(words.stop_re, folded, verb.end(), last_word.start() if last_word else len(folded)):
-            return None  # "sales rose and that left 5%": the figure belongs to another clause
+            return None, None, False  # "sales rose and that left 5%": the figure belongs to another clause
         if previous_end is not None and previous_end > clause + verb.end() and not _continues(
                 text[previous_end:draft.start]):
-            return None  # "payrolls dropped 268,000 with the layoffs of 147,000": the verb's figure is the first
+            return None, None, False  # "payrolls dropped 268,000 with the layoffs of 147,000": the verb's figure is the first
         verb_at = verb.start()
     elif scan.fold(text[draft.start:draft.end]) in _words().multiple_verbs:
         verb_at = len(folded)  # "Exports doubled": the figure is the clause's verb
+    elif _adjunct(text, clause, draft.start, words):
+        # "Milton was 545 miles southwest of Tampa, Florida, with maximum sustained winds of 145
+        # mph", "Net income reached USD 12.3 billion, an increase of 769%": read on before the comma
+        return None, back, False
     else:
-        return None
-    if clause > floor and text[clause - 1] == "," and not _TOKEN.search(text, clause, clause + verb_at):
+        return None, None, False
+    if after_comma and not _TOKEN.search(text, clause, clause + verb_at):
         # "The core CPI, which leaves out food and energy, rose 0.3%": the phrase is before the
         # relative clause the commas set off
         inner = _clause_start(text, floor, clause - 1)
@@ -141,9 +177,62 @@ def about(text: str, draft: Draft, folded: str | None = None, previous_end: int 
             clause = _clause_start(text, floor, inner - 1)
             folded = scan.fold(text[clause:draft.start]) if folded_all is None else folded_all[clause:draft.start]
             verb_at = inner - 1 - clause
+        else:
+            return None, back, True  # "The Palisades Fire, first reported on Tuesday, has grown to": its subject is before
     stops = _words_in(words.stop_re, folded, 0, verb_at)
     start = clause + (stops[-1].end() if stops else 0)
     phrase = _phrase(_TOKEN.findall(text, start, clause + verb_at), words)
+    if phrase:
+        return " ".join(phrase), None, False
+    if stops and not _TOKEN.search(text, start, clause + verb_at):
+        stop = stops[-1].group()
+        if stop in words.relative:  # "Hazard, who earns", "gusts that could reach": the word before it
+            return _antecedent(text, clause, clause + stops[-1].start(), words), None, False
+        if stop in words.conjunction:  # "Labour stood on 412 seats and held": the verb before's
+            return None, clause + stops[-1].start(), False
+    if not stops and _pronoun_subject(text, start, clause + verb_at, words) and after_comma:
+        return None, back, True  # "BHP, itself valued at £120 billion"
+    return None, None, False
+
+
+def _adjunct(text: str, clause: int, end: int, words: _AboutWords) -> bool:
+    """Is the clause before the figure a phrase with no verb that adds to the clause before it
+    ("with maximum sustained winds of", "an increase of", "at a depth of")? Not a new clause
+    ("and another 459 people were injured") nor a figure set beside the one before (", just 7 mph
+    short of Category 5", "Ighil, 63 kilometers southwest of Marrakech": no phrase before it)."""
+    tokens = [t.lower() for t in _TOKEN.findall(text, clause, end)]
+    content = [t for t in tokens if t not in words.skip]
+    return bool(content) and tokens[0] not in words.stop and not _participle(tokens[0], words)
+
+
+def _definite(text: str, start: int, words: _AboutWords) -> bool:
+    before = _WORD_BEFORE.search(text, max(0, start - _DETERMINER_REACH), start)
+    return before is not None and before.group(1).lower() in words.determiner and before.group(1).lower() not in words.article
+
+
+def _participle(token: str, words: _AboutWords) -> bool:
+    """Does a clause open with a participle ("killing", "adding", "beating")?"""
+    return (token.islower() and token.endswith(_PARTICIPLE) and len(token) > len(_PARTICIPLE) + 2
+            and token not in words.preposition and token not in words.time and token not in words.skip)
+
+
+_PARTICIPLE = "ing"
+
+
+def _pronoun_subject(text: str, start: int, end: int, words: _AboutWords) -> bool:
+    tokens = [t.lower() for t in _TOKEN.findall(text, start, end)]
+    return len(tokens) == 1 and tokens[0] in words.pronoun
+
+
+def _antecedent(text: str, floor: int, end: int, words: _AboutWords) -> str | None:
+    """The noun phrase a relative word refers to: the words before it after the last verb, stop
+    word or preposition ("a salary second only to that of Hazard, who" -> "Hazard")."""
+    start = _clause_start(text, max(0, floor - _ABOUT_REACH), end) if text[end - 2:end].strip() == "," else floor
+    tokens = _TOKEN.findall(text, start, end)
+    lower = [t.lower() for t in tokens]
+    cut = max((i + 1 for i, w in enumerate(lower)
+               if w in words.verbs or w in words.stop or w in words.preposition), default=0)
+    phrase = _phrase(tokens[cut:], words)
     return " ".join(phrase) if phrase else None
 
 
