@@ -379,3 +379,29 @@ def test_a_reference_after_a_change_with_its_level_is_no_start() -> None:
 def test_degenerate_figures_never_raise(text: str) -> None:
     found = _arithmetic(text, text)
     assert all(v in ("consistent", "conflict", "divergent") for v, _, _ in found)
+
+
+# bhp-anglo-american-2024: one report gives the change and its level, another where it started
+RISE = "Rival Corp's shares were 12% higher at 2,463.00 pence in London on Thursday."
+CLOSE = "The offer is worth £25 per Rival Corp share, against a last close of just above £22."
+
+
+def test_a_change_and_its_level_reach_the_start_another_report_gives() -> None:
+    found = [(v, c, why) for v, c, why in _arithmetic(RISE, CLOSE, published="2024-04-25")
+             if "where it started" in why]
+    assert [(v, c) for v, c, _ in found] == [
+        ("consistent", ["a:12%", "a:2,463.00 pence", "b:above £22"])]
+    assert "GBP 21.89-22.09 before" in found[0][2] and "open side" in found[0][2]
+
+
+def test_a_start_another_report_gives_of_something_else_is_not_reached() -> None:
+    # the other company's share price: the start's sentence does not name it
+    text = "Bigco slipped 3.4% to 2,283.00p in London on Thursday."
+    assert not [why for _, _, why in _arithmetic(text, CLOSE.replace("22", "23.6"), published="2024-04-25")
+                if "where it started" in why]
+
+
+def test_a_change_by_as_much_as_reaches_no_start_across_reports() -> None:
+    text = "Rival Corp's shares rose as much as 13.8% to £25.03 on Thursday."
+    assert not [why for _, _, why in _arithmetic(text, CLOSE, published="2024-04-25")
+                if "where it started" in why]

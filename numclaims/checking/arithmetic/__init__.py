@@ -47,7 +47,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from numclaims.checking.arithmetic.changes import (
-    _changes, _changes_across, _check_change, _levels_elsewhere,
+    _changes, _changes_across, _check_change, _levels_elsewhere, _starts_across,
 )
 from numclaims.checking.arithmetic.common import _sentences
 from numclaims.checking.arithmetic.parts import (
@@ -89,8 +89,10 @@ def check_totals_across(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
     "157 on board".
     """
     found = _parts_across(per_doc)
-    found += _changes_across([[run for sentence in _sentences(items) for run in _changes(sentence)]
-                              for items in per_doc])
+    runs = [[run for sentence in _sentences(items) for run in _changes(sentence)] for items in per_doc]
+    found += _changes_across(runs)
+    found += _starts_across(runs, [[i for sentence in _sentences(items) for i in sentence]
+                                   for items in per_doc])
     found += _totals_against_rates(per_doc)
     found += _shares_against_bases(per_doc, across=True)
     return found

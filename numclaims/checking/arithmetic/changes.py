@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from numclaims.checking.arithmetic.common import (
+    _closed, _native_size, _amount,
     _anchor, _between, _bounds, _CALENDAR, _index, _native, _NO_LEVEL, _percent, _q, _same_unit,
     _sentence_of, _sentence_starts, _sentence_words, _shown, _shown_native, _size_of, _stem, _way,
 )
@@ -424,13 +425,7 @@ def _check_across(run: _Change, known: Item, other: _Change) -> CheckItem | None
     for by in run.by:
         if not _fits_level(known, by):
             continue
-        size = _size_of(by)
-        base = _native(known)
-        if by.mention.unit == "percentage_point" or not _percent(by):
-            implied = _add(base, size, -sign) if from_level else _add(base, size, sign)
-        else:
-            factor = _add((1.0, 1.0), size, sign)
-            implied = _div(base, factor) if from_level else _mul(base, factor)
+        implied = _implied_native(known, by, sign, from_level)
         if all(math.isfinite(x) for x in implied) and _overlap(implied, _native(target)):
             fitting.append((by, implied))
     if len(fitting) != 1:
@@ -449,3 +444,80 @@ def _check_across(run: _Change, known: Item, other: _Change) -> CheckItem | None
     return CheckItem(tuple(c.claim for c in claims), "consistent", explanation,
                      {"check": "arithmetic", "relation": "change", "kind": known.mention.kind,
                       "direction": run.direction, "across": True})
+
+
+def _implied_native(known: Item, by: Item, sign: float, from_level: bool) -> Interval:
+    """The other end of a change, in the known end's own currency: the start when ``known`` is
+    the level (``from_level``), else the level."""
+    base = _native(known)
+    if by.mention.unit == "percentage_point" or not _percent(by):
+        # a delta in its own currency, as the level is ("£6billion" of "£34billion")
+        size = _size_of(by) if _percent(by) else _native_size(by)
+        return _add(base, size, -sign) if from_level else _add(base, size, sign)
+    factor = _add((1.0, 1.0), _size_of(by), sign)
+    return _div(base, factor) if from_level else _mul(base, factor)
+
+
+# a change "by as much as 13.8%" or "by more than 5%" puts its start anywhere in a wide span
+_STATED = frozenset({"exact", "approx"})
+_OPEN = " (its open side taken at its typical reading)"
+
+
+def _starts_across(per_doc: Sequence[Sequence[_Change]],
+                   figures: Sequence[Sequence[Item]]) -> list[CheckItem]:
+    """A change with its level and no start ("Anglo's shares were 12% higher at 2,463.00 pence")
+    against a figure another report gives as where it started ("against a last close of just
+    above £22"): a figure in no change of its own, after a start word ("from", "against",
+    "compared with"; ``arithmetic_words.tsv``), of the level's currency or unit, in a sentence
+    that names what the change is of (its about or subject: "Anglo's shares"). An open side is closed at its typical reading ("above £22"
+    is £22 to £26.40). Only agreements are reported: the other report's figure may be of another
+    day or another basis."""
+    words = _words()
+    starts: dict[tuple[str, int], list[Item]] = {}
+    for items in figures:
+        for f in items:
+            m = f.mention
+            if (m.change is not None or m.direction is not None or _percent(f)
+                    or not _amount(f, bounded=False)):
+                continue
+            text = f.doc.text
+            begin = _sentence_starts(text)[max(0, _sentence_of(f) - 1)]
+            if words.start_before.search(text, max(begin, m.start - 60), m.start):
+                # filed by its closed bounds: "above £22" is of the size of £22
+                starts.setdefault((_index(f)[0], _size(sum(_closed(f)) / 2)), []).append(f)
+    found = []
+    for runs in per_doc:
+        for run in runs:
+            level, by = run.level, run.percent or run.delta
+            if (level is None or by is None or run.start is not None or run.others
+                    or run.direction not in ("up", "down") or not _fits_level(level, by)
+                    or by.mention.qualifier not in _STATED):
+                continue
+            # what the change is of ("Anglo's shares"), which the start's sentence names
+            anchor = frozenset(_stem(w) for w in _anchor([level, by]))
+            sign = 1.0 if run.direction == "up" else -1.0
+            implied = _implied_native(level, by, sign, from_level=True)
+            if not all(math.isfinite(x) for x in implied) or implied[0] <= 0:
+                continue
+            key, size = _index(level)[0], _size(sum(implied) / 2)
+            seen: set[str] = set()
+            for start in (s for b in (size - 1, size, size + 1) for s in starts.get((key, b), ())):
+                doc = start.doc.id
+                if (doc == level.doc.id or doc in seen or not _same_unit(start, level)
+                        or not _overlap(implied, _closed(start))
+                        or not anchor & _sentence_words(start)):
+                    continue
+                seen.add(doc)
+                shown = [level, start]
+                explanation = (
+                    f"{level.doc.id} says {_q(level)}, {run.direction} {_q(by)}, which puts it at "
+                    f"{_shown_native(implied, shown)} before; {doc} gives {_q(start)} as where it "
+                    f"started, which reads {_shown_native(_closed(start), shown)}"
+                    f"{_OPEN if _closed(start) != _native(start) else ''}: the change adds up "
+                    f"across the reports")
+                claims = sorted((level, by), key=lambda c: c.mention.start) + [start]
+                found.append(CheckItem(tuple(c.claim for c in claims), "consistent", explanation,
+                                       {"check": "arithmetic", "relation": "change",
+                                        "kind": level.mention.kind, "direction": run.direction,
+                                        "across": True}))
+    return found

@@ -146,6 +146,23 @@ def _native(item: Item) -> Interval:
     return lo, hi
 
 
+def _closed(item: Item) -> Interval:
+    """A claim's bounds in its own currency, an open side closed at its typical reading: "more
+    than US$500 million" is taken as 500 to 600 million, not as any sum above 500 million."""
+    low, high = _native(item)
+    r = item.reading
+    assert r is not None
+    if math.isfinite(high) or not r.low or not math.isfinite(r.typical_high):
+        return low, high
+    return low, r.typical_high * low / r.low
+
+
+def _native_size(item: Item) -> Interval:
+    """How much a change is by, whatever its sign, in its own currency (see :func:`_native`)."""
+    low, high = _native(item)
+    return (-high, -low) if high <= 0 else (low, high)
+
+
 def _index(item: Item) -> tuple[str, int]:
     """Where a claim is filed for the checks across reports: its currency or unit, its size."""
     m, r = item.mention, item.reading

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from numclaims.checking.arithmetic.common import (
-    _amount, _index, _native, _per, _percent, _q, _sentence_words, _sentences, _shown_native,
+    _amount, _closed, _index, _native, _per, _percent, _q, _sentence_words, _sentences, _shown_native,
     _size_of,
 )
 from numclaims.checking.arithmetic.intervals import _div, _overlap, _size, Interval
@@ -50,17 +50,6 @@ def _shares(sentences: Sequence[Sequence[Item]]) -> list[_Share]:
             elif item.mention.kind == "money" and _share_amount(item):
                 amount = item
     return found
-
-
-def _closed(item: Item) -> Interval:
-    """A claim's bounds in its own currency, an open side closed at its typical reading: "more
-    than US$500 million" is taken as 500 to 600 million, not as any sum above 500 million."""
-    low, high = _native(item)
-    r = item.reading
-    assert r is not None
-    if math.isfinite(high) or not r.low or not math.isfinite(r.typical_high):
-        return low, high
-    return low, r.typical_high * low / r.low
 
 
 def _share_amount(item: Item) -> bool:

@@ -36,6 +36,7 @@ class _Words:
     beat_way: dict[str, str]  # "beat" -> "up"
     base_before: re.Pattern[str]  # before an amount: "an economy of about", "GDP of"
     base_words: frozenset[str]
+    start_before: re.Pattern[str]  # before a figure: "against a last close of", "from": a start
 
 
 @cache
@@ -100,5 +101,6 @@ def _words() -> _Words:
         period=period, determiners=frozenset(w.lower() for w in rows["determiner"]),
         rate_after=rate_after, rate_period=rate_period, share_of=share_of, beat=beat,
         beat_way=beat_way, base_before=base_before, base_words=base_words,
+        start_before=re.compile(rf"\b(?:{compared})\s+{filler}$", re.IGNORECASE),
         reference=re.compile(rf"^\s*(?:{any_of('reference')})\s+(?:(?:the|a|an|its|their)\s+)?$",
                              re.IGNORECASE))
