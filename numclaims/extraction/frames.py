@@ -49,6 +49,8 @@ class _AboutWords:
     past: frozenset[str]  # verbs in a past tense ("came", "ended"): one inside a phrase ends it
     article: frozenset[str]  # "a", "an": a change word after one and an adjective is a noun ("a steep fall")
     conjunction: frozenset[str]  # "and", "but": a second verb of the subject before ("stood on 412 seats and held")
+    aside: frozenset[str]  # "together", "including": a phrase between a subject and its verb opens with them
+    correlative: frozenset[str]  # "as": a stop word that in "as much as" is part of a qualifier
 
 
 @functools.cache
@@ -80,7 +82,7 @@ def _about_words() -> _AboutWords:
                        roles["auxiliary"], roles["relative"], roles["preposition"], continuation, time,
                        roles["not_time"], calendar, roles["pronoun"], roles["determiner"], roles["source"],
                        frozenset(v for v in verbs if v.endswith("ed")) | (past & verbs), roles["article"],
-                       roles["conjunction"])
+                       roles["conjunction"], roles["aside"], roles["correlative"])
 
 
 def verbs() -> frozenset[str]:
@@ -114,21 +116,25 @@ def about(text: str, draft: Draft, folded: str | None = None, previous_end: int 
     >>> about("The jobless rate rose to 4%", Draft(25, 27, "ratio", 4.0))
     'jobless rate'
     """
-    phrase, back, subject = _about_in_clause(text, draft, folded, previous_end, False)
+    phrase, back, mode = _about_in_clause(text, draft, folded, previous_end, _READ)
     for _ in range(_ABOUT_HOPS):
         if phrase is not None or back is None:
             break
-        phrase, back, subject = _about_in_clause(text, Draft(back, back, draft.kind, None), folded, None, subject)
+        phrase, back, mode = _about_in_clause(text, Draft(back, back, draft.kind, None), folded, None, mode)
     return phrase
 
 
-_ABOUT_HOPS = 3
+_ABOUT_HOPS = 4
+# how a clause read on from another is read: as the figure's own; for the subject of a verb
+# after it ("The new offer, made on May 7, was 10% higher"); for its main verb's subject, that
+# of a participle after it ("hit Morocco late on Friday, killing at least 632 people")
+_READ, _SUBJECT, _MAIN = "read", "subject", "main"
 
 
 def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_end: int | None,
-                     subject: bool) -> tuple[str | None, int | None, bool]:
+                     mode: str) -> tuple[str | None, int | None, str]:
     """The phrase of the figure's clause, or where to read on: (phrase, None, _) or (None, the
-    position to read back from, whether the clause read there is the subject of the one read)."""
+    position to read back from, how to read the clause there)."""
     floor = max(0, draft.start - _ABOUT_REACH)
     if floor > 0 and text[floor - 1].isalnum():  # not from inside a word ("ednesday")
         space = text.find(" ", floor, draft.start)
@@ -144,31 +150,33 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
     if first is not None and _participle(first.group(), words) and not _definite(text, draft.start, words):
         # "..., killing at least 632 people", "..., beating estimates by USD 1.55 billion" (but
         # "beating the 40.4C set in 1947" is another figure, named by its article)
-        return None, back, True
-    if subject and not verbs:
-        # "Kenya, as might be expected, was among the hardest hit": the phrase before the verb's clause
-        phrase = _phrase(_TOKEN.findall(text, clause, draft.start), words)
-        return (" ".join(phrase) if phrase else None), None, False
+        return None, back, _MAIN
+    if mode == _SUBJECT:
+        return _subject(text, clause, draft.start, verbs, back, words)
+    if mode == _MAIN and verbs:
+        verbs = verbs[:1]  # "The Labour Party has won the election held on July 4, taking 412 seats"
     if verbs:
         verb = verbs[-1]  # the last verb before the figure
         if verb.group() in words.source and _source_object(text, clause + verb.end(), draft.start):
-            return None, None, False  # "experts put the cost at $50 billion", "GFZ measured it at 6.9": a source's estimate
+            return None, None, _READ  # "experts put the cost at $50 billion", "GFZ measured it at 6.9": a source's estimate
         last_word = _LAST_TOKEN.search(folded, verb.end())
-        if _words_in(words.stop_re, folded, verb.end(), last_word.start() if last_word else len(folded)):
-            return None, None, False  # "sales rose and that left 5%": the figure belongs to another clause
+        if [m for m in _words_in(words.stop_re, folded, verb.end(), last_word.start() if last_word else len(folded))
+                if not _correlative(folded, m, words)]:
+            return None, None, _READ  # "sales rose and that left 5%": the figure belongs to another clause
         if previous_end is not None and previous_end > clause + verb.end() and not _continues(
                 text[previous_end:draft.start]):
-            return None, None, False  # "payrolls dropped 268,000 with the layoffs of 147,000": the verb's figure is the first
+            return None, None, _READ  # "payrolls dropped 268,000 with the layoffs of 147,000": the verb's figure is the first
         verb_at = verb.start()
     elif scan.fold(text[draft.start:draft.end]) in _words().multiple_verbs:
         verb_at = len(folded)  # "Exports doubled": the figure is the clause's verb
     elif _adjunct(text, clause, draft.start, words):
         # "Milton was 545 miles southwest of Tampa, Florida, with maximum sustained winds of 145
         # mph", "Net income reached USD 12.3 billion, an increase of 769%": read on before the comma
-        return None, back, False
+        return None, back, _READ
     else:
-        return None, None, False
-    if after_comma and not _TOKEN.search(text, clause, clause + verb_at):
+        return None, None, _READ
+    first_verb_at = verbs[0].start() if verbs else verb_at
+    if after_comma and not _TOKEN.search(text, clause, clause + first_verb_at):
         # "The core CPI, which leaves out food and energy, rose 0.3%": the phrase is before the
         # relative clause the commas set off
         inner = _clause_start(text, floor, clause - 1)
@@ -178,21 +186,43 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
             folded = scan.fold(text[clause:draft.start]) if folded_all is None else folded_all[clause:draft.start]
             verb_at = inner - 1 - clause
         else:
-            return None, back, True  # "The Palisades Fire, first reported on Tuesday, has grown to": its subject is before
+            return None, back, _SUBJECT  # "The Palisades Fire, first reported on Tuesday, has grown to": its subject is before
     stops = _words_in(words.stop_re, folded, 0, verb_at)
     start = clause + (stops[-1].end() if stops else 0)
     phrase = _phrase(_TOKEN.findall(text, start, clause + verb_at), words)
     if phrase:
-        return " ".join(phrase), None, False
-    if stops and not _TOKEN.search(text, start, clause + verb_at):
+        return " ".join(phrase), None, _READ
+    if stops and not _TOKEN.search(text, start, clause + max(first_verb_at, stops[-1].end())):
         stop = stops[-1].group()
         if stop in words.relative:  # "Hazard, who earns", "gusts that could reach": the word before it
-            return _antecedent(text, clause, clause + stops[-1].start(), words), None, False
+            return _antecedent(text, clause, clause + stops[-1].start(), words), None, _READ
         if stop in words.conjunction:  # "Labour stood on 412 seats and held": the verb before's
-            return None, clause + stops[-1].start(), False
+            return None, clause + stops[-1].start(), _READ
     if not stops and _pronoun_subject(text, start, clause + verb_at, words) and after_comma:
-        return None, back, True  # "BHP, itself valued at £120 billion"
-    return None, None, False
+        return None, back, _SUBJECT  # "BHP, itself valued at £120 billion"
+    return None, None, _READ
+
+
+def _subject(text: str, clause: int, end: int, verbs: list[re.Match[str]], back: int | None,
+             words: _AboutWords) -> tuple[str | None, int | None, str]:
+    """The subject a clause gives the verb after it: itself when it has no verb ("The Palisades
+    Fire, first reported ..., has grown"), read on over an aside ("Ighil, a mountainous area of
+    small farming villages, lies", "The fires, together with several smaller blazes, have
+    burned", "The new offer, made on May 7, was")."""
+    tokens = _TOKEN.findall(text, clause, end)
+    lower = [t.lower() for t in tokens]
+    first = next((w for w in lower if w not in words.skip), "")
+    aside = first in words.preposition or first in words.article or first in words.aside or first in words.stop
+    if verbs:
+        before = [w for w in _TOKEN.findall(text, clause, clause + verbs[0].start())
+                  if w.lower() not in words.skip and w.lower() not in words.ordinal and not _is_time(w, w.lower(), words)]
+        aside = aside or not before
+    if aside:
+        return None, back, _SUBJECT
+    if verbs:
+        return None, None, _READ
+    phrase = _phrase(tokens, words)
+    return (" ".join(phrase) if phrase else None), None, _READ
 
 
 def _adjunct(text: str, clause: int, end: int, words: _AboutWords) -> bool:
@@ -227,13 +257,29 @@ def _pronoun_subject(text: str, start: int, end: int, words: _AboutWords) -> boo
 def _antecedent(text: str, floor: int, end: int, words: _AboutWords) -> str | None:
     """The noun phrase a relative word refers to: the words before it after the last verb, stop
     word or preposition ("a salary second only to that of Hazard, who" -> "Hazard")."""
-    start = _clause_start(text, max(0, floor - _ABOUT_REACH), end) if text[end - 2:end].strip() == "," else floor
+    comma = text.rfind(",", max(0, end - 3), end)
+    start = _clause_start(text, max(0, floor - _ABOUT_REACH), comma) if comma >= 0 else floor
+    end = comma if comma >= 0 else end
     tokens = _TOKEN.findall(text, start, end)
     lower = [t.lower() for t in tokens]
     cut = max((i + 1 for i, w in enumerate(lower)
                if w in words.verbs or w in words.stop or w in words.preposition), default=0)
     phrase = _phrase(tokens[cut:], words)
     return " ".join(phrase) if phrase else None
+
+
+def _correlative(folded: str, stop: re.Match[str], words: _AboutWords) -> bool:
+    """Is the stop word one of a qualifier "as much as", "as many as", "as high as" (no clause)?"""
+    if stop.group() not in words.correlative:
+        return False
+    after = _CORRELATIVE_AFTER.match(folded, stop.end())
+    before = _CORRELATIVE_BEFORE.search(folded, max(0, stop.start() - _CORRELATIVE_REACH), stop.start())
+    return (after is not None and after.group(1) == stop.group()) or (before is not None and before.group(1) == stop.group())
+
+
+_CORRELATIVE_AFTER = re.compile(r"\s+[a-z]+\s+([a-z]+)\b")
+_CORRELATIVE_BEFORE = re.compile(r"\b([a-z]+)\s+[a-z]+\s+$")
+_CORRELATIVE_REACH = 20
 
 
 def _source_object(text: str, start: int, end: int) -> bool:
