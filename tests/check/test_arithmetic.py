@@ -405,3 +405,39 @@ def test_a_change_by_as_much_as_reaches_no_start_across_reports() -> None:
     text = "Rival Corp's shares rose as much as 13.8% to £25.03 on Thursday."
     assert not [why for _, _, why in _arithmetic(text, CLOSE, published="2024-04-25")
                 if "where it started" in why]
+
+
+# uk-election-2024: the change in the lead, its two levels later, the second stated of the first
+TURNOUT = ("This season's attendance is more than {gap} percentage points below the attendance "
+           "of last season. With every match played, attendance stood at 41.2%. That is a sharp "
+           "{noun} from the average attendance of 48.5% recorded last season.")
+
+
+def test_a_sentence_that_opens_with_that_is_a_fall_states_a_change_of_the_one_before() -> None:
+    found = _arithmetic(TURNOUT.format(gap="five", noun="drop"), published="2024-07-05")
+    assert ("consistent", ["a:41.2%", "a:48.5%"]) in [(v, c) for v, c, _ in found]
+    assert all(v == "consistent" for v, _, _ in found)
+
+
+def test_a_back_reference_the_levels_go_against_is_not_reported() -> None:
+    # "a sharp rise" from 48.5% to 41.2%: a misread role is likelier than a report at odds
+    assert _arithmetic(TURNOUT.format(gap="five", noun="rise"), published="2024-07-05") == []
+
+
+def test_a_back_reference_reaches_only_the_sentence_right_before() -> None:
+    text = ("Attendance stood at 41.2%. The league has 20 clubs. That is a sharp drop from the "
+            "average attendance of 48.5% recorded last season.")
+    assert _arithmetic(text, published="2024-07-05") == []
+
+
+def test_a_change_by_how_much_alone_meets_the_levels_another_sentence_gives() -> None:
+    found = _arithmetic(TURNOUT.format(gap="five", noun="drop"), published="2024-07-05")
+    assert [(v, c) for v, c, why in found if "levels from another sentence" in why] == [
+        ("consistent", ["a:more than five percentage points", "a:41.2%", "a:48.5%"])]
+
+
+def test_a_change_by_how_much_alone_the_levels_do_not_give_is_not_flagged() -> None:
+    # 48.5 - 41.2 is 7.3 points, not more than nine: the levels may be of another thing
+    found = _arithmetic(TURNOUT.format(gap="nine", noun="drop"), published="2024-07-05")
+    assert not [why for _, _, why in found if "levels from another sentence" in why]
+    assert all(v == "consistent" for v, _, _ in found)

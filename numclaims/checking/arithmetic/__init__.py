@@ -47,7 +47,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from numclaims.checking.arithmetic.changes import (
-    _changes, _changes_across, _check_change, _levels_elsewhere, _starts_across,
+    _changes_across, _check_change, _deltas_elsewhere, _levels_elsewhere, _runs, _starts_across,
 )
 from numclaims.checking.arithmetic.common import _sentences
 from numclaims.checking.arithmetic.parts import (
@@ -64,9 +64,10 @@ def check_arithmetic(items: Sequence[Item]) -> list[CheckItem]:
     """The arithmetic checks inside one document (``items`` are its claims, in text order)."""
     found: list[CheckItem] = []
     sentences = _sentences(items)
-    runs = [run for sentence in sentences for run in _changes(sentence)]
+    runs = _runs(sentences)
     found += [c for run in runs if (c := _check_change(run)) is not None]
     found += _levels_elsewhere(runs, [i for sentence in sentences for i in sentence])
+    found += _deltas_elsewhere(runs)
     found += _rates(sentences)
     found += _shares_against_bases([items], across=False)
     parts = [p for sentence in sentences for p in _parts(sentence)]
@@ -89,7 +90,7 @@ def check_totals_across(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
     "157 on board".
     """
     found = _parts_across(per_doc)
-    runs = [[run for sentence in _sentences(items) for run in _changes(sentence)] for items in per_doc]
+    runs = [_runs(_sentences(items)) for items in per_doc]
     found += _changes_across(runs)
     found += _starts_across(runs, [[i for sentence in _sentences(items) for i in sentence]
                                    for items in per_doc])

@@ -521,3 +521,72 @@ def _starts_across(per_doc: Sequence[Sequence[_Change]],
                                         "kind": level.mention.kind, "direction": run.direction,
                                         "across": True}))
     return found
+
+
+def _runs(sentences: Sequence[Sequence[Item]]) -> list[_Change]:
+    """The changes of a report: those of each sentence, and those a sentence states of the figure
+    the one before it ends on (:func:`_back_references`)."""
+    return [run for sentence in sentences for run in _changes(sentence)] + _back_references(sentences)
+
+
+def _back_references(sentences: Sequence[Sequence[Item]]) -> list[_Change]:
+    """ "Turnout stood at 59.8%. That is a steep fall from the overall turnout of 67.3%": a sentence
+    that opens with a back reference and a noun of a change before its first figure
+    (``arithmetic_words.tsv``) states a change from that figure to the last figure of its unit in
+    the sentence right before it; the noun says the way."""
+    words = _words()
+    found = []
+    for before, sentence in zip(sentences, sentences[1:]):
+        first = sentence[0]
+        text = first.doc.text
+        n = _sentence_of(first)
+        if n < 1 or _sentence_of(before[-1]) != n - 1 or first.mention.kind in _NO_LEVEL:
+            continue
+        opening = words.back.match(text[_sentence_starts(text)[n - 1]:first.mention.start])
+        if opening is None:
+            continue
+        level = next((i for i in reversed(before)
+                      if i.mention.kind not in _NO_LEVEL and _same_unit(i, first)), None)
+        if level is not None:
+            way = "up" if opening.group("noun").lower() in words.up_nouns else "down"
+            found.append(_Change(start=first, level=level, direction=way))
+    return found
+
+
+#: A change stated by how much alone is set against the levels of another sentence only when the
+#: two sentences share this many content words: "turnout", "election".
+SHARED_WORDS = 2
+
+
+def _deltas_elsewhere(runs: Sequence[_Change]) -> list[CheckItem]:
+    """A change stated by how much alone ("This year's figure is more than seven percentage points
+    below the turnout at the last election") against a change another sentence of the report
+    states by its two levels ("turnout stood at 59.8%. That is a steep fall from the overall
+    turnout of 67.3%"): the same way, the levels of a unit the change can be of, and sentences that
+    share ``SHARED_WORDS`` content words; the nearest such change. Only an agreement is reported:
+    the levels may be of another thing."""
+    found = []
+    for run in runs:
+        by = run.percent or run.delta
+        if (by is None or run.start is not None or run.level is not None or run.others
+                or run.direction not in ("up", "down")):
+            continue
+        words = _sentence_words(by)
+        where = _sentence_of(by)
+        near = sorted((o for o in runs if o.start is not None and o.level is not None
+                       and o.start.doc.id == by.doc.id and _fits_level(o.level, by)
+                       and _same_unit(o.start, o.level) and (o.direction or _way_of(o)) == run.direction
+                       and where not in (_sentence_of(o.start), _sentence_of(o.level))),
+                      key=lambda o: abs(_sentence_of(o.start) - where))  # type: ignore[arg-type]
+        for other in near:
+            assert other.start is not None and other.level is not None
+            shared = _sentence_words(other.start) | _sentence_words(other.level)
+            if len(words & shared) < SHARED_WORDS:
+                continue
+            joined = _Change(delta=run.delta, percent=run.percent, start=other.start,
+                             level=other.level, direction=run.direction)
+            checked = _check_change(joined, note=" (the levels from another sentence)")
+            if checked is not None and checked.verdict == "consistent":
+                found.append(checked)
+            break
+    return found

@@ -37,6 +37,8 @@ class _Words:
     base_before: re.Pattern[str]  # before an amount: "an economy of about", "GDP of"
     base_words: frozenset[str]
     start_before: re.Pattern[str]  # before a figure: "against a last close of", "from": a start
+    back: re.Pattern[str]  # a sentence's start before its start figure: "That is a steep fall from"
+    up_nouns: frozenset[str]
 
 
 @cache
@@ -60,7 +62,7 @@ def _words() -> _Words:
     word = rf"(?!(?:{clause})\b)[\w'’-]+\s+"  # a word that starts no clause
     filler = rf"(?:(?!(?:{any_of('not_filler')})\b)[\w'’.-]+\s+){{0,5}}"
     adverb = any_of("up", "down")
-    noun = rf"(?:an?\s+|the\s+)?(?:{word}){{0,2}}(?:{any_of('change_noun')})\s+"
+    noun = rf"(?:an?\s+|the\s+)?(?:{word}){{0,2}}(?:{any_of('change_noun', 'up_noun', 'down_noun')})\s+"
     start, compared = any_of("start"), any_of("start", "compared")
     # the words before the comma: no other clause, no sentence end ("sales were $5bn, while ...")
     head = rf"^(?:(?!\b(?:{clause})\b)[^;:!?()]){{0,80}}?,\s+"
@@ -102,5 +104,9 @@ def _words() -> _Words:
         rate_after=rate_after, rate_period=rate_period, share_of=share_of, beat=beat,
         beat_way=beat_way, base_before=base_before, base_words=base_words,
         start_before=re.compile(rf"\b(?:{compared})\s+{filler}$", re.IGNORECASE),
+        back=re.compile(rf"^\W*(?:{any_of('back_reference')})\s+(?:an?\s+)?(?:{word}){{0,2}}?"
+                        rf"(?P<noun>{any_of('up_noun', 'down_noun')})\s+(?:{compared})\s+{filler}$",
+                        re.IGNORECASE),
+        up_nouns=frozenset(w.lower() for w in rows["up_noun"]),
         reference=re.compile(rf"^\s*(?:{any_of('reference')})\s+(?:(?:the|a|an|its|their)\s+)?$",
                              re.IGNORECASE))
