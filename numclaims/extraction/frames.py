@@ -128,11 +128,11 @@ _ABOUT_HOPS = 4
 # how a clause read on from another is read: as the figure's own; for the subject of a verb
 # after it ("The new offer, made on May 7, was 10% higher"); for its main verb's subject, that
 # of a participle after it ("hit Morocco late on Friday, killing at least 632 people")
-_READ, _SUBJECT, _MAIN = "read", "subject", "main"
+_READ, _SUBJECT, _MAIN = range(3)
 
 
 def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_end: int | None,
-                     mode: str) -> tuple[str | None, int | None, str]:
+                     mode: int) -> tuple[str | None, int | None, int]:
     """The phrase of the figure's clause, or where to read on: (phrase, None, _) or (None, the
     position to read back from, how to read the clause there)."""
     floor = max(0, draft.start - _ABOUT_REACH)
@@ -204,7 +204,7 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
 
 
 def _subject(text: str, clause: int, end: int, verbs: list[re.Match[str]], back: int | None,
-             words: _AboutWords) -> tuple[str | None, int | None, str]:
+             words: _AboutWords) -> tuple[str | None, int | None, int]:
     """The subject a clause gives the verb after it: itself when it has no verb ("The Palisades
     Fire, first reported ..., has grown"), read on over an aside ("Ighil, a mountainous area of
     small farming villages, lies", "The fires, together with several smaller blazes, have
