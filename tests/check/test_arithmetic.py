@@ -441,3 +441,38 @@ def test_a_change_by_how_much_alone_the_levels_do_not_give_is_not_flagged() -> N
     found = _arithmetic(TURNOUT.format(gap="nine", noun="drop"), published="2024-07-05")
     assert not [why for _, _, why in found if "levels from another sentence" in why]
     assert all(v == "consistent" for v, _, _ in found)
+
+
+# nvidia-q4-fy2024: a sentence opens on the estimate, and the surprise is a signed percentage
+EPS = ("Earnings per share for the quarter came to $3.12. Against a consensus estimate of $2.80, "
+       "the earnings surprise was +{pct}%.")
+
+
+def test_a_signed_surprise_against_an_estimate_reaches_the_level_of_another_sentence() -> None:
+    found = _arithmetic(EPS.format(pct="11.43"))
+    assert [(v, c) for v, c, _ in found] == [("consistent", ["a:$3.12", "a:$2.80", "a:11.43%"])]
+
+
+def test_a_signed_surprise_that_reaches_no_level_is_not_flagged() -> None:
+    assert _arithmetic(EPS.format(pct="21.43")) == []
+
+
+def test_an_estimate_in_the_middle_of_a_sentence_is_no_start_of_the_change_after_it() -> None:
+    # the +56.5% is against a year ago, not against the estimate
+    found = _arithmetic("Gaming revenue was $2.87 billion, against an average estimate of $2.68 "
+                        "billion from seven analysts, a change of +56.5% from a year ago.")
+    assert not [c for _, c, _ in found if "a:56.5%" in c and "a:$2.68 billion" in c]
+
+
+# kiptum-chicago-marathon-2023: a better time is a shorter one, and a race time is precise
+RECORD = "Smith ran 2:03:10 to win in Boston. Her time improved on the previous course best of 2:04:00 by {gap} seconds."
+
+
+def test_a_time_that_improved_on_a_best_by_seconds_reaches_the_time_of_another_sentence() -> None:
+    [(verdict, claims, why)] = _arithmetic(RECORD.format(gap=50), published="2023-10-08")
+    assert (verdict, claims) == ("consistent", ["a:2:03:10", "a:2:04:00", "a:50 seconds"])
+    assert '"2:04:00" - "50 seconds"' in why and "2:03:09.5-2:03:10.5" in why
+
+
+def test_a_time_the_improvement_does_not_reach_is_not_flagged() -> None:
+    assert _arithmetic(RECORD.format(gap=40), published="2023-10-08") == []

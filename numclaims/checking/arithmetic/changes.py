@@ -76,7 +76,29 @@ def _beaten(start: Item, item: Item) -> tuple[str, frozenset[str]] | None:
         return None
     subject = frozenset(_stem(t.lemma) for t in tokens(text, max(begin, verb.start() - 60), verb.start())
                         if is_content(t))
-    return _words().beat_way.get(verb.group("verb").lower(), ""), subject
+    way = _words().beat_way.get(verb.group("verb").lower(), "")
+    if way == "better":  # a better time is a shorter one
+        way = "down" if start.mention.kind == "duration" else "up"
+    return way, subject
+
+
+_SIGN = re.compile(r"([+\-−])\s*$")
+
+
+def _against(start: Item, item: Item) -> str | None:
+    """ "Against a consensus EPS estimate of $4.55, the earnings surprise was +13.41%": the way of
+    a percentage written with its sign, when the figure before it opens its sentence after a
+    word of ``compared`` or ``start`` (``arithmetic_words.tsv``): a change from that figure."""
+    m = item.mention
+    sign = _SIGN.search(item.doc.text, max(0, m.start - 2), m.start)
+    written = sign.group(1) if sign else m.text[:1] if m.text[:1] in "-−" else None
+    if not _percent(item) or written is None:
+        return None
+    text = start.doc.text
+    begin = _sentence_starts(text)[max(0, _sentence_of(start) - 1)]
+    if not _words().opening.match(text[begin:start.mention.start]):
+        return None
+    return "up" if written == "+" else "down"
 
 
 def _words_before(item: Item) -> frozenset[str]:
@@ -144,6 +166,14 @@ def _changes(sentence: Sequence[Item]) -> list[_Change]:
                     runs.append(run)
                 run = _Change(start=pending, direction=beaten[0], of=beaten[1])
                 role, direction = "delta", beaten[0]
+            elif role is None and last is pending and pending is not None and (
+                    way := _against(pending, item)) is not None:
+                # "Against a consensus EPS estimate of $4.55, the earnings surprise was +13.41%":
+                # a change from the estimate, whose level another sentence gives
+                if not run.empty:
+                    runs.append(run)
+                run = _Change(start=pending, direction=way)
+                role, direction = "delta", way
             elif (role is None and run.direction and not _percent(item) and previous is not None
                   and words.level.search(_between(previous, item))):
                 role = "level"  # "... to close at 39,098.68"
@@ -301,7 +331,9 @@ def _levels_elsewhere(runs: Sequence[_Change], figures: Sequence[Item]) -> list[
     changes (nearest first), then of its other figures (nearest first), that are in the start's
     unit, within a factor of two of what the change gives and about a word the change is about,
     the first the change reaches ("the £34billion offer" for "the bid remains £6billion below the
-    £40billion", not the "£31billion" offer before it). Only an agreement is reported: a level
+    £40billion", not the "£31billion" offer before it). A figure stated to ``PRECISE_LEVEL`` that
+    the change reaches as precisely needs no shared word, and a race time may be the level ("improved on the previous best of
+    2:01:09 by 34 seconds" reaches the "2:00:35" of another sentence). Only an agreement is reported: a level
     the change does not reach may be of another day or another thing."""
     found = []
     # the candidates, filed by currency or unit and size (a factor of two spans two sizes at most)
@@ -311,7 +343,8 @@ def _levels_elsewhere(runs: Sequence[_Change], figures: Sequence[Item]) -> list[
             levels.setdefault(_index(other.level), []).append((n, other))
     plain: dict[tuple[str, int], list[Item]] = {}
     for f in figures:
-        if f.mention.kind not in _NO_LEVEL and not _percent(f):
+        # a race time is the level of a change of time ("2:00:35" of "2:01:09 ... by 34 seconds")
+        if (f.mention.kind not in _NO_LEVEL or f.mention.kind == "duration") and not _percent(f):
             plain.setdefault(_index(f), []).append(f)
     for n, run in enumerate(runs):
         if (run.level is not None or run.start is None or run.others or not run.by
@@ -321,7 +354,7 @@ def _levels_elsewhere(runs: Sequence[_Change], figures: Sequence[Item]) -> list[
         by = run.percent or run.delta
         assert by is not None
         reach = _implied_level(run.start, by, run.direction)
-        if not anchor or reach is None:
+        if reach is None:
             continue
 
         def sized(level: Item) -> bool:
@@ -339,12 +372,13 @@ def _levels_elsewhere(runs: Sequence[_Change], figures: Sequence[Item]) -> list[
                       key=lambda c: (c[0] > n, abs(c[0] - n)))
         chosen = [o.level for _, o in near if o.level is not None and sized(o.level)
                   and anchor & (frozenset(_stem(w) for w in _anchor([o.level, *o.by]))
-                                | _sentence_words(o.level))]
+                                | _sentence_words(o.level))] if anchor else []
         own = {id(c) for c in (run.start, *run.by)}
         where = _sentence_of(run.start)
         chosen += sorted((f for b in sizes for f in plain.get((key, b), ())
                           if id(f) not in own and _sentence_of(f) != where and sized(f)
-                          and anchor & frozenset(_stem(w) for w in _anchor([f]))),
+                          and (anchor & frozenset(_stem(w) for w in _anchor([f]))
+                               or (_precise(reach) and _precise(_bounds(f))))),
                          key=lambda f: abs(f.mention.start - run.start.mention.start))  # type: ignore[union-attr]
         for level in chosen:
             joined = _Change(delta=run.delta, percent=run.percent, start=run.start,
@@ -354,6 +388,18 @@ def _levels_elsewhere(runs: Sequence[_Change], figures: Sequence[Item]) -> list[
                 found.append(checked)
                 break
     return found
+
+
+#: A level stated this precisely (relative width) that a change reaches as precisely is its own
+#: anchor: "2:01:09" less "34 seconds" reaching "2:00:35" to the second is of it whatever words
+#: surround it; "17 percent" from 33,464.17 spans 335 points and pins no level.
+PRECISE_LEVEL = 1e-3
+
+
+def _precise(bounds: Interval) -> bool:
+    low, high = bounds
+    center = (low + high) / 2
+    return center > 0 and math.isfinite(high) and (high - low) <= PRECISE_LEVEL * center
 
 
 def _implied_level(start: Item, by: Item, direction: str | None) -> Interval | None:

@@ -83,7 +83,20 @@ def _shown(interval: Interval, claims: Sequence[Item]) -> str:
     scale = written_scale(m)
     if m.kind == "money" and len(units) == 1 and scale is not None:
         return fmt_interval(interval[0] * scale, interval[1] * scale, m.unit)
+    if r.unit == "second" and ":" in m.text and all(math.isfinite(x) and x >= 0 for x in interval):
+        # a race time as a clock shows it: "2:00:34.5-2:00:35.5", not "7,234-7,236 second"
+        low, high = (_clock(x) for x in interval)
+        return low if low == high else f"{low}-{high}"
     return fmt_interval(*interval, r.unit)
+
+
+def _clock(seconds: float) -> str:
+    """Seconds as h:mm:ss, to the tenth of a second when not whole: 7234.5 is "2:00:34.5"."""
+    tenths = round(seconds * 10)
+    hours, rest = divmod(tenths, 36000)
+    minutes, rest = divmod(rest, 600)
+    whole, tenth = divmod(rest, 10)
+    return f"{hours}:{minutes:02d}:{whole:02d}" + (f".{tenth}" if tenth else "")
 
 
 def _shown_native(interval: Interval, claims: Sequence[Item]) -> str:

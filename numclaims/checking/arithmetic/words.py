@@ -39,6 +39,7 @@ class _Words:
     start_before: re.Pattern[str]  # before a figure: "against a last close of", "from": a start
     back: re.Pattern[str]  # a sentence's start before its start figure: "That is a steep fall from"
     up_nouns: frozenset[str]
+    opening: re.Pattern[str]  # a sentence's start before a figure: "Against a consensus estimate of"
 
 
 @cache
@@ -108,5 +109,6 @@ def _words() -> _Words:
                         rf"(?P<noun>{any_of('up_noun', 'down_noun')})\s+(?:{compared})\s+{filler}$",
                         re.IGNORECASE),
         up_nouns=frozenset(w.lower() for w in rows["up_noun"]),
+        opening=re.compile(rf"^\W*(?:{compared})\s+{filler}$", re.IGNORECASE),
         reference=re.compile(rf"^\s*(?:{any_of('reference')})\s+(?:(?:the|a|an|its|their)\s+)?$",
                              re.IGNORECASE))
