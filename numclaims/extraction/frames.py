@@ -160,7 +160,7 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
         if verb.group() in words.source and _source_object(text, clause + verb.end(), draft.start):
             return None, None, _READ  # "experts put the cost at $50 billion", "GFZ measured it at 6.9": a source's estimate
         last_word = _LAST_TOKEN.search(folded, verb.end())
-        if [m for m in _words_in(words.stop_re, folded, verb.end(), last_word.start() if last_word else len(folded))
+        if mode != _MAIN and [m for m in _words_in(words.stop_re, folded, verb.end(), last_word.start() if last_word else len(folded))
                 if not _correlative(folded, m, words)]:
             return None, None, _READ  # "sales rose and that left 5%": the figure belongs to another clause
         if previous_end is not None and previous_end > clause + verb.end() and not _continues(
@@ -212,7 +212,7 @@ def _subject(text: str, clause: int, end: int, verbs: list[re.Match[str]], back:
     tokens = _TOKEN.findall(text, clause, end)
     lower = [t.lower() for t in tokens]
     first = next((w for w in lower if w not in words.skip), "")
-    aside = first in words.preposition or first in words.article or first in words.aside or first in words.stop
+    aside = first in words.preposition or first in words.aside or first in words.stop or bool(lower) and lower[0] in words.article
     if verbs:
         before = [w for w in _TOKEN.findall(text, clause, clause + verbs[0].start())
                   if w.lower() not in words.skip and w.lower() not in words.ordinal and not _is_time(w, w.lower(), words)]
@@ -263,7 +263,8 @@ def _antecedent(text: str, floor: int, end: int, words: _AboutWords) -> str | No
     tokens = _TOKEN.findall(text, start, end)
     lower = [t.lower() for t in tokens]
     cut = max((i + 1 for i, w in enumerate(lower)
-               if w in words.verbs or w in words.stop or w in words.preposition), default=0)
+               if w in words.verbs or w in words.stop or w in words.preposition or w in words.pronoun
+               or w in _words().roles), default=0)
     phrase = _phrase(tokens[cut:], words)
     return " ".join(phrase) if phrase else None
 
