@@ -476,3 +476,22 @@ def test_a_time_that_improved_on_a_best_by_seconds_reaches_the_time_of_another_s
 
 def test_a_time_the_improvement_does_not_reach_is_not_flagged() -> None:
     assert _arithmetic(RECORD.format(gap=40), published="2023-10-08") == []
+
+
+def test_a_time_an_improvement_misses_by_two_seconds_is_divergent() -> None:
+    # kiptum-chicago-marathon-2023: 2:04:00 less 48 seconds is 2:03:12, not the 2:03:10 she ran
+    [(verdict, claims, why)] = _arithmetic(RECORD.format(gap=48), published="2023-10-08")
+    assert (verdict, claims) == ("divergent", ["a:2:03:10", "a:2:04:00", "a:48 seconds"])
+    assert "within 0.1%" in why and "gives 2:03:11-2:03:13" in why
+
+
+def test_a_near_miss_with_two_precise_times_near_is_not_flagged() -> None:
+    text = RECORD.format(gap=48) + " Jones was second in 2:03:14."
+    assert [v for v, _, _ in _arithmetic(text, published="2023-10-08")] == []
+
+
+def test_a_figure_of_another_unit_after_to_is_no_level_of_the_change() -> None:
+    text = ("Smith ran 2:03:10 in Boston. She beat the course record of 2:04:00 by 50 seconds, "
+            "becoming the first woman to complete the 42km race in that time.")
+    assert [(v, c) for v, c, _ in _arithmetic(text, published="2023-10-08")] == [
+        ("consistent", ["a:2:03:10", "a:2:04:00", "a:50 seconds"])]

@@ -8,7 +8,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from numclaims.checking.arithmetic.common import (
     _closed, _native_size, _amount,
@@ -121,6 +121,14 @@ def _fits_level(level: Item, by: Item) -> bool:
     return _same_unit(by, level)
 
 
+def _may_reach(run: _Change, item: Item) -> bool:
+    """Whether ``item`` may be the level a change reaches: of its start's or delta's unit ("beat
+    the record of 2:01:07 by 34 seconds, becoming the first man to complete the 42km race" reaches
+    no 42km)."""
+    base = run.start or run.delta
+    return _same_unit(base, item) if base is not None else True
+
+
 def _level_before(pending: Item | None, item: Item,
                   pattern: re.Pattern[str]) -> re.Match[str] | None:
     if pending is None or pending.mention.kind in _NO_LEVEL:
@@ -175,7 +183,7 @@ def _changes(sentence: Sequence[Item]) -> list[_Change]:
                 run = _Change(start=pending, direction=way)
                 role, direction = "delta", way
             elif (role is None and run.direction and not _percent(item) and previous is not None
-                  and words.level.search(_between(previous, item))):
+                  and words.level.search(_between(previous, item)) and _may_reach(run, item)):
                 role = "level"  # "... to close at 39,098.68"
             elif role is None and run.direction and run.start is None and (
                     (start := words.start_after.match(after_last)) is not None):
@@ -387,7 +395,41 @@ def _levels_elsewhere(runs: Sequence[_Change], figures: Sequence[Item]) -> list[
             if checked is not None and checked.verdict == "consistent":
                 found.append(checked)
                 break
+        else:
+            missed = _near_miss(run, reach, [f for f in chosen if _precise(_bounds(f))])
+            if missed is not None:
+                found.append(missed)
     return found
+
+
+#: A precise level another sentence gives that a change misses by less than this (relative) is
+#: the same figure stated differently: "beat the world record of 2:01:07 by 34 seconds" is
+#: 2:00:33, two seconds off the "2:00:35" the report gives.
+NEAR_MISS = 1e-3
+
+
+def _near_miss(run: _Change, reach: Interval, levels: Sequence[Item]) -> CheckItem | None:
+    """A change that reaches no level of its report, but misses the one precise level of its unit
+    it comes near (within ``NEAR_MISS``) by more than their rounding: ``divergent``, the figures
+    cannot all be right if they are of one thing. Nothing when the change is loose (``17
+    percent``) or when more than one precise level is near."""
+    if not _precise(reach):
+        return None
+    center = sum(reach) / 2
+    near = [f for f in levels if not _overlap(reach, _bounds(f))
+            and abs(sum(_bounds(f)) / 2 - center) <= NEAR_MISS * center]
+    if len(near) != 1:
+        return None
+    level = near[0]
+    joined = _Change(delta=run.delta, percent=run.percent, start=run.start, level=level,
+                     direction=run.direction)
+    checked = _check_change(joined, note=" (the level from another sentence)")
+    if checked is None or checked.verdict != "conflict":
+        return None
+    explanation = checked.explanation + (
+        f"; the change comes within {NEAR_MISS:.1%} of {_q(level)} but not to its rounding: one "
+        f"of the figures is stated differently, or they are of different things")
+    return replace(checked, verdict="divergent", explanation=explanation)
 
 
 #: A level stated this precisely (relative width) that a change reaches as precisely is its own
