@@ -495,3 +495,10 @@ def test_a_figure_of_another_unit_after_to_is_no_level_of_the_change() -> None:
             "becoming the first woman to complete the 42km race in that time.")
     assert [(v, c) for v, c, _ in _arithmetic(text, published="2023-10-08")] == [
         ("consistent", ["a:2:03:10", "a:2:04:00", "a:50 seconds"])]
+
+
+def test_a_rate_the_extractor_gives_no_period_takes_it_from_the_word_after_it() -> None:
+    # "£70 billion annually": rate_after reads the word right after the figure, mid-sentence
+    found = _arithmetic("Spending rises by £70 billion annually. That comes to about £1.35 billion "
+                        "a week.", published="2024-10-30")
+    assert [(v, c) for v, c, _ in found] == [("consistent", ["a:£70 billion", "a:about £1.35 billion"])]

@@ -193,7 +193,7 @@ def _per(item: Item) -> str | None:
         return None
     words = _words()
     per = (m.per or "").lower()
-    if not per and (after := words.rate_after.match(item.doc.text, m.end, m.end + 20)):
+    if not per and (after := words.rate_after.match(item.doc.text[m.end:m.end + 20])):
         per = words.rate_period.get(after.group(1).lower(), "")
     return per if per in words.period else None
 

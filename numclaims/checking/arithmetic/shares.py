@@ -39,7 +39,7 @@ def _shares(sentences: Sequence[Sequence[Item]]) -> list[_Share]:
         for item in sentence:
             m = item.mention
             if _percent(item) and m.unit == "percent":
-                of = words.share_of.match(item.doc.text, m.end, m.end + 60)
+                of = words.share_of.match(item.doc.text[m.end:m.end + 60])
                 subject = (m.subject or "").lower()
                 if amount is not None and (of or subject in words.base_words or (
                         subject and all(w in words.base_words for w in subject.split()))):
