@@ -18,7 +18,9 @@ no word of a text starts with, so a stored story's centroids carry them too):
   (``VALUE_PENALTY``): "39,098.68" meets the "39,098.68" of another report, not the "38,915.87"
   beside it, and "about 39,000" meets both;
 * its **frame**: what it is per, its role in a change and the years it holds for; a claim never
-  joins a cluster whose claims state one of those differently (:func:`compatible`).
+  joins a cluster whose claims state one of those differently (:func:`compatible`);
+* its **size**: a claim more than ``FAR_FACTOR`` away from every reading of a cluster joins it
+  only in words alike to ``FAR_SIMILARITY`` (:meth:`Cluster.near`).
 
 A document's claims are placed together, best match first (:meth:`Clustering.assign_document`):
 in text order, "more than 170" (a majority) would take the cluster of "412 seats" before the
@@ -65,6 +67,14 @@ VALUE_TRACE = 0.05
 SPECIFIC_BONUS = 0.1
 PRECISE = 0.02
 PRECISE_DIGITS = 3
+#: A figure more than this factor away from every reading a cluster states is another fact, not
+#: a drift of it: outlets misreport a digit or round, a storm's toll climbs through the figures
+#: between, but "USD 1.55 billion" beside "$20.62 billion" is a segment beside the total.
+#: Measured on the development stories: it turns 4 of 31 false flags away, and no real drift.
+FAR_FACTOR = 3.0
+#: unless their words are this alike: "About 10,000 North Korean workers are employed in Russia"
+#: and "About 50,000 ..." are one fact misreported
+FAR_SIMILARITY = 0.7
 #: How a value word starts: no word of a text does. The word is the claim's typical reading,
 #: "=411.5:412.5" for "412", so that a stored cluster knows the readings its claims state.
 VALUE_MARK = "="
@@ -125,6 +135,7 @@ class Cluster:
     more: dict[str, int] = field(default_factory=dict)
     marks: dict[str, set[str]] = field(default_factory=dict)  # frame family -> marks its claims state
     values: dict[str, tuple[float, float]] = field(default_factory=dict)  # value word -> reading
+    span: tuple[float, float] | None = None  # the lowest and highest positive readings stated
 
     def __post_init__(self) -> None:
         for word in self.centroid:  # a cluster loaded from a stored story
@@ -137,6 +148,10 @@ class Cluster:
             interval = value_interval(word)
             if interval is not None:
                 self.values[word] = interval
+                low, high = interval
+                if 0 < low <= high < math.inf:
+                    self.span = (low, high) if self.span is None else (
+                        min(self.span[0], low), max(self.span[1], high))
 
     def states(self, value: str) -> tuple[float, float] | None:
         """The reading of a claim of this cluster that reads as the value word ``value`` does
@@ -149,6 +164,14 @@ class Cluster:
             return None
         heaviest = sorted(self.values, key=lambda w: self.centroid.get(w, 0.0), reverse=True)
         return next((self.values[w] for w in heaviest[:MAX_VALUES] if _overlap(mine, self.values[w])), None)
+
+    def near(self, value: str) -> bool:
+        """Whether the reading of value word ``value`` lies within ``FAR_FACTOR`` of the readings
+        this cluster states (always, for a reading or a cluster with no positive finite one)."""
+        mine = value_interval(value)
+        if self.span is None or mine is None or not 0 < mine[0] <= mine[1] < math.inf:
+            return True
+        return mine[0] <= self.span[1] * FAR_FACTOR and self.span[0] <= mine[1] * FAR_FACTOR
 
     def add(self, item: Item, vector: Mapping[str, float],
             interval: tuple[float, float] | None = None) -> None:
@@ -414,6 +437,8 @@ class Clustering:
             if marks and not compatible(marks, candidate.marks):
                 continue
             sim = candidate.similarity(vector, norm)
+            if value is not None and sim < FAR_SIMILARITY and not candidate.near(value):
+                continue
             if value is not None:
                 met = candidate.states(value)
                 if met is None:

@@ -139,3 +139,16 @@ def test_a_year_before_the_noun_is_the_figures_time() -> None:
     found = {m.text: m.when for m in extract(
         "The Nikkei closed at 39,098.68, above the 1989 record of 38,915.87.", published="2024-02-22")}
     assert found["38,915.87"] is not None and found["38,915.87"]["start"] == "1989-01-01"
+
+
+def test_a_figure_three_times_every_reading_of_a_group_is_another_fact() -> None:
+    # nvidia-q4-fy2024: a segment's revenue beside the quarter's, in like sentences
+    found = _groups("Nvidia said fourth-quarter revenue from its gaming chips reached $20.62 billion.",
+                    "Nvidia said fourth-quarter revenue from its automotive chips reached $1.55 billion.")
+    assert found == []
+    # a toll that climbs through the figures between stays one series
+    found = _dated_groups(
+        ("2023-09-09", "The earthquake killed at least 632 people, the interior ministry said."),
+        ("2023-09-10", "The earthquake killed at least 1,037 people, the interior ministry said."),
+        ("2023-09-11", "The earthquake killed at least 2,012 people, the interior ministry said."))
+    assert found == [["a:at least 632", "b:at least 1,037", "c:at least 2,012"]]
