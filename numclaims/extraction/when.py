@@ -79,6 +79,10 @@ class _TimeWords:
     since_event_re: re.Pattern[str]  # "since its trough in ": "since" before the time of an event
     ago_re: re.Pattern[str]  # "ago" after a duration
     clock_keys: tuple[str, ...]  # what str.find looks for where a clock time may be
+    financial_start: int  # the month a financial year begins ("2024-25": April 2024 to March 2025)
+    not_financial_re: re.Pattern[str]  # "season" after "2023-24": a sports season, no financial year
+    next_span_re: re.Pattern[str]  # "the next five years", "the past three months"
+    ahead_words: frozenset[str]  # "next", "coming": the span runs from the publication date
 
 
 @functools.cache
@@ -170,7 +174,12 @@ def _time_words() -> _TimeWords:
                       words_re("change_comparison"), coordinated_re, words_re("subordinator"), clock_re,
                       sentence_end_re,
                       since_event_re, re.compile(r"\s+(?:" + alternation(lists["ago"]) + r")(?![\w-])"),
-                      (*_MERIDIEM, *(z.lower() for z in lists["zone"] if len(z) > 2), *lists["clock"]))
+                      (*_MERIDIEM, *(z.lower() for z in lists["zone"] if len(z) > 2), *lists["clock"]),
+                      names.months[lists["financial_year_start"][0]],
+                      re.compile(r"(?i)\s+(?:" + alternation(lists["not_financial_year"]) + r")(?![\w-])"),
+                      re.compile(r"(?i)(?<![\w-])(?:the\s+)?(" + alternation([*lists["ahead_span"], *lists["behind_span"]])
+                                 + r")\s+" + count + r"\s+(years?|months?|weeks?|days?)(?![\w-])"),
+                      frozenset(lists["ahead_span"]))
 
 
 _SHORT_LAST = 3
@@ -179,7 +188,7 @@ _SHORT_LAST = 3
 #: time_words.tsv rows that are word lists, not periods (see its header)
 LIST_ROLES = frozenset({"future", "past_tense", "comparison", "change_comparison", "not_comparison",
                         "coordinator", "subordinator", "clock", "zone", "abbreviation", "title", "determiner",
-                        "ago"})
+                        "ago", "financial_year_start", "not_financial_year", "ahead_span", "behind_span"})
 
 
 def attach(text: str, drafts: list[Draft], published: dt.date | None, folded: str | None = None) -> None:
@@ -430,7 +439,7 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
         kind = words.phrases.get(key, ("",))[0]
         try:
             period = _resolve(key, published, words, ahead=(match.re is words.name_re or kind == "season")
-                              and _ahead(folded, match.start(), words, ends))
+                              and (_ahead(folded, match.start(), words, ends) or _until(text, folded, match.start(), words, ends)))
         except (ValueError, OverflowError):  # "last year" published in year 1: before the calendar
             period = _OUT_OF_RANGE
         if period is _UNPLACED:
@@ -447,7 +456,8 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
             found.append(expression)
     if published is not None:
         found.extend(_ago(text, drafts, published, words, found))
-    spans = _spans(text, folded, published, words)
+    spans = [*_spans(text, folded, published, words), *_financial_years(text, published, words),
+             *_next_spans(text, published, words)]
     found = [e for e in found if e is not None and not any(e.start < s.end and s.start < e.end for s in spans)]
     found.extend(spans)
     found.sort(key=lambda e: e.start)
@@ -492,6 +502,21 @@ def _back(unit: str | None, count: int, on: dt.date) -> dt.date | None:
 
 
 _GIVING_WAY = ("past", "now")  # the period types that give way to another time next to them
+
+
+def _until(text: str, folded: str, at: int, words: _TimeWords, ends: list[int]) -> bool:
+    """Is the name after a word of a target ("is expected over central Florida through
+    Thursday", "until March") with no past tense before it in its sentence ("had burned 400 acres
+    by Tuesday")? Then it is the next one, as after a word of the future."""
+    prefix = words.prefix_re.search(text, max(0, at - _UNTIL_REACH), at)
+    if prefix is None or words.prefixes.get(" ".join(scan.fold(prefix.group(1)).split())) != "by":
+        return False
+    k = bisect.bisect_left(ends, at)
+    sentence = ends[k - 1] if k > 0 else 0
+    return words.past_re.search(folded, sentence, at) is None
+
+
+_UNTIL_REACH = 12
 
 
 def _ahead(folded: str, at: int, words: _TimeWords, ends: list[int]) -> bool:
@@ -761,6 +786,11 @@ def _relative(period: str, number: int, on: dt.date, ahead: bool = False) -> tup
         return day, day
     if period == "now":
         return on, on
+    if period == "decade":  # "the end of the decade": the 2020s run 2020 to 2029
+        first = (on.year // 10 + number) * 10
+        return dt.date(first, 1, 1), dt.date(first + 9, 12, 31)
+    if period == "fy":  # "the current financial year"
+        return _financial_year(on.year if on.month >= _time_words().financial_start else on.year - 1, number)
     if period == "season":
         return _season(number, on, ahead)
     if period in ("past", "recent"):
@@ -782,6 +812,67 @@ def _relative(period: str, number: int, on: dt.date, ahead: bool = False) -> tup
     first = (number - 1) * span + 1
     year = on.year if dt.date(on.year, first, 1) <= on else on.year - 1
     return _months(year, first, span)
+
+
+def _financial_year(year: int, offset: int = 0) -> tuple[dt.date, dt.date]:
+    """The financial year that begins in ``year`` (+ ``offset``): April 2024 to March 2025."""
+    first = _time_words().financial_start
+    year += offset
+    return dt.date(year, first, 1), dt.date(year + 1, first, 1) - dt.timedelta(days=1)
+
+
+# "2024-25", "2029/30", "2025-2026": two consecutive years joined, a financial year
+_FINANCIAL_YEAR = re.compile(r"(?<![\w/.,-])((?:19|20)\d\d)\s?[-/\u2013]\s?((?:19|20)?\d\d)(?![\w/-]|[.,]\d)")
+
+
+def _financial_years(text: str, published: dt.date | None, words: _TimeWords) -> list[_Expression]:
+    """The financial years written as two consecutive years: "in 2027-28", "the 2025-2026
+    financial year", "in 2029/30" (not a sports season: "the 2023-24 season")."""
+    found = []
+    for match in _FINANCIAL_YEAR.finditer(text):
+        first, second = int(match.group(1)), match.group(2)
+        following = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        if following != first + 1 or words.not_financial_re.match(text, match.end()):
+            continue
+        expression = _prefixed(text, match.start(), match.end(), _financial_year(first), published, words)
+        if expression is not None:
+            found.append(expression)
+    return found
+
+
+def _next_spans(text: str, published: dt.date | None, words: _TimeWords) -> list[_Expression]:
+    """Spans counted from the publication date: "over the next five years" (a plan's period),
+    "in the past three months"."""
+    found = []
+    if published is None:
+        return found
+    for match in words.next_span_re.finditer(text):
+        count = _count(match.group(2), words)
+        unit = match.group(3).lower().rstrip("s")
+        if not 1 <= count <= _SPAN_MOST:
+            continue
+        ahead = scan.fold(match.group(1)) in words.ahead_words
+        try:
+            other = _shift(published, unit, count if ahead else -count)
+        except (ValueError, OverflowError):
+            continue
+        period = (published, other) if ahead else (other, published)
+        found.append(_Expression(match.start(), match.end(), match.group(), period))
+    return found
+
+
+_SPAN_MOST = 100
+
+
+def _shift(on: dt.date, unit: str, count: int) -> dt.date:
+    if unit == "day":
+        return on + dt.timedelta(days=count)
+    if unit == "week":
+        return on + dt.timedelta(weeks=count)
+    months = count * (12 if unit == "year" else 1)
+    index = on.year * 12 + on.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(on.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _months(year: int, first: int, count: int) -> tuple[dt.date, dt.date]:
