@@ -51,6 +51,7 @@ class _AboutWords:
     conjunction: frozenset[str]  # "and", "but": a second verb of the subject before ("stood on 412 seats and held")
     aside: frozenset[str]  # "together", "including": a phrase between a subject and its verb opens with them
     correlative: frozenset[str]  # "as": a stop word that in "as much as" is part of a qualifier
+    adjunct: frozenset[str]  # "with": a figure right after it is about the phrase before it
 
 
 @functools.cache
@@ -82,7 +83,7 @@ def _about_words() -> _AboutWords:
                        roles["auxiliary"], roles["relative"], roles["preposition"], continuation, time,
                        roles["not_time"], calendar, roles["pronoun"], roles["determiner"], roles["source"],
                        frozenset(v for v in verbs if v.endswith("ed")) | (past & verbs), roles["article"],
-                       roles["conjunction"], roles["aside"], roles["correlative"])
+                       roles["conjunction"], roles["aside"], roles["correlative"], roles["adjunct"])
 
 
 def verbs() -> frozenset[str]:
@@ -153,6 +154,12 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
         return None, back, _MAIN
     if mode == _SUBJECT:
         return _subject(text, clause, draft.start, verbs, back, words)
+    with_at = _with_before(text, clause, draft.start, words)
+    if with_at is not None and mode == _READ:
+        if previous_end is None or previous_end < with_at - _WITH_GAP:
+            # "captained by experienced pilots with more than 6,000 flight hours": the pilots'
+            return _antecedent(text, clause, with_at, words), None, _READ
+        previous_end = None  # "had winds of 27 m/s with nearly 100 mm of rain": what the clause is about
     if mode == _MAIN and verbs:
         verbs = verbs[:1]  # "The Labour Party has won the election held on July 4, taking 412 seats"
     if verbs:
@@ -233,6 +240,20 @@ def _adjunct(text: str, clause: int, end: int, words: _AboutWords) -> bool:
     tokens = [t.lower() for t in _TOKEN.findall(text, clause, end)]
     content = [t for t in tokens if t not in words.skip]
     return bool(content) and tokens[0] not in words.stop and not _participle(tokens[0], words)
+
+
+def _with_before(text: str, clause: int, end: int, words: _AboutWords) -> int | None:
+    """Where the adjunct word right before the figure ("with more than 6,000") starts, when the
+    clause has words before it."""
+    tokens = list(_TOKEN.finditer(text, clause, end))
+    while tokens and tokens[-1].group().lower() in words.skip:
+        tokens.pop()
+    if len(tokens) < 2 or tokens[-1].group().lower() not in words.adjunct or text[tokens[-1].end():end].strip():
+        return None
+    return tokens[-1].start()
+
+
+_WITH_GAP = 6  # "27 m/s with": the figure before the adjunct word
 
 
 def _definite(text: str, start: int, words: _AboutWords) -> bool:
@@ -622,6 +643,8 @@ def _no_change(text: str, draft: Draft, words: _Words) -> bool:
     if draft.kind == "duration" and (words.offset_re.match(text, draft.end) or words.span_re.search(
             text, max(0, draft.start - _SPAN_REACH), draft.start) or "-" in text[draft.start:draft.end].strip("-")):
         return True
+    if draft.kind == "points" and _more_words().stat_line_re.match(text, draft.end):
+        return True  # "Anthony Davis added 24 points and 14 rebounds": a player's line, no change
     return words.material_re.match(text, draft.end) is not None or words.where_re.match(text, draft.end) is not None
 
 
@@ -755,6 +778,7 @@ class _MoreWords:
     neutral_re: re.Pattern[str]  # "a change of" before a signed figure
     intro_re: re.Pattern[str]  # the words after a level's comma that open its change (", up", ", a gain of")
     of_connector_re: re.Pattern[str]  # "to a record low of " before a figure
+    stat_line_re: re.Pattern[str]  # "and 14 rebounds" after a player's points
 
 
 @functools.cache
@@ -777,6 +801,7 @@ def _more_words() -> _MoreWords:
                    + after_nouns + r")\s+(?:" + alternation(list(tables["intro"])) + r")\s+)?(?:(?:"
                    + alternation(sorted(_about_words().skip)) + r")\s+)?"),
         re.compile(r"(?i)(?<![\w-])(" + alternation(list(tables["role"])) + r")\s+(?:[\w'’-]+\s+){1,4}?of\s+$"),
+        re.compile(r"(?i)\s*(?:,|,?\s+and)\s+\d+\s+(?:" + alternation(list(tables["stat"])) + r")(?![\w-])"),
     )
 
 
