@@ -91,7 +91,8 @@ def verbs() -> frozenset[str]:
     return _about_words().verbs
 
 
-_CLAUSE_START = re.compile(r"[.;:!?,](?=\s)|[\n(\u2014\u2013\"“”]")
+# not the full stop of an abbreviation written with stops ("the U.K. general election", "10:30 a.m. local time")
+_CLAUSE_START = re.compile(r"(?<![A-Za-z]\.[A-Za-z])[.;:!?,](?=\s)|[\n(\u2014\u2013\"“”]")
 _ABOUT_WORDS = 4  # the longest phrase kept ("the state pension age")
 _ABOUT_LONGEST = 7  # ... or one joined by a preposition ("monthly average rainfall for the North West")
 _ABOUT_REACH = 100
@@ -148,7 +149,8 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
     verbs = [v for v in _words_in(words.verb_re, folded, 0, len(folded))
              if not _after_determiner(folded, v, words) and not _particle(folded, v.start(), v.group())]
     first = _TOKEN.search(text, clause, draft.start)
-    if first is not None and _participle(first.group(), words) and not _definite(text, draft.start, words):
+    if first is not None and _participle(first.group(), words) and not _definite(text, draft.start, words) and not [
+            v for v in verbs if v.start() > first.end() - clause and v.group() not in words.source]:
         # "..., killing at least 632 people", "..., beating estimates by USD 1.55 billion" (but
         # "beating the 40.4C set in 1947" is another figure, named by its article)
         return None, back, _MAIN
@@ -264,7 +266,8 @@ def _definite(text: str, start: int, words: _AboutWords) -> bool:
 def _participle(token: str, words: _AboutWords) -> bool:
     """Does a clause open with a participle ("killing", "adding", "beating")?"""
     return (token.islower() and token.endswith(_PARTICIPLE) and len(token) > len(_PARTICIPLE) + 2
-            and token not in words.preposition and token not in words.time and token not in words.skip)
+            and token not in words.preposition and token not in words.time and token not in words.skip
+            and token not in words.aside)
 
 
 _PARTICIPLE = "ing"
@@ -337,7 +340,7 @@ def _particle(folded: str, start: int, word: str) -> bool:
 
 _PARTICLE_REACH = 10
 _WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
-_TWO_WORDS_BEFORE = re.compile(r"(?:(?<![a-z])([a-z]+)\s+)?([a-z]+)\s+$")
+_TWO_WORDS_BEFORE = re.compile(r"(?:(?<![a-z-])([a-z]+)\s+)?((?<![a-z-])[a-z-]+)\s+$")
 _ADJECTIVE_REACH = 14
 _DETERMINER_REACH = 8
 
@@ -396,6 +399,8 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
         phrase, lowered = phrase[1:], lowered[1:]
     if not phrase or any(w in words.auxiliary or w in _words().before for w in lowered):
         return []
+    if all(w in words.ordinal or w in words.skip for w in lowered):
+        return []  # "a new model that first flew": no phrase between "that" and the verb
     if lowered[-1] in words.pronoun and (len(lowered) == 1 or lowered[-2] not in words.preposition):
         return []  # "It had sustained winds of 150 mph", "until it plunged to 59.4%": named elsewhere
     return phrase
