@@ -236,12 +236,11 @@ def _subject(text: str, clause: int, end: int, verbs: list[re.Match[str]], back:
 
 def _adjunct(text: str, clause: int, end: int, words: _AboutWords) -> bool:
     """Is the clause before the figure a phrase with no verb that adds to the clause before it
-    ("with maximum sustained winds of", "an increase of", "at a depth of")? Not a new clause
-    ("and another 459 people were injured") nor a figure set beside the one before (", just 7 mph
-    short of Category 5", "Ighil, 63 kilometers southwest of Marrakech": no phrase before it)."""
+    ("with maximum sustained winds of", "an increase of", "at a depth of", "Flight ET 302 came
+    down near Bishoftu, 62 kilometres southeast of the capital")? Not a new clause ("and another
+    459 people were injured") nor a participle's ("beating the 40.4C set in 1947")."""
     tokens = [t.lower() for t in _TOKEN.findall(text, clause, end)]
-    content = [t for t in tokens if t not in words.skip]
-    return bool(content) and tokens[0] not in words.stop and not _participle(tokens[0], words)
+    return not tokens or tokens[0] not in words.stop and not _participle(tokens[0], words)
 
 
 def _with_before(text: str, clause: int, end: int, words: _AboutWords) -> int | None:
