@@ -95,7 +95,7 @@ def verbs() -> frozenset[str]:
 _CLAUSE_START = re.compile(r"(?<![A-Za-z]\.[A-Za-z])[.;:!?,](?=\s)|[\n(\u2014\u2013\"“”]")
 _ABOUT_WORDS = 4  # the longest phrase kept ("the state pension age")
 _ABOUT_LONGEST = 7  # ... or one joined by a preposition ("monthly average rainfall for the North West")
-_ABOUT_REACH = 100
+_ABOUT_REACH = 150
 
 
 def _words_in(pattern: re.Pattern[str], folded: str, start: int, end: int) -> list[re.Match[str]]:
@@ -579,7 +579,9 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
             connector := _connector(text, draft.start, words)):
         # "ticked 6.75 points higher, or 0.24%, to 2,654.80": the level of the change before
         draft.direction, draft.change = previous.direction, words.roles[scan.fold(connector.group(1))]
-    if draft.about is None and previous.about is not None and (restates or _continues(gap)):
+    if draft.about is None and previous.about is not None and (restates or _continues(gap) or (
+            previous.change == "delta" and draft.change in ("start", "level") and draft.direction == previous.direction)):
+        # "has gained nearly 17 percent from its 2023 closing level of 33,464.17": one change's start
         draft.about = previous.about
     if {previous.change, draft.change} == {"start", "level"} and previous.kind == draft.kind \
             and previous.unit == draft.unit and words.pair_re.fullmatch(gap) and not _RESTATED.match(text, draft.end):
