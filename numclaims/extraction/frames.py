@@ -149,6 +149,9 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
     verbs = [v for v in _words_in(words.verb_re, folded, 0, len(folded))
              if not _after_determiner(folded, v, words) and not _particle(folded, v.start(), v.group())]
     first = _TOKEN.search(text, clause, draft.start)
+    if first is not None and first.group().lower() in words.stop and (
+            second := _TOKEN.search(text, first.end(), draft.start)) is not None and _participle(second.group(), words):
+        first = second  # "..., she said, before falling from 4.5 per cent": a participle after "before"
     if first is not None and _participle(first.group(), words) and not _definite(text, draft.start, words) and not [
             v for v in verbs if v.start() > first.end() - clause and v.group() not in words.source]:
         # "..., killing at least 632 people", "..., beating estimates by USD 1.55 billion" (but
@@ -185,7 +188,8 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
     else:
         return None, None, _READ
     first_verb_at = verbs[0].start() if verbs else verb_at
-    if after_comma and not _TOKEN.search(text, clause, clause + first_verb_at):
+    if after_comma and not _TOKEN.search(text, clause, clause + first_verb_at) and not _words_in(
+            words.stop_re, folded, first_verb_at, verb_at):  # "set when Manchester City signed": the verb's own subject
         # "The core CPI, which leaves out food and energy, rose 0.3%": the phrase is before the
         # relative clause the commas set off
         inner = _clause_start(text, floor, clause - 1)
@@ -580,7 +584,7 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
         # "ticked 6.75 points higher, or 0.24%, to 2,654.80": the level of the change before
         draft.direction, draft.change = previous.direction, words.roles[scan.fold(connector.group(1))]
     if draft.about is None and previous.about is not None and (restates or _continues(gap) or (
-            previous.change == "delta" and draft.change in ("start", "level") and draft.direction == previous.direction)):
+            (previous.change, draft.change) in _ONE_CHANGE and draft.direction == previous.direction)):
         # "has gained nearly 17 percent from its 2023 closing level of 33,464.17": one change's start
         draft.about = previous.about
     if {previous.change, draft.change} == {"start", "level"} and previous.kind == draft.kind \
@@ -622,6 +626,8 @@ def _continues(gap: str) -> bool:
 
 
 _CHAIN_GAP = 40
+# the roles of two figures of one change: its delta and its start or level, its start and level
+_ONE_CHANGE = frozenset({("delta", "start"), ("delta", "level"), ("start", "level")})
 _LEVEL_REACH = 40  # "2.6 per cent in July, up from": where "from" may follow the figure
 _RESTATED = re.compile(r"\s*(?:,\s*or\b|\()")
 _RESTATES = re.compile(r"[^,(]*(?:,\s*or\s+|\s*\(\s*)")  # "77 cents, or 0.65 percent", "89 cents (1.31%)"
