@@ -181,7 +181,11 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
         verb_at = verb.start()
     elif scan.fold(text[draft.start:draft.end]) in _words().multiple_verbs:
         verb_at = len(folded)  # "Exports doubled": the figure is the clause's verb
-    elif _adjunct(text, clause, draft.start, words):
+    elif draft.end > draft.start and (named := _named_before(text, clause, draft.start, words)) is not None:
+        # "the Skyway Fishing Pier reached 46 m/s, Albert Whitted Airport 45 m/s and Tampa
+        # International Airport 43 m/s": the verb left out, the name before each figure
+        return named, None, _READ
+    elif _adjunct(text, clause, draft.start, words) or _coordinated(text, clause, draft, words):
         # "Milton was 545 miles southwest of Tampa, Florida, with maximum sustained winds of 145
         # mph", "Net income reached USD 12.3 billion, an increase of 769%": read on before the comma
         return None, back, _READ
@@ -233,9 +237,42 @@ def _subject(text: str, clause: int, end: int, verbs: list[re.Match[str]], back:
     if aside:
         return None, back, _SUBJECT
     if verbs:
-        return None, None, _READ
+        # "Real Madrid have agreed ... for a fee of £115m, made up of an upfront payment of £88.5m":
+        # a participle after a clause with its own subject is about what that clause is about
+        return None, end, _READ
+    if back is not None and _head_before(text, back, words):
+        return None, back, _SUBJECT  # "Flight ET 302, registration ET-AVJ, went down": the head before its apposition
     phrase = _phrase(tokens, words)
     return (" ".join(phrase) if phrase else None), None, _READ
+
+
+def _named_before(text: str, clause: int, end: int, words: _AboutWords) -> str | None:
+    """The name right before a figure in a clause with no verb, after a comma or "and" ("...,
+    Albert Whitted Airport 45 m/s and Tampa International Airport 43 m/s")."""
+    if clause == 0 or text[clause - 1] != ",":
+        return None
+    tokens = list(_TOKEN.finditer(text, clause, end))
+    stops = [i for i, t in enumerate(tokens) if t.group().lower() in words.stop]
+    name = tokens[stops[-1] + 1:] if stops else tokens
+    if not name or text[name[-1].end():end].strip():
+        return None
+    words_of = [t.group() for t in name]
+    if not all(w[0].isupper() and not _is_time(w, w.lower(), words) for w in words_of if w.lower() not in words.skip):
+        return None
+    phrase = _phrase(words_of, words)
+    return " ".join(phrase) if phrase else None
+
+
+def _head_before(text: str, comma: int, words: _AboutWords) -> bool:
+    """Is the segment before ``comma`` a noun phrase that opens its sentence ("Flight ET 302",
+    "The runner-up"), so that the one after it is its apposition?"""
+    start = _clause_start(text, max(0, comma - _ABOUT_REACH), comma)
+    if start > 0 and text[start - 1] == ",":
+        return False
+    tokens = _TOKEN.findall(text, start, comma)
+    lower = [t.lower() for t in tokens]
+    return bool(tokens) and not any(w in words.verbs or w in words.stop or w in words.auxiliary for w in lower) \
+        and lower[0] not in words.preposition and not _is_time(tokens[0], lower[0], words)
 
 
 def _adjunct(text: str, clause: int, end: int, words: _AboutWords) -> bool:
@@ -264,6 +301,18 @@ _WITH_GAP = 6  # "27 m/s with": the figure before the adjunct word
 def _definite(text: str, start: int, words: _AboutWords) -> bool:
     before = _WORD_BEFORE.search(text, max(0, start - _DETERMINER_REACH), start)
     return before is not None and before.group(1).lower() in words.determiner and before.group(1).lower() not in words.article
+
+
+def _coordinated(text: str, clause: int, draft: Draft, words: _AboutWords) -> bool:
+    """Is the figure the second of two joined by "and" with no verb of its own ("lay 275 miles
+    west-northwest of Progreso, Mexico, and 805 miles southwest of Tampa"; not "and another 459
+    people were injured")?"""
+    tokens = [t.lower() for t in _TOKEN.findall(text, clause, draft.start)]
+    if tokens != [tokens[0]] or tokens[0] not in words.conjunction or draft.end <= draft.start:
+        return False
+    stop = _CLAUSE_START.search(text, draft.end, min(len(text), draft.end + _ABOUT_REACH))
+    after = scan.fold(text[draft.end:stop.start() if stop else min(len(text), draft.end + _ABOUT_REACH)])
+    return not _words_in(words.verb_re, after, 0, len(after))
 
 
 def _participle(token: str, words: _AboutWords) -> bool:
