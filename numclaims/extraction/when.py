@@ -83,6 +83,7 @@ class _TimeWords:
     not_financial_re: re.Pattern[str]  # "season" after "2023-24": a sports season, no financial year
     next_span_re: re.Pattern[str]  # "the next five years", "the past three months"
     ahead_words: frozenset[str]  # "next", "coming": the span runs from the publication date
+    span_words: tuple[str, ...]  # where next_span_re may match, found with str.find
 
 
 @functools.cache
@@ -177,9 +178,9 @@ def _time_words() -> _TimeWords:
                       (*_MERIDIEM, *(z.lower() for z in lists["zone"] if len(z) > 2), *lists["clock"]),
                       names.months[lists["financial_year_start"][0]],
                       re.compile(r"(?i)\s+(?:" + alternation(lists["not_financial_year"]) + r")(?![\w-])"),
-                      re.compile(r"(?i)(?<![\w-])(?:the\s+)?(" + alternation([*lists["ahead_span"], *lists["behind_span"]])
+                      re.compile(r"(?i)(" + alternation([*lists["ahead_span"], *lists["behind_span"]])
                                  + r")\s+" + count + r"\s+(years?|months?|weeks?|days?)(?![\w-])"),
-                      frozenset(lists["ahead_span"]))
+                      frozenset(lists["ahead_span"]), (*lists["ahead_span"], *lists["behind_span"]))
 
 
 _SHORT_LAST = 3
@@ -829,7 +830,7 @@ def _financial_years(text: str, published: dt.date | None, words: _TimeWords) ->
     """The financial years written as two consecutive years: "in 2027-28", "the 2025-2026
     financial year", "in 2029/30" (not a sports season: "the 2023-24 season")."""
     found = []
-    for match in _FINANCIAL_YEAR.finditer(text):
+    for match in _year_pairs(text):
         first, second = int(match.group(1)), match.group(2)
         following = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
         if following != first + 1 or words.not_financial_re.match(text, match.end()):
@@ -840,13 +841,36 @@ def _financial_years(text: str, published: dt.date | None, words: _TimeWords) ->
     return found
 
 
+def _year_pairs(text: str) -> list[re.Match[str]]:
+    """The matches of _FINANCIAL_YEAR, tried only at a joining mark after four digits (fast:
+    str.find, not a regex over every position)."""
+    found = []
+    for mark in _YEAR_JOINS:
+        at = text.find(mark, _YEAR_DIGITS)
+        while at >= 0:
+            start = at - _YEAR_DIGITS - (text[at - 1] == " ")
+            if text[start:start + _YEAR_DIGITS].isdigit():
+                match = _FINANCIAL_YEAR.match(text, start)
+                if match is not None and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "/.,-")):
+                    found.append(match)
+            at = text.find(mark, at + 1)
+    return sorted(found, key=lambda m: m.start())
+
+
+_YEAR_JOINS = ("-", "/", "\u2013")
+_YEAR_DIGITS = 4
+
+
 def _next_spans(text: str, published: dt.date | None, words: _TimeWords) -> list[_Expression]:
     """Spans counted from the publication date: "over the next five years" (a plan's period),
     "in the past three months"."""
     found = []
     if published is None:
         return found
-    for match in words.next_span_re.finditer(text):
+    lowered = text.lower()
+    starts = sorted(at for word in words.span_words for at in _find_all(lowered, word)
+                    if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] == "-"))
+    for match in filter(None, (words.next_span_re.match(text, at) for at in starts)):
         count = _count(match.group(2), words)
         unit = match.group(3).lower().rstrip("s")
         if not 1 <= count <= _SPAN_MOST:
