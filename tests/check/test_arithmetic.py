@@ -502,3 +502,25 @@ def test_a_rate_the_extractor_gives_no_period_takes_it_from_the_word_after_it() 
     found = _arithmetic("Spending rises by £70 billion annually. That comes to about £1.35 billion "
                         "a week.", published="2024-10-30")
     assert [(v, c) for v, c, _ in found] == [("consistent", ["a:£70 billion", "a:about £1.35 billion"])]
+
+
+# uk-election-2024: a share of the seats against a count of seats and the size of the house
+SEATS = "The party has taken {pct} per cent of the seats on a third of the votes."
+WON = "It won 412 seats in the 650-seat chamber, up from 201."
+
+
+def test_a_share_of_a_count_fits_a_count_and_its_whole_in_another_report() -> None:
+    found = [(v, c, why) for v, c, why in _arithmetic(SEATS.format(pct=63), WON, published="2024-07-05")
+             if "share" in why]
+    assert [(v, c) for v, c, _ in found] == [("consistent", ["a:63 per cent", "b:412", "b:650-seat"])]
+    assert '"412" seats of "650-seat" is 63.38%' in found[0][2]
+
+
+def test_a_share_of_a_count_no_pair_fits_is_not_flagged() -> None:
+    assert not [why for _, _, why in _arithmetic(SEATS.format(pct=73), WON, published="2024-07-05")
+                if "share" in why]
+
+
+def test_a_share_of_a_count_with_no_whole_is_not_checked() -> None:
+    assert not [why for _, _, why in _arithmetic(SEATS.format(pct=63), "It won 412 seats.",
+                                                 published="2024-07-05") if "share" in why]

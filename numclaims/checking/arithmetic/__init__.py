@@ -29,6 +29,8 @@ sentences or reports reports agreement only unless said otherwise below:
 * **a rate and its total** (:func:`_rates`, :func:`_totals_against_rates`): rate x duration =
   amount, one rate per two periods, a total over a period against a rate of the same thing
   (``divergent`` across reports);
+* **a share of a count** (:func:`_count_shares`): "63 per cent of the seats" against a count of
+  seats and the size of the whole ("412 seats", "the 650-seat House"), agreement only;
 * **a share and its base** (:func:`_shares_against_bases`): "1.5 per cent of its economy" of an
   amount against an economy the story states (``divergent`` or ``conflict`` only when
   ``SHARE_DRIFT`` off).
@@ -55,7 +57,7 @@ from numclaims.checking.arithmetic.parts import (
     _parts_before,
 )
 from numclaims.checking.arithmetic.rates import _rates, _totals_against_rates
-from numclaims.checking.arithmetic.shares import SHARE_DRIFT, _shares_against_bases
+from numclaims.checking.arithmetic.shares import SHARE_DRIFT, _count_shares, _shares_against_bases
 from numclaims.checking.claims import Item
 from numclaims.model import CheckItem
 
@@ -96,6 +98,7 @@ def check_totals_across(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
                                    for items in per_doc])
     found += _totals_against_rates(per_doc)
     found += _shares_against_bases(per_doc, across=True)
+    found += _count_shares(per_doc)
     return found
 
 

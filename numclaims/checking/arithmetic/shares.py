@@ -1,15 +1,18 @@
 """A share and its base: "1.5 per cent of its economy" of an amount against an economy the
-story states (see :mod:`numclaims.checking.arithmetic`)."""
+story states, and "63 per cent of the seats" against a count of seats and the whole of them
+(see :mod:`numclaims.checking.arithmetic`)."""
 
 from __future__ import annotations
 
 import math
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from numclaims.checking.arithmetic.common import (
-    _amount, _closed, _index, _native, _per, _percent, _q, _sentence_words, _sentences, _shown_native,
-    _size_of,
+    _amount, _bounds, _closed, _index, _native, _per, _percent, _q, _sentence_words, _sentences,
+    _shown, _shown_native, _size_of, _stem,
 )
 from numclaims.checking.arithmetic.intervals import _div, _overlap, _size, Interval
 from numclaims.checking.arithmetic.words import _words
@@ -116,4 +119,77 @@ def _shares_against_bases(per_doc: Sequence[Sequence[Item]], across: bool) -> li
                                        verdict, explanation,
                                        {"check": "arithmetic", "relation": "share",
                                         "kind": share.amount.mention.kind}))
+    return found
+
+
+# a count written as a compound before its noun is the size of a whole: "the 650-seat House"
+_COMPOUND = re.compile(r"^[\d,.]+-([^\W\d_]+)$")
+
+
+def _noun(words: str | None) -> str | None:
+    """The head noun of a subject, stemmed: "seats" and "Commons seats" are "seat"."""
+    last = (words or "").split()[-1:]
+    return _stem(last[0].lower()) if last and last[0].isalpha() else None
+
+
+def _count_shares(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
+    """A share of a count ("Keir Starmer has taken 63 per cent of the seats") against a count of
+    its noun ("taking 412 seats") and the size of a whole of it ("the 650-seat House"), in any
+    report of the story: 412 / 650 is 63.4%, which "63 per cent" covers. The counts are stated to
+    their last digit; of the pairs that fit, the one nearest the share is taken, of the share's
+    own report first. Only an agreement is reported: the story's counts of a noun may be of other
+    parties, other years or other places. Counts are filed by noun and value, so a share costs a
+    look-up per size of a whole the story states."""
+    shares: list[tuple[Item, str]] = []
+    parts: dict[str, dict[float, list[Item]]] = {}
+    wholes: dict[str, dict[float, list[Item]]] = {}
+    of = _words().share_of_any
+    for items in per_doc:
+        for item in (i for sentence in _sentences(items) for i in sentence):
+            m = item.mention
+            if _percent(item) and m.unit == "percent":
+                noun = _noun(m.subject) if of.match(item.doc.text[m.end:m.end + 40]) else None
+                if noun is not None:
+                    shares.append((item, noun))
+            elif m.kind == "count" and m.qualifier == "exact" and isinstance(m.value, (int, float)) and m.value > 0:
+                compound = _COMPOUND.match(m.text)
+                if compound is not None:  # whatever role the words after it seem to give it
+                    wholes.setdefault(_stem(compound.group(1).lower()), {}).setdefault(
+                        float(m.value), []).append(item)
+                elif m.change is None and m.direction is None and (noun := _noun(m.subject)) is not None:
+                    parts.setdefault(noun, {}).setdefault(float(m.value), []).append(item)
+    values = {noun: sorted(by_value) for noun, by_value in parts.items()}
+    found = []
+    for share, noun in shares:
+        low, high = _bounds(share)
+        center = (low + high) / 2
+        fits = []
+        for whole_value, whole_items in wholes.get(noun, {}).items():
+            counts = values.get(noun, [])
+            # the counts that make the share of this whole: low x whole to high x whole
+            for part_value in counts[bisect_left(counts, low * whole_value):
+                                     bisect_right(counts, high * whole_value)]:
+                if part_value < whole_value:
+                    fits.append((abs(part_value / whole_value - center), part_value, whole_value))
+        if not fits:
+            continue
+        _, part_value, whole_value = min(fits)
+        own = share.doc.id
+        # the count of the share's report, else of a report that gives the whole too
+        whole_docs = {i.doc.id for i in wholes[noun][whole_value]}
+        part = min(parts[noun][part_value], key=lambda i: (i.doc.id != own, i.doc.id not in whole_docs,
+                                                            i.doc.id, i.mention.start))
+        whole = min(wholes[noun][whole_value],
+                    key=lambda i: (i.doc.id not in (own, part.doc.id), i.doc.id, i.mention.start))
+        ratio = part_value / whole_value
+        counts_in = (f"{part.doc.id} the count and the whole" if part.doc.id == whole.doc.id
+                     else f"{part.doc.id} the count and {whole.doc.id} the whole")
+        docs = {share.doc.id, part.doc.id, whole.doc.id}
+        where = f"in {share.doc.id}" if len(docs) == 1 else f"{share.doc.id} gives the share, {counts_in}"
+        explanation = (f"{where}: {_q(part)} of \"{whole.mention.text}\" is "
+                       f"{_shown((ratio, ratio), [share])}; {_q(share)} reads "
+                       f"{_shown((low, high), [share])}: the share fits the counts")
+        found.append(CheckItem(tuple(c.claim for c in (share, part, whole)), "consistent",
+                               explanation, {"check": "arithmetic", "relation": "share",
+                                             "kind": "count", "across": len(docs) > 1}))
     return found

@@ -31,6 +31,7 @@ class _Words:
     rate_after: re.Pattern[str]  # "£70 billion annually": a rate the extractor gave no period
     rate_period: dict[str, str]  # "annually" -> "year"
     share_of: re.Pattern[str]  # after a percentage: "of its economy"
+    share_of_any: re.Pattern[str]  # after a percentage: "of the seats", "of its"
     beat: re.Pattern[str]  # "beat the consensus estimate of" before a figure
     reference: re.Pattern[str]  # "£6billion below the £40billion": what a change is measured from
     beat_way: dict[str, str]  # "beat" -> "up"
@@ -86,6 +87,7 @@ def _words() -> _Words:
     base = any_of("base_noun")
     owner = r"(?:(?:the|its|their|his|her|our|this|that|[^\W\d_]+['’]s?)\s+)?"
     share_of = re.compile(rf"^\s*of\s+{owner}(?:{base})\b", re.IGNORECASE)
+    share_of_any = re.compile(rf"^\s*of\s+{owner}(?=[^\W\d_])", re.IGNORECASE)
     base_before = re.compile(rf"\b(?:{base})\s+(?:(?:of|was|is|at|worth|stood at|stands at|"
                              rf"about|around|some|roughly|nearly|almost)\s+){{1,2}}$", re.IGNORECASE)
     base_words = frozenset(w.lower() for phrase in rows["base_noun"] for w in phrase.split())
@@ -102,7 +104,8 @@ def _words() -> _Words:
         appositive_start=appositive_start, alternative=alternative, over=over,
         up=frozenset(w.lower() for w in rows["up"]), down=frozenset(w.lower() for w in rows["down"]),
         period=period, determiners=frozenset(w.lower() for w in rows["determiner"]),
-        rate_after=rate_after, rate_period=rate_period, share_of=share_of, beat=beat,
+        rate_after=rate_after, rate_period=rate_period, share_of=share_of,
+        share_of_any=share_of_any, beat=beat,
         beat_way=beat_way, base_before=base_before, base_words=base_words,
         start_before=re.compile(rf"\b(?:{compared})\s+{filler}$", re.IGNORECASE),
         back=re.compile(rf"^\W*(?:{any_of('back_reference')})\s+(?:an?\s+)?(?:{word}){{0,2}}?"
