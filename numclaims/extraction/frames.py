@@ -287,12 +287,16 @@ def _adjunct(text: str, clause: int, end: int, words: _AboutWords) -> bool:
 def _with_before(text: str, clause: int, end: int, words: _AboutWords) -> int | None:
     """Where the adjunct word right before the figure ("with more than 6,000") starts, when the
     clause has words before it."""
-    tokens = list(_TOKEN.finditer(text, clause, end))
+    tokens = list(_TOKEN.finditer(text, max(clause, end - _WITH_REACH), end))
     while tokens and tokens[-1].group().lower() in words.skip:
         tokens.pop()
-    if len(tokens) < 2 or tokens[-1].group().lower() not in words.adjunct or text[tokens[-1].end():end].strip():
+    if not tokens or tokens[-1].group().lower() not in words.adjunct or text[tokens[-1].end():end].strip() \
+            or not _TOKEN.search(text, clause, tokens[-1].start()):
         return None
     return tokens[-1].start()
+
+
+_WITH_REACH = 40  # "with" and the skip words after it ("with about 32")
 
 
 _WITH_GAP = 6  # "27 m/s with": the figure before the adjunct word
@@ -398,7 +402,11 @@ _DETERMINER_REACH = 8
 
 
 def _clause_start(text: str, floor: int, end: int) -> int:
-    return max((m.end() for m in _CLAUSE_START.finditer(text, floor, end)), default=floor)
+    last = _LAST_CLAUSE_START.match(text, floor, end)  # the last mark, found by the greedy ".*" in C
+    return last.end() if last is not None else floor
+
+
+_LAST_CLAUSE_START = re.compile(r"(?s).*(?:" + _CLAUSE_START.pattern + r")")
 
 
 def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
