@@ -99,6 +99,21 @@ def currency_after(text: str, end: int) -> tuple[str, int] | None:
     return None
 
 
+def code_after_sign(text: str, end: int, sign: str) -> tuple[str, int] | None:
+    """An ISO code right after an amount whose sign was read before it ("$214m AUD", "$5 USD"):
+    (code, end) when the code is the sign's own currency or one of its group, else None ("$5
+    EUR" is no amount anyone writes; the sign stands).
+
+    >>> code_after_sign("$214m AUD", 5, "dollar"), code_after_sign("$214m EUR", 5, "dollar")
+    (('AUD', 9), None)
+    """
+    found = currency_after(text, end)
+    if found is None or found[0] not in lexicon().iso_codes:
+        return None
+    members = lexicon().currency_groups.get(sign, ("", ()))[1]
+    return found if found[0] == sign or found[0] in members else None
+
+
 def subunit_after(text: str, end: int) -> tuple[str, int] | None:
     """A currency's minor unit right after ``end`` ("41 cents", "99p"): (code or group, end)."""
     lex = lexicon()

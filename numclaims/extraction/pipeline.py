@@ -23,7 +23,7 @@ from numclaims.extraction.dimensions import age, count, date, duration, measure,
 from numclaims.extraction.dimensions import money as money_rules
 from numclaims.extraction.dimensions.figure import Reading, read_figure
 from numclaims.extraction.lexicon import lexicon
-from numclaims.extraction.numbers import find_numbers
+from numclaims.extraction.numbers import NUMBER_RE, find_numbers
 from numclaims.extraction.qualifiers import interval, qualifier_after, qualifier_before
 from numclaims.extraction.subjects import subject_after
 from numclaims.extraction.textspans import SpanSet, protected_spans
@@ -47,7 +47,7 @@ RULES: tuple[Rule, ...] = tuple(sorted(
 #: The whole-text scans, run before the figures: what they find, no figure may overlap; where two
 #: scans' phrases overlap, the earlier scan's wins ("two-thirds of a mile" is a length, not 66.7%).
 SCANS: tuple[Scan, ...] = (
-    *date.scans, *count.scans, *measure.scans, *duration.scans, *ratio.scans, *money_rules.scans)
+    *date.scans, *year.scans, *count.scans, *measure.scans, *duration.scans, *ratio.scans, *money_rules.scans)
 
 
 def parse_published(published: dt.date | dt.datetime | str | None) -> dt.date | None:
@@ -271,6 +271,12 @@ def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
     merged: list[Draft] = []
     for draft in drafts:
         prev = merged[-1] if merged else None
+        if prev is not None and _unit_written_once(text, prev, draft):
+            # "Casablanca and Rabat, 300 and 370 kilometers away", "52 and 41 percent": two
+            # figures (no "between" makes them a range), the unit written with the second
+            prev.kind, prev.unit = draft.kind, draft.unit
+            merged.append(draft)
+            continue
         # "2 - ~7 litres", "between 5 and six millimetres": a bare first figure takes the unit
         # of the second, when it is the smaller
         bare_first = (prev is not None and prev.kind == "other" and prev.qualifier == "exact"
@@ -316,6 +322,24 @@ def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
                 continue
         merged.append(draft)
     return merged
+
+
+_AND_BETWEEN = re.compile(r"\s+and\s+")
+_NOT_SHARED = frozenset({"money", "count", "other", "year", "date", "age"})
+
+
+def _unit_written_once(text: str, prev: Draft, draft: Draft) -> bool:
+    """Is ``prev`` a bare figure joined by "and" to a measure or ratio whose unit it shares
+    ("300 and 370 kilometers", "52 and 41 percent"), not the start of a range ("between 5 and
+    10 km") nor money, nor a scaled figure (in "2 and 3 million dollars" the scale is shared too)?"""
+    return (prev.kind == "other" and prev.qualifier == "exact" and draft.unit is not None
+            and draft.kind not in _NOT_SHARED and draft.qualifier == "exact"
+            and isinstance(prev.value, float) and isinstance(draft.value, float)
+            and _AND_BETWEEN.fullmatch(text, prev.end, draft.start) is not None
+            and rules.BETWEEN_RE.search(text, max(0, prev.start - 10), prev.start) is None
+            # "2 and 3 million km": the scale would be shared too, and is not written with the first
+            and (second := NUMBER_RE.match(text, draft.start)) is not None
+            and rules.scale_after(text, second.end(), money=True) is None)
 
 
 _COMPOUND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)?")

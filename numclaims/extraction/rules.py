@@ -17,7 +17,9 @@ import re
 from numclaims.extraction import scan
 from numclaims.extraction.lexicon import UnitSense, lexicon, normalise_space
 
-_ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b")
+#: The English ordinal suffixes ("the 5th", "the 12th century"), as a regex group.
+ORDINAL_SUFFIX = r"(?:st|nd|rd|th)"
+_ORDINAL_RE = re.compile(ORDINAL_SUFFIX + r"\b")
 BETWEEN_RE = re.compile(r"(?i)\b(between|from)\s+$")
 
 

@@ -1,6 +1,6 @@
 """Ages: "a 17-year-old pupil", "ten months old", "3 years of age", "87 yo", "aged 31", "at
-the age of 31", and the news style "the driver, 52, was" (age_words.tsv). An age is kind
-``age`` in its unit; "for 17 years" stays a duration."""
+the age of 31", "Bellingham, at just 19, is", and the news style "the driver, 52, was"
+(age_words.tsv). An age is kind ``age`` in its unit; "for 17 years" stays a duration."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ class _AgeWords:
     units: dict[str, str]  # time word -> unit
     after_re: re.Pattern[str]  # "-year-old", " years of age", " yo"
     before_re: re.Pattern[str]  # "aged ", "at the age of "
+    aside_re: re.Pattern[str]  # "at just ": an age only where the figure ends its clause
     persons: frozenset[str]
 
 
@@ -40,12 +41,14 @@ def _age_words() -> _AgeWords:
         rf"(?i)(?:[\s\-]+({_phrases(list(units))})[\s\-]+(?:{_phrases(roles['after'])})|\s?({_phrases(roles['mark'])}))(?![\w/])"
     )
     before_re = re.compile(rf"(?i)(?<![\w-])(?:{_phrases(roles['before'])})\s+$")
-    return _AgeWords(units, after_re, before_re, frozenset(roles["person"]))
+    aside_re = re.compile(rf"(?i)(?<![\w-])(?:{_phrases(roles['aside'])})\s+$")
+    return _AgeWords(units, after_re, before_re, aside_re, frozenset(roles["person"]))
 
 
 _COMMA_BEFORE = re.compile(r"(?:^|[^\w'’])([A-Za-z][\w'’-]*),\s$")
 _NAME_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
 _COMMA_AFTER = re.compile(r",(?!\d)")
+_CLAUSE_ENDS = re.compile(r"(?:[,;:!?)]|\.(?!\d))|$")
 _OLDEST = 125
 
 
@@ -64,6 +67,8 @@ def age(ctx: Context, r: Reading) -> Decision | None:
         return None
     floor = max(0, r.mention_start - 20)
     before = words.before_re.search(text, floor, r.mention_start)
+    if before is None and r.high_value is None and _CLAUSE_ENDS.match(text, r.pos):
+        before = words.aside_re.search(text, floor, r.mention_start)
     if before is not None:
         r.mention_start = before.start()
         return Decision("age", "year")

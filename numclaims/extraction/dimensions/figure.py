@@ -86,7 +86,12 @@ def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
             prefix_unit = rules.unit_before(text, start)
             if prefix_unit is not None and value < 0 and text[start - 1].isalpha():
                 value = -value  # "magnitude-7.0": the numeral's "-" is a hyphen, not a minus
-    if words is None and _glued_to_word(text, start, sign is not None or prefix_unit is not None):
+    score = words is None and _second_of_a_score(text, start, end)
+    if score:
+        # "won 3-1", "a 24-17 loss", "a 5-4 ruling": a hyphen, not a minus, between two figures
+        # that fall (a range rises), so the second is a figure of its own
+        start, surface, value = start + 1, surface[1:], -value
+    elif words is None and _glued_to_word(text, start, sign is not None or prefix_unit is not None):
         return None
     nxt = text[end : end + 2]
     if words is None and len(nxt) == 2 and nxt[0] in "/," and nxt[1].isdigit():
@@ -130,6 +135,9 @@ def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
         pos = tolerance.end()
     money_context = sign is not None or _currency_follows(text, end)
     scale = rules.scale_after(text, pos, money=money_context)
+    if scale is not None and len(scale[2]) == 1 and (unit := rules.unit_after(text, pos)) is not None and (
+            unit[2] > scale[1]):
+        scale = None  # "692,000 k/ph": a unit that starts with a scale letter is the longer reading
     if scale is None and sign is None:
         scale = money.code_scale_after(text, pos)  # "3 MUSD": the code is read by the money rules
     mult1 = 1.0
@@ -204,6 +212,25 @@ def _zero_ruled_out(text: str, start: int, end: int, ruled_out: tuple[tuple[str,
     after = _WORD_AFTER.match(text, end)
     return (before is not None and before.group(1).lower() in ruled_out[0]) or (
         after is not None and after.group(1).lower() in ruled_out[1])
+
+
+_SCORE_FIRST = re.compile(r"(?<![\w.,/:\-\u2013])(\d{1,3})$")
+_SCORE_SECOND = re.compile(r"[-\u2013](0|[1-9]\d{0,2})")
+_SCORE_NEXT = re.compile(r"[-\u2013/.,:]?\d")
+
+
+def _second_of_a_score(text: str, start: int, end: int) -> bool:
+    """Is the numeral at ``start`` ("-1") the second half of a score or tally ("3-1", "24-17",
+    "1-1"): whole figures of up to three digits joined by a hyphen, the second no larger than
+    the first, no date or code going on ("25-12-2019") and no unit after ("10-5 km" is no score)?"""
+    second = _SCORE_SECOND.fullmatch(text, start, end)
+    if second is None or start == 0 or not text[start - 1].isdigit():
+        return False
+    first = _SCORE_FIRST.search(text, max(0, start - 4), start)
+    return (first is not None and int(first.group(1)) >= int(second.group(1))
+            and _SCORE_NEXT.match(text, end) is None and rules.unit_after(text, end) is None
+            and rules.ratio_after(text, end) is None and rules.scale_after(text, end, money=True) is None
+            and money.currency_after(text, end) is None)
 
 
 def _glued_to_word(text: str, start: int, has_sign: bool) -> bool:

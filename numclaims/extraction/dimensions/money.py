@@ -16,10 +16,15 @@ from numclaims.extraction.textspans import SpanSet
 
 
 def sign_before(ctx: Context, r: Reading) -> Decision | None:
-    """"US$500 million", "Rs 500 crore", "-$5 million": the sign was read with the figure."""
+    """"US$500 million", "Rs 500 crore", "-$5 million", "$214m AUD": the sign was read with the
+    figure; an ISO code after the amount that is the sign's own, or one of its group, is read too."""
     if r.currency_code is None:
         return None
-    return _money(ctx, r, r.currency_code, r.currency_surface, minor=False)
+    code = r.currency_code
+    named = currency.code_after_sign(ctx.text, r.pos, code)
+    if named is not None:  # "$214m AUD": the code after the amount says which dollar
+        code, r.pos = named
+    return _money(ctx, r, code, r.currency_surface, minor=False)
 
 
 def name_after(ctx: Context, r: Reading) -> Decision | None:

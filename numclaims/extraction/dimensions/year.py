@@ -1,12 +1,17 @@
 """Years: a four-digit figure from 1500 to 2100 with no scale and no plural noun after it
-("in 2011", "the 2013 estimate"), a decade ("the 1990s"), a span of years ("2018-2019")."""
+("in 2011", "the 2013 estimate"), a decade ("the 1990s"), a span of years ("2018-2019"), and a
+century by its ordinal ("built in the 12th century", "a 12th-century mosque": 1101 to 1200)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
-from numclaims.extraction.dimensions import Context, Draft, Rule
+from numclaims.extraction import rules as around
+from numclaims.extraction.dimensions import Context, Draft, Rule, Scan
 from numclaims.extraction.dimensions.figure import Reading
+from numclaims.extraction.lexicon import alternation, lexicon
+from numclaims.extraction.textspans import SpanSet
 
 _PLURAL_NOUN = re.compile(r"\s+[a-z][a-z]+s\b")
 _DECADE = re.compile(r"'?s\b")
@@ -40,4 +45,34 @@ def _year(text: str, start: int, end: int, value: float) -> Draft:
     return Draft(start, end, "year", value, low=value, high=value, precision=0.5)
 
 
+@functools.cache
+def _century_re() -> re.Pattern[str]:
+    """"the 12th century", "a 12th-century mosque": the century words are units.tsv's (unit
+    ``century``). An era after it ("5th century BC", "AD") is left unread rather than misread."""
+    words = [surface for surface, entry in lexicon().units_ci.items() if entry.unit == "century"]
+    return re.compile(
+        rf"(?<![\w.,/-])(\d{{1,2}}){around.ORDINAL_SUFFIX}[\s-]+(?i:{alternation(words)})(?![\w-])"
+        r"(?![ \u00a0][A-Z]{2,3}\b|[ \u00a0][A-Z]\.)"
+    )
+
+
+_CENTURY_STEM = "centur"  # what every century word starts with: a cheap test before the regex
+
+
+def centuries(ctx: Context, protected: SpanSet) -> list[Draft]:
+    """"built in the 12th century" is the years 1101 to 1200 (a range of kind year)."""
+    if _CENTURY_STEM not in ctx.folded:
+        return []
+    drafts = []
+    for match in _century_re().finditer(ctx.text):
+        number = int(match.group(1))
+        if number == 0 or protected.overlaps(*match.span()):
+            continue
+        low, high = (number - 1) * 100 + 1, number * 100
+        drafts.append(Draft(match.start(), match.end(), "year", None, low=float(low), high=float(high),
+                            qualifier="range", precision=50.0))
+    return drafts
+
+
 rules = [Rule("<four-digit figure> (year, decade, span)", 70, year)]
+scans = [Scan("<ordinal> century", centuries)]
