@@ -33,7 +33,8 @@ def _frames(page: str) -> list[str]:
 def test_sample_report_shows_the_frames(sample: tuple[Report, list[dict]]) -> None:
     report, docs = sample
     frames = _frames(render_html(report, docs))
-    assert "per year" in frames                        # "more than US$500 million" a year
+    # "more than US$500 million" a year, of North Korea: the rate first, in reading order
+    assert any(f.split(" · ")[0] == "per year" for f in frames)
     assert "when 2013" in frames                       # "in 2013" is its own dates: said once
     assert "when 2018-12 (in December)" in frames
     assert "about North Korea" in frames

@@ -136,6 +136,9 @@ def _level_before(pending: Item | None, item: Item,
     return pattern.match(_between(pending, item))
 
 
+_DELTA_OR_NONE = (None, "delta")
+
+
 def _changes(sentence: Sequence[Item]) -> list[_Change]:
     """The changes a sentence states, each with what it says of its delta, percentage and levels.
     A new change starts at a delta after a level: "the Nasdaq rose 2.5%, or 388 points, to 15,968,
@@ -166,15 +169,16 @@ def _changes(sentence: Sequence[Item]) -> list[_Change]:
                 role, restated = "delta", True
             elif role is None and (sign := _paren_sign(last, item)) is not None and last is pending:
                 role, direction = "delta", sign
-            elif role is None and last is pending and pending is not None and (
+            elif role in _DELTA_OR_NONE and last is pending and pending is not None and (
                     beaten := _beaten(pending, item)) is not None and beaten[0] in ("up", "down"):
                 # "beat the consensus estimate of $20.31 billion by +8.82%": a change of the
-                # figure measured from the estimate, whose level another sentence gives
+                # figure measured from the estimate, whose level another sentence gives (the
+                # frames may already call the figure a delta)
                 if not run.empty:
                     runs.append(run)
                 run = _Change(start=pending, direction=beaten[0], of=beaten[1])
                 role, direction = "delta", beaten[0]
-            elif role is None and last is pending and pending is not None and (
+            elif role in _DELTA_OR_NONE and last is pending and pending is not None and (
                     way := _against(pending, item)) is not None:
                 # "Against a consensus EPS estimate of $4.55, the earnings surprise was +13.41%":
                 # a change from the estimate, whose level another sentence gives
