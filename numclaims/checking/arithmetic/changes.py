@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from numclaims.checking.arithmetic.common import (
     _closed, _native_size, _amount,
     _anchor, _between, _bounds, _CALENDAR, _index, _native, _NO_LEVEL, _percent, _q, _same_unit,
-    _sentence_of, _sentence_starts, _sentence_words, _shown, _shown_native, _size_of, _stem, _way,
+    _sentence_begin, _sentence_of, _sentence_starts, _sentence_words, _shown, _shown_native,
+    _size_of, _stem, _way,
 )
 from numclaims.checking.arithmetic.intervals import _add, _div, _mul, _overlap, _size, Interval
 from numclaims.checking.arithmetic.words import _words
@@ -70,7 +70,7 @@ def _beaten(start: Item, item: Item) -> tuple[str, frozenset[str]] | None:
     if not _BY.match(_between(start, item)):
         return None
     text = start.doc.text
-    begin = _sentence_starts(text)[max(0, bisect_right(_sentence_starts(text), start.mention.start) - 1)]
+    begin = _sentence_begin(start)
     verb = _words().beat.search(text, max(begin, start.mention.start - 80), start.mention.start)
     if verb is None:
         return None
@@ -95,7 +95,7 @@ def _against(start: Item, item: Item) -> str | None:
     if not _percent(item) or written is None:
         return None
     text = start.doc.text
-    begin = _sentence_starts(text)[max(0, _sentence_of(start) - 1)]
+    begin = _sentence_begin(start)
     if not _words().opening.match(text[begin:start.mention.start]):
         return None
     return "up" if written == "+" else "down"
@@ -105,8 +105,7 @@ def _words_before(item: Item) -> frozenset[str]:
     """The content words of the sentence before a figure (60 characters at most), stemmed: what
     a change there is of ("the bid remains £6billion below")."""
     text = item.doc.text
-    starts = _sentence_starts(text)
-    begin = starts[max(0, bisect_right(starts, item.mention.start) - 1)]
+    begin = _sentence_begin(item)
     return frozenset(_stem(t.lemma) for t in tokens(text, max(begin, item.mention.start - 60),
                                                       item.mention.start) if is_content(t))
 
@@ -573,7 +572,7 @@ def _starts_across(per_doc: Sequence[Sequence[_Change]],
                     or not _amount(f, bounded=False)):
                 continue
             text = f.doc.text
-            begin = _sentence_starts(text)[max(0, _sentence_of(f) - 1)]
+            begin = _sentence_begin(f)
             if words.start_before.search(text, max(begin, m.start - 60), m.start):
                 # filed by its closed bounds: "above £22" is of the size of £22
                 starts.setdefault((_index(f)[0], _size(sum(_closed(f)) / 2)), []).append(f)

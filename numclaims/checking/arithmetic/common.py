@@ -238,6 +238,11 @@ def _sentence_of(item: Item) -> int:
     return bisect_right(_sentence_starts(item.doc.text), item.mention.start)
 
 
+def _sentence_begin(item: Item) -> int:
+    """Where the sentence of ``item`` begins in its text."""
+    return _sentence_starts(item.doc.text)[max(0, _sentence_of(item) - 1)]
+
+
 def _q(item: Item) -> str:
     """A claim as written, with its noun when the figure's text leaves it out: '"149" passengers'."""
     m = item.mention
