@@ -12,7 +12,8 @@ A bare "$" restating an amount in another currency ("£3.4bn ($4.4bn)") is read 
 whatever the document's ``currency_hint`` or ``outlet_country`` says: an outlet restates foreign
 amounts in US dollars, and marks its own dollar when it means it ("S$", "HK$"). Only a bare "$"
 restating US dollars ("US$500 million ($681 million)") is the outlet's own dollar, as the hint
-reads it. The explanation says how the sign was read ("$ read as US dollars").
+reads it. A "$" with its code after the figure ("$214m AUD") is no bare sign. The explanation
+says how a bare sign was read ("$ read as US dollars").
 """
 
 from __future__ import annotations
@@ -78,6 +79,12 @@ def _unchecked(original: Item, restated: Item, why: str, kind: str) -> CheckItem
 
 
 _BARE_DOLLAR = re.compile(r"\\?\$")  # "$4.4bn", or Markdown's "\$4.4bn"; not "S$", "US$"
+def _names_its_code(text: str, code: str | None) -> bool:
+    """Does the restatement write its currency's code after the sign ("$214m AUD")? Then the
+    "$" is no bare sign: the extractor read the code."""
+    return code is not None and re.search(r"(?<![A-Za-z])" + re.escape(code) + r"(?![A-Za-z])", text[1:]) is not None
+
+
 _DOLLARS = {"USD": "US dollars", "SGD": "Singapore dollars", "HKD": "Hong Kong dollars",
             "AUD": "Australian dollars", "CAD": "Canadian dollars", "NZD": "New Zealand dollars"}
 
@@ -88,7 +95,7 @@ def restated_currency(original: Item, restated: Item) -> tuple[str | None, str |
     The one rule for ``currency_hint`` and ``outlet_country`` alike (see the module docstring).
     """
     m, quote = restated.mention, restated.mention.unit
-    if not _BARE_DOLLAR.match(m.text) or original.mention.unit is None:
+    if not _BARE_DOLLAR.match(m.text) or original.mention.unit is None or _names_its_code(m.text, quote):
         return quote, None
     if original.mention.unit != "USD":
         quote = "USD"

@@ -71,6 +71,16 @@ def test_a_bare_dollar_restating_pounds_is_us_dollars_under_hint_and_country() -
     assert found[0].details["restated_currency"] == "USD"
 
 
+def test_a_dollar_with_its_code_after_the_figure_is_that_currency() -> None:
+    # DMARGE, 15 June 2023, restating Bellingham's fee for Australian readers
+    report = check([_doc("a", "He joined for a record fee of €133.9m ($214m AUD), add-ons included.",
+                         published="2023-06-15")])
+    [found] = report.inline
+    assert found.details["restated_currency"] == "AUD"
+    assert found.verdict == "consistent"
+    assert "read as US dollars" not in found.explanation
+
+
 def test_the_outlets_own_dollar_is_read_by_its_country() -> None:
     report = check([_doc("a", "A US$500 million ($673 million) loan was agreed.", outlet_country="SG")])
     [found] = report.inline
