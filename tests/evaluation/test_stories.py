@@ -112,6 +112,18 @@ def test_gold_frame_fields_are_scored(tmp_path: Path) -> None:
     assert fields["per"] == (1, 1) and fields["about"] == (1, 1) and fields["direction"] == (1, 1)
 
 
+def test_a_null_when_scores_as_the_publication_day(tmp_path: Path) -> None:
+    path = _story(tmp_path)
+    data = json.loads(path.read_text("utf-8"))
+    # "Peak gusts reached 140 km/h." names no time: null, which means the publication day
+    data["mentions"] = [dict(data["mentions"][0], when={"start": "2024-05-10", "end": "2024-05-10"}),
+                        dict(data["mentions"][0], doc="b", surface="150 km/h", value=150,
+                             when={"start": "2024-05-09", "end": "2024-05-09"})]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    fields = {name: (right, stated) for name, right, stated in evaluate_gold(path).field_accuracy}
+    assert fields["when"] == (1, 2)
+
+
 def test_the_cli_reports_the_stories_in_text_and_json() -> None:
     run = [sys.executable, "-m", "numclaims.cli", "evaluate", "--stories", str(STORIES / SEED)]
     text = subprocess.run(run, capture_output=True, text=True, check=True, cwd=ROOT).stdout
