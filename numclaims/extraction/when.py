@@ -291,6 +291,11 @@ def _nearest(draft: Draft, place: _Place, limit: int | None = None, strict: bool
                 and "," not in place.text[found.end:expressions[i + 1].start]:
             return expressions[i + 1]  # "rose 3% year on year in May": May's figure
         return _for(draft, found, place)
+    if before is None and i < len(expressions) and _WHEN_CLAUSE.match(place.folded, draft.end) \
+            and not _between(ends, draft.end, expressions[i].start):
+        # "the highest fee ever paid for an A-League player is $2.2m AUD, when Spiranovic moved
+        # from Western Sydney to the Chinese Super League back in 2015": the clause dates it
+        return _for(draft, expressions[i], place)
     return before
 
 
@@ -323,6 +328,7 @@ def _own(expression: _Expression, draft: Draft, place: _Place) -> _Expression:
 
 
 _WHEN_CLAUSE = re.compile(r"\s*,\s*when(?![\w-])")
+_WHEN_CLAUSE_REACH = 8
 
 
 def _takes(draft: Draft, expression: _Expression, place: _Place) -> bool:
@@ -732,6 +738,11 @@ def _prefixed(text: str, start: int, end: int, period: tuple[dt.date, dt.date] |
             period = (first, dt.date(last.year - 1, last.month, calendar.monthrange(last.year - 1, last.month)[1]))
         return _prefixed(text, prefix.start(1), end, period, published, words)
     if role == "since" and words.record_re.search(text, max(0, prefix.start(1) - _RECORD_REACH), prefix.start(1)):
+        if _WHEN_CLAUSE.match(scan.fold(text[end:end + _WHEN_CLAUSE_REACH])):
+            # "its strongest quake since 1960, when an earthquake of magnitude 5.8 struck": the
+            # time itself, for the figures of the clause "when" opens (figures before it are a
+            # record's comparison: see _same_clause_after)
+            return _Expression(start, end, text[start:end], period)
         return None  # "its steepest weekly drop since October", "the second lowest since 1885"
     if role == "basis":  # "up 5.4% from a year ago": the comparison's basis, to the publication date
         # the time itself of "from Dec. 29, 1989", "from Wednesday's close" (not "from a year ago")
