@@ -22,6 +22,10 @@ no word of a text starts with, so a stored story's centroids carry them too):
 * its **size**: a claim more than ``FAR_FACTOR`` away from every reading of a cluster joins it
   only in words alike to ``FAR_SIMILARITY`` (:meth:`Cluster.near`).
 
+A precisely written figure is also found by its value, as written and in canonical units
+(:func:`precise_key`, :func:`precise_reading`): "€103m" of one report meets "£88.5m" of another
+however differently the two sentences are worded.
+
 A document's claims are placed together, best match first (:meth:`Clustering.assign_document`):
 in text order, "more than 170" (a majority) would take the cluster of "412 seats" before the
 report's own "412" came to it, and the one-figure-per-document rule would then keep the "412"
@@ -82,6 +86,17 @@ VALUE_MARK = "="
 MAX_VALUES = 40
 #: How the index word of a precisely written value starts (:func:`precise_key`).
 PRECISE_MARK = VALUE_MARK + "#"
+#: How the word of a precise reading in canonical units starts (:func:`precise_reading`): it
+#: names the unit as written and the reading, "=@GBP:110261562.17:110386221.94" for "£88.5m".
+READING_MARK = VALUE_MARK + "@"
+#: How an index word of a precise reading's place on a log scale starts (:func:`reading_bins`).
+BIN_MARK = VALUE_MARK + "%"
+#: The width of a bin, relative: a precise reading spans a few of them.
+BIN_WIDTH = 0.02
+#: An amount restated in another currency went through the outlet's rate of its own day, not
+#: ours: "31 billion-pound ($39 billion)" is one figure though £31bn is $38.7bn at the ECB's
+#: rate. The two readings meet give or take this much either side, in one report or across two.
+FX_SLACK = 0.015
 #: How a frame mark starts ("~per:oil_barrel", "~change:level", "~year:2018"): a claim whose
 #: frame states one of these families differently from every claim of a cluster that states it
 #: is a different fact ("$71.20 a barrel" is not "$71.20 a tonne", a delta is not a level, last
@@ -136,6 +151,7 @@ class Cluster:
     marks: dict[str, set[str]] = field(default_factory=dict)  # frame family -> marks its claims state
     values: dict[str, tuple[float, float]] = field(default_factory=dict)  # value word -> reading
     span: tuple[float, float] | None = None  # the lowest and highest positive readings stated
+    readings: dict[str, tuple[str, tuple[float, float]]] = field(default_factory=dict)  # precise ones
 
     def __post_init__(self) -> None:
         for word in self.centroid:  # a cluster loaded from a stored story
@@ -144,6 +160,9 @@ class Cluster:
     def _mark(self, word: str) -> None:
         if word.startswith(FRAME_MARK):
             self.marks.setdefault(_family(word), set()).add(word)
+        elif word.startswith(READING_MARK):
+            if (parsed := parse_reading(word)) is not None:
+                self.readings[word] = parsed
         elif word.startswith(VALUE_MARK) and word not in self.values:
             interval = value_interval(word)
             if interval is not None:
@@ -164,6 +183,18 @@ class Cluster:
             return None
         heaviest = sorted(self.values, key=lambda w: self.centroid.get(w, 0.0), reverse=True)
         return next((self.values[w] for w in heaviest[:MAX_VALUES] if _overlap(mine, self.values[w])), None)
+
+    def restates(self, word: str, slack: float) -> bool:
+        """Whether this cluster states, in another unit, the precise reading of the
+        :func:`precise_reading` word ``word`` (each widened by ``slack``): "£88.5m" of one report
+        and "€103m" of another."""
+        parsed = parse_reading(word)
+        if parsed is None:
+            return False
+        unit, mine = parsed
+        mine = _widened(mine, slack)
+        return any(theirs[0] != unit and _overlap(mine, _widened(theirs[1], slack))
+                   for theirs in self.readings.values())
 
     def near(self, value: str) -> bool:
         """Whether the reading of value word ``value`` lies within ``FAR_FACTOR`` of the readings
@@ -269,15 +300,68 @@ def precise_key(item: Item) -> str | None:
     return f"{PRECISE_MARK}{m.unit or ''}:{m.value:.{PRECISE_DIGITS + 1}g}"
 
 
-def _value_marks(vector: Mapping[str, float]) -> tuple[str | None, str | None]:
-    """A claim vector's value word and its precise index word (either may be missing)."""
-    value = key = None
+def precise_reading(item: Item) -> str | None:
+    """The word of a claim's precise reading in canonical units, with the unit it is written in
+    (for a figure :func:`precise_key` indexes), or None. One fact written in two currencies or
+    units ("€103m" of one report, "£88.5m" of another) has one reading, whatever the words of
+    the two sentences: its figure is the telling part (:meth:`Cluster.restates`)."""
+    r = item.reading
+    if r is None or precise_key(item) is None:
+        return None
+    return f"{READING_MARK}{item.mention.unit or ''}:{r.typical_low!r}:{r.typical_high!r}"
+
+
+def parse_reading(word: str) -> tuple[str, tuple[float, float]] | None:
+    """The unit as written and the reading of a :func:`precise_reading` word, or None.
+
+    >>> parse_reading("=@GBP:110.0:111.0")
+    ('GBP', (110.0, 111.0))
+    """
+    unit, _, rest = word[len(READING_MARK):].partition(":")
+    low, _, high = rest.partition(":")
+    try:
+        return unit, (float(low), float(high))
+    except ValueError:
+        return None
+
+
+def _widened(interval: tuple[float, float], slack: float) -> tuple[float, float]:
+    low, high = interval
+    return low - slack * abs(low), high + slack * abs(high)
+
+
+def reading_bins(word: str, slack: float = FX_SLACK) -> list[str]:
+    """The index words of a precise reading: the ``BIN_WIDTH`` bins of a log scale its interval,
+    widened by ``slack``, spans; two readings that meet so widened share one.
+
+    >>> bool(set(reading_bins("=@GBP:110.0:111.0")) & set(reading_bins("=@EUR:113.5:114.0")))
+    True
+    >>> bool(set(reading_bins("=@GBP:110.0:111.0")) & set(reading_bins("=@EUR:117.0:118.0")))
+    False
+    """
+    parsed = parse_reading(word)
+    if parsed is None:
+        return []
+    low, high = _widened(parsed[1], slack)
+    if not 0 < low <= high < math.inf:
+        return []
+    step = math.log1p(BIN_WIDTH)
+    first, last = math.floor(math.log(low) / step), math.floor(math.log(high) / step)
+    return [f"{BIN_MARK}{n}" for n in range(first, last + 1)]
+
+
+def _value_marks(vector: Mapping[str, float]) -> tuple[str | None, str | None, str | None]:
+    """A claim vector's value word, its precise index word and its precise reading word (any
+    may be missing)."""
+    value = key = exact = None
     for word in vector:
         if word.startswith(PRECISE_MARK):
             key = word
+        elif word.startswith(READING_MARK):
+            exact = word
         elif word.startswith(VALUE_MARK):
             value = word
-    return value, key
+    return value, key, exact
 
 
 def precise(interval: tuple[float, float] | None) -> bool:
@@ -309,6 +393,11 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     if high - low > hair:
         return True
     return abs(high - low) <= hair and (a[1] - a[0] <= hair or b[1] - b[0] <= hair)
+
+
+def _slack(item: Item) -> float:
+    """How far a claim's precise reading may be from its restatement in another unit."""
+    return FX_SLACK if item.mention.kind == "money" else 0.0
 
 
 def frame_marks(item: Item) -> list[str]:
@@ -371,6 +460,8 @@ def weighted(item: Item, weights: Mapping[str, float]) -> dict[str, float]:
         vector[value_word(r.typical_low, r.typical_high)] = VALUE_TRACE
         if (key := precise_key(item)) is not None:
             vector[key] = VALUE_TRACE
+        if (exact := precise_reading(item)) is not None:
+            vector[exact] = VALUE_TRACE
     return {w: x for w, x in vector.items() if x > 0}
 
 
@@ -418,15 +509,21 @@ class Clustering:
         return sorted((w for w in vector if not w.startswith((VALUE_MARK, FRAME_MARK))),
                       key=vector.__getitem__, reverse=True)[:INDEX_WORDS]
 
+    def _value_index(self, vector: Mapping[str, float], slack: float) -> list[str]:
+        # a precise figure is found by its value too: as written, and in canonical units
+        _, key, exact = _value_marks(vector)
+        return ([key] if key else []) + (reading_bins(exact, slack) if exact else [])
+
     def candidates(self, item: Item, vector: Mapping[str, float]) -> list[tuple[float, int]]:
         """The clusters ``item`` may join, each with its similarity (at least the threshold),
         before the one-figure-per-document rule (:meth:`Cluster.admits`) is applied."""
         norm = math.sqrt(sum(x * x for x in vector.values()))
         block, b = self.key(item), self.bucket(item)
-        value, key = _value_marks(vector)
+        value, key, exact = _value_marks(vector)
+        slack = _slack(item)
         marks = [w for w in vector if w.startswith(FRAME_MARK)]
         shared: Counter[int] = Counter()
-        for word in self._telling(vector) + ([key] if key else []):
+        for word in self._telling(vector) + self._value_index(vector, slack):
             # a very common word may index many clusters: its latest ones are enough to look at
             shared.update(self.postings(block, word))
         found = []
@@ -440,11 +537,12 @@ class Clustering:
             if value is not None and sim < FAR_SIMILARITY and not candidate.near(value):
                 continue
             if value is not None:
-                met = candidate.states(value)
-                if met is None:
-                    sim -= VALUE_PENALTY
+                specific = bool(key and candidate.centroid.get(key, 0.0) > 0) or bool(
+                    exact and candidate.restates(exact, slack))
+                if specific or candidate.states(value) is not None:
+                    sim += VALUE_BONUS + (SPECIFIC_BONUS if specific else 0.0)
                 else:
-                    sim += VALUE_BONUS + (SPECIFIC_BONUS if key and candidate.centroid.get(key, 0.0) > 0 else 0.0)
+                    sim -= VALUE_PENALTY
             if sim >= self.threshold:
                 found.append((sim, cid))
         return found
@@ -455,8 +553,7 @@ class Clustering:
             cid = self.new_cluster(self.key(item), self.bucket(item))
         target = self.cluster(cid)
         target.add(item, vector, self.interval(item))
-        _, key = _value_marks(vector)
-        for word in self._telling(vector) + ([key] if key else []):
+        for word in self._telling(vector) + self._value_index(vector, _slack(item)):
             if word not in target.indexed:
                 target.indexed.add(word)
                 self.add_posting(self.key(item), word, cid)

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from numclaims.checking.claims import Item
-from numclaims.checking.grouping import FRAME_MARK, VALUE_MARK, Cluster, cluster
+from numclaims.checking.grouping import FRAME_MARK, FX_SLACK, VALUE_MARK, Cluster, cluster
 from numclaims.checking.numbers import fmt_interval, fmt_width
 from numclaims.checking.readings import Reading, written_scale
 from numclaims.checking.scope import quote_scope
@@ -66,11 +66,6 @@ def is_modifier(m: Mention) -> bool:
     the story ("six-nation talks" beside "the two countries" was grouped as one fact), so it
     is extracted but not cross-checked until claims carry what they are about."""
     return m.kind == "count" and m.subject is not None and m.text.endswith("-" + m.subject.split()[0])
-
-
-# An amount a report restates in another currency went through the outlet's rate, not ours:
-# "31 billion-pound ($39 billion)" is one figure though £31bn is $38.7bn at the ECB's rate.
-FX_SLACK = 0.015
 
 
 def typical(item: Item) -> tuple[float, float]:
