@@ -114,6 +114,7 @@ class Lexicon:
     scale_re: re.Pattern[str]
     qualifiers_before: dict[str, str]
     qualifiers_after: dict[str, str]
+    qualifier_nouns: frozenset[str]  # "close to": a noun after a day's possessive ("Wednesday's close to 0.7%")
     qualifier_before_re: re.Pattern[str]
     qualifier_after_re: re.Pattern[str]
     vague: dict[str, VagueEntry]
@@ -280,6 +281,7 @@ def lexicon() -> Lexicon:
     q_rows = read_rows("qualifiers.tsv")
     q_before = {r[0]: r[1] for r in q_rows if r[2] == "before"}
     q_after = {r[0]: r[1] for r in q_rows if r[2] == "after"}
+    q_nouns = frozenset(r[0] for r in q_rows if r[3:4] == ["noun"])
     word_before = [q for q in q_before if q[-1].isalnum()]
     sign_before = [q for q in q_before if not q[-1].isalnum()]
     qualifier_before_re = re.compile(
@@ -346,7 +348,7 @@ def lexicon() -> Lexicon:
         currency_names_before=names_before_map, currency_name_before_re=currency_name_before_re,
         currency_name_lasts=frozenset(k.split()[-1] for k in names_before_map),
         scales_cs=scales_cs, scales_ci=scales_ci, scale_re=scale_re,
-        qualifiers_before=q_before, qualifiers_after=q_after,
+        qualifiers_before=q_before, qualifiers_after=q_after, qualifier_nouns=q_nouns,
         qualifier_before_re=qualifier_before_re, qualifier_after_re=qualifier_after_re,
         vague=vague, vague_re=vague_re, vague_anchor=vague_anchor, number_words=number_words,
         ratio_units=ratio_units, ratio_re=ratio_re, range_re=range_re, one_in_re=one_in_re,

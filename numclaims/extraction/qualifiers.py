@@ -11,7 +11,9 @@ precision; "nearly 60 years" is just below 60.
 
 from __future__ import annotations
 
-from numclaims.extraction.lexicon import lexicon
+import re
+
+from numclaims.extraction.lexicon import calendar_names, lexicon
 from numclaims.extraction.scan import fold
 
 _APPROX_SHARE = 0.05  # "about X" allows at least +/-5% ...
@@ -25,7 +27,23 @@ def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     if match is None:
         return None
     phrase = fold(match.group(1) or match.group(2))  # fold, not lower(): "ſome" matches "some"
+    if phrase in lexicon().qualifier_nouns and _of_a_day(text, match.start()):
+        return None  # "from Wednesday's close to 0.715 percent": that day's close, a noun
     return lexicon().qualifiers_before[phrase], match.start()
+
+
+def _of_a_day(text: str, start: int) -> bool:
+    """Is the word before ``start`` a weekday's or a month's possessive ("Wednesday's ")? (Not
+    "the company's close to 300 staff".)"""
+    match = _POSSESSIVE.search(text, max(0, start - _POSSESSIVE_REACH), start)
+    if match is None:
+        return False
+    names = calendar_names()
+    return match.group(1) in names.weekdays or match.group(1) in names.months
+
+
+_POSSESSIVE = re.compile(r"(?<![\w.])([A-Z][a-z]+\.?)['’]s\s+$")
+_POSSESSIVE_REACH = 16
 
 
 def qualifier_after(text: str, end: int) -> tuple[str, int] | None:
