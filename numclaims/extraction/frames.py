@@ -52,6 +52,7 @@ class _AboutWords:
     aside: frozenset[str]  # "together", "including": a phrase between a subject and its verb opens with them
     correlative: frozenset[str]  # "as": a stop word that in "as much as" is part of a qualifier
     adjunct: frozenset[str]  # "with": a figure right after it is about the phrase before it
+    parallel: frozenset[str]  # "and", "or": a second figure of the same verb ("... and 809 in Taroudant")
 
 
 @functools.cache
@@ -83,7 +84,8 @@ def _about_words() -> _AboutWords:
                        roles["auxiliary"], roles["relative"], roles["preposition"], continuation, time,
                        roles["not_time"], calendar, roles["pronoun"], roles["determiner"], roles["source"],
                        frozenset(v for v in verbs if v.endswith("ed")) | (past & verbs), roles["article"],
-                       roles["conjunction"], roles["aside"], roles["correlative"], roles["adjunct"])
+                       roles["conjunction"], roles["aside"], roles["correlative"], roles["adjunct"],
+                       roles["parallel"])
 
 
 def verbs() -> frozenset[str]:
@@ -641,13 +643,33 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
         # "ticked 6.75 points higher, or 0.24%, to 2,654.80": the level of the change before
         draft.direction, draft.change = previous.direction, words.roles[scan.fold(connector.group(1))]
     if draft.about is None and previous.about is not None and (restates or _continues(gap) or (
-            (previous.change, draft.change) in _ONE_CHANGE and draft.direction == previous.direction)):
+            (previous.change, draft.change) in _ONE_CHANGE and draft.direction == previous.direction)
+            or _parallel(text, gap, draft)):
         # "has gained nearly 17 percent from its 2023 closing level of 33,464.17": one change's start
         draft.about = previous.about
     if {previous.change, draft.change} == {"start", "level"} and previous.kind == draft.kind \
             and previous.unit == draft.unit and words.pair_re.fullmatch(gap) and not _RESTATED.match(text, draft.end):
         previous.per = previous.per or draft.per  # "from 5.5p to 6.2p per kWh", "24.5p per kWh, up from 22.36p"
         draft.per = draft.per or previous.per
+
+
+def _parallel(text: str, gap: str, draft: Draft) -> bool:
+    """Is the figure a second one of the verb before, the verb left out ("killed 1,591 people in
+    the province of Al Haouz and 809 in the province of Taroudant", "valued each share at £25.08,
+    or the whole company at £31.1 billion")? Not when words that are no preposition's object come
+    right before it ("revenue rose 5% and profit 3%": profit's), nor when a verb follows it."""
+    words = _about_words()
+    folded = scan.fold(gap)
+    tokens = _WORD.findall(folded)
+    joint = max((i for i, t in enumerate(tokens) if t in words.parallel), default=None)
+    if joint is None or _words_in(words.verb_re, folded, 0, len(folded)):
+        return False
+    rest = tokens[joint + 1:]
+    if rest and rest[-1] not in words.preposition:
+        return False
+    stop = _CLAUSE_START.search(text, draft.end, min(len(text), draft.end + _ABOUT_REACH))
+    after = scan.fold(text[draft.end:stop.start() if stop else min(len(text), draft.end + _ABOUT_REACH)])
+    return not _words_in(words.verb_re, after, 0, len(after))
 
 
 def _level_before_change(text: str, previous: Draft, draft: Draft, drafts: list[Draft]) -> None:
