@@ -33,3 +33,30 @@ def test_a_fee_in_euros_is_not_another_fee_in_pounds() -> None:
                     " for an initial fee of £95.5m.")
     assert found == []
 
+
+
+def test_an_age_meets_itself_in_other_words() -> None:
+    # bellingham-real-madrid-2023: Sky Sports' "at just 19" and PA's "The 19-year-old", in
+    # sentences that share no telling word
+    found = _groups("Dortmund say that with add-ons the figure could go beyond £115m, which would make"
+                    " Bellingham, at just 19, the most expensive British player of all time.",
+                    "The 19-year-old left his boyhood club Birmingham for Germany in 2020 and has long"
+                    " dreamed of playing for the LaLiga giants.")
+    assert ["a:at just 19", "b:19-year-old"] in found
+
+
+def test_a_margin_meets_itself_in_other_words() -> None:
+    # kiptum-chicago-marathon-2023: two outlets' "34 seconds" off the old world record
+    found = _groups("The 23-year-old's time improved on the previous best by 34 seconds.",
+                    "Kiptum stunned the athletics world, finishing 34 seconds faster than the mark"
+                    " Eliud Kipchoge set in Berlin.", published="2023-10-09")
+    assert ["a:34 seconds", "b:34 seconds"] in found
+
+
+def test_a_two_digit_amount_of_money_needs_alike_words() -> None:
+    # bhp-anglo-american-2024: Anglo's market value and BHP's revised bid were both £34 billion
+    found = _groups("Anglo American, whose market value is estimated at £34 billion, has lagged its"
+                    " peers since its shares slumped.",
+                    "BHP has raised its takeover proposal to one worth £34 billion, a sweetened"
+                    " approach.", published="2024-05-13")
+    assert found == []
