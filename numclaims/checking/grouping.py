@@ -40,10 +40,11 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 
 from numclaims.checking.claims import Item
+from numclaims.checking.readings import reading
 
 # How many of a claim's words look up candidate clusters, and how many candidates are scored.
 INDEX_WORDS = 8
@@ -300,7 +301,7 @@ def precise_key(item: Item) -> str | None:
     needed = (PRECISE_DIGITS if money else TELLING_DIGITS) - decimal
     if r is None or item.mention.kind in ("date", "year") or written_digits(item.mention.text) < needed:
         return None
-    if money and not precise((r.typical_low, r.typical_high)):
+    if money and not precise(written_reading(item)):
         return None
     # the figure as written, in its own unit: two outlets' "€103m" convert to dollars at their
     # own day's rate, and a converted key would part them at a rounding boundary
@@ -311,14 +312,28 @@ def precise_key(item: Item) -> str | None:
 
 
 def precise_reading(item: Item) -> str | None:
-    """The word of a claim's precise reading (within ``PRECISE`` of itself) in canonical units,
-    with the unit it is written in (for a figure :func:`precise_key` indexes), or None. One fact written in two currencies or
-    units ("€103m" of one report, "£88.5m" of another) has one reading, whatever the words of
-    the two sentences: its figure is the telling part (:meth:`Cluster.restates`)."""
-    r = item.reading
-    if r is None or precise_key(item) is None or not precise((r.typical_low, r.typical_high)):
+    """The word of the precise reading (within ``PRECISE`` of itself) of a claim's figure as
+    written (:func:`written_reading`), in canonical units, with the unit it is written in (for a
+    figure :func:`precise_key` indexes), or None. One fact written in two currencies or units
+    ("€103m" of one report, "£88.5m" of another) has one reading, whatever the words of the two
+    sentences: its figure is the telling part (:meth:`Cluster.restates`)."""
+    written = written_reading(item)
+    if precise_key(item) is None or written is None or not precise(written):
         return None
-    return f"{READING_MARK}{item.mention.unit or ''}:{r.typical_low!r}:{r.typical_high!r}"
+    return f"{READING_MARK}{item.mention.unit or ''}:{written[0]!r}:{written[1]!r}"
+
+
+def written_reading(item: Item) -> tuple[float, float] | None:
+    """The typical reading of a claim's figure as written, without its qualifier: "around €134m"
+    and "as much as €133m" are precise figures, rounded or bounded by the wording, and name the
+    fee "£115m" names. None for a range or a vague amount."""
+    m = item.mention
+    if item.reading is None or m.qualifier in ("range", "vague"):
+        return None
+    if m.qualifier in (None, "exact"):
+        return item.reading.typical_low, item.reading.typical_high
+    r = reading(replace(m, qualifier="exact"))
+    return None if r is None else (r.typical_low, r.typical_high)
 
 
 def parse_reading(word: str) -> tuple[str, tuple[float, float]] | None:

@@ -60,3 +60,12 @@ def test_a_two_digit_amount_of_money_needs_alike_words() -> None:
                     "BHP has raised its takeover proposal to one worth £34 billion, a sweetened"
                     " approach.", published="2024-05-13")
     assert found == []
+
+
+def test_a_rounded_fee_in_euros_meets_the_fee_in_pounds() -> None:
+    # bellingham-real-madrid-2023: "around €134m" is rounded by its wording, not a vague amount:
+    # it names the maximum that Sky Sports gives as "£115m"
+    found = _groups("If all of them are met, the total cost of the deal could climb to around €134m.",
+                    "Dortmund say that with add-ons the figure could go beyond £115m, making him the"
+                    " most expensive British player.")
+    assert ["a:around €134m", "b:£115m"] in found
