@@ -106,21 +106,23 @@ def _words_in(pattern: re.Pattern[str], folded: str, start: int, end: int) -> li
             if m.start() == 0 or not (folded[m.start() - 1].isalnum() or folded[m.start() - 1] in "_-'’")]
 
 
-def about(text: str, draft: Draft, folded: str | None = None, previous_end: int | None = None) -> str | None:
+def about(text: str, draft: Draft, folded: str | None = None, previous_end: int | None = None,
+          counted_end: int | None = None) -> str | None:
     """The phrase the figure's clause states it of, read before its verb: "WTI crude fell 1.4%"
     is about "WTI crude". None when no verb of about_words.tsv or change_words.tsv comes first.
     A clause with no phrase of its own is read on from the clause before it: a participle
     ("hit Morocco late on Friday, killing at least 632 people"), an adjunct with no verb
     ("Milton was 545 miles southwest of Tampa, Florida, with maximum sustained winds of 145 mph"),
     a relative clause ("Hazard, who earns £530,000") or a second verb ("Labour stood on 412 seats
-    and held a majority of 176").
+    and held a majority of 176"). ``counted_end`` is where the figure before ends when it counts
+    or prices a noun of its own ("At least 2,000 people"): a subject that holds it is its figure's.
 
     >>> about("WTI crude fell 1.4% on Friday", Draft(15, 19, "ratio", 1.4))
     'WTI crude'
     >>> about("The jobless rate rose to 4%", Draft(25, 27, "ratio", 4.0))
     'jobless rate'
     """
-    phrase, back, mode = _about_in_clause(text, draft, folded, previous_end, _READ)
+    phrase, back, mode = _about_in_clause(text, draft, folded, previous_end, _READ, counted_end)
     for _ in range(_ABOUT_HOPS):
         if phrase is not None or back is None:
             break
@@ -129,6 +131,10 @@ def about(text: str, draft: Draft, folded: str | None = None, previous_end: int 
 
 
 _ABOUT_HOPS = 4
+_SET_OFF = re.compile(r"[),]")  # "At 12:31 pm (0331 GMT) the Nikkei stood at": the figure is an aside
+_COUNTING_KINDS = frozenset({"count", "money"})  # figures that count or price a noun of their own
+_MODIFIER = re.compile(r"\d-[A-Za-z]+$")  # a figure that ends as a compound modifier ("10-year", "6.8-magnitude")
+_MODIFIER_REACH = 24
 # how a clause read on from another is read: as the figure's own; for the subject of a verb
 # after it ("The new offer, made on May 7, was 10% higher"); for its main verb's subject, that
 # of a participle after it ("hit Morocco late on Friday, killing at least 632 people")
@@ -136,7 +142,7 @@ _READ, _SUBJECT, _MAIN = range(3)
 
 
 def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_end: int | None,
-                     mode: int) -> tuple[str | None, int | None, int]:
+                     mode: int, counted_end: int | None = None) -> tuple[str | None, int | None, int]:
     """The phrase of the figure's clause, or where to read on: (phrase, None, _) or (None, the
     position to read back from, how to read the clause there)."""
     floor = max(0, draft.start - _ABOUT_REACH)
@@ -208,6 +214,12 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
             return None, back, _SUBJECT  # "The Palisades Fire, first reported on Tuesday, has grown to": its subject is before
     stops = _words_in(words.stop_re, folded, 0, verb_at)
     start = clause + (stops[-1].end() if stops else 0)
+    if counted_end is not None and start < counted_end <= clause + verb_at and not _MODIFIER.search(
+            text, max(start, counted_end - _MODIFIER_REACH), counted_end) and not _SET_OFF.search(
+            text, counted_end, clause + verb_at):
+        # "At least 2,000 people have died in the 6.8-magnitude quake": the subject is the other
+        # figure's, the verb's figure ("the 10-year yield rose 5 basis points" has a modifier)
+        return None, None, _READ
     phrase = _phrase(_TOKEN.findall(text, start, clause + verb_at), words)
     if phrase:
         return " ".join(phrase), None, _READ
@@ -584,13 +596,14 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
     words = _words()
     folded = scan.fold(text) if folded is None else folded
     framed = [d for d in drafts if d.kind in FRAMED_KINDS]
-    previous_end = None
+    previous_end = counted_end = None
     for draft in framed:
         rate = _rate_phrase(text, draft, words)  # "grew at an annual rate of 2.0 percent"
         _per(text, draft, words, rate)
         _direction(text, draft, words, rate)
-        draft.about = about(text, draft, folded, previous_end)
+        draft.about = about(text, draft, folded, previous_end, counted_end)
         previous_end = draft.end
+        counted_end = draft.end if draft.kind in _COUNTING_KINDS else None
     for previous, draft in zip(framed, framed[1:]):
         _continue(text, previous, draft, words)
     for previous, draft in zip(framed, framed[1:]):
