@@ -111,6 +111,12 @@ FX_SLACK = 0.015
 #: year's figure is not this year's), and never joins it. An unstated denominator or role is no
 #: difference; an unstated year is the report's (:func:`frame_marks`).
 FRAME_MARK = "~"
+YEAR_FAMILY = FRAME_MARK + "year"
+#: A telling figure stated by a cluster meets it this many years apart: one precise figure placed
+#: in two adjacent years is one fact whose year reports count differently (a fiscal year against
+#: the calendar one, "the quarter that ended in January 2024" against "the final quarter of
+#: 2023"), not two years' figures alike to the digit.
+TELLING_YEARS = 1
 #: A ``when`` longer than this many years marks no year ("since 1990" holds for any of them).
 WHEN_YEARS = 3
 #: A figure with no ``when`` holds for its report's year and this many years before it.
@@ -457,20 +463,35 @@ def _family(mark: str) -> str:
     return mark[: mark.index(":")]
 
 
-def compatible(marks: Sequence[str], stated: Mapping[str, set[str]]) -> bool:
+def compatible(marks: Sequence[str], stated: Mapping[str, set[str]], *, years: int = 0) -> bool:
     """Whether a claim with frame ``marks`` may join a cluster whose claims state the marks
-    ``stated`` (family -> marks): each family both state must share a mark (years: one of them).
+    ``stated`` (family -> marks): each family both state must share a mark (years: one of them,
+    or one within ``years`` of one of them).
 
     >>> compatible(["~per:oil_barrel"], {"~per": {"~per:oil_barrel"}})
     True
     >>> compatible(["~year:2018"], {"~year": {"~year:2019"}}), compatible(["~change:level"], {})
     (False, True)
+    >>> compatible(["~year:2018"], {"~year": {"~year:2019"}}, years=1)
+    True
     """
     mine: dict[str, set[str]] = {}
     for mark in marks:
         mine.setdefault(_family(mark), set()).add(mark)
-    return all(not (theirs and family in mine) or bool(mine[family] & theirs)
+
+    def meet(family: str, theirs: set[str]) -> bool:
+        if mine[family] & theirs:
+            return True
+        if family != YEAR_FAMILY or not years:
+            return False
+        ours = {_year(m) for m in mine[family]}
+        return any(abs(_year(m) - y) <= years for m in theirs for y in ours)
+    return all(not (theirs and family in mine) or meet(family, theirs)
                for family, theirs in stated.items())
+
+
+def _year(mark: str) -> int:
+    return int(mark[len(YEAR_FAMILY) + 1:])
 
 
 def weighted(item: Item, weights: Mapping[str, float]) -> dict[str, float]:
@@ -556,7 +577,8 @@ class Clustering:
             candidate = self.cluster(cid)
             if abs(candidate.bucket - b) > 1:
                 continue
-            if marks and not compatible(marks, candidate.marks):
+            telling = bool(key and candidate.centroid.get(key, 0.0) > 0)
+            if marks and not compatible(marks, candidate.marks, years=TELLING_YEARS if telling else 0):
                 continue
             sim = candidate.similarity(vector, norm)
             if value is not None and sim < FAR_SIMILARITY and not candidate.near(value):

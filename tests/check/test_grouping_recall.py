@@ -69,3 +69,18 @@ def test_a_rounded_fee_in_euros_meets_the_fee_in_pounds() -> None:
                     "Dortmund say that with add-ons the figure could go beyond £115m, making him the"
                     " most expensive British player.")
     assert ["a:around €134m", "b:£115m"] in found
+
+
+def test_one_precise_figure_placed_in_adjacent_years_is_one_fact() -> None:
+    # nvidia-q4-fy2024: Zacks places the quarter's revenue in January 2024, TechSpot in 2023
+    found = _groups("Nvidia reported revenue of $22.1 billion for the quarter that ended in January 2024.",
+                    "Revenue for the final quarter of 2023 came to $22.1 billion, driven by the rush"
+                    " into AI.", published="2024-02-22")
+    assert ["a:$22.1 billion", "b:$22.1 billion"] in found
+
+
+def test_one_figure_two_years_apart_is_two_facts() -> None:
+    found = _groups("Nvidia reported revenue of $22.1 billion for the quarter that ended in January 2024.",
+                    "Revenue for the final quarter of 2021 came to $22.1 billion, driven by the rush"
+                    " into AI.", published="2024-02-22")
+    assert found == []
