@@ -22,9 +22,10 @@ no word of a text starts with, so a stored story's centroids carry them too):
 * its **size**: a claim more than ``FAR_FACTOR`` away from every reading of a cluster joins it
   only in words alike to ``FAR_SIMILARITY`` (:meth:`Cluster.near`).
 
-A precisely written figure is also found by its value, as written and in canonical units
-(:func:`precise_key`, :func:`precise_reading`): "€103m" of one report meets "£88.5m" of another
-however differently the two sentences are worded.
+A telling figure (two significant digits; an amount of money three, read precisely) is also
+found by its value, as written and in canonical units (:func:`precise_key`,
+:func:`telling_reading`): "€103m" of one report meets "£88.5m" of another, "at just 19" meets
+"The 19-year-old", however differently the two sentences are worded.
 
 A document's claims are placed together, best match first (:meth:`Clustering.assign_document`):
 in text order, "more than 170" (a majority) would take the cluster of "412 seats" before the
@@ -94,12 +95,12 @@ VALUE_MARK = "="
 MAX_VALUES = 40
 #: How the index word of a precisely written value starts (:func:`precise_key`).
 PRECISE_MARK = VALUE_MARK + "#"
-#: How the word of a precise reading in canonical units starts (:func:`precise_reading`): it
-#: names the unit as written and the reading, "=@GBP:110261562.17:110386221.94" for "£88.5m".
+#: How the word of a telling figure's reading in canonical units starts (:func:`telling_reading`):
+#: it names the unit as written and the reading, "=@GBP:110261562.17:110386221.94" for "£88.5m".
 READING_MARK = VALUE_MARK + "@"
-#: How an index word of a precise reading's place on a log scale starts (:func:`reading_bins`).
+#: How an index word of a telling reading's place on a log scale starts (:func:`reading_bins`).
 BIN_MARK = VALUE_MARK + "%"
-#: The width of a bin, relative: a precise reading spans a few of them.
+#: The width of a bin, relative: a reading spans a few of them.
 BIN_WIDTH = 0.02
 #: An amount restated in another currency went through the outlet's rate of its own day, not
 #: ours: "31 billion-pound ($39 billion)" is one figure though £31bn is $38.7bn at the ECB's
@@ -165,7 +166,8 @@ class Cluster:
     marks: dict[str, set[str]] = field(default_factory=dict)  # frame family -> marks its claims state
     values: dict[str, tuple[float, float]] = field(default_factory=dict)  # value word -> reading
     span: tuple[float, float] | None = None  # the lowest and highest positive readings stated
-    readings: dict[str, tuple[str, tuple[float, float]]] = field(default_factory=dict)  # precise ones
+    # the telling readings stated: word -> (unit as written, reading)
+    readings: dict[str, tuple[str, tuple[float, float]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for word in self.centroid:  # a cluster loaded from a stored story
@@ -198,17 +200,25 @@ class Cluster:
         heaviest = sorted(self.values, key=lambda w: self.centroid.get(w, 0.0), reverse=True)
         return next((self.values[w] for w in heaviest[:MAX_VALUES] if _overlap(mine, self.values[w])), None)
 
-    def restates(self, word: str, slack: float) -> bool:
-        """Whether this cluster states, in another unit, the precise reading of the
-        :func:`precise_reading` word ``word`` (each widened by ``slack``): "£88.5m" of one report
-        and "€103m" of another."""
+    def restates(self, word: str, value: str, slack: float) -> bool:
+        """Whether this cluster states the telling figure of the :func:`telling_reading` word
+        ``word`` (of a claim whose value word is ``value``) in other words.
+
+        An amount of money (``slack``, an outlet's rate of its own day, either side) is matched
+        in another currency, its precise reading against theirs: "£88.5m" of one report and
+        "€103m" of another; in its own it is its :func:`precise_key`. Another figure is matched in
+        any unit, the figures as written overlapping where their wording also allows one reading:
+        "45 m/s" is "101 mph", "2.19 percent" "2.2%", but "up to 18 inches" forecast and "more
+        than 18 inches" measured share only their figure."""
         parsed = parse_reading(word)
         if parsed is None:
             return False
         unit, mine = parsed
         mine = _widened(mine, slack)
-        return any(theirs[0] != unit and _overlap(mine, _widened(theirs[1], slack))
-                   for theirs in self.readings.values())
+        if not any((theirs[0] != unit or not slack) and _overlap(mine, _widened(theirs[1], slack))
+                   for theirs in self.readings.values()):
+            return False
+        return bool(slack) or self.states(value) is not None
 
     def near(self, value: str) -> bool:
         """Whether the reading of value word ``value`` lies within ``FAR_FACTOR`` of the readings
@@ -317,14 +327,17 @@ def precise_key(item: Item) -> str | None:
     return f"{PRECISE_MARK}{m.unit or ''}:{m.value:.{PRECISE_DIGITS + 1}g}"
 
 
-def precise_reading(item: Item) -> str | None:
-    """The word of the precise reading (within ``PRECISE`` of itself) of a claim's figure as
-    written (:func:`written_reading`), in canonical units, with the unit it is written in (for a
-    figure :func:`precise_key` indexes), or None. One fact written in two currencies or units
-    ("€103m" of one report, "£88.5m" of another) has one reading, whatever the words of the two
-    sentences: its figure is the telling part (:meth:`Cluster.restates`)."""
+def telling_reading(item: Item) -> str | None:
+    """The word of the reading of a telling figure (one :func:`precise_key` indexes) as written
+    (:func:`written_reading`), in canonical units, with the unit it is written in, or None; an
+    amount of money needs a precise reading (within ``PRECISE`` of itself). One fact written in
+    two currencies, units or roundings ("€103m" of one report, "£88.5m" of another; "2.19
+    percent" and "2.2%") has one reading, whatever the words of the two sentences: its figure
+    is the telling part (:meth:`Cluster.restates`)."""
     written = written_reading(item)
-    if precise_key(item) is None or written is None or not precise(written):
+    if precise_key(item) is None or written is None:
+        return None
+    if _slack(item) and not precise(written):
         return None
     return f"{READING_MARK}{item.mention.unit or ''}:{written[0]!r}:{written[1]!r}"
 
@@ -343,7 +356,7 @@ def written_reading(item: Item) -> tuple[float, float] | None:
 
 
 def parse_reading(word: str) -> tuple[str, tuple[float, float]] | None:
-    """The unit as written and the reading of a :func:`precise_reading` word, or None.
+    """The unit as written and the reading of a :func:`telling_reading` word, or None.
 
     >>> parse_reading("=@GBP:110.0:111.0")
     ('GBP', (110.0, 111.0))
@@ -362,7 +375,7 @@ def _widened(interval: tuple[float, float], slack: float) -> tuple[float, float]
 
 
 def reading_bins(word: str, slack: float = FX_SLACK) -> list[str]:
-    """The index words of a precise reading: the ``BIN_WIDTH`` bins of a log scale its interval,
+    """The index words of a telling reading: the ``BIN_WIDTH`` bins of a log scale its interval,
     widened by ``slack``, spans; two readings that meet so widened share one.
 
     >>> bool(set(reading_bins("=@GBP:110.0:111.0")) & set(reading_bins("=@EUR:113.5:114.0")))
@@ -382,7 +395,7 @@ def reading_bins(word: str, slack: float = FX_SLACK) -> list[str]:
 
 
 def _value_marks(vector: Mapping[str, float]) -> tuple[str | None, str | None, str | None]:
-    """A claim vector's value word, its precise index word and its precise reading word (any
+    """A claim vector's value word, its precise index word and its telling reading word (any
     may be missing)."""
     value = key = exact = None
     for word in vector:
@@ -427,7 +440,8 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 
 def _slack(item: Item) -> float:
-    """How far a claim's precise reading may be from its restatement in another unit."""
+    """How far a claim's telling reading may be from its restatement in another unit: only an
+    amount of money, converted at an outlet's rate, has any."""
     return FX_SLACK if item.mention.kind == "money" else 0.0
 
 
@@ -506,7 +520,7 @@ def weighted(item: Item, weights: Mapping[str, float]) -> dict[str, float]:
         vector[value_word(r.typical_low, r.typical_high)] = VALUE_TRACE
         if (key := precise_key(item)) is not None:
             vector[key] = VALUE_TRACE
-        if (exact := precise_reading(item)) is not None:
+        if (exact := telling_reading(item)) is not None:
             vector[exact] = VALUE_TRACE
     return {w: x for w, x in vector.items() if x > 0}
 
@@ -585,7 +599,7 @@ class Clustering:
                 continue
             if value is not None:
                 specific = bool(key and candidate.centroid.get(key, 0.0) > 0) or bool(
-                    exact and candidate.restates(exact, slack))
+                    exact and candidate.restates(exact, value, slack))
                 if specific or candidate.states(value) is not None:
                     sim += VALUE_BONUS + (SPECIFIC_BONUS if specific else 0.0)
                 else:

@@ -84,3 +84,28 @@ def test_one_figure_two_years_apart_is_two_facts() -> None:
                     "Revenue for the final quarter of 2021 came to $22.1 billion, driven by the rush"
                     " into AI.", published="2024-02-22")
     assert found == []
+
+
+def test_a_gust_in_metres_per_second_meets_it_in_miles_per_hour() -> None:
+    # hurricane-milton-2024: the Miami Herald's "101 mph" and Weather and Climate's "45 m/s" at
+    # Albert Whitted Airport
+    found = _groups("Further north, St. Petersburg registered a 101 mph gust around 10:30 p.m.",
+                    "Other stations were not far behind: the Albert Whitted Airport 45 m/s.",
+                    published="2024-10-10")
+    assert ["a:101 mph", "b:45 m/s"] in found
+
+
+def test_a_rounded_percentage_meets_the_precise_one() -> None:
+    # nikkei-record-2024: Kyodo's "2.19 percent" and AP's "2.2%", in sentences sharing no word
+    found = _groups("The Nikkei Stock Average gained 836.52 points, or 2.19 percent, from Wednesday.",
+                    "Japan's benchmark index rose 2.2% on Thursday, the best day in weeks.",
+                    published="2024-02-22")
+    assert ["a:2.19 percent", "b:2.2%"] in found
+
+
+def test_a_forecast_up_to_a_figure_is_not_a_measurement_above_it() -> None:
+    # hurricane-milton-2024: "up to 18 inches" of rain forecast, "more than 18 inches" measured
+    found = _groups("Forecasters warned that up to 18 inches of rain could fall on the Tampa Bay area.",
+                    "St. Petersburg recorded rainfall of over 465 mm, the National Weather Service said.",
+                    published="2024-10-10")
+    assert found == []
