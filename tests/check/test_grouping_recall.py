@@ -109,3 +109,12 @@ def test_a_forecast_up_to_a_figure_is_not_a_measurement_above_it() -> None:
                     "St. Petersburg recorded rainfall of over 465 mm, the National Weather Service said.",
                     published="2024-10-10")
     assert found == []
+
+
+def test_a_time_after_departure_is_one_after_takeoff() -> None:
+    # ethiopian-airlines-302-2019: CBS's "after departure" and Uproxx's "after takeoff"
+    # (data/check_synonyms.txt)
+    found = _groups("The jet came down six minutes after departure on its way to the Kenyan capital.",
+                    "The pilot lost contact with air traffic controllers six minutes after takeoff.",
+                    published="2019-03-11")
+    assert ["a:six minutes", "b:six minutes"] in found
