@@ -17,7 +17,7 @@ Verdicts, for a group found by :mod:`numclaims.checking.grouping`:
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from numclaims.checking.claims import Item
@@ -150,6 +150,33 @@ def _meets(low: float, high: float, slack: float, widths: Sequence[float]) -> bo
     if min(widths, default=0.0) > 2 * slack:
         return high - low > slack
     return low <= high + slack
+
+
+def _by_reading(members: Sequence[Item]) -> dict[tuple[float, float], list[Item]]:
+    """The claims by their own typical reading, in order."""
+    out: dict[tuple[float, float], list[Item]] = {}
+    for m in members:
+        out.setdefault((m.reading.typical_low, m.reading.typical_high), []).append(m)  # type: ignore[union-attr]
+    return out
+
+
+def _reads(run: Sequence[Item], interval: Callable[[float, float], str], more: Mapping[str, int] | None,
+           dated: bool, meeting: bool = True) -> str:
+    """What each claim of a run reads, in its own terms: '"magnitude 6.9" (b) reads 6.85-6.95 and
+    "7 on the Richter scale" (a) reads 6.5-7.5, which meet at 6.85-6.95'. A shared stretch alone
+    would say that "7" reads 6.85-6.95, which its words do not."""
+    readings = _by_reading(run)
+    said = " and ".join(f"{_names(ms, more=more, dated=dated)} {_verb(ms)} {interval(lo, hi)}"
+                        for (lo, hi), ms in readings.items())
+    if len(readings) == 1 or not meeting:
+        return said
+    low, high = max(lo for lo, _ in readings), min(hi for _, hi in readings)
+    return f"{said}, which meet at {interval(low, high)}" if low <= high else said
+
+
+def _verb(members: Sequence[Item]) -> str:
+    """ "reads" after one claim, "read" after several ('"121" (a, b) read 121')."""
+    return "reads" if len(members) == 1 else "read"
 
 
 def _partition(members: list[Item], slack: float) -> list[list[Item]]:
@@ -345,15 +372,15 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     widths = [r.typical_high - r.typical_low for r in readings]
     if bounds_overlap and _meets(t_low, t_high, slack, widths) and not outside:
         shared = interval(min(t_low, t_high), max(t_low, t_high))
+        if len(_by_reading(members)) == 1:
+            return CheckItem(claims, "consistent",
+                             f"{_names(members, more=group.more, dated=dated)} agree: all read {shared}", details)
         return CheckItem(claims, "consistent",
-                         f"{_names(members, more=group.more, dated=dated)} agree: all read {shared}", details)
+                         f"{_reads(members, interval, group.more, dated, meeting=False)}: they agree", details)
     # a vague span and a figure reaching outside it are two readings, not one shared stretch
     runs = sorted(_partition(vague, slack) + _partition(figures, slack),
                   key=lambda run: run[0].reading.center) if outside else _partition(members, slack)  # type: ignore[union-attr]
-    described = "; ".join(
-        f"{_names(run, more=group.more, dated=dated)} reads {interval(max(m.reading.typical_low for m in run), min(m.reading.typical_high for m in run))}"  # type: ignore[union-attr]
-        for run in runs
-    )
+    described = "; ".join(_reads(run, interval, group.more, dated) for run in runs)
     scopes = [_common_scope(run) for run in runs]
     details["runs"] = [{"docs": sorted({m.doc.id for m in run}), "scope": sorted(s)} for run, s in zip(runs, scopes)]
     scope_differs = len(set(scopes)) > 1

@@ -41,7 +41,12 @@ def fmt_quantity(x: float, unit: str | None) -> str:
         return f"{unit} {fmt(x)}"
     if unit == "day" and math.isfinite(x):
         return date.fromordinal(int(x)).isoformat()
-    return f"{fmt(x)} {unit or ''}".strip()
+    return f"{fmt(x)} {_shown(unit)}".strip()
+
+
+def _shown(unit: str | None) -> str:
+    """A pint unit's name as words: "meter_per_second" is "meter per second" to a reader."""
+    return (unit or "").replace("_", " ")
 
 
 def fmt_interval(low: float, high: float, unit: str | None) -> str:
@@ -66,7 +71,7 @@ def fmt_interval(low: float, high: float, unit: str | None) -> str:
         return f"{unit} {fmt(low)}-{fmt(high)}"
     if unit in ("day", "calendar year"):
         return f"{fmt_quantity(low, unit)} to {fmt_quantity(high, unit)}"
-    return f"{fmt(low)}-{fmt(high)} {unit or ''}".strip()
+    return f"{fmt(low)}-{fmt(high)} {_shown(unit)}".strip()
 
 
 def ratio_terms(a: float, b: float) -> tuple[str, str]:

@@ -30,7 +30,8 @@ def test_about_widens_a_round_figure() -> None:
     group = _group("About 10,000 people attended the rally in Seoul.",
                    "9,874 people attended the rally in Seoul.")
     assert group.verdict == "consistent"
-    assert group.explanation == '"About 10,000" (a) and "9,874" (b) agree: all read 9,874'
+    # each in its own terms: "About 10,000" does not read 9,874
+    assert group.explanation == '"About 10,000" (a) reads 9,000-11,000 and "9,874" (b) reads 9,874: they agree'
 
 
 def test_exact_amounts_that_do_not_overlap_are_a_conflict() -> None:
@@ -119,3 +120,13 @@ def test_a_single_source_claim_is_counted_unchecked_never_as_agreement() -> None
     table = format_table(report)
     assert "Claims across sources: 2 unchecked (single source)" in table
     assert "consistent" not in table
+
+
+def test_each_claim_of_a_group_is_explained_in_its_own_reading() -> None:
+    # the shared stretch 6.75-6.85 is not what "7 on the Richter scale" says (Morocco, 2023)
+    group = _group("The quake measured magnitude 6.8, the survey said.",
+                   "The quake measured 7 on the Richter scale, officials said.")
+    assert group.verdict == "consistent"
+    assert '"7 on the Richter scale" (b) reads 6.5-7.5 earthquake magnitude' in group.explanation
+    assert '"magnitude 6.8" (a) reads 6.75-6.85 earthquake magnitude' in group.explanation
+    assert "earthquake_magnitude" not in group.explanation
