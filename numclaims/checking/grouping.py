@@ -58,11 +58,14 @@ THRESHOLD = 0.3
 # similarity, so "412 seats" joins the "412" of another report, not the "121" of the sentence
 # beside it. It stays below THRESHOLD: the words must still be alike (two "two"s of one story
 # are not one fact for sharing a word), and readings still decide the verdicts. Measured on the
-# development stories (numclaims evaluate --stories tests/stories).
-VALUE_BONUS = 0.25
+# development stories (numclaims evaluate --stories tests/stories): with the telling figures
+# found by value, 0.29 and a VALUE_PENALTY of 0.15 met 197 expectations where 0.25 and 0.1 met
+# 193, with no more false flags or merged facts; a bonus at or over THRESHOLD met no more and
+# gives up the rule above.
+VALUE_BONUS = 0.29
 # and a cluster that states only other values this much less: a different figure needs more
 # alike words to be taken for a drift of the same fact than for a fact of its own.
-VALUE_PENALTY = 0.1
+VALUE_PENALTY = 0.15
 # The value rides in the vector as one more word, this light: it marks the cluster's centroid
 # (kept by a stored story too) without moving the cosine of the words.
 VALUE_TRACE = 0.05

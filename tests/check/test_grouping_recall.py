@@ -118,3 +118,15 @@ def test_a_time_after_departure_is_one_after_takeoff() -> None:
                     "The pilot lost contact with air traffic controllers six minutes after takeoff.",
                     published="2019-03-11")
     assert ["a:six minutes", "b:six minutes"] in found
+
+
+def test_one_figure_in_few_shared_words_is_one_fact() -> None:
+    # hurricane-milton-2024: the same "more than 2 million" without power, worded apart
+    # (VALUE_BONUS: the same figure needs fewer alike words than another one)
+    found = _groups("On Friday afternoon more than 2 million customers in Florida were still without"
+                    " power; at the height of the storm over 3 million had lost it.",
+                    "More than two million homes and businesses still had no electricity, officials"
+                    " said, and parts of the state along the storm's path remained under water.",
+                    published="2024-10-11")
+    assert ["a:more than 2 million", "b:More than two million"] in found
+
