@@ -185,7 +185,9 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
             return None, None, _READ  # "sales rose and that left 5%": the figure belongs to another clause
         if previous_end is not None and previous_end > clause + verb.end() and not _continues(
                 text[previous_end:draft.start]):
-            return None, None, _READ  # "payrolls dropped 268,000 with the layoffs of 147,000": the verb's figure is the first
+            # "payrolls dropped 268,000 with the layoffs of 147,000": the verb's figure is the
+            # first; this one is the value of the phrase before its "of" ("layoffs")
+            return (_of_head(text, clause, draft.start, draft.kind, words) if mode == _READ else None), None, _READ
         verb_at = verb.start()
     elif scan.fold(text[draft.start:draft.end]) in _words().multiple_verbs:
         verb_at = len(folded)  # "Exports doubled": the figure is the clause's verb
@@ -196,9 +198,11 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
     elif _adjunct(text, clause, draft.start, words) or _coordinated(text, clause, draft, words):
         # "Milton was 545 miles southwest of Tampa, Florida, with maximum sustained winds of 145
         # mph", "Net income reached USD 12.3 billion, an increase of 769%": read on before the comma
+        if back is None and mode == _READ:
+            return _of_head(text, clause, draft.start, draft.kind, words), None, _READ
         return None, back, _READ
     else:
-        return None, None, _READ
+        return (_of_head(text, clause, draft.start, draft.kind, words) if mode == _READ else None), None, _READ
     first_verb_at = verbs[0].start() if verbs else verb_at
     if after_comma and not _TOKEN.search(text, clause, clause + first_verb_at) and not _words_in(
             words.stop_re, folded, first_verb_at, verb_at):  # "set when Manchester City signed": the verb's own subject
@@ -232,6 +236,32 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
     if not stops and _pronoun_subject(text, start, clause + verb_at, words) and after_comma:
         return None, back, _SUBJECT  # "BHP, itself valued at £120 billion"
     return None, None, _READ
+
+
+def _of_head(text: str, clause: int, end: int, kind: str, words: _AboutWords) -> str | None:
+    """The noun phrase a figure right after "of" is the value of, in a clause with no verb before
+    the figure ("Chicago's overall purse of $560,000 is divided", "an average estimate of $276.37
+    million", "a premium of around 31%"): the words before "of" back to a determiner, a stop word,
+    a preposition or a verb, four at most. Not for a count: "the fate of around 10,000 workers"
+    counts workers."""
+    of = _OF_BEFORE.search(text, max(clause, end - _OF_REACH), end) if kind not in _COUNTED else None
+    if of is None:
+        return None
+    tokens = _TOKEN.findall(text, clause, of.start())
+    head: list[str] = []
+    for token in reversed(tokens):
+        low = token.lower()
+        if (low in words.skip or low in words.stop or low in words.preposition or low in words.verbs
+                or low in words.determiner or _is_number(token) or _is_time(token, low, words)
+                or len(head) == _ABOUT_WORDS):
+            break
+        head.insert(0, token)
+    return " ".join(head) if head else None
+
+
+_COUNTED = frozenset({"count", "other"})
+_OF_BEFORE = re.compile(r"(?<![\w'’-])of\s+$")
+_OF_REACH = 8
 
 
 def _subject(text: str, clause: int, end: int, verbs: list[re.Match[str]], back: int | None,
