@@ -180,6 +180,13 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
         if verb.group() in words.source and _source_object(text, clause + verb.end(), draft.start):
             return None, None, _READ  # "experts put the cost at $50 billion", "GFZ measured it at 6.9": a source's estimate
         last_word = _LAST_TOKEN.search(folded, verb.end())
+        if mode == _READ and previous_end is not None and previous_end > clause + verb.end() and (
+                named := _AND_NAME.search(text, previous_end, draft.start)) is not None:
+            # "Screen Holdings gained more than 10% and SoftBank Group more than 5%", "Labour
+            # received 35% of the vote and the Conservatives 24%": the verb left out, a name
+            phrase = _phrase(named.group(1).split(), words)
+            if phrase:
+                return " ".join(phrase), None, _READ
         if mode != _MAIN and [m for m in _words_in(words.stop_re, folded, verb.end(), last_word.start() if last_word else len(folded))
                 if not _correlative(folded, m, words)]:
             return None, None, _READ  # "sales rose and that left 5%": the figure belongs to another clause
@@ -260,6 +267,8 @@ def _of_head(text: str, clause: int, end: int, kind: str, words: _AboutWords) ->
 
 
 _COUNTED = frozenset({"count", "other"})
+# a name (capitalised words, "the" allowed) right before a figure after "and"
+_AND_NAME = re.compile(r"(?<![\w-])and\s+((?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})\s+$")
 _OF_BEFORE = re.compile(r"(?<![\w'’-])of\s+$")
 _OF_REACH = 8
 
