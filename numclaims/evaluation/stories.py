@@ -92,19 +92,34 @@ class StoryScore:
         }
 
 
-def _finder(claims: Sequence[Claim], gold: Gold) -> Any:
+def _by_doc(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
     by_doc: dict[str, list[Claim]] = {}
     for claim in claims:
         by_doc.setdefault(claim.doc, []).append(claim)
+    return by_doc
+
+
+def _best_claim(claims: Sequence[Claim], start: int, end: int) -> tuple[Key | None, int]:
+    """The claim that overlaps ``[start, end)`` the most (the first of equals), and by how much."""
+    best, overlap = None, 0
+    for c in claims:
+        shared = min(end, c.end) - max(start, c.start)
+        if shared > overlap:
+            best, overlap = (c.doc, c.start), shared
+    return best, overlap
+
+
+def _finder(claims: Sequence[Claim], gold: Gold) -> Any:
+    by_doc = _by_doc(claims)
     texts = {d.id: d.text for d in gold.documents}
 
     def find(doc: str, surface: str) -> Key | None:
+        """The claim an occurrence of ``surface`` overlaps the most."""
         best, overlap = None, 0
         for start, end in occurrences(texts[doc], surface):
-            for c in by_doc.get(doc, ()):
-                shared = min(end, c.end) - max(start, c.start)
-                if shared > overlap:
-                    best, overlap = (c.doc, c.start), shared
+            found, shared = _best_claim(by_doc.get(doc, ()), start, end)
+            if shared > overlap:
+                best, overlap = found, shared
         return best
 
     return find
@@ -114,9 +129,7 @@ def _repeats(claims: Sequence[Claim], gold: Gold, find: Any) -> dict[Key, Key]:
     """Each claim that repeats a gold member's surface in its document -> the claim the member
     is found as: "£31.1 billion" in a headline and again in the body is one figure of that
     report, and a group that holds either holds the member."""
-    by_doc: dict[str, list[Claim]] = {}
-    for claim in claims:
-        by_doc.setdefault(claim.doc, []).append(claim)
+    by_doc = _by_doc(claims)
     texts = {d.id: d.text for d in gold.documents}
     members = {tuple(m) for g in gold.groups for m in g.members}
     members |= {tuple(m) for s in gold.must_not_merge for m in s.members}
@@ -126,11 +139,7 @@ def _repeats(claims: Sequence[Claim], gold: Gold, find: Any) -> dict[Key, Key]:
         if found is None:
             continue
         for start, end in occurrences(texts[doc], surface):
-            best, overlap = None, 0
-            for c in by_doc.get(doc, ()):
-                shared = min(end, c.end) - max(start, c.start)
-                if shared > overlap:
-                    best, overlap = (c.doc, c.start), shared
+            best, _ = _best_claim(by_doc.get(doc, ()), start, end)
             if best is not None and best != found:
                 repeats.setdefault(best, found)
     return repeats
