@@ -80,6 +80,18 @@ def stopwords() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def generic_nouns() -> frozenset[str]:
+    """The lemmas of nouns that a count names without saying which fact it counts ("At least 16
+    people died", "30,000 people were told to leave"): as a claim's subject they weigh as a word
+    of its sentence, no more (``data/check_generic_nouns.txt``).
+
+    >>> "people" in generic_nouns()
+    True
+    """
+    return frozenset(lemma(word) for line in data_lines("check_generic_nouns.txt") for word in line.split())
+
+
 def lemma(word: str) -> str:
     """Fold a word onto the form that groups compare: lower case, no possessive or plural, synonyms.
 
