@@ -595,7 +595,8 @@ class Clustering:
             if abs(candidate.bucket - b) > 1:
                 continue
             telling = bool(key and candidate.centroid.get(key, 0.0) > 0)
-            if marks and not compatible(marks, candidate.marks, years=TELLING_YEARS if telling else 0):
+            years = TELLING_YEARS if telling else 0
+            if marks and not compatible(marks, candidate.marks, years=years):
                 continue
             sim = candidate.similarity(vector, norm)
             if value is not None and sim < FAR_SIMILARITY and not candidate.near(value):

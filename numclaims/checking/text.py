@@ -89,7 +89,8 @@ def generic_nouns() -> frozenset[str]:
     >>> "people" in generic_nouns()
     True
     """
-    return frozenset(lemma(word) for line in data_lines("check_generic_nouns.txt") for word in line.split())
+    return frozenset(lemma(word) for line in data_lines("check_generic_nouns.txt")
+                     for word in line.split())
 
 
 def lemma(word: str) -> str:
