@@ -314,6 +314,10 @@ def _frame_differences(members: Sequence[Item]) -> list[str]:
             value = getattr(m.mention, name, None)
             if isinstance(value, str) and value.strip():
                 key = value.strip().casefold()
+                if name == "per":
+                    # "100 mph" and "47 m/s" are both per second in canonical units, as grouping
+                    # reads them (frame_marks): the written "hour" and "second" are no difference
+                    key = str((m.mention.normalized or {}).get("per") or key).casefold()
                 written.setdefault(key, value.strip())
                 stated.setdefault(key, {}).setdefault(m.mention.text, {})[m.doc.id] = None
         if len(stated) > 1:

@@ -14,6 +14,7 @@ about_words.tsv.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -122,6 +123,11 @@ def about(text: str, draft: Draft, folded: str | None = None, previous_end: int 
     >>> about("The jobless rate rose to 4%", Draft(25, 27, "ratio", 4.0))
     'jobless rate'
     """
+    qualifier = _TOKEN.match(text, draft.start)
+    if qualifier is not None and qualifier.end() < draft.end and _participle(qualifier.group(), _about_words()) \
+            and qualifier.group() in _about_words().verbs:
+        # "gusts topping 100 mph hit Tampa Bay": the qualifier is the clause's verb
+        draft = dataclasses.replace(draft, start=qualifier.end())
     phrase, back, mode = _about_in_clause(text, draft, folded, previous_end, _READ, counted_end)
     for _ in range(_ABOUT_HOPS):
         if phrase is not None or back is None:

@@ -130,3 +130,12 @@ def test_each_claim_of_a_group_is_explained_in_its_own_reading() -> None:
     assert '"7 on the Richter scale" (b) reads 6.5-7.5 earthquake magnitude' in group.explanation
     assert '"magnitude 6.8" (a) reads 6.75-6.85 earthquake magnitude' in group.explanation
     assert "earthquake_magnitude" not in group.explanation
+
+
+def test_speeds_in_mph_and_m_s_are_one_frame() -> None:
+    # Milton's gusts, one outlet in mph and one in m/s: both per second in canonical units, so
+    # the gap (100 mph is 44.7 m/s) is the only difference the explanation names
+    group = _group("The strongest gust, 100 mph, was recorded at Egmont Channel on Wednesday night.",
+                   "The strongest gust, 47 m/s, was recorded at Egmont Channel on Wednesday night.")
+    assert group.verdict in ("conflict", "divergent")
+    assert "per differs" not in group.explanation
