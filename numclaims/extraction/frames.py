@@ -124,9 +124,8 @@ def about(text: str, draft: Draft, folded: str | None = None, previous_end: int 
     'jobless rate'
     """
     qualifier = _TOKEN.match(text, draft.start)
-    if qualifier is not None and qualifier.end() < draft.end and _participle(qualifier.group(), _about_words()) \
-            and qualifier.group() in _about_words().verbs:
-        # "gusts topping 100 mph hit Tampa Bay": the qualifier is the clause's verb
+    if qualifier is not None and qualifier.end() < draft.end and _participle(qualifier.group(), _about_words()):
+        # "gusts exceeding 100 mph hit Tampa Bay": the qualifier is the clause's verb
         draft = dataclasses.replace(draft, start=qualifier.end())
     phrase, back, mode = _about_in_clause(text, draft, folded, previous_end, _READ, counted_end)
     for _ in range(_ABOUT_HOPS):
