@@ -17,6 +17,7 @@ Verdicts, for a group found by :mod:`numclaims.checking.grouping`:
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
@@ -335,8 +336,14 @@ def _display(members: Sequence[Item], unit: str) -> tuple[float, str]:
     """How explanations show a group's readings: in the unit its claims are written in when
     they share one ("275 miles", not "442,570 meter"; "GBP 88.5 million" for pounds), else in
     the canonical unit. Returns the factor from canonical to shown, and the shown unit."""
-    written = {m.mention.unit for m in members}
+    written = Counter(m.mention.unit for m in members)
     m = members[0].mention
+    if len(written) > 1 and m.kind != "money":
+        # "120 mph" and "205 kph" are shown in mph, the unit most claims are written in, not in
+        # metres per second (money stays canonical: its factor is one day's exchange rate)
+        most = written.most_common(1)[0][0]
+        m = next(x.mention for x in members if x.mention.unit == most)
+        written = Counter({most: 1})
     scale = written_scale(m)
     # durations, ages and dates read in days or years have formats of their own: canonical
     if (len(written) != 1 or not m.unit or m.kind in _CANONICAL_SHOWN
