@@ -139,3 +139,12 @@ def test_speeds_in_mph_and_m_s_are_one_frame() -> None:
                    "The strongest gust, 47 m/s, was recorded at Egmont Channel on Wednesday night.")
     assert group.verdict in ("conflict", "divergent")
     assert "per differs" not in group.explanation
+
+
+def test_a_group_in_several_units_is_explained_in_the_one_most_claims_use() -> None:
+    # AP wrote "120 mph (205 kph)" for Milton's landfall; here an outlet gives only the kph
+    group = _group("Milton made landfall with sustained winds of 120 mph on Wednesday night.",
+                   "Milton made landfall with sustained winds of 120 mph on Wednesday night, the hurricane center said.",
+                   "Milton made landfall with sustained winds of 205 kph on Wednesday night.")
+    assert '"205 kph" (c) reads 127.1-127.7 mile per hour' in group.explanation
+    assert "meter per second" not in group.explanation
