@@ -21,6 +21,7 @@ class _AgeWords:
     before_re: re.Pattern[str]  # "aged ", "at the age of "
     aside_re: re.Pattern[str]  # "at just ": an age only where the figure ends its clause
     persons: frozenset[str]
+    joiners: frozenset[str]  # "and", "or": after "19," a list goes on, no verb follows an age
 
 
 def _phrases(words: list[str]) -> str:
@@ -42,7 +43,7 @@ def _age_words() -> _AgeWords:
     )
     before_re = re.compile(rf"(?i)(?<![\w-])(?:{_phrases(roles['before'])})\s+$")
     aside_re = re.compile(rf"(?i)(?<![\w-])(?:{_phrases(roles['aside'])})\s+$")
-    return _AgeWords(units, after_re, before_re, aside_re, frozenset(roles["person"]))
+    return _AgeWords(units, after_re, before_re, aside_re, frozenset(roles["person"]), frozenset(roles["joiner"]))
 
 
 _COMMA_BEFORE = re.compile(r"(?:^|[^\w'’])([A-Za-z][\w'’-]*),\s$")
@@ -50,6 +51,8 @@ _NAME_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
 _COMMA_AFTER = re.compile(r",(?!\d)")
 _CLAUSE_ENDS = re.compile(r"(?:[,;:!?)]|\.(?!\d))|$")
 _OLDEST = 125
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)$")
+_VERB_AFTER = re.compile(r",\s+([a-z]{2,})\b")
 
 
 def age(ctx: Context, r: Reading) -> Decision | None:
@@ -92,7 +95,13 @@ def _set_off_after_a_person(text: str, start: int, end: int, persons: frozenset[
     if not word[0].isupper() or word in calendar.months or word in calendar.weekdays:
         return False
     name = _NAME_BEFORE.search(text, max(0, comma.start(1) - 30), comma.start(1))
-    return name is not None and name.group(1).lower() not in subject_words().stop  # "The Eagles, 24,"
+    if name is not None:
+        return name.group(1).lower() not in subject_words().stop  # "The Eagles, 24,"
+    # "Bellingham, 19, has agreed a six-year deal": a surname alone opening its sentence, and a
+    # verb after the age (not "Overall, 19, 20 and 21")
+    verb = _VERB_AFTER.match(text, end)
+    return _SENTENCE_OPENS.search(text, max(0, comma.start(1) - 2), comma.start(1)) is not None \
+        and verb is not None and verb.group(1) not in _age_words().joiners and word.lower() not in subject_words().stop
 
 
 rules = [Rule("<figure> <age words> | aged <figure> | <person>, <figure>,", 45, age)]
