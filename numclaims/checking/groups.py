@@ -22,7 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from numclaims.checking.claims import Item
-from numclaims.checking.grouping import FRAME_MARK, FX_SLACK, VALUE_MARK, Cluster, cluster
+from numclaims.checking.grouping import FRAME_MARK, FX_SLACK, VALUE_MARK, Cluster, cluster, written_digits
 from numclaims.checking.numbers import fmt_interval, fmt_width
 from numclaims.checking.readings import Reading, written_scale
 from numclaims.checking.scope import quote_scope
@@ -117,6 +117,32 @@ FX_GROUP_SLACK = 0.03
 def _slack(members: Sequence[Item], tolerance: float, scale: float) -> float:
     currencies = {m.mention.unit for m in members if m.mention.kind == "money"}
     return (max(tolerance, FX_GROUP_SLACK) if len(currencies) > 1 else _EPSILON) * scale
+
+
+_PRECISE_DIGITS = 3  # "£113m", "$38.9 billion": figures written to their units
+
+
+def _apart_in_one_currency(members: Sequence[Item]) -> list[Item]:
+    """The precise claims of one currency that do not meet without the exchange-rate slack a
+    group in several currencies allows ("£113m" and "£115m" beside "€133m": the pounds differ
+    whatever the rate), or none. A round figure ("$40 billion" beside "$38.9 billion") rounds
+    more than its last digit says, so it is left out."""
+    by_currency: dict[str, list[Item]] = {}
+    for m in members:
+        if m.mention.kind == "money" and m.mention.unit and written_digits(m.mention.text) >= _PRECISE_DIGITS:
+            by_currency.setdefault(m.mention.unit, []).append(m)
+    for same in by_currency.values():
+        # in the currency as written: "€103m" of June and of January are one figure, whatever
+        # the dollar did between
+        written = [(m.reading.typical_low * f, m.reading.typical_high * f) for m in same
+                   if m.reading is not None and (f := written_scale(m.mention)) is not None]
+        if len(written) < 2:
+            continue
+        low, high = max(a for a, _ in written), min(b for _, b in written)
+        top = max(abs(b) for _, b in written) or 1.0
+        if not _meets(low, high, _EPSILON * top, [b - a for a, b in written]):
+            return same
+    return []
 
 
 def _names(members: Sequence[Item], *, docs: bool = True, more: Mapping[str, int] | None = None,
@@ -381,7 +407,8 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     figures = [m for m in members if m.mention.qualifier != "vague"]
     outside = _outside(vague, figures, slack) if vague and figures else []
     widths = [r.typical_high - r.typical_low for r in readings]
-    if bounds_overlap and _meets(t_low, t_high, slack, widths) and not outside:
+    apart = _apart_in_one_currency(members) if slack > _EPSILON * scale else []
+    if bounds_overlap and _meets(t_low, t_high, slack, widths) and not outside and not apart:
         shared = interval(min(t_low, t_high), max(t_low, t_high))
         if len(_by_reading(members)) == 1:
             return CheckItem(claims, "consistent",
@@ -423,9 +450,12 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
         steps = " then ".join(f"{_names(run, more=group.more)} on {day:%b %-d}" for day, run in timeline)
         return CheckItem(claims, "updated", f"{described}; the figure changed as reports came out: "
                          f"{steps}, each report later than the one before", details)
-    if bounds_overlap or scope_differs or frames:
+    if bounds_overlap or scope_differs or frames or apart:
         why = []
-        if bounds_overlap:
+        if apart:
+            why.append(f"{_names(apart, docs=False)} are in one currency and differ beyond their "
+                       "rounding: no exchange rate stands between them")
+        if bounds_overlap and not apart:
             # the readings shown above do not meet: name the wider bounds that do, or the
             # explanation would deny its own verdict
             allowed = " and ".join(

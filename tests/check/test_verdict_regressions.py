@@ -148,3 +148,20 @@ def test_a_group_in_several_units_is_explained_in_the_one_most_claims_use() -> N
                    "Milton made landfall with sustained winds of 205 kph on Wednesday night.")
     assert '"205 kph" (c) reads 127.1-127.7 mile per hour' in group.explanation
     assert "meter per second" not in group.explanation
+
+
+def test_figures_of_one_currency_differ_whatever_the_exchange_rate() -> None:
+    # Bellingham's maximum fee: £115m everywhere, City A.M.'s £113m; the euro figures and the
+    # rate slack between currencies must not hide the pounds' difference
+    group = _group("Dortmund say that with add-ons the fee could rise to £115m (€133.9m).",
+                   "The fee could climb to as much as €133m (£113m) with add-ons.")
+    assert group.verdict == "divergent"
+    assert '"£115m" and "£113m" are in one currency and differ beyond their rounding' in group.explanation
+    assert "both could hold" not in group.explanation
+
+
+def test_a_round_figure_in_one_currency_still_rounds() -> None:
+    # "$40 billion" beside "$38.9 billion" (BHP's first offer): a round figure, no difference
+    group = _group("BHP's offer values Anglo American at £31.1 billion ($38.9 billion).",
+                   "BHP's offer values Anglo American at £31 billion ($40 billion).")
+    assert "in one currency" not in group.explanation
