@@ -106,12 +106,26 @@ def build_items(doc: Document, mentions: list[Mention]) -> list[Item]:
             doc=doc,
             index=index,
             mention=m,
-            reading=reading(m),
+            reading=_reading(m, mentions),
             features=_features(before, after, m),
             scope=frozenset(t.lemma for t in scopes[c_start, c_end]),
             scope_words=scopes[c_start, c_end],
         ))
     return items
+
+
+def _reading(m: Mention, mentions: Sequence[Mention]) -> Reading | None:
+    """A claim's reading; a restatement of a bounded figure reads as its original, which says
+    what both say: "up to 2,500 degrees Fahrenheit (1,371 degrees Celsius)" is up to 1,371
+    degrees, not exactly (the extractor keeps the restatement's own wording, "1,371")."""
+    j = m.equivalent_of
+    if j is not None and 0 <= j < len(mentions) and m.qualifier == "exact" \
+            and mentions[j].qualifier in _BOUNDED and mentions[j].kind == m.kind:
+        return reading(mentions[j])
+    return reading(m)
+
+
+_BOUNDED = frozenset({"more_than", "at_least", "less_than", "at_most", "up_to", "approx", "nearly"})
 
 
 def _uncovered(words: list[Token], mentions: Sequence[Mention]) -> list[Token]:

@@ -428,7 +428,9 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     # tell its reports apart
     series_frames = [f for f in frames if not f.startswith("about ")]
     stated_scopes = {s for s in scopes if s}
-    timeline = (None if series_frames or len(stated_scopes) > 1 or len(runs) < 2
+    # wording that allows one reading ("up to 2,500 degrees" and "above 1,700 degrees") shows
+    # no change between reports: nothing was updated
+    timeline = (None if series_frames or len(stated_scopes) > 1 or len(runs) < 2 or bounds_overlap
                 else _timeline(runs))
     stated = _stated_times(runs) if not series_frames and len(stated_scopes) <= 1 else None
     if stated is not None:

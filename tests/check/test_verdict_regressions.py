@@ -165,3 +165,17 @@ def test_a_round_figure_in_one_currency_still_rounds() -> None:
     group = _group("BHP's offer values Anglo American at £31.1 billion ($38.9 billion).",
                    "BHP's offer values Anglo American at £31 billion ($40 billion).")
     assert "in one currency" not in group.explanation
+
+
+def test_wording_that_allows_one_reading_is_no_update() -> None:
+    # Parker Solar Probe: CBS (Dec 27) gives the shield's design limit, Impact Lab (Jan 7) what
+    # it met; "up to" and "above" allow one reading, and each restatement says what its
+    # original says, so nothing was updated between the reports
+    report = check([
+        _doc("a", "Its heat shield is designed to cope with temperatures of up to 2,500 degrees "
+                  "Fahrenheit (1,371 degrees Celsius), the agency says.", published="2024-12-27"),
+        _doc("b", "During the encounter, temperatures on the heat shield climbed above 1,700 degrees "
+                  "Fahrenheit (930 degrees Celsius).", published="2025-01-07"),
+    ])
+    groups = [g for g in report.groups if g.verdict != "single_source"]
+    assert groups and all(g.verdict != "updated" for g in groups), [(g.verdict, g.explanation) for g in groups]
