@@ -13,6 +13,7 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 from typing import TypeVar
@@ -68,8 +69,11 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def _start_worker(initializer: Callable[[], None] | None) -> None:
     # Ctrl-C reaches the whole process group: the parent stops the run and shuts the pool down,
-    # so a worker lets it pass instead of dying mid-task with a traceback of its own
+    # so a worker lets it pass instead of dying mid-task with a traceback of its own. The worker
+    # was born with SIGINT held back (see _forking), so one that came before this line is dropped
+    # here rather than killing the worker and breaking the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     if initializer is not None:
         initializer()
 
@@ -91,15 +95,31 @@ def ordered_map(
     context = _context()
     if initializer is not None and context.get_start_method() == "fork":
         initializer()  # once here, and every forked worker starts with it done
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
-                             initializer=partial(_start_worker, initializer)) as pool:
-        try:
-            for chunk in chunks:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                               initializer=partial(_start_worker, initializer))
+    finished = False
+    try:
+        for chunk in chunks:
+            with _forking():
                 pending.append(pool.submit(func, chunk))
-                if len(pending) >= jobs * AHEAD:
-                    yield pending.popleft().result()
-            while pending:
+            if len(pending) >= jobs * AHEAD:
                 yield pending.popleft().result()
-        finally:
-            for future in pending:  # stopped early (an error, or the reader went away)
-                future.cancel()
+        while pending:
+            yield pending.popleft().result()
+        finished = True
+    finally:
+        # Stopped early (Ctrl-C, an error, or the reader went away): what has not started is
+        # dropped, including a submit that Ctrl-C cut short, which a plain shutdown would wait
+        # for forever; what is running finishes, as workers ignore Ctrl-C.
+        pool.shutdown(wait=True, cancel_futures=not finished)
+
+
+@contextmanager
+def _forking() -> Iterator[None]:
+    """SIGINT held back from this thread while ``submit`` may fork workers: a child inherits the
+    mask, so Ctrl-C cannot reach it before it has set itself to ignore Ctrl-C."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
