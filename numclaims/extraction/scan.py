@@ -28,6 +28,7 @@ text. Where every match must contain one of a few rarer words close after its st
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -112,9 +113,9 @@ class Near:
 
 
 class _NearCursor:
-    """A :class:`Near` searching one text at growing positions. It keeps the next occurrence of
-    each word at or after the last position asked for (-1: none), so that each word's ``find``
-    reads the text once."""
+    """A :class:`Near` searching one text at growing positions. It keeps, in a heap, the next
+    occurrence of each word at or after the last position asked for, so that each word's
+    ``find`` reads the text once and the nearest word costs no pass over all the words."""
 
     def __init__(self, near: Near, where: str) -> None:
         self.near = near
@@ -122,30 +123,36 @@ class _NearCursor:
 
     def _start(self, where: str) -> None:
         self.where, self.pos = where, 0
-        self.found = [where.find(word) for word in self.near.words]
+        self.next = [(at, i) for i, word in enumerate(self.near.words) if (at := where.find(word)) >= 0]
+        heapq.heapify(self.next)
 
     def search(self, where: str, pos: int) -> re.Match[str] | None:
         if where is not self.where or pos < self.pos:
             self._start(where)
-        words, found, reach, at = self.near.words, self.found, self.near.reach, self.near.at.match
+        words, upcoming, reach, at = self.near.words, self.next, self.near.reach, self.near.at.search
         while True:
-            for i, seen in enumerate(found):
-                if 0 <= seen < pos:
-                    found[i] = where.find(words[i], pos)
+            while upcoming and upcoming[0][0] < pos:  # passed: the word's next occurrence
+                _, i = upcoming[0]
+                seen = where.find(words[i], pos)
+                if seen < 0:
+                    heapq.heappop(upcoming)
+                else:
+                    heapq.heapreplace(upcoming, (seen, i))
             self.pos = pos
-            word = min((seen for seen in found if seen >= 0), default=-1)
-            if word < 0:
+            if not upcoming:
                 return None
+            word = upcoming[0][0]
             # A match that starts at or after pos has its word at the earliest occurrence or later,
             # and then starts no earlier than the whitespace before it less reach (a word does not
             # start with whitespace, so it is no later occurrence's whitespace); \s is str.isspace.
             low = word
             while low > pos and where[low - 1].isspace():
                 low -= 1
-            for start in range(max(pos, low - reach), word + 1):
-                hit = at(where, start)
-                if hit is not None:
-                    return hit
+            # the first start in the window, found by re in C: the leftmost match at or after the
+            # window's first position, if it starts by the word
+            hit = at(where, max(pos, low - reach))
+            if hit is not None and hit.start() <= word:
+                return hit
             pos = word + 1  # no match starts at or before this occurrence
 
 
