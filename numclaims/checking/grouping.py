@@ -46,6 +46,7 @@ from itertools import groupby
 
 from numclaims.checking.claims import Item
 from numclaims.checking.readings import reading
+from numclaims.checking.text import partitive_words
 
 # How many of a claim's words look up candidate clusters, and how many candidates are scored.
 INDEX_WORDS = 8
@@ -116,6 +117,7 @@ FX_SLACK = 0.015
 #: difference; an unstated year is the report's (:func:`frame_marks`).
 FRAME_MARK = "~"
 YEAR_FAMILY = FRAME_MARK + "year"
+PART_FAMILY = FRAME_MARK + "part"
 #: A telling figure stated by a cluster meets it this many years apart: one precise figure placed
 #: in two adjacent years is one fact whose year reports count differently (a fiscal year against
 #: the calendar one, "the quarter that ended in January 2024" against "the final quarter of
@@ -461,6 +463,9 @@ def frame_marks(item: Item) -> list[str]:
         marks.append(f"{FRAME_MARK}per:{per}")
     if m.change:
         marks.append(f"{FRAME_MARK}change:{m.change}")
+    # "721 of them critically" counts part of the figure before it (the injured), not a total
+    # that another report's "632 killed" could be: parts meet parts, wholes wholes
+    marks.append(f"{PART_FAMILY}:{'part' if _partitive(item) else 'whole'}")
     if m.when:
         try:
             first, last = int(m.when["start"][:4]), int(m.when["end"][:4])
@@ -474,6 +479,14 @@ def frame_marks(item: Item) -> list[str]:
         year = item.doc.published.year
         marks += [f"{FRAME_MARK}year:{y}" for y in range(year - UNSTATED_YEARS, year + 1)]
     return marks
+
+
+_PARTITIVE = re.compile(r"\s+of\s+(\w+)")
+
+
+def _partitive(item: Item) -> bool:
+    after = _PARTITIVE.match(item.doc.text, item.mention.end)
+    return after is not None and after.group(1).lower() in partitive_words()
 
 
 def _family(mark: str) -> str:

@@ -243,13 +243,15 @@ def _timeline(runs: Sequence[Sequence[Item]]) -> list[tuple[date, Sequence[Item]
     A vague amount ("thousands") is left out of the order; it is checked against the figures."""
     dated = []
     for run in runs:
-        if all(m.mention.qualifier == "vague" for m in run):
+        # "thousands" of one day in a run with "more than 3,000" of a week later dates nothing
+        figures = [m for m in run if m.mention.qualifier != "vague"]
+        if not figures:
             continue
-        days = [m.doc.published for m in run]
+        days = [m.doc.published for m in figures]
         if any(d is None for d in days):
             return None
-        center = sum(m.reading.center for m in run) / len(run)  # type: ignore[union-attr]
-        dated.append((min(days), max(days), center, run))  # type: ignore[type-var]
+        center = sum(m.reading.center for m in figures) / len(figures)  # type: ignore[union-attr]
+        dated.append((min(days), max(days), center, figures))  # type: ignore[type-var]
     if len(dated) < 2:
         return None
     spread = len({d for first, last, _, _ in dated for d in (first, last)}) >= TIMELINE_DAYS
@@ -298,6 +300,16 @@ def _stated_times(runs: Sequence[Sequence[Item]]) -> list[tuple[tuple[date, date
     if any(a[0][1] >= b[0][0] for a, b in zip(timed, timed[1:])):
         return None
     return timed
+
+
+_FLOORS = frozenset({"more_than", "at_least"})
+_CEILINGS = frozenset({"less_than", "at_most", "up_to"})
+
+
+def _one_sided(figures: Sequence[Item]) -> bool:
+    """Are all the figures floors ("at least 632"), or all ceilings ("fewer than 50")?"""
+    qualifiers = {m.mention.qualifier for m in figures}
+    return bool(figures) and (qualifiers <= _FLOORS or qualifiers <= _CEILINGS)
 
 
 def _period(start: date, end: date) -> str:
@@ -430,8 +442,11 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     stated_scopes = {s for s in scopes if s}
     # wording that allows one reading ("up to 2,500 degrees" and "above 1,700 degrees") shows
     # no change between reports: nothing was updated
-    timeline = (None if series_frames or len(stated_scopes) > 1 or len(runs) < 2 or bounds_overlap
-                else _timeline(runs))
+    # but floors that rise report by report ("at least 632 killed", two days later "at least
+    # 2,000") are a toll being updated, though each floor allows the next
+    one_sided = _one_sided(figures)
+    timeline = (None if series_frames or len(stated_scopes) > 1 or len(runs) < 2
+                or bounds_overlap and not one_sided else _timeline(runs))
     stated = _stated_times(runs) if not series_frames and len(stated_scopes) <= 1 else None
     if stated is not None:
         # the text says when each reading held: a storm 520 miles away on Monday and 275 on

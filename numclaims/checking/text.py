@@ -93,6 +93,17 @@ def generic_nouns() -> frozenset[str]:
                      for word in line.split())
 
 
+@cache
+def partitive_words() -> frozenset[str]:
+    """The words after "of" that make a figure part of the one before it ("721 of them"):
+    ``data/check_partitive_words.txt``.
+
+    >>> "whom" in partitive_words()
+    True
+    """
+    return frozenset(word for line in data_lines("check_partitive_words.txt") for word in line.split())
+
+
 def lemma(word: str) -> str:
     """Fold a word onto the form that groups compare: lower case, no possessive or plural, synonyms.
 

@@ -398,7 +398,13 @@ def _same_clause_before(expression: _Expression, draft: Draft, place: _Place) ->
     opening = place.ends[k] + 1 if k >= 0 else 0
     if _in_basis(expression, opening, place) or _basis_between(expression, draft, place):
         return False
-    if not words.coordinated_re.search(folded, expression.end, draft.start):
+    coordinated = words.coordinated_re.search(folded, expression.end, draft.start)
+    if coordinated is None:
+        return True
+    # "since 1960, when an earthquake struck near Agadir and killed thousands": the verbs the
+    # "when" clause coordinates, with no comma between, are all of that time
+    when = _WHEN_CLAUSE.match(folded, expression.end)
+    if when is not None and "," not in folded[when.end():coordinated.start()]:
         return True
     return len(_WORDS_BEFORE.findall(place.text, opening, expression.start)) <= _OPENING_WORDS
 

@@ -142,3 +142,31 @@ def test_a_toll_counted_in_people_meets_the_toll_counted_in_dead() -> None:
                     " 24 people from flooded homes, officials said.",
                     published="2024-10-11")
     assert ["a:at least 11", "b:At least 16"] in found
+
+
+def test_a_part_of_a_figure_is_not_another_report_s_total() -> None:
+    # morocco-earthquake-2023: AP's "721 of them critically" counts part of the injured; it is
+    # not the toll of "at least 632 people had been killed"
+    found = _groups("State media said at least 632 people had been killed and 329 injured.",
+                    "The Interior Ministry said at least 1,037 people had died, and that 1,204 more had"
+                    " been injured, 721 of them critically.", published="2023-09-09")
+    assert not any("b:721" in group for group in found)
+
+
+def _verdicts(*docs: tuple[str, str]) -> list[tuple[str, list[str]]]:
+    report = check([{"id": chr(ord("a") + n), "text": t, "published": day} for n, (day, t) in enumerate(docs)])
+    return [(g.verdict, sorted(f"{c.doc}:{c.text}" for c in g.claims)) for g in report.groups
+            if g.verdict != "single_source" and g.details.get("kind") != "year"]
+
+
+def test_a_vague_amount_of_one_day_does_not_date_a_rising_toll() -> None:
+    # morocco-earthquake-2023: "thousands" beside "more than 3,000" of a week later says nothing
+    # of when the toll rose; the figures' own days make the series (and the explanation names no
+    # day for "thousands")
+    found = _verdicts(
+        ("2023-09-08", "The earthquake killed thousands of people, the interior ministry said."),
+        ("2023-09-09", "At least 1,037 people died in the earthquake, the interior ministry said."),
+        ("2023-09-11", "At least 2,000 people died in the earthquake, the interior ministry said."),
+        ("2023-09-13", "More than 3,000 people died in the earthquake, the interior ministry said."))
+    updated = [claims for verdict, claims in found if verdict == "updated"]
+    assert updated and {"b:At least 1,037", "c:At least 2,000", "d:More than 3,000"} <= set(updated[0])
