@@ -489,6 +489,19 @@ def _partitive(item: Item) -> bool:
     return after is not None and after.group(1).lower() in partitive_words()
 
 
+def _later(item: Item, candidate: Cluster) -> bool:
+    """Is ``item`` a floor above every reading of ``candidate``, a cluster that states floors
+    too, from a report published after all of its reports ("More than 3,000 people died" a week
+    after "at least 2,000")? Then it is as likely the fact updated as another fact."""
+    if item.mention.qualifier not in ("at_least", "more_than") or candidate.span is None \
+            or item.reading is None or item.reading.typical_low <= candidate.span[1]:
+        return False
+    day = item.doc.published
+    days = [m.doc.published for m in candidate.members]
+    return day is not None and bool(days) and all(d is not None and d < day for d in days) and any(
+        m.mention.qualifier in ("at_least", "more_than") for m in candidate.members)
+
+
 def _family(mark: str) -> str:
     return mark[: mark.index(":")]
 
@@ -619,7 +632,7 @@ class Clustering:
                     exact and candidate.restates(exact, value, slack))
                 if specific or candidate.states(value) is not None:
                     sim += VALUE_BONUS + (SPECIFIC_BONUS if specific else 0.0)
-                else:
+                elif not _later(item, candidate):
                     sim -= VALUE_PENALTY
             if sim >= self.threshold:
                 found.append((sim, cid))

@@ -170,3 +170,15 @@ def test_a_vague_amount_of_one_day_does_not_date_a_rising_toll() -> None:
         ("2023-09-13", "More than 3,000 people died in the earthquake, the interior ministry said."))
     updated = [claims for verdict, claims in found if verdict == "updated"]
     assert updated and {"b:At least 1,037", "c:At least 2,000", "d:More than 3,000"} <= set(updated[0])
+
+
+def test_a_later_floor_above_a_toll_is_the_toll_updated() -> None:
+    # morocco-earthquake-2023: the New York Times' "More than 3,000 people died in all", a week
+    # after "at least 2,000", in a sentence about other things: the toll, risen
+    found = _verdicts(
+        ("2023-09-09", "The earthquake killed at least 632 people, the interior ministry said."),
+        ("2023-09-10", "The earthquake killed at least 1,037 people, the interior ministry said."),
+        ("2023-09-11", "The earthquake killed at least 2,000 people, the interior ministry said."),
+        ("2023-09-16", "More than 3,000 people died in all, five of the workers who were restoring the"
+                       " Tinmel mosque and living nearby among them."))
+    assert ("updated", ["a:at least 632", "b:at least 1,037", "c:at least 2,000", "d:More than 3,000"]) in found
