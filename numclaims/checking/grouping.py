@@ -46,7 +46,7 @@ from itertools import groupby
 
 from numclaims.checking.claims import Item
 from numclaims.checking.readings import reading
-from numclaims.checking.text import partitive_words
+from numclaims.checking.text import event_heads, partitive_words
 
 # How many of a claim's words look up candidate clusters, and how many candidates are scored.
 INDEX_WORDS = 8
@@ -466,6 +466,7 @@ def frame_marks(item: Item) -> list[str]:
     # "721 of them critically" counts part of the figure before it (the injured), not a total
     # that another report's "632 killed" could be: parts meet parts, wholes wholes
     marks.append(f"{PART_FAMILY}:{'part' if _partitive(item) else 'whole'}")
+    marks += name_marks(item)
     if m.when:
         try:
             first, last = int(m.when["start"][:4]), int(m.when["end"][:4])
@@ -500,6 +501,42 @@ def _later(item: Item, candidate: Cluster) -> bool:
     days = [m.doc.published for m in candidate.members]
     return day is not None and bool(days) and all(d is not None and d < day for d in days) and any(
         m.mention.qualifier in ("at_least", "more_than") for m in candidate.members)
+
+
+# "Palisades Fire", "Hurricane Milton", "Interior Ministry": a name made of a common noun (its
+# head, before or after) and the capitalised words that tell it from others of its kind
+_NAMED = re.compile(r"(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){1,3})([A-Za-z]+)")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NAMED_AFTER = re.compile(r"(?:the\s+)?([A-Z][a-z]+)((?:\s+[A-Z][\w'’.-]*){1,3})")
+
+
+def name_marks(item: Item) -> list[str]:
+    """The marks of the named event a claim is about: one per word that tells it from others of
+    its kind, in the family of its kind ("Eaton Fire" ``~name-fire:eaton``;
+    ``data/check_event_heads.txt`` lists the kinds). Claims about the
+    Eaton Fire never join those about the Palisades Fire; "Morocco's Interior Ministry" and
+    "the Interior Ministry" share a word and meet. A word that is capitalised only where it
+    opens a sentence ("Powerful earthquake") names nothing."""
+    about = item.mention.about
+    if not about or not about[:1].isupper() and not about.startswith("the "):
+        return []
+    text = item.doc.text
+    # not "Palisades and Eaton fires" (more than one), nor "the German club" (a party to a deal)
+    if (m := _NAMED.fullmatch(about)) is not None and m.group(2).lower() in event_heads():
+        head, words = m.group(2).lower(), m.group(1).split()
+    elif (m := _NAMED_AFTER.fullmatch(about)) is not None and m.group(1).lower() in event_heads():
+        head, words = m.group(1).lower(), m.group(2).split()
+    else:
+        return []
+    kept = [_POSSESSIVE.sub("", w).lower() for w in words if _named_mid_sentence(w, text)]
+    return [f"{FRAME_MARK}name-{head}:{w}" for w in dict.fromkeys(kept) if w]
+
+
+def _named_mid_sentence(word: str, text: str) -> bool:
+    """Is ``word`` written capitalised after a lower-case word or a comma somewhere in ``text``,
+    or at the head of a short line of its own (a heading: "Eaton fire")?"""
+    return re.search(r"(?<=[a-z,] )" + re.escape(word) + r"(?![\w-])", text) is not None or re.search(
+        r"(?m)^" + re.escape(word) + r"(?![\w-])[^\n.]{0,30}$", text) is not None
 
 
 def _family(mark: str) -> str:

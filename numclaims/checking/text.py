@@ -94,6 +94,17 @@ def generic_nouns() -> frozenset[str]:
 
 
 @cache
+def event_heads() -> frozenset[str]:
+    """The common nouns that head the name of one event ("fire" of "the Eaton Fire"):
+    ``data/check_event_heads.txt``.
+
+    >>> "hurricane" in event_heads()
+    True
+    """
+    return frozenset(word for line in data_lines("check_event_heads.txt") for word in line.split())
+
+
+@cache
 def partitive_words() -> frozenset[str]:
     """The words after "of" that make a figure part of the one before it ("721 of them"):
     ``data/check_partitive_words.txt``.

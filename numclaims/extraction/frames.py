@@ -667,6 +667,7 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
         if previous.per is not None and draft.per is None and previous.kind == draft.kind \
                 and previous.unit == draft.unit and _rate_words().compared_re.fullmatch(text, previous.end, draft.start):
             draft.per = previous.per  # "came to $5.16 a share, compared with $0.88": the same rate a year before
+    _resolve_descriptions(text, framed)
     # "US$500 million (S$681 million) a year": a restatement and its original are the same rate
     for draft in drafts:
         if draft.equivalent_of is not None:
@@ -675,6 +676,99 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
             draft.per = draft.per or original.per
             draft.direction, draft.change = draft.direction or original.direction, draft.change or original.change
             draft.about = draft.about or original.about
+
+
+def _resolve_descriptions(text: str, drafts: list[Draft]) -> None:
+    """A figure about "the fire" after "the Eaton Fire" is about the Eaton Fire: a bare common
+    noun the text has used as the head of a name before ("Palisades Fire", "Hurricane Milton")
+    stands for the nearest such name. What a report states of "the fire" under its heading
+    "Eaton fire" is not what another states of the Palisades Fire."""
+    names: dict[str, list[tuple[int, str]]] = {}
+    for draft in drafts:
+        head = draft.about
+        if head is None or not _BARE_NOUN.fullmatch(head) or not _described(text, head, draft.start):
+            continue
+        if head not in names:
+            names[head] = _names_of(text, head)
+        before = [name for end, name in names[head] if end <= draft.start]
+        if before:
+            draft.about = before[-1]
+
+
+def _names_of(text: str, head: str) -> list[tuple[int, str]]:
+    """Where the names with ``head`` end, and the names: capitalised words before it ("Eaton
+    Fire", "Eaton fire") or after it capitalised ("Hurricane Milton"), none of them a word of a
+    closed class ("The", "In") or of a title-case headline, which capitalises everything."""
+    title = head[:1].upper() + head[1:]
+    closed = _closed_class()
+    found = []
+    pattern = (r"(?<![\w'’-])(?:((?:" + _CAPITALISED + r"[^\S\n]+){1,3})(?:" + re.escape(title) + "|"
+               + re.escape(head) + ")|" + re.escape(title) + r"((?:[^\S\n]+" + _CAPITALISED + r"){1,3}))(?![\w'’-])")
+    for m in re.finditer(pattern, text):
+        words = (m.group(1) or m.group(2)).split()
+        if m.group(1):
+            while any(w.lower() in closed for w in words):  # "Morocco An earthquake": "earthquake"
+                words.pop(0)
+            name = [*words, title if text[m.end() - len(head):m.end()] == title else head]
+            start = m.end() - len(" ".join(name)) if words else m.end()
+        else:
+            while any(w.lower() in closed for w in words):
+                words.pop()
+            name, start = [title, *words], m.start()
+        if words and not _title_case_line(text, m.start()) and _named_mid_sentence(text, start, name[0]):
+            found.append((m.end(), " ".join(name)))
+    return found
+
+
+def _described(text: str, head: str, before: int) -> bool:
+    """Is the last ``head`` before ``before`` a definite description ("The fire has burned")?
+    "In April inflation spiked" names no particular inflation."""
+    at = scan.fold(text[max(0, before - _ABOUT_REACH):before]).rfind(head)
+    if at < 0:
+        return False
+    words = text[max(0, before - _ABOUT_REACH):max(0, before - _ABOUT_REACH) + at].split()
+    w = _about_words()
+    return bool(words) and words[-1].lower() in w.determiner - w.article
+
+
+_BARE_NOUN = re.compile(r"[a-z]{3,}")  # "fire", "storm": no modifier, no name of its own
+_CAPITALISED = r"[A-Z][a-z'’-]+"
+
+
+@functools.cache
+def _closed_class() -> frozenset[str]:
+    """Words that open a sentence in capitals without naming anything ("The", "In", "And"), and
+    month and weekday names ("April inflation")."""
+    w = _about_words()
+    return (w.skip | w.stop | w.preposition | w.conjunction | w.pronoun | w.article | w.determiner
+            | w.calendar | w.time)
+
+
+def _named_mid_sentence(text: str, start: int, first: str) -> bool:
+    """Is a name that opens its sentence (at ``start``) a name? "Powerful earthquake", "Each
+    ticket" are capitalised only there; "Palisades Fire" is written so in mid-sentence too, or
+    stands as a heading of its own ("Hurst fire")."""
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    if len(line.split()) <= _HEADING_WORDS and line.startswith(first):
+        return True
+    before = text[:start].rstrip()
+    if before and before[-1] not in ".!?:;\"“”" and text[start - 1:start] != "\n":
+        return True
+    return re.search(r"(?<=[a-z,] )" + re.escape(first) + r"(?![\w'’-])", text) is not None
+
+
+_HEADING_WORDS = 3
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """Is ``at`` in a headline set in title case ("Four Major Fires Burn Across LA"), where any
+    capitalised words look like a name?"""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[start:end if end >= 0 else len(text)])
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 4 and sum(w[0].isupper() for w in long) > 0.7 * len(long)
 
 
 def _named_per(phrase: str, named: re.Match[str], words: _Words) -> str:

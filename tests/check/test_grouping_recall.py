@@ -182,3 +182,20 @@ def test_a_later_floor_above_a_toll_is_the_toll_updated() -> None:
         ("2023-09-16", "More than 3,000 people died in all, five of the workers who were restoring the"
                        " Tinmel mosque and living nearby among them."))
     assert ("updated", ["a:at least 632", "b:at least 1,037", "c:at least 2,000", "d:More than 3,000"]) in found
+
+
+def test_figures_of_two_named_events_of_one_kind_never_merge() -> None:
+    # palisades-fire-2025: the Los Angeles Times gives each fire under its own heading, "The fire
+    # has burned ... acres"; the Eaton Fire's area is not the Palisades Fire's, however alike the
+    # sentences and the figures
+    found = _groups("Eaton fire\n\nThe fire has burned 14,117 acres and many buildings in Altadena and Pasadena.",
+                    "The Palisades Fire has burned 14,117 acres of hillside, Cal Fire said on Monday.",
+                    published="2025-01-13")
+    assert found == []
+
+
+def test_one_named_event_in_other_words_still_meets_itself() -> None:
+    found = _groups("Eaton fire\n\nThe fire has burned 14,117 acres and many buildings in Altadena and Pasadena.",
+                    "The Eaton Fire has burned 14,117 acres of hillside, Cal Fire said on Monday.",
+                    published="2025-01-13")
+    assert found == [["a:14,117 acres", "b:14,117 acres"]]
