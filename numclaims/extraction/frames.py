@@ -667,7 +667,7 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
         if previous.per is not None and draft.per is None and previous.kind == draft.kind \
                 and previous.unit == draft.unit and _rate_words().compared_re.fullmatch(text, previous.end, draft.start):
             draft.per = previous.per  # "came to $5.16 a share, compared with $0.88": the same rate a year before
-    _resolve_descriptions(text, framed)
+    _resolve_descriptions(text, folded, framed)
     # "US$500 million (S$681 million) a year": a restatement and its original are the same rate
     for draft in drafts:
         if draft.equivalent_of is not None:
@@ -678,7 +678,7 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
             draft.about = draft.about or original.about
 
 
-def _resolve_descriptions(text: str, drafts: list[Draft]) -> None:
+def _resolve_descriptions(text: str, folded: str, drafts: list[Draft]) -> None:
     """A figure about "the fire" after "the Eaton Fire" is about the Eaton Fire: a bare common
     noun the text has used as the head of a name before ("Palisades Fire", "Hurricane Milton")
     stands for the nearest such name. What a report states of "the fire" under its heading
@@ -689,35 +689,50 @@ def _resolve_descriptions(text: str, drafts: list[Draft]) -> None:
         if head is None or not _BARE_NOUN.fullmatch(head) or not _described(text, head, draft.start):
             continue
         if head not in names:
-            names[head] = _names_of(text, head)
+            names[head] = _names_of(text, folded, head)
         before = [name for end, name in names[head] if end <= draft.start]
         if before:
             draft.about = before[-1]
 
 
-def _names_of(text: str, head: str) -> list[tuple[int, str]]:
+def _names_of(text: str, folded: str, head: str) -> list[tuple[int, str]]:
     """Where the names with ``head`` end, and the names: capitalised words before it ("Eaton
     Fire", "Eaton fire") or after it capitalised ("Hurricane Milton"), none of them a word of a
     closed class ("The", "In") or of a title-case headline, which capitalises everything."""
     title = head[:1].upper() + head[1:]
     closed = _closed_class()
     found = []
-    pattern = (r"(?<![\w'’-])(?:((?:" + _CAPITALISED + r"[^\S\n]+){1,3})(?:" + re.escape(title) + "|"
-               + re.escape(head) + ")|" + re.escape(title) + r"((?:[^\S\n]+" + _CAPITALISED + r"){1,3}))(?![\w'’-])")
-    for m in re.finditer(pattern, text):
-        words = (m.group(1) or m.group(2)).split()
-        if m.group(1):
-            while any(w.lower() in closed for w in words):  # "Morocco An earthquake": "earthquake"
-                words.pop(0)
-            name = [*words, title if text[m.end() - len(head):m.end()] == title else head]
-            start = m.end() - len(" ".join(name)) if words else m.end()
-        else:
-            while any(w.lower() in closed for w in words):
-                words.pop()
-            name, start = [title, *words], m.start()
-        if words and not _title_case_line(text, m.start()) and _named_mid_sentence(text, start, name[0]):
-            found.append((m.end(), " ".join(name)))
+    at = folded.find(head)
+    while at >= 0:
+        end = at + len(head)
+        written = text[at:end]
+        if (at == 0 or not _WORDLIKE.match(text, at - 1)) and not _WORDLIKE.match(text, end) \
+                and written in (head, title):
+            before = _CAPITALISED_BEFORE.search(text, max(0, at - _NAME_REACH), at)
+            after = _CAPITALISED_AFTER.match(text, end) if written == title else None
+            if before is not None:
+                words = before.group().split()
+                while any(w.lower() in closed for w in words):  # "Morocco An earthquake": "earthquake"
+                    words.pop(0)
+                name, start = [*words, written], at - len(" ".join(words)) - 1
+            elif after is not None:
+                words = after.group().split()
+                while any(w.lower() in closed for w in words):
+                    words.pop()
+                name, start, end = [title, *words], at, after.end()
+            else:
+                words = []
+            if words and not _title_case_line(text, at) and _named_mid_sentence(text, start, name[0]):
+                found.append((end, " ".join(name)))
+        at = folded.find(head, end)
     return found
+
+
+_WORDLIKE = re.compile(r"[\w'’-]")
+_NAME_REACH = 60  # characters before a head that hold its name's three words
+_CAPITALISED = r"[A-Z][a-z'’-]+"
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])(?:" + _CAPITALISED + r"[^\S\n]+){1,3}$")
+_CAPITALISED_AFTER = re.compile(r"(?:[^\S\n]+" + _CAPITALISED + r"){1,3}(?![\w'’-])")
 
 
 def _described(text: str, head: str, before: int) -> bool:
@@ -732,7 +747,6 @@ def _described(text: str, head: str, before: int) -> bool:
 
 
 _BARE_NOUN = re.compile(r"[a-z]{3,}")  # "fire", "storm": no modifier, no name of its own
-_CAPITALISED = r"[A-Z][a-z'’-]+"
 
 
 @functools.cache
