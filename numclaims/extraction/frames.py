@@ -605,7 +605,9 @@ def _words() -> _Words:
         re.compile(r"(?i)[\s-]+(" + alternation(list(after)) + r")(?![\w-])"),
         tables["level"],
         # "4.2%, down from 4.5%", "2.6 per cent in July, up from 2.4 per cent": a few words between
-        re.compile(r"(?i)(?:\s[^\d,.;:!?]{1,24}?)?,\s*(" + alternation(list(tables["level"])) + r")\s+from(?![\w-])"),
+        # (and a year: "2.7% in April 2017, up from 2.3%")
+        re.compile(r"(?i)(?:\s(?:[^\d,.;:!?]|(?<!\d)\d{4}(?!\d)){1,24}?)?,\s*(" + alternation(list(tables["level"]))
+                   + r")\s+from(?![\w-])"),
         per_re, frozenset(roles["article"]), frozenset(roles["unit"]),
         re.compile(r"(?i)\s+(?:" + alternation(roles["counter"]) + r")(?![\w-])"),
         dict(pair.split("=", 1) for pair in roles["canonical"]),
@@ -803,6 +805,10 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
     restates = _RESTATES.fullmatch(gap) is not None and not any(c.isdigit() for c in gap)
     if restates and draft.direction is None and previous.direction is not None:
         draft.direction, draft.change = previous.direction, previous.change
+    elif restates and previous.direction is None and draft.direction is not None and draft.change in ("delta", "level"):
+        # "ended $1.42, or 1.9%, higher"; "earned $59.5 million, or 35 cents a share, up from":
+        # the restatement's change word is the first figure's too
+        previous.direction, previous.change = draft.direction, draft.change
     elif draft.direction is None and previous.direction is not None and (
             connector := _connector(text, draft.start, words)):
         # "ticked 6.75 points higher, or 0.24%, to 2,654.80": the level of the change before
@@ -948,6 +954,13 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
         if found is not None:
             draft.direction, draft.change = table[found.group().lower()], role
             return
+    if verb is None and connector is not None and preceding and preceding[-1].end() <= connector.start() \
+            and not text[preceding[-1].end():connector.start()].strip() \
+            and (moved := words.after.get(preceding[-1].group().lower())) is not None \
+            and words.roles[scan.fold(connector.group(1))] in ("level", "delta"):
+        # "closed 22.43 points higher at 7556.24" (a level); "ended lower by $12.50" (a delta)
+        draft.direction, draft.change = moved, words.roles[scan.fold(connector.group(1))]
+        return
     if verb is None and connector is None and preceding and (
             level_word := more.level_before.get(preceding[-1].group().lower())) is not None \
             and not text[preceding[-1].end():start].strip():
@@ -970,10 +983,18 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
         draft.direction, draft.change = _more_words().comparatives[scan.fold(comparative.group(1))], "level"
         return
     level = words.level_re.match(text, draft.end) if text.find(" from", draft.end, draft.end + _LEVEL_REACH) >= 0 else None
+    if level is not None and draft.kind == "duration" and any(c.isdigit() for c in text[draft.end:level.start(1)]):
+        level = None  # "in the 12 months to March 2022, up from 6.2%": a period, not the level
     if level is not None:  # "4.2%, down from 4.5%", "2.6 per cent in July, up from 2.4 per cent"
         draft.direction, draft.change = words.level[scan.fold(level.group(1))], "level"
         return
     noun = words.after_re.match(text, draft.end)
+    if noun is None and (leading := _AFTER_COMMA.match(text, draft.end)) is not None:
+        # "ended $1.42, or 1.9%, higher at $77.07": the word after the restatement's comma, when
+        # the level follows it
+        noun = words.after_re.match(text, leading.end() - 1)
+        if noun is not None and not _level_next().match(text, noun.end()):
+            noun = None
     if noun is None and draft.per is not None and (rate_per := words.per_re.match(text, draft.end)) is not None:
         noun = words.after_re.match(text, rate_per.end())  # "two cents a gallon more than"
     if noun is None:
@@ -984,6 +1005,16 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
     sign = _sign(text, draft)
     if sign is not None:  # "412 (+211) seats", "a change of -4.4%"
         draft.direction, draft.change = sign, "delta"
+
+
+_AFTER_COMMA = re.compile(r",\s")  # then the change word, as after_re reads it (from the space)
+
+
+@functools.cache
+def _level_next() -> re.Pattern[str]:
+    """A level's role word after a change word: "higher at $77.07", "lower to 3,100"."""
+    words = _words()
+    return re.compile(r"(?i)\s+(?:" + alternation([w for w, role in words.roles.items() if role == "level"]) + r")\s")
 
 
 def _first_word(text: str, draft: Draft) -> str:
