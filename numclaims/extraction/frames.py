@@ -491,6 +491,12 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
         det = max((i for i in range(first + 1, len(tokens) - 1) if lower[i] in words.determiner), default=None)
         if det is not None:
             first = det + 1
+        # "For the fourth fiscal quarter Apple expects", "Over his career Harden has averaged":
+        # a name after the opening phrase's own words starts the phrase
+        name = next((i for i in range(first + 1, len(tokens)) if tokens[i][:1].isupper()
+                     and tokens[i - 1][:1].islower() and lower[i - 1] not in words.preposition), None)
+        if name is not None:
+            first = name
     last = len(tokens)
     for i in range(first, len(tokens)):
         if lower[i] in words.auxiliary:
