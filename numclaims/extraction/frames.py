@@ -815,6 +815,11 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
         # "ended $1.42, or 1.9%, higher"; "earned $59.5 million, or 35 cents a share, up from":
         # the restatement's change word is the first figure's too
         previous.direction, previous.change = draft.direction, draft.change
+    elif draft.direction is None and previous.direction is not None and previous.change == "delta" \
+            and previous.kind == draft.kind and _gapped(gap):
+        # "NMC Health climbed 4.2 per cent and Coca-Cola Hellenic three per cent": the second
+        # figure of the verb left out moved the same way
+        draft.direction, draft.change = previous.direction, previous.change
     elif draft.direction is None and previous.direction is not None and (
             connector := _connector(text, draft.start, words)):
         # "ticked 6.75 points higher, or 0.24%, to 2,654.80": the level of the change before
@@ -828,6 +833,22 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
             and previous.unit == draft.unit and words.pair_re.fullmatch(gap) and not _RESTATED.match(text, draft.end):
         previous.per = previous.per or draft.per  # "from 5.5p to 6.2p per kWh", "24.5p per kWh, up from 22.36p"
         draft.per = draft.per or previous.per
+
+
+def _gapped(gap: str) -> bool:
+    """Is ``gap``, between two figures, "and" and the second figure's own subject, with no verb
+    ("... 2.46% and Lloyds Banking Group 1.25%", "revenue rose 5% and profit 3%")?"""
+    words = _about_words()
+    folded = scan.fold(gap)
+    tokens = _WORD.findall(folded)
+    if not tokens or tokens[0] not in words.parallel or _words_in(words.verb_re, folded, 0, len(folded)):
+        return False
+    rest = tokens[1:]
+    return 0 < len(rest) <= _GAPPED_WORDS and "," not in gap and not any(
+        t in words.preposition or t in words.stop or t in _words().before for t in rest)
+
+
+_GAPPED_WORDS = 4  # "Coca-Cola Hellenic", "Lloyds Banking Group": the subject of the verb left out
 
 
 def _parallel(text: str, gap: str, draft: Draft) -> bool:
