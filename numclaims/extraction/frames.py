@@ -548,8 +548,9 @@ def _is_number(token: str) -> bool:
 _LAST_TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*\s*$")
 # a word, with a plural possessive's apostrophe ("homeowners'"); or a number that is part of a
 # name after a capitalised word ("S&P 500", "Russell 2000", "the November 1 election"); or a
-# number word ("the 225-issue Nikkei Stock Average", "The 19-year-old England midfielder")
-_TOKEN = re.compile(r"\d[\d.,]*-[A-Za-z][\w'’&.-]*[\w]|[A-Za-z][\w'’&.-]*[\w]'?|[A-Za-z]"
+# number word ("the 225-issue Nikkei Stock Average", "The 19-year-old England midfielder"); an
+# initialism keeps its last full stop before a lower-case word ("U.S. crude": no sentence ends)
+_TOKEN = re.compile(r"[A-Z](?:\.[A-Z])+\.(?=\s+[a-z])|\d[\d.,]*-[A-Za-z][\w'’&.-]*[\w]|[A-Za-z][\w'’&.-]*[\w]'?|[A-Za-z]"
                     r"|(?<=[A-Za-z&]\s)\d+(?![\d.,%])(?!\S)")
 
 
