@@ -29,6 +29,8 @@ def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     phrase = fold(match.group(1) or match.group(2))  # fold, not lower(): "ſome" matches "some"
     if phrase in lexicon().qualifier_nouns and _of_a_day(text, match.start()):
         return None  # "from Wednesday's close to 0.715 percent": that day's close, a noun
+    if phrase in lexicon().qualifier_particles and _after_particle_verb(text, match.start()):
+        return None  # "ticked up to 62.6%": the level participation moved to
     return lexicon().qualifiers_before[phrase], match.start()
 
 
@@ -42,6 +44,13 @@ def _of_a_day(text: str, start: int) -> bool:
     return match.group(1) in names.weekdays or match.group(1) in names.months
 
 
+def _after_particle_verb(text: str, start: int) -> bool:
+    """Is the word right before ``start`` a verb whose "up" says which way it went ("ticked")?"""
+    match = _LAST_WORD.search(text, max(0, start - _POSSESSIVE_REACH), start)
+    return match is not None and fold(match.group(1)) in lexicon().particle_verbs
+
+
+_LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
 _POSSESSIVE = re.compile(r"(?<![\w.])([A-Z][a-z]+\.?)['’]s\s+$")
 _POSSESSIVE_REACH = 16
 
