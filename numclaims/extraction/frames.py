@@ -488,13 +488,16 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
     if first < len(tokens) and lower[first] in words.preposition:
         # "At Calcasieu Pass the water level", "on the London Metal Exchange the price": the
         # phrase is after the last determiner
-        det = max((i for i in range(first + 1, len(tokens) - 1) if lower[i] in words.determiner), default=None)
+        # (the first determiner after the preposition's own: "At the re-run the UWP's share of
+        # the vote rose" is the UWP's share, not the vote)
+        det = min((i for i in range(first + 2, len(tokens) - 1) if lower[i] in words.determiner), default=None)
         if det is not None:
             first = det + 1
         # "For the fourth fiscal quarter Apple expects", "Over his career Harden has averaged":
         # a name after the opening phrase's own words starts the phrase
         name = next((i for i in range(first + 1, len(tokens)) if tokens[i][:1].isupper()
-                     and tokens[i - 1][:1].islower() and lower[i - 1] not in words.preposition), None)
+                     and (tokens[i - 1][:1].islower() or lower[i - 1] in words.calendar)
+                     and lower[i - 1] not in words.preposition), None)
         if name is not None:
             first = name
     last = len(tokens)
@@ -521,6 +524,8 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
     while phrase and (lowered[0] in words.skip or lowered[0] in words.preposition or _is_number(phrase[0])
                       or _is_time(phrase[0], lowered[0], words)):
         phrase, lowered = phrase[1:], lowered[1:]
+    while len(phrase) > 1 and lowered[-1] in words.skip and lowered[-1] not in words.determiner:
+        phrase, lowered = phrase[:-1], lowered[:-1]  # "U.S. gold futures also slipped"
     if not phrase or any(w in words.auxiliary or w in _words().before for w in lowered):
         return []
     if all(w in words.ordinal or w in words.skip for w in lowered):
