@@ -977,6 +977,9 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
                                    m.start() - max(0, m.start() - _PARTICLE_REACH), m.group().lower())), None)
     if verb is not None and _thing(text, verb, draft, words):
         return  # "a surge of 6 to 10 feet": a storm surge
+    if verb is not None and connector is None and preceding and preceding[-1] is not verb and (
+            (det := preceding[-1].group().lower()) in _about_words().determiner and det not in _about_words().article):
+        return  # "cutting the GBP175 billion budget deficit": the figure tells which deficit
     more = _more_words()
     if verb is None and connector is not None:
         role = words.roles[scan.fold(connector.group(1))]
