@@ -1167,6 +1167,10 @@ def _per(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | None = 
         # a rate by its unit ("120 km/h", "30 mpg"): the unit's denominator
         draft.per = draft.unit.rsplit("_per_", 1)[1]
         return
+    written = _LAST_UNIT.search(text, draft.start, draft.end)
+    if written is not None and (per := _rate_words().unit_rates.get(written.group().lower())) is not None:
+        draft.per = per  # "500,000 bpd": barrels per day
+        return
     end = draft.end
     if draft.unit is None and (counter := words.counter_re.match(text, end)) is not None:
         end = counter.end()  # "beat 60 times a second"
@@ -1234,6 +1238,7 @@ class _RateWords:
     about_nouns: dict[str, str]  # "eps" -> "share": a word of what a money figure is about that names a rate
     compared_re: re.Pattern[str]  # ", compared with " between a rate and the figure it is set against
     time_after_re: re.Pattern[str]  # "earlier" after "a year": a time, no denominator
+    unit_rates: dict[str, str]  # "bpd" -> "day": a unit abbreviation that names its denominator
 
 
 @functools.cache
@@ -1253,7 +1258,11 @@ def _rate_words() -> _RateWords:
         re.compile(r"(?i)\s*,?\s*(?:" + alternation(roles["compared"]).replace(r"\ ", r"\s+") + r")\s+(?:(?:"
                    + alternation(sorted(_about_words().determiner)) + r")\s+)?"),
         re.compile(r"(?i)\s+(?:" + alternation(roles["time_after"]) + r")(?![\w-])"),
+        dict(pair.split("=", 1) for pair in roles["unit_rate"]),
     )
+
+
+_LAST_UNIT = re.compile(r"[A-Za-z/]+$")
 
 
 def canonical_per(per: str, unit: str | None, canonical_unit: str | None) -> str | None:
