@@ -51,6 +51,7 @@ class _Expression:
     comparison: bool = False  # "from a year earlier", "than a month ago": a change's period only
     clock: bool = False  # "at 5:00 p.m.": the day its sentence names, else the publication day
     own: tuple[int, tuple[dt.date, dt.date]] | None = None  # "since 2001": where "2001" starts, and its period
+    part: tuple[int, int, int] | None = None  # "the first quarter": where its words start, its first month, its months
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ class _TimeWords:
     next_span_re: re.Pattern[str]  # "the next five years", "the past three months"
     ahead_words: frozenset[str]  # "next", "coming": the span runs from the publication date
     span_words: tuple[str, ...]  # where next_span_re may match, found with str.find
+    own_year_re: re.Pattern[str]  # " of the year" after "the first quarter": the year it is read in
+    span_keys: tuple[str, ...]  # where span_re may match, found with str.find
 
 
 @functools.cache
@@ -112,7 +115,8 @@ def _time_words() -> _TimeWords:
     count = r"(\d{1,2}|" + alternation(list(counts)) + r")"
     span_re = re.compile(
         r"(?i)(?<![\w-])(?:(?:" + alternation([w for w, role in prefixes.items() if role == "at"]) + r")\s+)?the\s+(?:"
-        r"(?:" + count + r"\s+months?|(year))\s+(?:" + alternation(ends) + r")\s+(" + month_names + r")(?:\s+(\d{4}))?"
+        r"(?:" + count + r"\s+months?|(year))\s+(?:" + alternation(ends).replace(r"\ ", r"\s+") + r")\s+("
+        + month_names + r")(?:\s+\d{1,2}(?!\d))?(?:,?\s+(\d{4}))?"
         r"|first\s+" + count + r"\s+months\s+of\s+(?:the\s+year|(\d{4})))(?![\w-])")
     # month and weekday names as written, capitalised, and not the three-letter ones: "may" is a
     # verb, "The Sun" a newspaper ("May" itself is a full name)
@@ -181,16 +185,21 @@ def _time_words() -> _TimeWords:
                       re.compile(r"(?i)\s+(?:" + alternation(lists["not_financial_year"]) + r")(?![\w-])"),
                       re.compile(r"(?i)(" + alternation([*lists["ahead_span"], *lists["behind_span"]])
                                  + r")\s+" + count + r"\s+(years?|months?|weeks?|days?)(?![\w-])"),
-                      frozenset(lists["ahead_span"]), (*lists["ahead_span"], *lists["behind_span"]))
+                      frozenset(lists["ahead_span"]), (*lists["ahead_span"], *lists["behind_span"]),
+                      re.compile(r"(?i)\s+of\s+(?:" + alternation(lists["own_year"]).replace(r"\ ", r"\s+")
+                                 + r")(?![\w-])"),
+                      (*sorted({unit + end.split()[0] for unit in _SPAN_UNITS for end in ends}), _SPAN_FIRST))
 
 
 _SHORT_LAST = 3
 
 
-#: time_words.tsv rows that are word lists, not periods (see its header)
-LIST_ROLES = frozenset({"future", "past_tense", "comparison", "change_comparison", "not_comparison",
+#: time_words.tsv rows that are word lists, not periods (see its header); "span" rows join a
+#: span to its end ("to the end of") and are read on their own, before these
+LIST_ROLES = frozenset({"span", "future", "past_tense", "comparison", "change_comparison", "not_comparison",
                         "coordinator", "subordinator", "clock", "zone", "abbreviation", "title", "determiner",
-                        "ago", "financial_year_start", "not_financial_year", "ahead_span", "behind_span"})
+                        "ago", "financial_year_start", "not_financial_year", "ahead_span", "behind_span",
+                        "own_year"})
 
 
 def attach(text: str, drafts: list[Draft], published: dt.date | None, folded: str | None = None) -> None:
@@ -479,6 +488,8 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
             continue  # inside a date ("April 25") or a figure
         key = _key(match)
         kind = words.phrases.get(key, ("",))[0]
+        if kind == "recent" and text.startswith(" of ", match.end()):
+            continue  # "in the last week of March", "the last year of his contract": a part, not a span to now
         try:
             period = _resolve(key, published, words, ahead=(match.re is words.name_re or kind == "season")
                               and (_ahead(folded, match.start(), words, ends) or _until(text, folded, match.start(), words, ends)))
@@ -495,6 +506,9 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
             expression = _prefixed(text, match.start(), match.end(), period, published, words)
             if expression is not None and kind in _GIVING_WAY:
                 expression = dataclasses.replace(expression, basis=True)
+            part = _part(key, kind, match, words)
+            if expression is not None and part is not None:
+                expression = dataclasses.replace(expression, part=(match.start(), *part))
             found.append(expression)
     if published is not None:
         found.extend(_ago(text, drafts, published, words, found))
@@ -503,6 +517,7 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
     found = [e for e in found if e is not None and not any(e.start < s.end and s.start < e.end for s in spans)]
     found.extend(spans)
     found.sort(key=lambda e: e.start)
+    found = _of_years(text, found, published, words)
     if published is not None:
         clocks = _clocks(text, folded, found, SpanSet([(d.start, d.end) for d in drafts]), published, ends, words)
         if clocks:
@@ -548,14 +563,20 @@ _GIVING_WAY = ("past", "now")  # the period types that give way to another time 
 
 def _until(text: str, folded: str, at: int, words: _TimeWords, ends: list[int]) -> bool:
     """Is the name after a word of a target ("is expected over central Florida through
-    Thursday", "until March") with no past tense before it in its sentence ("had burned 400 acres
-    by Tuesday")? Then it is the next one, as after a word of the future."""
+    Thursday", "until March") with no past tense in its sentence ("had burned 400 acres by
+    Tuesday", "By Tuesday 245,000 acres had burned")? Then it is the next one, as after a word of
+    the future."""
     prefix = words.prefix_re.search(text, max(0, at - _UNTIL_REACH), at)
     if prefix is None or words.prefixes.get(" ".join(scan.fold(prefix.group(1)).split())) != "by":
         return False
     k = bisect.bisect_left(ends, at)
     sentence = ends[k - 1] if k > 0 else 0
-    return words.past_re.search(folded, sentence, at) is None
+    if words.past_re.search(folded, sentence, at) is not None:
+        return False
+    # "By Tuesday more than 245,000 acres had burned": a past tense after it, with no word of
+    # the future in the rest of the sentence ("By Friday the storm was expected to"), looks back
+    end = ends[k] if k < len(ends) else len(folded)
+    return words.past_re.search(folded, at, end) is None or words.future_re.search(folded, at, end) is not None
 
 
 _UNTIL_REACH = 12
@@ -671,7 +692,7 @@ def _spans(text: str, folded: str, published: dt.date | None, words: _TimeWords)
     """The periods named by their length and end: "in the 12 months to March 2022", "the year to
     September 2014", "in the first three months of the year"."""
     found: list[_Expression] = []
-    hits = [i for key in _SPAN_KEYS for i in _find_all(folded, key)]
+    hits = [i for key in words.span_keys for i in _find_all(folded, key)]
     if not hits:
         return found
     seen: set[int] = set()
@@ -707,8 +728,10 @@ def _spans(text: str, folded: str, published: dt.date | None, words: _TimeWords)
     return found
 
 
-# where a span can be: "12 months to", "the year ended", "the first three months of"
-_SPAN_KEYS = (" months to ", " month to ", " months end", " months of ", "year to ", "year end")
+# where a span can be: "12 months to", "the year ended", "the first three months of" (with
+# each word of the end that time_words.tsv's span rows list)
+_SPAN_UNITS = (" months ", " month ", "year ")
+_SPAN_FIRST = " months of "
 
 
 def _find_all(text: str, key: str) -> list[int]:
@@ -780,6 +803,58 @@ def _prefixed(text: str, start: int, end: int, period: tuple[dt.date, dt.date] |
     return _Expression(prefix.start(1), end, text[prefix.start(1):end], period, own=own)
 
 
+def _part(key: str, kind: str, match: re.Match[str], words: _TimeWords) -> tuple[int, int] | None:
+    """The first month and the months of a part of a year that a year after it may place ("the
+    first quarter", "H2", "March"), else None."""
+    if kind in _PART_MONTHS:
+        months = _PART_MONTHS[kind]
+        return (words.phrases[key][1] - 1) * months + 1, months
+    if match.re is words.name_re:
+        month = words.months.get(key) or words.months.get(key.capitalize())
+        if month is not None:
+            return month, 1
+    return None
+
+
+_PART_MONTHS = {"q": 3, "h": 6}  # time_words.tsv's periods of a quarter and a half of a year
+
+
+def _of_years(text: str, found: list[_Expression], published: dt.date | None,
+              words: _TimeWords) -> list[_Expression]:
+    """A part of a year and the year it is "of" as one expression: "for the first quarter of
+    2024" is 2024's quarter, whatever the publication date ("of last year", "of this year" too);
+    "of the year" (own_year rows) names the year the part is read in already, and joins its text."""
+    out: list[_Expression] = []
+    skip = -1
+    for i, expression in enumerate(found):
+        if i == skip:
+            continue
+        if expression.part is not None and expression.period is not None:
+            following = found[i + 1] if i + 1 < len(found) else None
+            if following is not None and following.period is not None and _OF.fullmatch(
+                    text, expression.end, following.start) and _whole_year(following.period):
+                at, first, months = expression.part
+                year = following.period[0].year
+                merged = _prefixed(text, at, following.end, _months(year, first, months), published, words)
+                if merged is not None:
+                    out.append(merged)
+                    skip = i + 1
+                    continue
+            own = words.own_year_re.match(text, expression.end)
+            if own is not None:
+                expression = dataclasses.replace(expression, end=own.end(), text=text[expression.start:own.end()])
+        out.append(expression)
+    return out
+
+
+_OF = re.compile(r"\s+of\s+")
+
+
+def _whole_year(period: tuple[dt.date, dt.date]) -> bool:
+    first, last = period
+    return first.year == last.year and (first.month, first.day, last.month, last.day) == (1, 1, 12, 31)
+
+
 _UNPLACED = object()
 _OUT_OF_RANGE = object()
 
@@ -828,6 +903,9 @@ def _months_across(year: int, first: int, count: int) -> tuple[dt.date, dt.date]
 
 
 def _relative(period: str, number: int, on: dt.date, ahead: bool = False) -> tuple[dt.date, dt.date]:
+    if period.endswith(_START):  # "the start of the year": a day, which "since" runs on from
+        first = _relative(period[:-len(_START)], number, on)[0]
+        return first, first
     if period == "day":
         day = on + dt.timedelta(days=number)
         return day, day
@@ -859,6 +937,9 @@ def _relative(period: str, number: int, on: dt.date, ahead: bool = False) -> tup
     first = (number - 1) * span + 1
     year = on.year if dt.date(on.year, first, 1) <= on else on.year - 1
     return _months(year, first, span)
+
+
+_START = "_start"
 
 
 def _financial_year(year: int, offset: int = 0) -> tuple[dt.date, dt.date]:
