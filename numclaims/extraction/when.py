@@ -87,6 +87,7 @@ class _TimeWords:
     ahead_words: frozenset[str]  # "next", "coming": the span runs from the publication date
     span_words: tuple[str, ...]  # where next_span_re may match, found with str.find
     own_year_re: re.Pattern[str]  # " of the year" after "the first quarter": the year it is read in
+    contract_re: re.Pattern[str]  # " gold futures" after "December": a contract's month, no time
     span_keys: tuple[str, ...]  # where span_re may match, found with str.find
 
 
@@ -188,6 +189,7 @@ def _time_words() -> _TimeWords:
                       frozenset(lists["ahead_span"]), (*lists["ahead_span"], *lists["behind_span"]),
                       re.compile(r"(?i)\s+of\s+(?:" + alternation(lists["own_year"]).replace(r"\ ", r"\s+")
                                  + r")(?![\w-])"),
+                      re.compile(r"(?i)\s+(?:" + alternation(lists["contract"]).replace(r"\ ", r"\s+") + r")(?![\w-])"),
                       (*sorted({unit + end.split()[0] for unit in _SPAN_UNITS for end in ends}), _SPAN_FIRST))
 
 
@@ -199,7 +201,7 @@ _SHORT_LAST = 3
 LIST_ROLES = frozenset({"span", "future", "past_tense", "comparison", "change_comparison", "not_comparison",
                         "coordinator", "subordinator", "clock", "zone", "abbreviation", "title", "determiner",
                         "ago", "financial_year_start", "not_financial_year", "ahead_span", "behind_span",
-                        "own_year"})
+                        "own_year", "contract"})
 
 
 def attach(text: str, drafts: list[Draft], published: dt.date | None, folded: str | None = None) -> None:
@@ -486,6 +488,9 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
                 match.start() >= end or start >= match.end() or match.start() <= start and end <= match.end()
                 or start < match.start() < end < match.end() for start, end in durations):
             continue  # inside a date ("April 25") or a figure
+        if match.re is words.name_re and words.months.get(match.group(1)) is not None \
+                and words.contract_re.match(text, match.end()):
+            continue  # "December gold futures", "for December delivery": a contract's month
         key = _key(match)
         kind = words.phrases.get(key, ("",))[0]
         if kind == "recent" and text.startswith(" of ", match.end()):
