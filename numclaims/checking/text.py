@@ -93,7 +93,6 @@ def generic_nouns() -> frozenset[str]:
                      for word in line.split())
 
 
-@cache
 def event_heads() -> frozenset[str]:
     """The common nouns that head the name of one event ("fire" of "the Eaton Fire"):
     ``data/check_event_heads.txt``.
@@ -101,10 +100,9 @@ def event_heads() -> frozenset[str]:
     >>> "hurricane" in event_heads()
     True
     """
-    return frozenset(word for line in data_lines("check_event_heads.txt") for word in line.split())
+    return _word_set("check_event_heads.txt")
 
 
-@cache
 def partitive_words() -> frozenset[str]:
     """The words after "of" that make a figure part of the one before it ("721 of them"):
     ``data/check_partitive_words.txt``.
@@ -112,7 +110,13 @@ def partitive_words() -> frozenset[str]:
     >>> "whom" in partitive_words()
     True
     """
-    return frozenset(word for line in data_lines("check_partitive_words.txt") for word in line.split())
+    return _word_set("check_partitive_words.txt")
+
+
+@cache
+def _word_set(name: str) -> frozenset[str]:
+    """The whitespace-separated words of a data file's lines."""
+    return frozenset(word for line in data_lines(name) for word in line.split())
 
 
 def lemma(word: str) -> str:
