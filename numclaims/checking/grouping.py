@@ -45,7 +45,7 @@ from dataclasses import dataclass, field, replace
 from itertools import groupby
 
 from numclaims.checking.claims import Item
-from numclaims.checking.readings import reading
+from numclaims.checking.readings import FLOORS, reading
 from numclaims.checking.text import event_heads, partitive_words
 
 # How many of a claim's words look up candidate clusters, and how many candidates are scored.
@@ -494,13 +494,13 @@ def _later(item: Item, candidate: Cluster) -> bool:
     """Is ``item`` a floor above every reading of ``candidate``, a cluster that states floors
     too, from a report published after all of its reports ("More than 3,000 people died" a week
     after "at least 2,000")? Then it is as likely the fact updated as another fact."""
-    if item.mention.qualifier not in ("at_least", "more_than") or candidate.span is None \
+    if item.mention.qualifier not in FLOORS or candidate.span is None \
             or item.reading is None or item.reading.typical_low <= candidate.span[1]:
         return False
     day = item.doc.published
     days = [m.doc.published for m in candidate.members]
     return day is not None and bool(days) and all(d is not None and d < day for d in days) and any(
-        m.mention.qualifier in ("at_least", "more_than") for m in candidate.members)
+        m.mention.qualifier in FLOORS for m in candidate.members)
 
 
 # "Palisades Fire", "Hurricane Milton", "Interior Ministry": a name made of a common noun (its

@@ -24,7 +24,7 @@ from datetime import date
 from numclaims.checking.claims import Item
 from numclaims.checking.grouping import FRAME_MARK, FX_SLACK, VALUE_MARK, Cluster, cluster, written_digits
 from numclaims.checking.numbers import fmt_interval, fmt_width
-from numclaims.checking.readings import Reading, written_scale
+from numclaims.checking.readings import CEILINGS, FLOORS, Reading, written_scale
 from numclaims.checking.scope import quote_scope
 from numclaims.model import CheckItem, Mention
 
@@ -302,14 +302,10 @@ def _stated_times(runs: Sequence[Sequence[Item]]) -> list[tuple[tuple[date, date
     return timed
 
 
-_FLOORS = frozenset({"more_than", "at_least"})
-_CEILINGS = frozenset({"less_than", "at_most", "up_to"})
-
-
 def _one_sided(figures: Sequence[Item]) -> bool:
     """Are all the figures floors ("at least 632"), or all ceilings ("fewer than 50")?"""
     qualifiers = {m.mention.qualifier for m in figures}
-    return bool(figures) and (qualifiers <= _FLOORS or qualifiers <= _CEILINGS)
+    return bool(figures) and (qualifiers <= FLOORS or qualifiers <= CEILINGS)
 
 
 def _period(start: date, end: date) -> str:

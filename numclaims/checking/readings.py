@@ -49,6 +49,9 @@ BOUNDS = {
     "up_to": (1.0, 0.0),
     "nearly": (0.15, 0.0),
 }
+# the qualifiers that bound one side at the figure: a floor ("at least 632") or a ceiling
+FLOORS = frozenset(q for q, (below, above) in BOUNDS.items() if below == 0.0 and above == INF)
+CEILINGS = frozenset(q for q, (below, above) in BOUNDS.items() if below == 1.0 and above == 0.0)
 TYPICAL = {
     "exact": (0.0, 0.0),
     "approx": (0.05, 0.05),
