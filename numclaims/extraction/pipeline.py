@@ -262,6 +262,20 @@ _RANGE_BOUND_QUALIFIERS = ("exact", "approx")
 _BY_BEFORE = re.compile(r"(?i)\bby\s+$")
 
 
+def _after_delta(text: str, merged: list[Draft], opener: int) -> bool:
+    """Does "from" at ``opener`` follow a change's amount ("lifted its benchmark by 0.25
+    percentage points, from 4 percent to 4.25 percent")? Then its figures are the change's
+    start and level, not a range."""
+    if len(merged) < 2:
+        return False
+    delta = merged[-2]
+    return bool(_COMMA_GAP.fullmatch(text, delta.end, opener)) and _BY_BEFORE.search(
+        text, max(0, delta.start - 4), delta.start) is not None
+
+
+_COMMA_GAP = re.compile(r"\s*,\s*")
+
+
 def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
     """Join "from 3km to 5km", "between $10 and $20 million" and "-18°C to -34°C" into ranges.
 
@@ -300,7 +314,8 @@ def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
             falling = draft.value < prev.value
             if word == "to" and (falling and (opener is None or changed is not None)
                                  or _BY_BEFORE.search(text, max(0, prev.start - 4), prev.start)
-                                 or changed is not None and (changed == "down") == falling):
+                                 or changed is not None and (changed == "down") == falling
+                                 or opener is not None and _after_delta(text, merged, opener.start())):
                 # "fell from 52 percent to 41 percent", "leads by 52 percent to 41 percent",
                 # "grew by $12.1 billion to $310.5 billion", "gained $14 to $2,340", "rose from
                 # $32m to $34m": a change and a level (or its start and its level), two figures;
