@@ -7,6 +7,7 @@ scope it holds for.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,7 +16,8 @@ from numclaims.checking.inputs import Document
 from numclaims.checking.readings import Reading, reading
 from numclaims.checking.scope import scope_tokens
 from numclaims.checking.text import (
-    Token, clause_bounds, generic_nouns, is_content, sentence_bounds, tokens,
+    Token, additive_words, clause_bounds, generic_nouns, is_content, running_verbs, sentence_bounds,
+    tokens,
 )
 from numclaims.model import Claim, Mention
 
@@ -49,6 +51,9 @@ class Item:
     features: dict[str, float] = field(default_factory=dict)
     scope: frozenset[str] = frozenset()
     scope_words: tuple[Token, ...] = ()  # the scope's words as written, for explanations
+    sentence: tuple[int, int] = (0, 0)  # where the sentence holding the figure starts and ends
+    total: str | None = None  # the running total it states (running_total)
+    further: bool = False  # a further amount beside one its report gives (further_amount)
 
     @property
     def claim(self) -> Claim:
@@ -115,8 +120,40 @@ def build_items(doc: Document, mentions: list[Mention]) -> list[Item]:
             features=_features(before, after, m),
             scope=frozenset(t.lemma for t in scopes[c_start, c_end]),
             scope_words=scopes[c_start, c_end],
+            sentence=(s_start, s_end),
+            total=running_total(text, m),
+            further=further_amount(text, m),
         ))
     return items
+
+
+# "has burned", "had now spread across", "have been killed": the perfect of a running total's
+# verb, then at most a few words (a preposition, "at least") before the figure
+_RUNNING = re.compile(r"\b(?:has|have|had)\s+(?:(?:now|already|so\s+far|since|also|been)\s+)*"
+                      r"([a-z]+)\b(?:\s+(?:to|across|at|about|some|over|more|than|least|nearly|almost))*\s*$")
+_RUNNING_REACH = 80
+
+
+def running_total(text: str, m: Mention) -> str | None:
+    """The running total ``m`` states, a figure that only grows as reports come out, named by
+    the first verb of its line of ``data/check_running_verbs.txt``; or None.
+
+    >>> text = "The fire has now burned 21,317 acres."
+    >>> running_total(text, Mention(24, 36, "21,317 acres", "area", 21317.0, "acre"))
+    'burned'
+    """
+    found = _RUNNING.search(text, max(0, m.start - _RUNNING_REACH), m.start)
+    return running_verbs().get(found.group(1)) if found is not None else None
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def further_amount(text: str, m: Mention) -> bool:
+    """Is ``m`` a further amount beside one its report gives ("another 84,800 people";
+    ``data/check_additive_words.txt``)?"""
+    before = _WORD_BEFORE.search(text, max(0, m.start - 20), m.start)
+    return before is not None and before.group(1).lower() in additive_words()
 
 
 def _reading(m: Mention, mentions: Sequence[Mention]) -> Reading | None:

@@ -173,6 +173,9 @@ class Cluster:
     span: tuple[float, float] | None = None  # the lowest and highest positive readings stated
     # the telling readings stated: word -> (unit as written, reading)
     readings: dict[str, tuple[str, tuple[float, float]]] = field(default_factory=dict)
+    further: set[str] = field(default_factory=set)  # documents of members that are further amounts
+    totals: set[str] = field(default_factory=set)  # the running totals its members state (Item.total)
+    floors: bool = False  # whether a member states a floor ("at least 632")
 
     def __post_init__(self) -> None:
         for word in self.centroid:  # a cluster loaded from a stored story
@@ -241,14 +244,22 @@ class Cluster:
             self.centroid[w] = self.centroid.get(w, 0.0) + x
             self._mark(w)
         self.members.append(item)
+        if item.further:
+            self.further.add(item.doc.id)
+        if item.total is not None:
+            self.totals.add(item.total)
+        self.floors = self.floors or item.mention.qualifier in FLOORS
         if interval is not None:
             floor, ceiling = self.bounds.get(item.doc.id, (-math.inf, math.inf))
             self.bounds[item.doc.id] = max(floor, interval[0]), min(ceiling, interval[1])
         else:
             self.bounds.setdefault(item.doc.id, (-math.inf, math.inf))
 
-    def admits(self, doc: str, interval: tuple[float, float] | None) -> bool:
-        """Whether a claim of ``doc`` reading ``interval`` reads the same as ``doc``'s members."""
+    def admits(self, doc: str, interval: tuple[float, float] | None, *, further: bool = False) -> bool:
+        """Whether a claim of ``doc`` reading ``interval`` reads the same as ``doc``'s members,
+        neither it nor they a further amount beside another of that report (``Item.further``)."""
+        if doc in self.bounds and (further or doc in self.further):
+            return False
         if interval is None or doc not in self.bounds:
             return True
         # readings that only touch are two figures: "102 mph" and "101 mph" of one report
@@ -490,17 +501,22 @@ def _partitive(item: Item) -> bool:
     return after is not None and after.group(1).lower() in partitive_words()
 
 
-def _later(item: Item, candidate: Cluster) -> bool:
-    """Is ``item`` a floor above every reading of ``candidate``, a cluster that states floors
-    too, from a report published after all of its reports ("More than 3,000 people died" a week
-    after "at least 2,000")? Then it is as likely the fact updated as another fact."""
-    if item.mention.qualifier not in FLOORS or candidate.span is None \
-            or item.reading is None or item.reading.typical_low <= candidate.span[1]:
-        return False
+def _later(item: Item, candidate: Cluster) -> str | None:
+    """Is ``item`` above every reading of ``candidate``, from a report published after all of
+    its reports, where both state a floor ("More than 3,000 people died" a week after "at least
+    2,000": ``"floor"``) or the same running total ("has burned 21,317 acres" after "had burned
+    11,802 acres": ``"running"``)? Then it is as likely the fact updated as another fact."""
+    if candidate.span is None or item.reading is None or item.reading.typical_low <= candidate.span[1]:
+        return None
     day = item.doc.published
     days = [m.doc.published for m in candidate.members]
-    return day is not None and bool(days) and all(d is not None and d < day for d in days) and any(
-        m.mention.qualifier in FLOORS for m in candidate.members)
+    if day is None or not days or not all(d is not None and d < day for d in days):
+        return None
+    if item.total is not None and item.total in candidate.totals:
+        return "running"
+    if item.mention.qualifier in FLOORS and candidate.floors:
+        return "floor"
+    return None
 
 
 # "Palisades Fire", "Hurricane Milton", "Interior Ministry": a name made of a common noun (its
@@ -517,19 +533,52 @@ def name_marks(item: Item) -> list[str]:
     Eaton Fire never join those about the Palisades Fire; "Morocco's Interior Ministry" and
     "the Interior Ministry" share a word and meet. A word that is capitalised only where it
     opens a sentence ("Powerful earthquake") names nothing."""
-    about = item.mention.about
-    if not about or not about[:1].isupper() and not about.startswith("the "):
-        return []
     text = item.doc.text
+    named = _event_name(item.mention.about)
+    if named is None:
+        # "More than 30,000 people have been told to leave their homes as the Palisades Fire
+        # burned": a figure whose own phrase names no event is of the one event its sentence
+        # names, if it names one
+        start, end = item.sentence
+        found = _sentence_names(text, start, end)
+        if len(found) != 1:
+            return []
+        named = found.pop()
+    head, words = named
+    return [f"{FRAME_MARK}name-{head}:{w}" for w in _named_words(named, text)]
+
+
+# a name in running text: a run of capitalised words, after "the" unless it opens with its head
+# ("as the Palisades Fire burned", "Hurricane Milton"; not the agency "Cal Fire" nor the "Los
+# Angeles Fire Chief")
+_NAMED_IN = re.compile(r"(?<![\w'’.-])(?:([Tt]he)\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)(?![\w'’-])")
+
+
+def _sentence_names(text: str, start: int, end: int) -> set[tuple[str, tuple[str, ...]]]:
+    found = set()
+    for m in _NAMED_IN.finditer(text, start, end):
+        named = _event_name(m.group(2))
+        if named is not None and (m.group(1) or m.group(2).split()[0].lower() == named[0]) \
+                and _named_words(named, text):
+            found.add(named)
+    return found
+
+
+def _event_name(about: str | None) -> tuple[str, tuple[str, ...]] | None:
+    """The head and the telling words of the named event ``about`` is, or None."""
+    if not about or not about[:1].isupper() and not about.startswith("the "):
+        return None
     # not "Palisades and Eaton fires" (more than one), nor "the German club" (a party to a deal)
     if (m := _NAMED.fullmatch(about)) is not None and m.group(2).lower() in event_heads():
-        head, words = m.group(2).lower(), m.group(1).split()
-    elif (m := _NAMED_AFTER.fullmatch(about)) is not None and m.group(1).lower() in event_heads():
-        head, words = m.group(1).lower(), m.group(2).split()
-    else:
-        return []
-    kept = [_POSSESSIVE.sub("", w).lower() for w in words if _named_mid_sentence(w, text)]
-    return [f"{FRAME_MARK}name-{head}:{w}" for w in dict.fromkeys(kept) if w]
+        return m.group(2).lower(), tuple(m.group(1).split())
+    if (m := _NAMED_AFTER.fullmatch(about)) is not None and m.group(1).lower() in event_heads():
+        return m.group(1).lower(), tuple(m.group(2).split())
+    return None
+
+
+def _named_words(named: tuple[str, tuple[str, ...]], text: str) -> list[str]:
+    kept = [_POSSESSIVE.sub("", w).lower() for w in named[1] if _named_mid_sentence(w, text)]
+    return [w for w in dict.fromkeys(kept) if w]
 
 
 def _named_mid_sentence(word: str, text: str) -> bool:
@@ -662,14 +711,19 @@ class Clustering:
             if marks and not compatible(marks, candidate.marks, years=years):
                 continue
             sim = candidate.similarity(vector, norm)
-            if value is not None and sim < FAR_SIMILARITY and not candidate.near(value):
+            if value is not None and sim < FAR_SIMILARITY and not candidate.near(value) \
+                    and _later(item, candidate) is None:
                 continue
             if value is not None:
                 specific = bool(key and candidate.centroid.get(key, 0.0) > 0) or bool(
                     exact and candidate.restates(exact, value, slack))
+                later = _later(item, candidate)
                 if specific or candidate.states(value) is not None:
                     sim += VALUE_BONUS + (SPECIFIC_BONUS if specific else 0.0)
-                elif not _later(item, candidate):
+                elif later == "running":
+                    # the same total grown: as telling as the same figure stated again
+                    sim += VALUE_BONUS
+                elif later is None:
                     sim -= VALUE_PENALTY
             if sim >= self.threshold:
                 found.append((sim, cid))
@@ -693,7 +747,7 @@ class Clustering:
         best, best_sim = None, -math.inf
         for sim, cid in self.candidates(item, vector):
             # ties go to the latest cluster, as they always have
-            if sim >= best_sim and self.cluster(cid).admits(item.doc.id, interval):
+            if sim >= best_sim and self.cluster(cid).admits(item.doc.id, interval, further=item.further):
                 best, best_sim = cid, sim
         return self.place(item, vector, best)
 
@@ -719,7 +773,8 @@ class Clustering:
         pairs.sort(key=lambda p: (-p[0], p[1], -p[2]))
         for _, n, cid in pairs:
             item, vector = claims[n]
-            if placed[n] is None and self.cluster(cid).admits(item.doc.id, self.interval(item)):
+            if placed[n] is None and self.cluster(cid).admits(item.doc.id, self.interval(item),
+                                                              further=item.further):
                 placed[n] = self.place(item, vector, cid)
         for n, (item, vector) in enumerate(claims):
             if placed[n] is None and n not in follows:

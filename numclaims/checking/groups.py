@@ -265,8 +265,10 @@ def _timeline(runs: Sequence[Sequence[Item]]) -> list[tuple[date, Sequence[Item]
         return None
     # two reports a day apart that differ are as likely an error as a change (a border does not
     # grow overnight): a change needs three reports in step, or the later ones saying it moved
-    # ("the toll rose to 11")
-    moved = all(m.mention.change == "level" for _, _, _, run in ordered[1:] for m in run)
+    # ("the toll rose to 11") or stating a running total that grew ("has burned 14,117 acres"
+    # after "had burned 400 acres")
+    moved = all(m.mention.change == "level" for _, _, _, run in ordered[1:] for m in run) or (
+        sign == 1 and all(any(m.total for m in run) for _, _, _, run in ordered))
     if len(ordered) < 3 and not moved:
         return None
     return [(first, run) for first, _, _, run in ordered]

@@ -237,6 +237,8 @@ def _payload(item: Item) -> dict[str, Any]:
                     _finite(r.typical_high), r.unit],
         "scope": sorted(item.scope),
         "scope_words": [[t.start, t.end, t.surface, t.lemma] for t in item.scope_words],
+        "total": item.total,
+        "further": item.further,
     }
 
 
@@ -257,7 +259,8 @@ def _item(payload: Mapping[str, Any]) -> Item:
     return Item(Document(payload["doc"], "", published), payload["index"],
                 mention_from_dict(payload["mention"]), reading,
                 scope=frozenset(payload["scope"]),
-                scope_words=tuple(Token(*w) for w in payload.get("scope_words") or ()))
+                scope_words=tuple(Token(*w) for w in payload.get("scope_words") or ()),
+                total=payload.get("total"), further=bool(payload.get("further")))
 
 
 def _finding_key(section: str, ident: str) -> str:

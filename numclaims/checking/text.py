@@ -113,6 +113,28 @@ def partitive_words() -> frozenset[str]:
     return _word_set("check_partitive_words.txt")
 
 
+def additive_words() -> frozenset[str]:
+    """The words right before a figure that make it a further amount ("another 84,800 people"):
+    ``data/check_additive_words.txt``.
+
+    >>> "another" in additive_words()
+    True
+    """
+    return _word_set("check_additive_words.txt")
+
+
+@cache
+def running_verbs() -> dict[str, str]:
+    """Participle -> the running total it states after "has" or "had" ("scorched" -> "burned"):
+    ``data/check_running_verbs.txt``.
+
+    >>> running_verbs()["spread"]
+    'burned'
+    """
+    return {word: line.split()[0] for line in data_lines("check_running_verbs.txt")
+            for word in line.split()}
+
+
 @cache
 def _word_set(name: str) -> frozenset[str]:
     """The whitespace-separated words of a data file's lines."""

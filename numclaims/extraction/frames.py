@@ -54,6 +54,7 @@ class _AboutWords:
     correlative: frozenset[str]  # "as": a stop word that in "as much as" is part of a qualifier
     adjunct: frozenset[str]  # "with": a figure right after it is about the phrase before it
     parallel: frozenset[str]  # "and", "or": a second figure of the same verb ("... and 809 in Taroudant")
+    demonstrative: frozenset[str]  # "that": "in that fire" points back to a fire named before
 
 
 @functools.cache
@@ -86,7 +87,7 @@ def _about_words() -> _AboutWords:
                        roles["not_time"], calendar, roles["pronoun"], roles["determiner"], roles["source"],
                        frozenset(v for v in verbs if v.endswith("ed")) | (past & verbs), roles["article"],
                        roles["conjunction"], roles["aside"], roles["correlative"], roles["adjunct"],
-                       roles["parallel"])
+                       roles["parallel"], roles["demonstrative"])
 
 
 def verbs() -> frozenset[str]:
@@ -124,8 +125,10 @@ def about(text: str, draft: Draft, folded: str | None = None, previous_end: int 
     'jobless rate'
     """
     qualifier = _TOKEN.match(text, draft.start)
-    if qualifier is not None and qualifier.end() < draft.end and _participle(qualifier.group(), _about_words()):
-        # "gusts exceeding 100 mph hit Tampa Bay": the qualifier is the clause's verb
+    if qualifier is not None and qualifier.end() < draft.end and (
+            _participle(qualifier.group(), _about_words()) or qualifier.group().lower() in _about_words().verbs):
+        # "gusts exceeding 100 mph hit Tampa Bay", "the deficit topped $1.6 trillion": the
+        # qualifier is the clause's verb
         draft = dataclasses.replace(draft, start=qualifier.end())
     phrase, back, mode = _about_in_clause(text, draft, folded, previous_end, _READ, counted_end)
     for _ in range(_ABOUT_HOPS):
@@ -757,7 +760,7 @@ def _described(text: str, head: str, before: int) -> bool:
         return False
     words = text[max(0, before - _ABOUT_REACH):max(0, before - _ABOUT_REACH) + at].split()
     w = _about_words()
-    return bool(words) and words[-1].lower() in w.determiner - w.article
+    return bool(words) and words[-1].lower() in (w.determiner - w.article) | w.demonstrative
 
 
 _BARE_NOUN = re.compile(r"[a-z]{3,}")  # "fire", "storm": no modifier, no name of its own

@@ -199,3 +199,44 @@ def test_one_named_event_in_other_words_still_meets_itself() -> None:
                     "The Eaton Fire has burned 14,117 acres of hillside, Cal Fire said on Monday.",
                     published="2025-01-13")
     assert found == [["a:14,117 acres", "b:14,117 acres"]]
+
+
+def test_a_running_total_that_grows_report_by_report_is_updated() -> None:
+    # palisades-fire-2025: the fire's area, "had spread across" then "has burned" then "has grown
+    # to": one total growing eightfold over six days, not five facts nor a conflict
+    found = _verdicts(
+        ("2025-01-07", "Pushed by fierce winds, the Palisades Fire had spread across more than 2,900 acres."),
+        ("2025-01-08", "Since it was reported shortly before noon, the Palisades Fire has burned 11,802 acres."),
+        ("2025-01-09", "The Palisades Fire, first reported on Tuesday, has grown to over 17,000 acres."),
+        ("2025-01-13", "The Palisades Fire has burned 23,713 acres and consumed many homes."))
+    assert ("updated", ["a:more than 2,900 acres", "b:11,802 acres", "c:over 17,000 acres",
+                        "d:23,713 acres"]) in found
+
+
+def test_a_higher_figure_of_a_later_report_is_no_update_unless_a_total_runs() -> None:
+    # a price stated on two days is no running total: the later, higher one is another fact
+    found = _verdicts(
+        ("2025-01-07", "The company sold the building for $2.9 million, its filing showed."),
+        ("2025-01-13", "The company sold the building for $23.7 million, its filing showed."))
+    assert not [v for v, _ in found if v == "updated"]
+
+
+def test_a_further_amount_is_not_the_amount_before_it() -> None:
+    # palisades-fire-2025: NBC's "about 88,000 ... under evacuation orders ... and another 84,800
+    # people ... under evacuation warnings": two figures side by side, never one reading
+    found = _groups("About 88,000 residents are still under evacuation orders, officials said, and"
+                    " another 84,800 people live in areas under evacuation warnings.",
+                    "Roughly 88,000 residents remain under evacuation orders, officials said.",
+                    published="2025-01-14")
+    assert not [g for g in found if "a:another 84,800" in g or "a:84,800" in g]
+    assert ["a:About 88,000", "b:Roughly 88,000"] in found
+
+
+def test_a_figure_is_of_the_one_event_its_sentence_names() -> None:
+    # palisades-fire-2025: NPR's evacuation figure is not of the Eaton Fire, though the
+    # figure's own phrase names no fire
+    found = _groups("More than 30,000 people have been told to leave their homes as the Palisades"
+                    " Fire burned through the community.",
+                    "The Eaton Fire prompted evacuation orders for roughly 30,000 people.",
+                    published="2025-01-08")
+    assert found == []
