@@ -46,7 +46,7 @@ from itertools import groupby
 
 from numclaims.checking.claims import Item
 from numclaims.checking.readings import FLOORS, reading
-from numclaims.checking.text import event_heads, partitive_words
+from numclaims.checking.text import event_heads, lemma, partitive_words
 
 # How many of a claim's words look up candidate clusters, and how many candidates are scored.
 INDEX_WORDS = 8
@@ -174,6 +174,7 @@ class Cluster:
     # the telling readings stated: word -> (unit as written, reading)
     readings: dict[str, tuple[str, tuple[float, float]]] = field(default_factory=dict)
     further: set[str] = field(default_factory=set)  # documents of members that are further amounts
+    vague_values: dict[str, tuple[float, float]] = field(default_factory=dict)  # of vague members
     totals: set[str] = field(default_factory=set)  # the running totals its members state (Item.total)
     floors: bool = False  # whether a member states a floor ("at least 632")
 
@@ -181,12 +182,15 @@ class Cluster:
         for word in self.centroid:  # a cluster loaded from a stored story
             self._mark(word)
 
-    def _mark(self, word: str) -> None:
+    def _mark(self, word: str, values: bool = True) -> None:
         if word.startswith(FRAME_MARK):
             self.marks.setdefault(_family(word), set()).add(word)
         elif word.startswith(READING_MARK):
             if (parsed := parse_reading(word)) is not None:
                 self.readings[word] = parsed
+        elif not values and word.startswith(VALUE_MARK):
+            if word not in self.vague_values and (interval := value_interval(word)) is not None:
+                self.vague_values[word] = interval
         elif word.startswith(VALUE_MARK) and word not in self.values:
             interval = value_interval(word)
             if interval is not None:
@@ -200,13 +204,14 @@ class Cluster:
         """The reading of a claim of this cluster that reads as the value word ``value`` does
         (their typical readings overlap: rounding intervals that only touch are two figures,
         "412" and "413"), or None."""
-        if value in self.values:
-            return self.values[value]
+        values = self.values or self.vague_values
+        if value in values:
+            return values[value]
         mine = value_interval(value)
         if mine is None:
             return None
-        heaviest = sorted(self.values, key=lambda w: self.centroid.get(w, 0.0), reverse=True)
-        return next((self.values[w] for w in heaviest[:MAX_VALUES] if _overlap(mine, self.values[w])), None)
+        heaviest = sorted(values, key=lambda w: self.centroid.get(w, 0.0), reverse=True)
+        return next((values[w] for w in heaviest[:MAX_VALUES] if _overlap(mine, values[w])), None)
 
     def restates(self, word: str, value: str, slack: float) -> bool:
         """Whether this cluster states the telling figure of the :func:`telling_reading` word
@@ -240,9 +245,13 @@ class Cluster:
             interval: tuple[float, float] | None = None) -> None:
         dot = sum(self.centroid.get(w, 0.0) * x for w, x in vector.items())
         self.norm2 += 2 * dot + sum(x * x for x in vector.values())
+        # "tens of thousands" spans 10,000 to 99,999: beside figures it states none another claim
+        # could be found by ("another 84,800 people" is not the "about 30,000" beside it); alone,
+        # it is the one reading of its group ("around 10,000" may meet it)
+        values = item.mention.qualifier != "vague"
         for w, x in vector.items():
             self.centroid[w] = self.centroid.get(w, 0.0) + x
-            self._mark(w)
+            self._mark(w, values)
         self.members.append(item)
         if item.further:
             self.further.add(item.doc.id)
@@ -498,7 +507,12 @@ _PARTITIVE = re.compile(r"\s+of\s+(\w+)")
 
 def _partitive(item: Item) -> bool:
     after = _PARTITIVE.match(item.doc.text, item.mention.end)
-    return after is not None and after.group(1).lower() in partitive_words()
+    if after is None:
+        return False
+    word = after.group(1).lower()
+    # a count "of the" things counts some of them ("In more than 170 of the seats the
+    # Conservatives lost", "648 of the 650 seats"); a percentage of them is a share of a whole
+    return word in partitive_words() or word == "the" and item.mention.kind == "count"
 
 
 def _later(item: Item, candidate: Cluster) -> str | None:
@@ -534,7 +548,15 @@ def name_marks(item: Item) -> list[str]:
     "the Interior Ministry" share a word and meet. A word that is capitalised only where it
     opens a sentence ("Powerful earthquake") names nothing."""
     text = item.doc.text
-    named = _event_name(item.mention.about)
+    about = item.mention.about
+    last = _LAST_WORD.search(about) if about else None
+    word = last.group().lower() if last is not None else ""
+    head = next((h for h in (word[:-1], word[:-2]) if word.endswith("s") and h in event_heads()), None)
+    if head is not None:
+        # "two major wildfires", "the Palisades and Eaton fires", "crashes": of several events,
+        # of no one of them (a mark no name shares)
+        return [f"{FRAME_MARK}name-{lemma(head)}:+several"]
+    named = _event_name(about)
     if named is None:
         # "More than 30,000 people have been told to leave their homes as the Palisades Fire
         # burned": a figure whose own phrase names no event is of the one event its sentence
@@ -544,9 +566,11 @@ def name_marks(item: Item) -> list[str]:
         if len(found) != 1:
             return []
         named = found.pop()
-    head, words = named
-    return [f"{FRAME_MARK}name-{head}:{w}" for w in _named_words(named, text)]
+    # one family per kind of event however it is called ("wildfire", "blaze": fire)
+    return [f"{FRAME_MARK}name-{lemma(named[0])}:{w}" for w in _named_words(named, text)]
 
+
+_LAST_WORD = re.compile(r"[A-Za-z]+$")
 
 # a name in running text: a run of capitalised words, after "the" unless it opens with its head
 # ("as the Palisades Fire burned", "Hurricane Milton"; not the agency "Cal Fire" nor the "Los

@@ -240,3 +240,32 @@ def test_a_figure_is_of_the_one_event_its_sentence_names() -> None:
                     "The Eaton Fire prompted evacuation orders for roughly 30,000 people.",
                     published="2025-01-08")
     assert found == []
+
+
+def test_a_count_of_the_things_is_part_of_them() -> None:
+    # uk-election-2024: the Irish Times' "In more than 170 of the seats the Conservatives lost" is
+    # some of the seats, not the Conservatives' 121 seats
+    found = _groups("The Conservatives held on to only 121 seats.",
+                    "The Conservatives were reduced to 121 seats in the Commons.",
+                    "In more than 170 of the seats the Conservatives lost, Reform's vote exceeded the margin.",
+                    published="2024-07-05")
+    assert found == [["a:121", "b:121"]]
+
+
+def test_a_figure_of_several_events_is_of_no_one_of_them() -> None:
+    # palisades-fire-2025: NBC's countywide figure under orders "a week after two major wildfires
+    # broke out" is not the Palisades Fire's, however close the figures
+    found = _groups("More than 30,000 people are under evacuation orders as the Palisades Fire burns.",
+                    "A week after two major wildfires broke out, about 33,000 people are under"
+                    " evacuation orders.", published="2025-01-14")
+    assert found == []
+
+
+def test_a_vague_amount_gives_its_group_no_figure_to_be_found_by() -> None:
+    # palisades-fire-2025: "tens of thousands" spans 84,800; beside "about 30,000" it does not
+    # draw another report's 84,800 under evacuation warnings into the first day's evacuations
+    found = _groups("About 30,000 residents, tens of thousands of people, were ordered out of their homes.",
+                    "Roughly 30,000 people were under evacuation orders, the fire chief said.",
+                    "Another 84,800 people live in areas under evacuation warnings, officials said.",
+                    published="2025-01-08")
+    assert not [g for g in found if any("84,800" in c for c in g)]
