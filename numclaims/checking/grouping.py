@@ -147,6 +147,9 @@ def idf(documents: Iterable[Iterable[str]]) -> dict[str, float]:
     return {word: math.log(1 + n / count) for word, count in df.items()}
 
 
+Written = tuple[float | None, float | None, str | None]  # low, high, unit as a report writes them
+
+
 @dataclass(slots=True)
 class Cluster:
     """Claims taken to state one fact, with the running sum of their word vectors.
@@ -175,6 +178,7 @@ class Cluster:
     readings: dict[str, tuple[str, tuple[float, float]]] = field(default_factory=dict)
     further: set[str] = field(default_factory=set)  # documents of members that are further amounts
     vague_values: dict[str, tuple[float, float]] = field(default_factory=dict)  # of vague members
+    written: dict[str, set[Written]] = field(default_factory=dict)  # document -> its written_figure()s
     totals: set[str] = field(default_factory=set)  # the running totals its members state (Item.total)
     floors: bool = False  # whether a member states a floor ("at least 632")
 
@@ -255,6 +259,8 @@ class Cluster:
         self.members.append(item)
         if item.further:
             self.further.add(item.doc.id)
+        if (written := written_figure(item)) is not None:
+            self.written.setdefault(item.doc.id, set()).add(written)
         if item.total is not None:
             self.totals.add(item.total)
         self.floors = self.floors or item.mention.qualifier in FLOORS
@@ -264,10 +270,14 @@ class Cluster:
         else:
             self.bounds.setdefault(item.doc.id, (-math.inf, math.inf))
 
-    def admits(self, doc: str, interval: tuple[float, float] | None, *, further: bool = False) -> bool:
+    def admits(self, doc: str, interval: tuple[float, float] | None, *, further: bool = False,
+               written: Written | None = None) -> bool:
         """Whether a claim of ``doc`` reading ``interval`` reads the same as ``doc``'s members,
-        neither it nor they a further amount beside another of that report (``Item.further``)."""
+        neither it nor they a further amount beside another of that report (``Item.further``),
+        and not a figure of a unit its report writes otherwise here (:func:`written_figure`)."""
         if doc in self.bounds and (further or doc in self.further):
+            return False
+        if written is not None and any(w != written and w[2] == written[2] for w in self.written.get(doc, ())):
             return False
         if interval is None or doc not in self.bounds:
             return True
@@ -513,6 +523,21 @@ def _partitive(item: Item) -> bool:
     # a count "of the" things counts some of them ("In more than 170 of the seats the
     # Conservatives lost", "648 of the 650 seats"); a percentage of them is a share of a whole
     return word in partitive_words() or word == "the" and item.mention.kind == "count"
+
+
+def written_figure(item: Item) -> Written | None:
+    """A figure as its report writes it, exact or a range, in its unit: one report's two figures
+    of one unit that differ as written are two facts however their readings overlap ("6.8" of
+    the USGS and "7 on the Richter scale" of Morocco's institute; "111-129 mph" for Category 3
+    and "130-156 mph" for Category 4). Not a restatement of another figure, nor a figure of the
+    report's first line, which a headline rounds ("BHP makes $39bn bid", then "$38.8bn")."""
+    m = item.mention
+    if m.qualifier not in _WRITTEN or m.equivalent_of is not None or "\n" not in item.doc.text[:m.start]:
+        return None
+    return m.low, m.high, m.unit
+
+
+_WRITTEN = frozenset({"exact", "range"})
 
 
 def _later(item: Item, candidate: Cluster) -> str | None:
@@ -771,7 +796,8 @@ class Clustering:
         best, best_sim = None, -math.inf
         for sim, cid in self.candidates(item, vector):
             # ties go to the latest cluster, as they always have
-            if sim >= best_sim and self.cluster(cid).admits(item.doc.id, interval, further=item.further):
+            if sim >= best_sim and self.cluster(cid).admits(item.doc.id, interval, further=item.further,
+                                                            written=written_figure(item)):
                 best, best_sim = cid, sim
         return self.place(item, vector, best)
 
@@ -798,7 +824,8 @@ class Clustering:
         for _, n, cid in pairs:
             item, vector = claims[n]
             if placed[n] is None and self.cluster(cid).admits(item.doc.id, self.interval(item),
-                                                              further=item.further):
+                                                              further=item.further,
+                                                              written=written_figure(item)):
                 placed[n] = self.place(item, vector, cid)
         for n, (item, vector) in enumerate(claims):
             if placed[n] is None and n not in follows:

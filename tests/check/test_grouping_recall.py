@@ -269,3 +269,34 @@ def test_a_vague_amount_gives_its_group_no_figure_to_be_found_by() -> None:
                     "Another 84,800 people live in areas under evacuation warnings, officials said.",
                     published="2025-01-08")
     assert not [g for g in found if any("84,800" in c for c in g)]
+
+
+def test_two_figures_one_report_writes_apart_are_two_facts() -> None:
+    # morocco-earthquake-2023: AP gives the USGS's 6.8 and the Moroccan institute's 7; they
+    # overlap as rounded readings but the report wrote two figures
+    found = _groups("Quake in Morocco\n\nThe powerful earthquake had a preliminary magnitude of 6.8, the US"
+                    " Geological Survey said. Morocco's National Institute of Geophysics put the quake's"
+                    " magnitude at 7 on the Richter scale.",
+                    "Morocco quake\n\nThe powerful earthquake had a magnitude of 6.8, according to the US"
+                    " Geological Survey.",
+                    "Morocco quake toll\n\nThe 6.8-magnitude earthquake struck late on Friday, the US"
+                    " Geological Survey said.", published="2023-09-09")
+    assert ["a:magnitude of 6.8", "b:magnitude of 6.8", "c:6.8-magnitude"] in found
+
+
+def test_two_ranges_of_one_report_are_two_facts() -> None:
+    # hurricane-milton-2024: FOX 35 prints the Category 3 band and the Category 4 band, which
+    # overlap as it writes them
+    found = _groups("Hurricane categories\n\nCategory 3 winds are 111-129 mph. Category 4 winds run"
+                    " from 120 to 156 mph on the scale FOX 35 printed.",
+                    "Hurricane categories\n\nA Category 3 storm has winds of 111-129 mph.",
+                    published="2024-10-08")
+    assert not [g for g in found if any("111-129" in c for c in g) and any("120 to 156" in c for c in g)]
+
+
+def test_a_headline_s_rounded_figure_still_meets_its_body() -> None:
+    # the first line rounds: "$39bn" of a headline is the "$38.8bn" of its body
+    found = _groups("BHP makes $39bn bid for Anglo American\nBHP offered $38.8bn for the miner on Thursday.",
+                    "BHP has offered $38.8bn for rival Anglo American, the company said on Thursday.",
+                    published="2024-04-25")
+    assert any("a:$38.8bn" in g and "b:$38.8bn" in g for g in found)
