@@ -527,3 +527,25 @@ def test_a_share_of_a_count_no_pair_fits_is_not_flagged() -> None:
 def test_a_share_of_a_count_with_no_whole_is_not_checked() -> None:
     assert not [why for _, _, why in _arithmetic(SEATS.format(pct=63), "It won 412 seats.",
                                                  published="2024-07-05") if "share" in why]
+
+
+FURTHER = ("Dortmund confirmed that the Spanish club have agreed to pay 103m euros (£88.5m), and that "
+           "a further amount of around {pct} per cent of that fixed fee has also been agreed. "
+           "Should all of those add-ons be triggered, the deal could reach 133.9m euros (£115m).")
+
+
+def test_an_amount_and_a_further_share_of_it_add_up_to_the_next_amount() -> None:
+    [(verdict, claims, why)] = _arithmetic(FURTHER.format(pct="30"))
+    assert verdict == "consistent"
+    assert claims == ["a:103m euros", "a:around 30 per cent", "a:133.9m euros"]
+    assert "add up to it" in why
+
+
+def test_a_further_share_that_misses_the_next_amount_is_no_check() -> None:
+    # agreement only: the later amount may be another sum, so no flag
+    assert _arithmetic(FURTHER.format(pct="50")) == []
+
+
+def test_a_share_of_that_fee_with_no_further_is_no_part_of_the_next_amount() -> None:
+    text = FURTHER.format(pct="30").replace("a further amount", "an amount")
+    assert _arithmetic(text) == []

@@ -33,7 +33,9 @@ sentences or reports reports agreement only unless said otherwise below:
   seats and the size of the whole ("412 seats", "the 650-seat House"), agreement only;
 * **a share and its base** (:func:`_shares_against_bases`): "1.5 per cent of its economy" of an
   amount against an economy the story states (``divergent`` or ``conflict`` only when
-  ``SHARE_DRIFT`` off).
+  ``SHARE_DRIFT`` off);
+* **an amount and a further share of it** (:func:`_further_shares`): "103m euros ... a further
+  amount of around 30 per cent of that fixed fee ... could reach 133.9m euros", agreement only.
 
 Every check is a :class:`~numclaims.model.CheckItem` with ``details["check"] == "arithmetic"``
 and ``details["relation"]`` (``change``, ``parts``, ``rate`` or ``share``). The work is
@@ -57,7 +59,9 @@ from numclaims.checking.arithmetic.parts import (
     _parts_before,
 )
 from numclaims.checking.arithmetic.rates import _rates, _totals_against_rates
-from numclaims.checking.arithmetic.shares import SHARE_DRIFT, _count_shares, _shares_against_bases
+from numclaims.checking.arithmetic.shares import (
+    SHARE_DRIFT, _count_shares, _further_shares, _shares_against_bases,
+)
 from numclaims.checking.claims import Item
 from numclaims.model import CheckItem
 
@@ -72,6 +76,7 @@ def check_arithmetic(items: Sequence[Item]) -> list[CheckItem]:
     found += _deltas_elsewhere(runs)
     found += _rates(sentences)
     found += _shares_against_bases([items], across=False)
+    found += _further_shares(sentences)
     parts = [p for sentence in sentences for p in _parts(sentence)]
     totals = [i for i in items if _is_total(i)]
     for p in parts:

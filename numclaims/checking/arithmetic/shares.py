@@ -193,3 +193,46 @@ def _count_shares(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
                                explanation, {"check": "arithmetic", "relation": "share",
                                              "kind": "count", "across": len(docs) > 1}))
     return found
+
+
+# after a percentage: "of that fixed fee", "of the sum": a share of the amount said just before
+_OF_THAT = re.compile(r"^\s*of\s+(?:that|this|the)\s+(?:[^\W\d_]+\s+){0,2}?(?:fee|sum|amount|figure|price)\b",
+                      re.IGNORECASE)
+
+
+def _further_shares(sentences: Sequence[Sequence[Item]]) -> list[CheckItem]:
+    """An amount, "a further" percentage "of that fee", and the next amount of its currency in
+    the same or the next sentence: the amount plus its share is that amount ("103m euros ... a
+    further amount of around 30 per cent of that fixed fee ... the deal could reach 133.9m
+    euros": 103 x 1.3 = 133.9). Agreement only: the later amount may be another sum."""
+    found = []
+    words = _words()
+    flat = [(n, item) for n, sentence in enumerate(sentences) for item in sentence]
+    for k, (n, share) in enumerate(flat):
+        m = share.mention
+        text = share.doc.text
+        if m.unit != "percent" or not _OF_THAT.match(text[m.end:m.end + 60]):
+            continue
+        if not words.additive.search(text, max(0, m.start - 40), m.start):
+            continue
+        base = next((i for s, i in reversed(flat[:k]) if s == n and i.mention.kind == "money"
+                     and _amount(i)), None)
+        if base is None:
+            continue
+        total = next((i for s, i in flat[k + 1:] if s in (n, n + 1) and i.mention.kind == "money"
+                      and i.mention.unit == base.mention.unit and _amount(i)), None)
+        low, high = _size_of(share)
+        if total is None or low <= 0:
+            continue
+        b_low, b_high = _native(base)
+        implied = (b_low * (1 + low), b_high * (1 + high))
+        if not _overlap(implied, _native(total)):
+            continue
+        shown = [base, total]
+        found.append(CheckItem(
+            tuple(c.claim for c in (base, share, total)), "consistent",
+            f"in {base.doc.id}: {_q(base)} and a further {_q(share)} of it is "
+            f"{_shown_native(implied, shown)}; {_q(total)} reads {_shown_native(_native(total), shown)}: "
+            f"the amount and its share add up to it",
+            {"check": "arithmetic", "relation": "share", "kind": "money"}))
+    return found
