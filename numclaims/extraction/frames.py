@@ -669,6 +669,7 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
         _continue(text, previous, draft, words)
     for previous, draft in zip(framed, framed[1:]):
         _level_before_change(text, previous, draft, drafts)
+    _index_levels(text, framed)
     for draft in framed:
         if draft.per is None and draft.about is not None and draft.kind != "ratio":
             # "income per capita was $12,000", "average hourly earnings rose to $26.39": the
@@ -817,7 +818,9 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
     gap = text[previous.end:draft.start]
     if len(gap) > _CHAIN_GAP or _SENTENCE_END.search(gap):
         return
-    restates = _RESTATES.fullmatch(gap) is not None and not any(c.isdigit() for c in gap)
+    restates = (_RESTATES.fullmatch(gap) is not None or (
+        # "up US$7.69 or 7.12 per cent": one change in two kinds; "5 or 6 people" is a choice
+        _BARE_OR.fullmatch(gap) is not None and previous.kind != draft.kind)) and not any(c.isdigit() for c in gap)
     if restates and draft.direction is None and previous.direction is not None:
         draft.direction, draft.change = previous.direction, previous.change
     elif restates and previous.direction is None and draft.direction is not None and draft.change in ("delta", "level"):
@@ -828,6 +831,11 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
             and previous.kind == draft.kind and _gapped(gap):
         # "NMC Health climbed 4.2 per cent and Coca-Cola Hellenic three per cent": the second
         # figure of the verb left out moved the same way
+        draft.direction, draft.change = previous.direction, previous.change
+    elif draft.direction is None and previous.direction is not None and previous.change == "delta" \
+            and previous.kind == draft.kind and _joined(gap) and _parallel(text, gap, draft) \
+            and _connector(text, draft.start, words) is None:
+        # "jumped 0.8% over the month and 8.3% on an annual basis": a second change of the verb
         draft.direction, draft.change = previous.direction, previous.change
     elif draft.direction is None and previous.direction is not None and (
             connector := _connector(text, draft.start, words)):
@@ -842,6 +850,39 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
             and previous.unit == draft.unit and words.pair_re.fullmatch(gap) and not _RESTATED.match(text, draft.end):
         previous.per = previous.per or draft.per  # "from 5.5p to 6.2p per kWh", "24.5p per kWh, up from 22.36p"
         draft.per = draft.per or previous.per
+
+
+def _joined(gap: str) -> bool:
+    """Does ``gap`` end in a coordinating word right before the second figure ("... over the
+    month and ")?"""
+    tokens = _WORD.findall(scan.fold(gap))
+    return bool(tokens) and tokens[-1] in _about_words().parallel and not gap.rstrip().endswith(",")
+
+
+def _index_levels(text: str, drafts: list[Draft]) -> None:
+    """A bare figure that is the level an index moved to is in index points: "gained 322.79
+    points, or 1.3 percent, to close at 26,115.65"; "The Dow Jones Industrial Average finished
+    down 1.2 percent at 29,438.42" (the index named in what it is about)."""
+    for i, draft in enumerate(drafts):
+        if draft.kind != "other" or draft.unit is not None or not isinstance(draft.value, float) or (
+                draft.change not in ("level", "start") and not _AT_BEFORE.search(text, max(0, draft.start - 4), draft.start)):
+            continue  # a level reached, or where it stood ("The Nikkei 225 index closed at 39,098.68")
+        reach = max(0, draft.start - _CLAUSE_REACH)
+        sentence = _LAST_SENTENCE_END.match(text, reach, draft.start)
+        floor = sentence.end() if sentence else reach
+        moved_points = any(d.unit == "index_point" and d.change == "delta" and d.start >= floor
+                           and d.direction == draft.direction for d in drafts[:i])
+        if moved_points or (draft.about is not None and _index_names_re().search(scan.fold(draft.about))):
+            draft.kind, draft.unit = "points", "index_point"
+
+
+_AT_BEFORE = re.compile(r"(?i)\bat\s+$")
+
+
+@functools.cache
+def _index_names_re() -> re.Pattern[str]:
+    names = [r[0] for r in read_rows("index_names.txt")]
+    return re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w&])")
 
 
 def _gapped(gap: str) -> bool:
@@ -918,6 +959,7 @@ _LEVEL_REACH = 40  # "2.6 per cent in July, up from": where "from" may follow th
 _RESTATED = re.compile(r"\s*(?:,\s*or\b|\()")
 _RESTATES = re.compile(r"[^,(]*(?:,\s*or\s+|\s*\(\s*)")  # "77 cents, or 0.65 percent", "89 cents (1.31%)"
 _CONNECTOR_REACH = 30
+_BARE_OR = re.compile(r"[^\S\n]+or[^\S\n]+")
 
 
 def change_before(text: str, start: int) -> str | None:
@@ -926,6 +968,21 @@ def change_before(text: str, start: int) -> str | None:
     before = _words().before
     preceding = [m.group().lower() for m in _WORD.finditer(text, max(0, start - 30), start)][-_NEAR_WORDS:]
     return next((before[w] for w in reversed(preceding) if w in before), None)
+
+
+def change_in_clause(text: str, start: int) -> str | None:
+    """The direction of the last change verb of the sentence before ``start`` ("jumped 12.2
+    percent year over year, from $181,300 to $203,500": the "from ... to" is that change's start
+    and level)."""
+    floor = max(0, start - _CLAUSE_REACH)
+    end = _LAST_SENTENCE_END.match(text, floor, start)
+    before = _words().before
+    preceding = [m.group().lower() for m in _WORD.finditer(text, end.end() if end else floor, start)]
+    return next((before[w] for w in reversed(preceding) if w in before), None)
+
+
+_CLAUSE_REACH = 100
+_LAST_SENTENCE_END = re.compile(r"(?s).*[.;!?\n](?=\s)")
 
 
 def states_change(text: str, start: int) -> bool:

@@ -312,7 +312,12 @@ def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
             wanted = {"and": "between", "to": None}.get(word)
             changed = frames.change_before(text, opener.start() if opener else prev.start)
             falling = draft.value < prev.value
+            if changed is None and opener is not None and opener.group(1).lower() == "from":
+                changed = frames.change_in_clause(text, opener.start())
             if word == "to" and (falling and (opener is None or changed is not None)
+                                 # "fell one cent to $105.74": a fall to more is its amount, then
+                                 # its level ("fell 5 to 10 percent" is a range of falls)
+                                 or opener is None and changed == "down" and draft.value >= _LEVEL_OVER_DELTA * prev.value
                                  or _BY_BEFORE.search(text, max(0, prev.start - 4), prev.start)
                                  or changed is not None and (changed == "down") == falling
                                  or opener is not None and _after_delta(text, merged, opener.start())):
@@ -339,6 +344,7 @@ def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
     return merged
 
 
+_LEVEL_OVER_DELTA = 4
 _AND_BETWEEN = re.compile(r"\s+and\s+")
 _NOT_SHARED = frozenset({"money", "count", "other", "year", "date", "age"})
 
