@@ -96,5 +96,18 @@ def vague(ctx: Context, protected: SpanSet) -> list[Draft]:
     return drafts
 
 
+def bare_counts(drafts: list[Draft]) -> None:
+    """A whole number with no noun of its own is a count all the same ("Payroll jobs increased
+    by 248,000", "fell to 5.7 million", "from 906 to 805"): its noun is in the clause. Run after
+    the frames, which read such a figure as ``other`` to find what it counts; what stays
+    ``other`` is no count ("-0.5", "3,842.40", an index's level is in points)."""
+    for draft in drafts:
+        if draft.kind != "other" or draft.unit is not None:
+            continue
+        bounds = [v for v in (draft.value, draft.low, draft.high) if v is not None]
+        if bounds and all(isinstance(v, float) and v >= 0 and v.is_integer() for v in bounds):
+            draft.kind = "count"
+
+
 rules = [Rule("<figure> (a count, the fallback)", 80, count)]
 scans = [Scan("<vague amount>", vague)]
