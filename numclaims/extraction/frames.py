@@ -95,8 +95,13 @@ def verbs() -> frozenset[str]:
     return _about_words().verbs
 
 
+_TITLES = next(r[1].split(",") for r in read_rows("about_words.tsv") if r[0] == "title")
+# the titles as lookbehinds, one for each width (a lookbehind has one)
+_TITLE_BEFORE = "".join(r"(?<!(?<![\w.])(?:" + "|".join(ts) + "))"
+                        for ts in ([t for t in _TITLES if len(t) == n] for n in sorted({len(t) for t in _TITLES})))
 # not the full stop of an abbreviation written with stops ("the U.K. general election", "10:30 a.m. local time")
-_CLAUSE_START = re.compile(r"(?<![A-Za-z]\.[A-Za-z])[.;:!?,](?=\s)|[\n(\u2014\u2013\"“”]")
+# no clause starts after an initialism ("U.S.") or a title that comes before a name ("St. Louis")
+_CLAUSE_START = re.compile(r"(?<![A-Za-z]\.[A-Za-z])" + _TITLE_BEFORE + r"[.;:!?,](?=\s)|[\n(\u2014\u2013\"“”]")
 _ABOUT_WORDS = 4  # the longest phrase kept ("the state pension age")
 _ABOUT_LONGEST = 7  # ... or one joined by a preposition ("monthly average rainfall for the North West")
 _ABOUT_REACH = 150
@@ -557,8 +562,9 @@ _LAST_TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*\s*$")
 # a word, with a plural possessive's apostrophe ("homeowners'"); or a number that is part of a
 # name after a capitalised word ("S&P 500", "Russell 2000", "the November 1 election"); or a
 # number word ("the 225-issue Nikkei Stock Average", "The 19-year-old England midfielder"); an
-# initialism keeps its last full stop before a lower-case word ("U.S. crude": no sentence ends)
-_TOKEN = re.compile(r"[A-Z](?:\.[A-Z])+\.(?=\s+[a-z])|\d[\d.,]*-[A-Za-z][\w'’&.-]*[\w]|[A-Za-z][\w'’&.-]*[\w]'?|[A-Za-z]"
+# initialism keeps its last full stop before a word ("U.S. crude", "U.S. GDP": no clause ends
+# there), and so does a title before a name ("St. Louis")
+_TOKEN = re.compile(r"[A-Z](?:\.[A-Z])+\.(?=\s+[A-Za-z])|(?<![\w.])(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")\.(?=\s+[A-Z])|\d[\d.,]*-[A-Za-z][\w'’&.-]*[\w]|[A-Za-z][\w'’&.-]*[\w]'?|[A-Za-z]"
                     r"|(?<=[A-Za-z&]\s)\d+(?![\d.,%])(?!\S)")
 
 

@@ -31,6 +31,8 @@ def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
         return None  # "from Wednesday's close to 0.715 percent": that day's close, a noun
     if phrase in lexicon().qualifier_particles and _after_particle_verb(text, match.start()):
         return None  # "ticked up to 62.6%": the level participation moved to
+    if phrase in lexicon().qualifier_verbs:
+        return lexicon().qualifiers_before[phrase], start  # "topped 50 mph": the text is "50 mph"
     return lexicon().qualifiers_before[phrase], match.start()
 
 
