@@ -671,7 +671,10 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
         draft.about = about(text, draft, folded, previous_end, counted_end)
         previous_end = draft.end
         counted_end = draft.end if draft.kind in _COUNTING_KINDS else None
-    for previous, draft in zip(framed, framed[1:]):
+    # "lost 11.5 percent in a week and 25.2 percent in thirty days": a span of time is no link
+    chain = [d for d in framed if not (d.kind == "duration" and d.direction is None
+                                       and words.span_re.search(text, max(0, d.start - _SPAN_REACH), d.start))]
+    for previous, draft in zip(chain, chain[1:]):
         _continue(text, previous, draft, words)
     for previous, draft in zip(framed, framed[1:]):
         _level_before_change(text, previous, draft, drafts)
@@ -895,6 +898,7 @@ def _gapped(gap: str) -> bool:
     """Is ``gap``, between two figures, "and" and the second figure's own subject, with no verb
     ("... 2.46% and Lloyds Banking Group 1.25%", "revenue rose 5% and profit 3%")?"""
     words = _about_words()
+    gap = gap.lstrip().removeprefix(",")  # "The S&P 500 declined 3.2%, and the Nasdaq 3.8%"
     folded = scan.fold(gap)
     tokens = _WORD.findall(folded)
     if not tokens or tokens[0] not in words.parallel or _words_in(words.verb_re, folded, 0, len(folded)):
@@ -938,7 +942,8 @@ def _level_before_change(text: str, previous: Draft, draft: Draft, drafts: list[
         return
     if draft.change == "start" and "from" not in tail.lower():
         return
-    if any(c.isdigit() for c in _CLOCK.sub("", head)) or _CLAUSE_MARK.search(_CLOCK.sub("", head)):
+    head = _DATED.sub("", _CLOCK.sub("", head))  # "as of October 12, up from", "in fiscal year 2019, a rise of"
+    if any(c.isdigit() for c in head) or _CLAUSE_MARK.search(head):
         return
     for level in (previous, drafts[previous.equivalent_of] if previous.equivalent_of is not None else None):
         if level is not None and level.direction is None:
@@ -946,6 +951,7 @@ def _level_before_change(text: str, previous: Draft, draft: Draft, drafts: list[
 
 
 _LEVEL_HEAD = 40
+_DATED = re.compile(r"(?<![\w.])[A-Z][a-z]+\.?\s+\d{1,2}(?![\w.,])|(?<![\w.,])(?:1[89]|20)\d\d(?![\w.,])")
 _CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?")
 _CLAUSE_MARK = re.compile(r"[;:!?\n(]|\.(?=\s)")
 
@@ -963,7 +969,7 @@ _CHAIN_GAP = 40
 _ONE_CHANGE = frozenset({("delta", "start"), ("delta", "level"), ("start", "level")})
 _LEVEL_REACH = 40  # "2.6 per cent in July, up from": where "from" may follow the figure
 _RESTATED = re.compile(r"\s*(?:,\s*or\b|\()")
-_RESTATES = re.compile(r"[^,(]*(?:,\s*or\s+|\s*\(\s*)")  # "77 cents, or 0.65 percent", "89 cents (1.31%)"
+_RESTATES = re.compile(r"[^,(]*(?:,\s*or\s+|\s*\(\s*(?:or\s+)?)")  # "77 cents, or 0.65 percent", "89 cents (1.31%)"
 _CONNECTOR_REACH = 30
 _BARE_OR = re.compile(r"[^\S\n]+or[^\S\n]+")
 
@@ -1027,6 +1033,10 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
     if rate is not None:  # "grew at an annual rate of 2.0 percent": the verb is before the phrase
         start = rate[1]
     connector = _connector(text, start, words)
+    if connector is None and rate is not None:
+        # "slid 2% in September to a seasonally adjusted annual rate of 3.96 million": the role
+        # word before the rate's phrase
+        connector = _connector(text, draft.start, words)
     if connector is None:  # the verb is one of the two words right before: a short look back
         floor = max(0, start - _NEAR_REACH)
     else:  # "fell 2% to 3,100": the verb may be further back in the sentence
@@ -1095,8 +1105,8 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
         # "ended $1.42, or 1.9%, higher at $77.07": the word after the restatement's comma, when
         # the level follows it
         noun = words.after_re.match(text, leading.end() - 1)
-        if noun is not None and not _level_next().match(text, noun.end()):
-            noun = None
+        if noun is not None and not _level_next().match(text, noun.end()) and not _CLAUSE_END.match(text, noun.end()):
+            noun = None  # "ended 56.96 points, or 0.31 per cent, higher." (but ", higher costs")
     if noun is None and draft.per is not None and (rate_per := words.per_re.match(text, draft.end)) is not None:
         noun = words.after_re.match(text, rate_per.end())  # "two cents a gallon more than"
     if noun is None:
@@ -1110,6 +1120,7 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
 
 
 _AFTER_COMMA = re.compile(r",\s")  # then the change word, as after_re reads it (from the space)
+_CLAUSE_END = re.compile(r"\s*(?:[.;:!?](?=\s|$)|$)")
 
 
 @functools.cache
@@ -1189,7 +1200,7 @@ def _more_words() -> _MoreWords:
         re.compile(r"(?i)\s*(?:(?:" + level_words + r")(?:\s+from)?\s+|(?:an?|the)\s+(?:[a-z-]+\s+)?(?:"
                    + after_nouns + r")\s+(?:" + alternation(list(tables["intro"])) + r")\s+)?(?:(?:"
                    + alternation(sorted(_about_words().skip)) + r")\s+)?"),
-        re.compile(r"(?i)(?<![\w-])(" + alternation(list(tables["role"])) + r")\s+(?:[\w'’-]+\s+){1,4}?of\s+$"),
+        re.compile(r"(?i)(?<![\w-])(" + alternation(list(tables["role"])) + r")\s+(?:[\w'’-]+\s+){1,5}?of\s+$"),
         re.compile(r"(?i)\s*(?:,|,?\s+and)\s+\d+\s+(?:" + alternation(list(tables["stat"])) + r")(?![\w-])"),
     )
 
