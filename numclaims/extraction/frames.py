@@ -95,14 +95,14 @@ def verbs() -> frozenset[str]:
     return _about_words().verbs
 
 
-_TITLES = next(r[1].split(",") for r in read_rows("about_words.tsv") if r[0] == "title")
+_TITLES = next(r[0].split(",") for r in read_rows("time_words.tsv") if r[1] == "title")
 # the titles as lookbehinds, one for each width (a lookbehind has one)
 _TITLE_BEFORE = "".join(r"(?<!(?<![\w.])(?:" + "|".join(ts) + "))"
                         for ts in ([t for t in _TITLES if len(t) == n] for n in sorted({len(t) for t in _TITLES})))
 # not the full stop of an abbreviation written with stops ("the U.K. general election", "10:30 a.m. local time")
 # no clause starts after an initialism ("U.S.") or a title that comes before a name ("St. Louis")
 _CLAUSE_START = re.compile(r"(?<![A-Za-z]\.[A-Za-z])" + _TITLE_BEFORE + r"[.;:!?,](?=\s)|[\n(\u2014\u2013\"“”]")
-_ABOUT_WORDS = 4  # the longest phrase kept ("the state pension age")
+_ABOUT_WORDS = 6  # the longest phrase kept ("December West Texas Intermediate crude futures")
 _ABOUT_LONGEST = 7  # ... or one joined by a preposition ("monthly average rainfall for the North West")
 _ABOUT_REACH = 150
 
@@ -483,6 +483,8 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
     lower = [t.lower() for t in tokens]
     first = 0
     while first < len(tokens):
+        if _year_modifier(tokens, lower, first, words):
+            break  # "The 2018 deficit equaled": which deficit, no time of the phrase's own
         if lower[first] in words.skip or lower[first] in words.verbs or _is_time(tokens[first], lower[first], words):
             first += 1
         elif lower[first] in words.calendar and first > 0 and (
@@ -530,7 +532,7 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
         if joint is None or len(phrase) > _ABOUT_LONGEST:
             phrase, lowered = phrase[-_ABOUT_WORDS:], lowered[-_ABOUT_WORDS:]
     while phrase and (lowered[0] in words.skip or lowered[0] in words.preposition or _is_number(phrase[0])
-                      or _is_time(phrase[0], lowered[0], words)):
+                      or _is_time(phrase[0], lowered[0], words)) and not _year_modifier(phrase, lowered, 0, words):
         phrase, lowered = phrase[1:], lowered[1:]
     while len(phrase) > 1 and lowered[-1] in words.skip and lowered[-1] not in words.determiner:
         phrase, lowered = phrase[:-1], lowered[:-1]  # "U.S. gold futures also slipped"
@@ -541,6 +543,17 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
     if lowered[-1] in words.pronoun and (len(lowered) == 1 or lowered[-2] not in words.preposition):
         return []  # "It had sustained winds of 150 mph", "until it plunged to 59.4%": named elsewhere
     return phrase
+
+
+def _year_modifier(tokens: list[str], lower: list[str], i: int, words: _AboutWords) -> bool:
+    """Is ``tokens[i]`` a year that tells which thing the next word is ("The 2018 deficit", "the
+    1935 Labor Day Hurricane"): after a determiner or first, before a word of no time?"""
+    if not (tokens[i].isdigit() and len(tokens[i]) == 4) or i + 1 >= len(tokens):
+        return False
+    following = lower[i + 1]
+    return (i == 0 or lower[i - 1] in words.determiner or lower[i - 1] in words.article) and not (
+        _is_time(tokens[i + 1], following, words) or following in words.preposition or following in words.calendar
+        or _is_number(tokens[i + 1]) or following in words.verbs)
 
 
 def _is_time(token: str, lower: str, words: _AboutWords) -> bool:
@@ -678,7 +691,7 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
         _continue(text, previous, draft, words)
     for previous, draft in zip(framed, framed[1:]):
         _level_before_change(text, previous, draft, drafts)
-    _index_levels(text, framed)
+    _index_levels(text, framed, words)
     for draft in framed:
         if draft.per is None and draft.about is not None and draft.kind != "ratio":
             # "income per capita was $12,000", "average hourly earnings rose to $26.39": the
@@ -868,13 +881,20 @@ def _joined(gap: str) -> bool:
     return bool(tokens) and tokens[-1] in _about_words().parallel and not gap.rstrip().endswith(",")
 
 
-def _index_levels(text: str, drafts: list[Draft]) -> None:
+def _stood_at(text: str, draft: Draft, words: _Words) -> bool:
+    """Is the figure where something stood: after "at" ("closed at 39,098.68", "ended at a record
+    39,098.68")?"""
+    connector = _connector(text, draft.start, words)
+    return connector is not None and scan.fold(connector.group(1)) == "at"
+
+
+def _index_levels(text: str, drafts: list[Draft], words: _Words) -> None:
     """A bare figure that is the level an index moved to is in index points: "gained 322.79
     points, or 1.3 percent, to close at 26,115.65"; "The Dow Jones Industrial Average finished
     down 1.2 percent at 29,438.42" (the index named in what it is about)."""
     for i, draft in enumerate(drafts):
         if draft.kind != "other" or draft.unit is not None or not isinstance(draft.value, float) or (
-                draft.change not in ("level", "start") and not _AT_BEFORE.search(text, max(0, draft.start - 4), draft.start)):
+                draft.change not in ("level", "start") and not _stood_at(text, draft, words)):
             continue  # a level reached, or where it stood ("The Nikkei 225 index closed at 39,098.68")
         reach = max(0, draft.start - _CLAUSE_REACH)
         sentence = _LAST_SENTENCE_END.match(text, reach, draft.start)
@@ -883,9 +903,6 @@ def _index_levels(text: str, drafts: list[Draft]) -> None:
                            and d.direction == draft.direction for d in drafts[:i])
         if moved_points or (draft.about is not None and _index_names_re().search(scan.fold(draft.about))):
             draft.kind, draft.unit = "points", "index_point"
-
-
-_AT_BEFORE = re.compile(r"(?i)\bat\s+$")
 
 
 @functools.cache

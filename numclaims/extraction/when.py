@@ -201,7 +201,7 @@ _SHORT_LAST = 3
 LIST_ROLES = frozenset({"span", "future", "past_tense", "comparison", "change_comparison", "not_comparison",
                         "coordinator", "subordinator", "clock", "zone", "abbreviation", "title", "determiner",
                         "ago", "financial_year_start", "not_financial_year", "ahead_span", "behind_span",
-                        "own_year", "contract"})
+                        "own_year", "contract", "year_prefix"})
 
 
 def attach(text: str, drafts: list[Draft], published: dt.date | None, folded: str | None = None) -> None:

@@ -10,7 +10,7 @@ import re
 from numclaims.extraction import rules as around
 from numclaims.extraction.dimensions import Context, Draft, Rule, Scan
 from numclaims.extraction.dimensions.figure import Reading
-from numclaims.extraction.lexicon import alternation, lexicon
+from numclaims.extraction.lexicon import alternation, lexicon, read_rows
 from numclaims.extraction.textspans import SpanSet
 
 _PLURAL_NOUN = re.compile(r"\s+[a-z][a-z]+s\b")
@@ -34,8 +34,25 @@ def _is_year(text: str, surface: str, end: int) -> bool:
         return False
     if _DECADE.match(text, end):
         return True
-    # "2,000 people" has a comma; "2000 people" is rare but counts, "the 2013 estimate" is a year
-    return _PLURAL_NOUN.match(text, end) is None
+    # "2,000 people" has a comma; "2000 people" is rare but counts, "the 2013 estimate" is a year;
+    # and so is "In 2019 sales rose 5%", and a figure that opens a sentence (news style spells
+    # out any other number there: "2019 sales rose")
+    if _PLURAL_NOUN.match(text, end) is None:
+        return True
+    before = _WORD_BEFORE.search(text, max(0, end - len(surface) - _PREFIX_REACH), end - len(surface))
+    if before is not None:
+        return before.group(1).lower() in _year_prefixes()
+    return _SENTENCE_OPENS.search(text, max(0, end - len(surface) - 3), end - len(surface)) is not None
+
+
+_PREFIX_REACH = 8
+_WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+)\s+$")
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)\s*$")
+
+
+@functools.cache
+def _year_prefixes() -> frozenset[str]:
+    return frozenset(w for row in read_rows("time_words.tsv") if row[1] == "year_prefix" for w in row[0].split(","))
 
 
 def _year(text: str, start: int, end: int, value: float) -> Draft:
