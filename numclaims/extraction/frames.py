@@ -174,7 +174,8 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
             second := _TOKEN.search(text, first.end(), draft.start)) is not None and _participle(second.group(), words):
         first = second  # "..., she said, before falling from 4.5 per cent": a participle after "before"
     if first is not None and _participle(first.group(), words) and not _definite(text, draft.start, words) and not [
-            v for v in verbs if v.start() > first.end() - clause and v.group() not in words.source]:
+            v for v in verbs if v.start() > first.end() - clause and v.group() not in words.source
+            and not _adverb_of(folded, first.end() - clause, v)]:
         # "..., killing at least 632 people", "..., beating estimates by USD 1.55 billion" (but
         # "beating the 40.4C set in 1947" is another figure, named by its article)
         return None, back, _MAIN
@@ -385,9 +386,15 @@ def _coordinated(text: str, clause: int, draft: Draft, words: _AboutWords) -> bo
     return not _words_in(words.verb_re, after, 0, len(after))
 
 
+def _adverb_of(folded: str, end: int, verb: re.Match[str]) -> bool:
+    """Is ``verb``, right after a participle that ends at ``end``, its adverb ("going up 4.1%")?"""
+    word = verb.group()
+    return not folded[end:verb.start()].strip() and word in _words().level and not word.endswith(_PARTICIPLE)
+
+
 def _participle(token: str, words: _AboutWords) -> bool:
     """Does a clause open with a participle ("killing", "adding", "beating")?"""
-    return (token.islower() and token.endswith(_PARTICIPLE) and len(token) > len(_PARTICIPLE) + 2
+    return (token.islower() and token.endswith(_PARTICIPLE) and len(token) >= len(_PARTICIPLE) + 2  # "going"
             and token not in words.preposition and token not in words.time and token not in words.skip
             and token not in words.aside)
 
@@ -1173,9 +1180,9 @@ def _sign(text: str, draft: Draft) -> str | None:
     written = text[draft.start:draft.end]
     if text.endswith("+", 0, draft.start) or written.startswith("+"):
         return "up"
-    if written[:1] in _MINUS and (text.endswith("(", 0, draft.start) or _more_words().neutral_re.search(
+    if written[:1] in _MINUS and (text.endswith("(", 0, draft.start) or draft.kind == "points" or _more_words().neutral_re.search(
             text, max(0, draft.start - _NEUTRAL_REACH), draft.start)):
-        return "down"
+        return "down"  # "Dow industrial average -168.72 points": an index or a score is never below zero
     return None
 
 
