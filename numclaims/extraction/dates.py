@@ -1,8 +1,9 @@
 """Calendar dates ("Thursday (April 25)", "April 25, 2019", "25 April", "2019-04-25",
 "April 2019") and years ("in 2011", "the 1990s").
 
-A date without a year is placed in the year that puts it nearest the publication date,
-and says so.
+A date without a year is placed in the latest year that puts it no more than three months
+after the publication date (news looks back more often and further than it looks ahead: "rose
+to $3.79 on Feb. 27" in October is this February's), and says so.
 
 >>> [(d.text, d.value, d.weekday) for d in find_dates("on Thursday (May 25), 2 days", dt.date(2019, 4, 24))]
 [('Thursday (May 25)', '2019-05-25', 'Thursday')]
@@ -82,8 +83,12 @@ def _place_year(month: int, day: int, published: dt.date | None) -> tuple[int | 
             continue
     if not candidates:
         return None, None
-    best = min(candidates, key=lambda d: abs((d - published).days))
-    return best.year, f"year not stated: {best.year} taken as nearest the publication date {published}"
+    best = max((d for d in candidates if (d - published).days <= _AHEAD_DAYS), default=min(candidates))
+    return best.year, (f"year not stated: {best.year} taken as the latest no more than "
+                       f"{_AHEAD_DAYS} days after the publication date {published}")
+
+
+_AHEAD_DAYS = 92
 
 
 def find_dates(text: str, published: dt.date | None) -> list[DateFound]:
