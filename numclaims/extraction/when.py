@@ -75,7 +75,7 @@ class _TimeWords:
     change_comparison_re: re.Pattern[str]  # "from": the same, for a figure of a change
     coordinated_re: re.Pattern[str]  # "and scored": another clause
     subordinate_re: re.Pattern[str]  # "until", "when": a clause of its own figure
-    clock_re: re.Pattern[str]  # "11 a.m.", "5:00 p.m. CDT", "22:11:00 UTC", "noon"
+    clock_re: re.Pattern[str]  # "11 a.m.", "5:00 p.m. CDT", "22:11:00 UTC", "0030 GMT", "noon"
     sentence_end_re: re.Pattern[str]  # a sentence's end: not the full stop of "a.m. Monday", "St. Petersburg"
     dotted: frozenset[str]  # the titles and abbreviations whose full stop sentence_end_re may pass over
     since_event_re: re.Pattern[str]  # "since its trough in ": "since" before the time of an event
@@ -156,6 +156,7 @@ def _time_words() -> _TimeWords:
     clock_re = re.compile(
         r"(?<![\w:.,])(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s?(?:[ap]\.m\.|[ap]m(?![\w.])|[AP]M(?![\w.]))"
         r"|(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\s?(?=" + zone + r")"
+        r"|(?:[01]\d|2[0-3])[0-5]\d\s?(?=" + zone + r")"  # "as of 0030 GMT"
         r"|(?:" + alternation(lists["clock"]) + r")(?![\w-]))"
         r"(?:\s?" + zone + r")?")
     # a full stop that ends no sentence: after a title ("St. Petersburg"), or after a letter of
@@ -201,7 +202,7 @@ _SHORT_LAST = 3
 LIST_ROLES = frozenset({"span", "future", "past_tense", "comparison", "change_comparison", "not_comparison",
                         "coordinator", "subordinator", "clock", "zone", "abbreviation", "title", "determiner",
                         "ago", "financial_year_start", "not_financial_year", "ahead_span", "behind_span",
-                        "own_year", "contract", "year_prefix"})
+                        "own_year", "contract", "year_prefix", "run"})
 
 
 def attach(text: str, drafts: list[Draft], published: dt.date | None, folded: str | None = None) -> None:
@@ -522,12 +523,39 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
     found = [e for e in found if e is not None and not any(e.start < s.end and s.start < e.end for s in spans)]
     found.extend(spans)
     found.sort(key=lambda e: e.start)
-    found = _of_years(text, found, published, words)
+    found = _month_runs(text, _of_years(text, found, published, words))
     if published is not None:
         clocks = _clocks(text, folded, found, SpanSet([(d.start, d.end) for d in drafts]), published, ends, words)
         if clocks:
             found = sorted([*found, *clocks], key=lambda e: e.start)
     return found
+
+
+def _month_runs(text: str, found: list[_Expression]) -> list[_Expression]:
+    """"from April to June" is the three months, not a comparison with April and then June: the
+    "from" expression of a month and the month after "to" ("through", "until") join."""
+    out: list[_Expression] = []
+    for expression in found:
+        first = out[-1] if out else None
+        if (first is not None and first.own is not None and first.comparison and expression.period is not None
+                and _run_joint().fullmatch(text, first.end, expression.start) and _one_month(first.own[1])
+                and _one_month(expression.period) and first.own[1][0] <= expression.period[0]):
+            out[-1] = _Expression(first.start, expression.end, text[first.start:expression.end],
+                                  (first.own[1][0], expression.period[1]))
+            continue
+        out.append(expression)
+    return out
+
+
+@functools.cache
+def _run_joint() -> re.Pattern[str]:
+    joints = [w for row in read_rows("time_words.tsv") if row[1] == "run" for w in row[0].split(",")]
+    return re.compile(r"\s+(?:" + alternation(joints) + r")\s+")
+
+
+def _one_month(period: tuple[dt.date, dt.date]) -> bool:
+    return period[0].day == 1 and period[1] == dt.date(period[0].year, period[0].month,
+                                                        calendar.monthrange(period[0].year, period[0].month)[1])
 
 
 def _ago(text: str, drafts: list[Draft], published: dt.date, words: _TimeWords,

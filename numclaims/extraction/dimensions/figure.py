@@ -13,6 +13,7 @@ before it, a minus, a scale word, and a range's second figure.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -54,6 +55,22 @@ class Reading:
     guessed_group: str | None = None  # "85 cents" with no hint: the group its currency was guessed from
 
 
+_CLOCK_DIGITS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_WORD_AFTER = re.compile(r"[^\S\n]+([A-Za-z]+)\b")
+_ZONE_SHAPE = re.compile(r"[A-Z]{1,2}[SD]T")  # "EDT", "CST"
+
+
+def _zone_after(text: str, end: int) -> bool:
+    """Is the word after ``end`` a time zone ("0030 GMT", "1400 EDT"; time_words.tsv's zone rows)?"""
+    word = _WORD_AFTER.match(text, end)
+    return word is not None and (word.group(1) in _zones() or _ZONE_SHAPE.fullmatch(word.group(1)) is not None)
+
+
+@functools.cache
+def _zones() -> frozenset[str]:
+    return frozenset(z for row in read_rows("time_words.tsv") if row[1] == "zone" for z in row[0].split(","))
+
+
 def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
     """The figure of a :func:`~numclaims.extraction.numbers.find_numbers` match with its sign,
     scale and range read; None when it is no figure (a code, "24/7", an ordinal, overflow)."""
@@ -76,6 +93,8 @@ def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
         precision = words_precision(value) if math.isfinite(value) else math.inf
     if not math.isfinite(value):
         return None  # "10^400 digits" or "hundred" x 200 overflows a float: no honest value
+    if words is None and _CLOCK_DIGITS.fullmatch(surface) and _zone_after(text, end):
+        return None  # "as of 0030 GMT": a time of day, read by the time expressions
 
     # Left side: currency sign (or a unit written first: "magnitude 6.1"), "between", qualifier.
     sign = money.currency_before(text, start)
