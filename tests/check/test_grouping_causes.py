@@ -37,3 +37,23 @@ def test_a_price_in_yen_in_a_report_on_the_nikkei_stays_money() -> None:
             " fetched 150 yen in Tokyo. Profit was 1,800 billion yen.")
     kinds = [(i.mention.text, i.mention.kind) for i in build_items(Document("a", text), extract(text))]
     assert all(kind == "money" for t, kind in kinds if "yen" in t), kinds
+
+
+def test_a_telling_figure_given_no_time_meets_it_stated_for_another_year() -> None:
+    # nikkei-record-2024: "the bubble-era closing high" has no date of its own; the report's year
+    # is a guess, and the figure to the digit says which record it is
+    found = _groups(
+        "The Nikkei share average closed at 39,098.68, beating its record close of 38,915.87"
+        " set on Dec. 29, 1989.",
+        "At 10:16 AM it broke through the bubble-era closing high of 38,915.87, and the index"
+        " later closed at 39,098.68.")
+    assert ("a:38,915.87", "b:38,915.87") in found
+
+
+def test_a_round_figure_given_no_time_is_not_another_years() -> None:
+    # the report's year still parts a figure that is not telling: last year's "two" quakes are not
+    # this year's
+    found = _groups("Two earthquakes struck the region in 2019, killing hundreds.",
+                    "Two earthquakes struck the region overnight, killing hundreds.",
+                    published="2023-09-09")
+    assert not any("a:Two" in members for members in found), found
