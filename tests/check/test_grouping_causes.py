@@ -57,3 +57,14 @@ def test_a_round_figure_given_no_time_is_not_another_years() -> None:
                     "Two earthquakes struck the region overnight, killing hundreds.",
                     published="2023-09-09")
     assert not any("a:Two" in members for members in found), found
+
+
+def test_eps_is_earnings_per_share() -> None:
+    # nvidia-q4-fy2024: IT Online's "earnings per diluted share" and TechSpot's "GAAP EPS" name
+    # one figure; the words the two claims are found by share the concept
+    def words(text: str, figure: str) -> set[str]:
+        item = next(i for i in build_items(Document("a", text), extract(text)) if i.mention.text == figure)
+        return set(item.features)
+    diluted = words("Full-year GAAP earnings per diluted share were $11.93.", "$11.93")
+    eps = words("Full-year GAAP EPS reached $11.95.", "$11.95")
+    assert {"gaap", "earn"} <= diluted & eps
