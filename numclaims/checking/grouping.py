@@ -42,11 +42,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import groupby
 
 from numclaims.checking.claims import Item
 from numclaims.checking.readings import FLOORS, reading
-from numclaims.checking.text import event_heads, lemma, partitive_words
+from numclaims.checking.text import data_lines, event_heads, lemma, partitive_words
 
 # How many of a claim's words look up candidate clusters, and how many candidates are scored.
 INDEX_WORDS = 8
@@ -513,8 +514,27 @@ def frame_marks(item: Item) -> list[str]:
         # a figure given no time holds for the time of its report (or the year before it, which
         # news often leaves unsaid): not for the 2004 quake another sentence of it recalls
         year = item.doc.published.year
-        marks += [f"{REPORT_YEAR_FAMILY}:{y}" for y in range(year - UNSTATED_YEARS, year + 1)]
+        ahead = FORECAST_YEARS if _forecast(item) else 0
+        marks += [f"{REPORT_YEAR_FAMILY}:{y}" for y in range(year - UNSTATED_YEARS, year + 1 + ahead)]
     return marks
+
+
+#: A figure its sentence forecasts ("will lift the tax take ... to a record 38% by the end of the
+#: parliament") with no time of its own holds for its report's year or one of this many after it.
+FORECAST_YEARS = 5
+
+
+@cache
+def _forecast_words() -> re.Pattern[str]:
+    """``data/check_forecast_words.txt`` as one pattern of whole words."""
+    phrases = sorted(data_lines("check_forecast_words.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")\b",
+                      re.IGNORECASE)
+
+
+def _forecast(item: Item) -> bool:
+    start, _ = item.sentence
+    return _forecast_words().search(item.doc.text, start, item.mention.start) is not None
 
 
 _PARTITIVE = re.compile(r"\s+of\s+(\w+)")

@@ -68,3 +68,23 @@ def test_eps_is_earnings_per_share() -> None:
     diluted = words("Full-year GAAP earnings per diluted share were $11.93.", "$11.93")
     eps = words("Full-year GAAP EPS reached $11.95.", "$11.95")
     assert {"gaap", "earn"} <= diluted & eps
+
+
+def test_a_forecast_given_no_time_meets_it_stated_for_a_later_year() -> None:
+    # uk-budget-2024: ITV's "will ... lift the tax take ... to a record 38% by the end of the
+    # parliament" is PA's "set to hit 38.3 per cent of gross domestic product in 2027-28"
+    found = _groups(
+        "The tax burden is set to hit 38.3 per cent of gross domestic product in 2027-28, the"
+        " highest level since 1948.",
+        "Higher taxes will lift the tax take as a share of gross domestic product to a record 38%"
+        " by the end of the parliament.", published="2024-10-30")
+    assert ("a:38.3 per cent", "b:38%") in found
+
+
+def test_a_figure_given_no_time_and_not_forecast_is_its_reports_year() -> None:
+    found = _groups(
+        "The tax burden is set to hit 38.3 per cent of gross domestic product in 2027-28, the"
+        " highest level since 1948.",
+        "Taxes lifted the tax take as a share of gross domestic product to a record 38%.",
+        published="2024-10-30")
+    assert ("a:38.3 per cent", "b:38%") not in found
