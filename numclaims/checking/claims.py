@@ -7,17 +7,18 @@ scope it holds for.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from numclaims.checking.inputs import Document
 from numclaims.checking.readings import Reading, reading
 from numclaims.checking.scope import scope_tokens
 from numclaims.checking.text import (
-    Token, additive_words, clause_bounds, generic_nouns, is_content, running_verbs, sentence_bounds,
-    tokens,
+    Token, additive_words, clause_bounds, generic_nouns, is_content, priced_words, quoted_averages,
+    running_verbs, sentence_bounds, tokens,
 )
 from numclaims.model import Claim, Mention
 
@@ -112,11 +113,12 @@ def build_items(doc: Document, mentions: list[Mention]) -> list[Item]:
             scopes[c_start, c_end] = scope_tokens(
                 words[bisect_left(word_starts, c_start, first, last):
                       bisect_left(word_starts, c_end, first, last)])
+        quoted = quoted_average(text, m, s_start, s_end)
         items.append(Item(
             doc=doc,
             index=index,
-            mention=m,
-            reading=_reading(m, mentions),
+            mention=m if quoted is None else quoted[0],
+            reading=_reading(m, mentions) if quoted is None else quoted[1],
             features=_features(before, after, m),
             scope=frozenset(t.lemma for t in scopes[c_start, c_end]),
             scope_words=scopes[c_start, c_end],
@@ -144,6 +146,53 @@ def running_total(text: str, m: Mention) -> str | None:
     """
     found = _RUNNING.search(text, max(0, m.start - _RUNNING_REACH), m.start)
     return running_verbs().get(found.group(1)) if found is not None else None
+
+
+# a whole amount written as its numeral and a currency: no scale word ("1.8 trillion yen" is no
+# average's level)
+_WHOLE_AMOUNT = re.compile(r"(?:about|around|over|more\s+than|nearly|almost|some|\s)*\d[\d,]*(?:\.\d+)?\s*[^\W\d_]+",
+                           re.IGNORECASE)
+
+
+def quoted_average(text: str, m: Mention, start: int, end: int) -> tuple[Mention, Reading | None] | None:
+    """A money amount that is the level or the move of a stock average quoted in its currency
+    (``data/check_quoted_averages.tsv``), as the mention and reading of the figure other reports
+    give of it, or None.
+
+    A report that names the Nikkei and writes "The closing price was 30,908 yen, up 836 yen from
+    the previous day" gives the average's close, a bare figure ("closed at 39,098.68"), and its
+    move in points ("gained 836.52 points"), as the extractor reads those. Not an amount with a
+    denominator or a scale word, a restatement, nor one whose sentence names another thing with
+    a price (``data/check_priced_words.txt``: "Toyota shares rose 100 yen"). A whole figure so
+    quoted drops the average's decimals ("3万8915円87銭" is "38,915 yen"): it reads from itself
+    to the next whole unit.
+
+    >>> text = "Tokyo's Nikkei closed at 30,908 yen, up 836 yen."
+    >>> m = Mention(25, 35, "30,908 yen", "money", 30908.0, "JPY", precision=0.5, change="level")
+    >>> q, r = quoted_average(text, m, 0, len(text))
+    >>> q.kind, q.unit, (r.low, r.high)
+    ('other', None, (30908.0, 30909.0))
+    """
+    if m.kind != "money" or m.per or m.equivalent_of is not None or m.qualifier in ("range", "vague"):
+        return None
+    if not isinstance(m.value, (int, float)) or isinstance(m.value, bool) or not math.isfinite(m.value):
+        return None
+    named = {t.lemma for t in tokens(text) if t.capitalised}
+    if not any(quoted_averages().get(word) == m.unit for word in named) or not _WHOLE_AMOUNT.fullmatch(m.text):
+        return None
+    if any(t.lemma in priced_words() and not t.capitalised for t in tokens(text, start, end)):
+        return None
+    value = float(m.value)
+    if m.change == "delta":
+        quoted = replace(m, kind="points", unit="index_point",
+                         normalized={"value": value, "unit": "score_point", "low": value, "high": value})
+    else:
+        quoted = replace(m, kind="other", unit=None,
+                         normalized={"value": value, "unit": None, "low": value, "high": value})
+    if m.qualifier == "exact" and value.is_integer():
+        unit = "score_point" if quoted.kind == "points" else ""
+        return quoted, Reading(value, value + 1, value, value + 1, unit)
+    return quoted, reading(quoted)
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")

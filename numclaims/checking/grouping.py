@@ -42,11 +42,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from itertools import groupby
 
 from numclaims.checking.claims import Item
 from numclaims.checking.readings import FLOORS, reading
-from numclaims.checking.text import event_heads, lemma, partitive_words
+from numclaims.checking.text import data_lines, event_heads, lemma, partitive_words
 
 # How many of a claim's words look up candidate clusters, and how many candidates are scored.
 INDEX_WORDS = 8
@@ -117,6 +118,11 @@ FX_SLACK = 0.015
 #: difference; an unstated year is the report's (:func:`frame_marks`).
 FRAME_MARK = "~"
 YEAR_FAMILY = FRAME_MARK + "year"
+#: The years of a figure its report gives no time: those of the report (:data:`UNSTATED_YEARS`).
+#: They part a figure from another's stated years as stated ones do ("the 2004 quake" is not this
+#: one), but a guess is no statement: beside a telling figure stated for other years they part
+#: nothing ("the bubble-era closing high of 38,915 yen" is the "38,915.87" of 29 December 1989).
+REPORT_YEAR_FAMILY = FRAME_MARK + "yearof"
 PART_FAMILY = FRAME_MARK + "part"
 #: A telling figure stated by a cluster meets it this many years apart: one precise figure placed
 #: in two adjacent years is one fact whose year reports count differently (a fiscal year against
@@ -508,8 +514,27 @@ def frame_marks(item: Item) -> list[str]:
         # a figure given no time holds for the time of its report (or the year before it, which
         # news often leaves unsaid): not for the 2004 quake another sentence of it recalls
         year = item.doc.published.year
-        marks += [f"{FRAME_MARK}year:{y}" for y in range(year - UNSTATED_YEARS, year + 1)]
+        ahead = FORECAST_YEARS if _forecast(item) else 0
+        marks += [f"{REPORT_YEAR_FAMILY}:{y}" for y in range(year - UNSTATED_YEARS, year + 1 + ahead)]
     return marks
+
+
+#: A figure its sentence forecasts ("will lift the tax take ... to a record 38% by the end of the
+#: parliament") with no time of its own holds for its report's year or one of this many after it.
+FORECAST_YEARS = 5
+
+
+@cache
+def _forecast_words() -> re.Pattern[str]:
+    """``data/check_forecast_words.txt`` as one pattern of whole words."""
+    phrases = sorted(data_lines("check_forecast_words.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")\b",
+                      re.IGNORECASE)
+
+
+def _forecast(item: Item) -> bool:
+    start, _ = item.sentence
+    return _forecast_words().search(item.doc.text, start, item.mention.start) is not None
 
 
 _PARTITIVE = re.compile(r"\s+of\s+(\w+)")
@@ -644,7 +669,8 @@ def _family(mark: str) -> str:
 def compatible(marks: Sequence[str], stated: Mapping[str, set[str]], *, years: int = 0) -> bool:
     """Whether a claim with frame ``marks`` may join a cluster whose claims state the marks
     ``stated`` (family -> marks): each family both state must share a mark (years: one of them,
-    or one within ``years`` of one of them).
+    or one within ``years`` of one of them). A report's years (:data:`REPORT_YEAR_FAMILY`) are
+    years like stated ones, but for a telling figure (``years``) they part it from no stated year.
 
     >>> compatible(["~per:oil_barrel"], {"~per": {"~per:oil_barrel"}})
     True
@@ -652,10 +678,10 @@ def compatible(marks: Sequence[str], stated: Mapping[str, set[str]], *, years: i
     (False, True)
     >>> compatible(["~year:2018"], {"~year": {"~year:2019"}}, years=1)
     True
+    >>> compatible(["~yearof:2024"], {"~year": {"~year:1989"}}), compatible(["~yearof:2024"], {"~year": {"~year:1989"}}, years=1)
+    (False, True)
     """
-    mine: dict[str, set[str]] = {}
-    for mark in marks:
-        mine.setdefault(_family(mark), set()).add(mark)
+    mine, stated = _years_as_stated(_families(marks), stated, telling=bool(years))
 
     def meet(family: str, theirs: set[str]) -> bool:
         if mine[family] & theirs:
@@ -669,7 +695,33 @@ def compatible(marks: Sequence[str], stated: Mapping[str, set[str]], *, years: i
 
 
 def _year(mark: str) -> int:
-    return int(mark[len(YEAR_FAMILY) + 1:])
+    return int(mark[mark.index(":") + 1:])
+
+
+def _families(marks: Iterable[str]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for mark in marks:
+        found.setdefault(_family(mark), set()).add(mark)
+    return found
+
+
+def _years_as_stated(mine: Mapping[str, set[str]], theirs: Mapping[str, set[str]], *,
+                     telling: bool) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Two sides' families with a report's years read as stated years: a figure given no time
+    holds for its report's. A side that states years is read by those alone (a cluster a telling
+    figure joined with its report's years still holds for the years its claims state). For a
+    telling figure a side's report years part nothing from the other's stated ones."""
+    either_states = bool(mine.get(YEAR_FAMILY)) or bool(theirs.get(YEAR_FAMILY))
+
+    def read(families: Mapping[str, set[str]]) -> dict[str, set[str]]:
+        out = {f: set(marks) for f, marks in families.items() if f != REPORT_YEAR_FAMILY}
+        if out.get(YEAR_FAMILY) or telling and either_states:
+            return out
+        guessed = {YEAR_FAMILY + m[m.index(":"):] for m in families.get(REPORT_YEAR_FAMILY, ())}
+        if guessed:
+            out[YEAR_FAMILY] = guessed
+        return out
+    return read(mine), read(theirs)
 
 
 def weighted(item: Item, weights: Mapping[str, float]) -> dict[str, float]:

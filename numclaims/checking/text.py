@@ -124,6 +124,28 @@ def additive_words() -> frozenset[str]:
 
 
 @cache
+def quoted_averages() -> dict[str, str]:
+    """Word naming a stock average -> the currency its level is quoted in:
+    ``data/check_quoted_averages.tsv``.
+
+    >>> quoted_averages()["nikkei"]
+    'JPY'
+    """
+    return {word.lower(): currency for word, currency in
+            (line.split("\t") for line in data_lines("check_quoted_averages.tsv"))}
+
+
+def priced_words() -> frozenset[str]:
+    """The lemmas of words that make an amount the price of another thing than a stock average
+    ("Toyota shares rose 100 yen"): ``data/check_priced_words.txt``.
+
+    >>> "share" in priced_words()
+    True
+    """
+    return frozenset(lemma(word) for word in _word_set("check_priced_words.txt"))
+
+
+@cache
 def running_verbs() -> dict[str, str]:
     """Participle -> the running total it states after "has" or "had" ("scorched" -> "burned"):
     ``data/check_running_verbs.txt``.
