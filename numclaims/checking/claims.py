@@ -160,8 +160,8 @@ def quoted_average(text: str, m: Mention, start: int, end: int) -> tuple[Mention
     give of it, or None.
 
     A report that names the Nikkei and writes "The closing price was 30,908 yen, up 836 yen from
-    the previous day" gives the average's close, a bare figure ("closed at 39,098.68"), and its
-    move in points ("gained 836.52 points"), as the extractor reads those. Not an amount with a
+    the previous day" gives the average's close and its move, which the extractor reads in index points
+    ("closed at 39,098.68", "gained 836.52 points"). Not an amount with a
     denominator or a scale word, a restatement, nor one whose sentence names another thing with
     a price (``data/check_priced_words.txt``: "Toyota shares rose 100 yen"). A whole figure so
     quoted drops the average's decimals ("3万8915円87銭" is "38,915 yen"): it reads from itself
@@ -171,7 +171,7 @@ def quoted_average(text: str, m: Mention, start: int, end: int) -> tuple[Mention
     >>> m = Mention(25, 35, "30,908 yen", "money", 30908.0, "JPY", precision=0.5, change="level")
     >>> q, r = quoted_average(text, m, 0, len(text))
     >>> q.kind, q.unit, (r.low, r.high)
-    ('other', None, (30908.0, 30909.0))
+    ('points', 'index_point', (30908.0, 30909.0))
     """
     if m.kind != "money" or m.per or m.equivalent_of is not None or m.qualifier in ("range", "vague"):
         return None
@@ -183,15 +183,11 @@ def quoted_average(text: str, m: Mention, start: int, end: int) -> tuple[Mention
     if any(t.lemma in priced_words() and not t.capitalised for t in tokens(text, start, end)):
         return None
     value = float(m.value)
-    if m.change == "delta":
-        quoted = replace(m, kind="points", unit="index_point",
-                         normalized={"value": value, "unit": "score_point", "low": value, "high": value})
-    else:
-        quoted = replace(m, kind="other", unit=None,
-                         normalized={"value": value, "unit": None, "low": value, "high": value})
+    # a move and a level alike are in index points, as the extractor reads an index's bare level
+    quoted = replace(m, kind="points", unit="index_point",
+                     normalized={"value": value, "unit": "score_point", "low": value, "high": value})
     if m.qualifier == "exact" and value.is_integer():
-        unit = "score_point" if quoted.kind == "points" else ""
-        return quoted, Reading(value, value + 1, value, value + 1, unit)
+        return quoted, Reading(value, value + 1, value, value + 1, "score_point")
     return quoted, reading(quoted)
 
 

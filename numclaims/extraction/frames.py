@@ -699,6 +699,7 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
     for previous, draft in zip(framed, framed[1:]):
         _level_before_change(text, previous, draft, drafts)
     _index_levels(text, framed, words)
+    _index_restated_levels(text, framed)
     for draft in framed:
         if draft.per is None and draft.about is not None and draft.kind != "ratio":
             # "income per capita was $12,000", "average hourly earnings rose to $26.39": the
@@ -912,6 +913,27 @@ def _index_levels(text: str, drafts: list[Draft], words: _Words) -> None:
             draft.kind, draft.unit = "points", "index_point"
 
 
+def _index_restated_levels(text: str, drafts: list[Draft]) -> None:
+    """A bare figure given to the same decimals as an index's level read near it, and of its
+    magnitude, is another level of that index: "The index ended the day up 2.19% at 39,098.68.
+    Earlier it had reached 39,156.97, above both the previous all-time intraday high of
+    38,957.44"; "it broke through the bubble-era closing high of 38,915.87, and the index later
+    closed at 39,098.68"."""
+    levels = [d for d in drafts if d.unit == "index_point" and d.change != "delta" and isinstance(d.value, float)
+              and d.precision is not None and d.precision < 0.5]
+    if not levels:
+        return
+    for draft in drafts:
+        if draft.kind not in ("other", "count") or draft.unit is not None \
+                or not isinstance(draft.value, float) or draft.value.is_integer():
+            continue
+        near = [level for level in levels if max(level.start - draft.end, draft.start - level.end) <= _RESTATED_LEVEL_REACH
+                and level.precision == draft.precision and 0.5 <= draft.value / level.value <= 2]
+        if near:
+            draft.kind, draft.unit, draft.subject = "points", "index_point", None
+            draft.about = draft.about or near[0].about
+
+
 @functools.cache
 def _index_names_re() -> re.Pattern[str]:
     names = [r[0] for r in read_rows("index_names.txt")]
@@ -1018,6 +1040,7 @@ def change_in_clause(text: str, start: int) -> str | None:
 
 
 _CLAUSE_REACH = 100
+_RESTATED_LEVEL_REACH = 400  # two sentences: "Its previous record close, 38,915.87, ..."
 _LAST_SENTENCE_END = re.compile(r"(?s).*[.;!?\n](?=\s)")
 
 
