@@ -195,7 +195,7 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
             return None, None, _READ  # "experts put the cost at $50 billion", "GFZ measured it at 6.9": a source's estimate
         last_word = _LAST_TOKEN.search(folded, verb.end())
         if mode == _READ and previous_end is not None and previous_end > clause + verb.end() and (
-                named := _AND_NAME.search(text, previous_end, draft.start)) is not None:
+                named := _and_name_re().search(text, previous_end, draft.start)) is not None:
             # "Screen Holdings gained more than 10% and SoftBank Group more than 5%", "Labour
             # received 35% of the vote and the Conservatives 24%": the verb left out, a name
             phrase = _phrase(named.group(1).split(), words)
@@ -238,6 +238,9 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
         else:
             return None, back, _SUBJECT  # "The Palisades Fire, first reported on Tuesday, has grown to": its subject is before
     stops = _words_in(words.stop_re, folded, 0, verb_at)
+    verb_word = _TOKEN.match(folded, verb_at)
+    if verb_word is None or not _participle(verb_word.group(), words):  # "winds and gusts exceeding 100 mph": the gusts'
+        stops = [m for i, m in enumerate(stops) if not _joins_nouns(folded, m, stops[i - 1].end() if i else 0, verbs, words)]
     start = clause + (stops[-1].end() if stops else 0)
     if counted_end is not None and start < counted_end <= clause + verb_at and not _MODIFIER.search(
             text, max(start, counted_end - _MODIFIER_REACH), counted_end) and not _SET_OFF.search(
@@ -257,6 +260,19 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
     if not stops and _pronoun_subject(text, start, clause + verb_at, words) and after_comma:
         return None, back, _SUBJECT  # "BHP, itself valued at £120 billion"
     return None, None, _READ
+
+
+def _joins_nouns(folded: str, stop: re.Match[str], after: int, verbs: list[re.Match[str]],
+                 words: _AboutWords) -> bool:
+    """Is the stop word an "and" or "or" between two nouns of one phrase, with no verb before it
+    in its clause ("Prices of alcohol and tobacco were", "Saudi Arabia and Russia will each
+    reduce", "Search and rescue operations involve"; not "sales rose and that left 5%")?"""
+    if stop.group() not in words.parallel or folded[after:stop.start()].rstrip().endswith(","):
+        return False
+    before = _LAST_TOKEN.search(folded, after, stop.start())
+    following = _TOKEN.match(folded, stop.end() + 1) if stop.end() < len(folded) else None
+    return (before is not None and following is not None and following.group() not in words.pronoun
+            and not _is_number(following.group()) and not any(after <= v.start() < stop.start() for v in verbs))
 
 
 def _of_head(text: str, clause: int, end: int, kind: str, words: _AboutWords) -> str | None:
@@ -281,8 +297,18 @@ def _of_head(text: str, clause: int, end: int, kind: str, words: _AboutWords) ->
 
 
 _COUNTED = frozenset({"count", "other"})
-# a name (capitalised words, "the" allowed) right before a figure after "and"
-_AND_NAME = re.compile(r"(?<![\w-])and\s+((?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})\s+$")
+
+
+@functools.cache
+def _and_name_re() -> re.Pattern[str]:
+    """A name (capitalised words, "the" allowed) right before a figure after "and", or before the
+    connector of the verb's figure ("increased its purse to $18 million, and the PGA Championship
+    to $17.5 million")."""
+    connectors = sorted(_words().roles.keys() | _about_words().preposition, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])and\s+((?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})\s+"
+                      r"(?:(?:" + "|".join(map(re.escape, connectors)) + r")\s+)?$")
+
+
 _OF_BEFORE = re.compile(r"(?<![\w'’-])of\s+$")
 _OF_REACH = 8
 
@@ -321,7 +347,11 @@ def _named_before(text: str, clause: int, end: int, words: _AboutWords) -> str |
     tokens = list(_TOKEN.finditer(text, clause, end))
     stops = [i for i, t in enumerate(tokens) if t.group().lower() in words.stop]
     name = tokens[stops[-1] + 1:] if stops else tokens
-    if not name or text[name[-1].end():end].strip():
+    # "..., and the PGA Championship to $17.5 million": the connector of the figure before it
+    connector = len(name) > 1 and (name[-1].group().lower() in _words().roles or name[-1].group().lower() in words.preposition)
+    if connector:
+        name = name[:-1]
+    if not name or len(text[name[-1].end():end].split()) > connector:
         return None
     words_of = [t.group() for t in name]
     if not all(w[0].isupper() and not _is_time(w, w.lower(), words) for w in words_of if w.lower() not in words.skip):
@@ -527,7 +557,8 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
     # "The index closed down 2%": a verb in -ed before the change word ("costs" in "mortgage
     # interest costs fell" is a noun); "New infections this week"
     while last > first and (lower[last - 1] in words.verbs and lower[last - 1].endswith("ed")
-                            or _is_time(tokens[last - 1], lower[last - 1], words)):
+                            or _is_time(tokens[last - 1], lower[last - 1], words)
+                            and not _named_number(tokens, last - 1, first, words)):
         last -= 1
     cut = next((i for i in range(last - 1, first, -1) if lower[i] in words.preposition), None)
     if cut is not None and all(_is_time(t, t.lower(), words) or t.lower() in words.skip or t.lower() in words.ordinal
@@ -550,6 +581,13 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
     if lowered[-1] in words.pronoun and (len(lowered) == 1 or lowered[-2] not in words.preposition):
         return []  # "It had sustained winds of 150 mph", "until it plunged to 59.4%": named elsewhere
     return phrase
+
+
+def _named_number(tokens: list[str], i: int, first: int, words: _AboutWords) -> bool:
+    """Is ``tokens[i]`` a number that ends a name ("The Russell 2000 has shed", "the FTSE 100
+    rose"), not a year after a month ("sales in March 2019")?"""
+    return (tokens[i].isdigit() and i > first and tokens[i - 1][:1].isupper()
+            and tokens[i - 1].lower() not in words.calendar and not _is_time(tokens[i - 1], tokens[i - 1].lower(), words))
 
 
 def _year_modifier(tokens: list[str], lower: list[str], i: int, words: _AboutWords) -> bool:
