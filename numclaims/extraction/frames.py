@@ -285,9 +285,13 @@ def _of_head(text: str, clause: int, end: int, kind: str, words: _AboutWords) ->
     if of is None:
         return None
     tokens = _TOKEN.findall(text, clause, of.start())
+    lower = [t.lower() for t in tokens]
     head: list[str] = []
-    for token in reversed(tokens):
-        low = token.lower()
+    for i in range(len(tokens) - 1, -1, -1):
+        token, low = tokens[i], lower[i]
+        if _year_modifier(tokens, lower, i, words) and head:
+            head.insert(0, token)  # "The 2014 deficit of $483.4 billion": which deficit
+            continue
         if (low in words.skip or low in words.stop or low in words.preposition or low in words.verbs
                 or low in words.determiner or _is_number(token) or _is_time(token, low, words)
                 or len(head) == _ABOUT_WORDS):
@@ -1021,6 +1025,12 @@ def _level_before_change(text: str, previous: Draft, draft: Draft, drafts: list[
     if previous.direction is not None or draft.direction is None or draft.change not in ("delta", "start"):
         return
     gap = text[previous.end:draft.start]
+    tokens = [w.lower() for w in _WORD.findall(gap)]
+    if draft.change == "start" and len(tokens) >= 3 and tokens[-1] == "from" and tokens[-2] in _words().level \
+            and all(w in _about_words().auxiliary for w in tokens[:-2]) and not _CLAUSE_MARK.search(gap):
+        # "The 2014 deficit of $483.4 billion was down from $680.2 billion": the subject's figure
+        previous.direction, previous.change = draft.direction, "level"
+        return
     head, comma, tail = gap.rpartition(",")
     if not comma or len(head) > _LEVEL_HEAD or not _more_words().intro_re.fullmatch(tail):
         return
@@ -1293,7 +1303,7 @@ def _more_words() -> _MoreWords:
 def _connector(text: str, start: int, words: _Words) -> re.Match[str] | None:
     """The role word before a figure ("by", "to", "from", "at"), with a filler between them only
     when the word right before the figure ends one ("to a record 26,966")."""
-    found = words.connector_re.search(text, max(0, start - 8), start)
+    found = words.connector_re.search(text, max(0, start - _ROLE_REACH), start)
     if found is None and text[max(0, start - 12):start].rstrip().rpartition(" ")[2].lower() in words.filler_ends:
         found = words.connector_re.search(text, max(0, start - _CONNECTOR_REACH), start)
     if found is None and text.endswith("of ", 0, start):
@@ -1304,6 +1314,7 @@ def _connector(text: str, start: int, words: _Words) -> re.Match[str] | None:
 
 
 _OF_REACH = 50
+_ROLE_REACH = 12  # the longest role word and its space ("reaching ")
 
 
 def _rate_phrase(text: str, draft: Draft, words: _Words) -> tuple[str, int] | None:
