@@ -248,7 +248,7 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
         # "At least 2,000 people have died in the 6.8-magnitude quake": the subject is the other
         # figure's, the verb's figure ("the 10-year yield rose 5 basis points" has a modifier)
         return None, None, _READ
-    phrase = _phrase(_TOKEN.findall(text, start, clause + verb_at), words)
+    phrase = _phrase(_tokens_before(text, start, clause + verb_at), words)
     if phrase:
         return " ".join(phrase), None, _READ
     if stops and not _TOKEN.search(text, start, clause + max(first_verb_at, stops[-1].end())):
@@ -260,6 +260,12 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
     if not stops and _pronoun_subject(text, start, clause + verb_at, words) and after_comma:
         return None, back, _SUBJECT  # "BHP, itself valued at £120 billion"
     return None, None, _READ
+
+
+def _tokens_before(text: str, start: int, end: int) -> list[str]:
+    """The tokens from ``start`` to the word at ``end``, which a full stop's token may look at
+    ("Dow Jones & Co. earned": "Co.")."""
+    return [m.group() for m in _TOKEN.finditer(text, start, min(len(text), end + 1)) if m.start() < end]
 
 
 def _joins_nouns(folded: str, stop: re.Match[str], after: int, verbs: list[re.Match[str]],
@@ -621,12 +627,13 @@ def _is_number(token: str) -> bool:
 
 
 _LAST_TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*\s*$")
-# a word, with a plural possessive's apostrophe ("homeowners'"); or a number that is part of a
-# name after a capitalised word ("S&P 500", "Russell 2000", "the November 1 election"); or a
-# number word ("the 225-issue Nikkei Stock Average", "The 19-year-old England midfielder"); an
+# a word, with a plural possessive's apostrophe ("homeowners'"); an upper-case name with a plus
+# ("OPEC+"); a number that is part of a name after a capitalised word ("S&P 500", "Russell
+# 2000", "the November 1 election"); or a number word ("the 225-issue Nikkei Stock Average", "The 19-year-old England midfielder"); an
 # initialism keeps its last full stop before a word ("U.S. crude", "U.S. GDP": no clause ends
-# there), and so does a title before a name ("St. Louis")
-_TOKEN = re.compile(r"[A-Z](?:\.[A-Z])+\.(?=\s+[A-Za-z])|(?<![\w.])(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")\.(?=\s+[A-Z])|\d[\d.,]*-[A-Za-z][\w'’&.-]*[\w]|[A-Za-z][\w'’&.-]*[\w]'?|[A-Za-z]"
+# there), and so does a title before a word ("St. Louis", "Dow Jones & Co. earned"); an
+# ampersand between words is one ("Dow Jones & Co.")
+_TOKEN = re.compile(r"[A-Z](?:\.[A-Z])+\.(?=\s+[A-Za-z])|(?<![\w.])(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")\.(?=\s+[A-Za-z])|(?<=\s)&(?=\s)|\d[\d.,]*-[A-Za-z][\w'’&.-]*[\w]|[A-Z][A-Z]+\+(?![\w+])|[A-Za-z][\w'’&.-]*[\w]'?|[A-Za-z]"
                     r"|(?<=[A-Za-z&]\s)\d+(?![\d.,%])(?!\S)")
 
 
@@ -910,8 +917,10 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
         # "jumped 0.8% over the month and 8.3% on an annual basis": a second change of the verb
         draft.direction, draft.change = previous.direction, previous.change
     elif draft.direction is None and previous.direction is not None and (
-            connector := _connector(text, draft.start, words)):
+            connector := _connector(text, draft.start, words)) and not any(
+            w.lower() in _about_words().stop and w.lower() not in _about_words().parallel for w in _WORD.findall(gap)):
         # "ticked 6.75 points higher, or 0.24%, to 2,654.80": the level of the change before
+        # (not "jumped 3 percent after hours, having closed at $22.36": another clause's)
         draft.direction, draft.change = previous.direction, words.roles[scan.fold(connector.group(1))]
     if draft.about is None and previous.about is not None and (restates or _continues(gap) or (
             (previous.change, draft.change) in _ONE_CHANGE and draft.direction == previous.direction)
@@ -1156,7 +1165,8 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
         role = words.roles[scan.fold(connector.group(1))]
         # "took his total earnings to KSh 27 million": a verb that is a change only with its level;
         # "improved on the previous best by 34 seconds": a record time cut by the figure
-        table = more.before_to if role == "level" else more.record_time if role == "delta" and draft.kind == "duration" else {}
+        # ("took part at 99 US sites" is no level: only "to" takes a figure to a level)
+        table = more.before_to if role == "level" and scan.fold(connector.group(1)) != "at" else more.record_time if role == "delta" and draft.kind == "duration" else {}
         found = next((m for m in reversed(preceding) if m.group().lower() in table), None)
         if found is not None:
             draft.direction, draft.change = table[found.group().lower()], role
