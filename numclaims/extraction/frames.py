@@ -201,6 +201,13 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
             phrase = _phrase(named.group(1).split(), words)
             if phrase:
                 return " ".join(phrase), None, _READ
+        if mode == _READ and previous_end is not None and previous_end > clause + verb.end() \
+                and _gapped(text[previous_end:draft.start]):
+            # "Housing prices rose 14.58 per cent and food 11.78 per cent": the verb left out
+            gap = text[previous_end:draft.start]
+            phrase = _phrase(_TOKEN.findall(gap, gap.lower().find("and") + 3), words)
+            if phrase:
+                return " ".join(phrase), None, _READ
         if mode != _MAIN and [m for m in _words_in(words.stop_re, folded, verb.end(), last_word.start() if last_word else len(folded))
                 if not _correlative(folded, m, words)]:
             return None, None, _READ  # "sales rose and that left 5%": the figure belongs to another clause
@@ -906,11 +913,13 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
         # "ended $1.42, or 1.9%, higher"; "earned $59.5 million, or 35 cents a share, up from":
         # the restatement's change word is the first figure's too
         previous.direction, previous.change = draft.direction, draft.change
-    elif draft.direction is None and previous.direction is not None and previous.change == "delta" \
-            and previous.kind == draft.kind and _gapped(gap):
+    elif draft.direction is None and previous.direction is not None and previous.change in ("delta", "level") \
+            and (previous.kind == draft.kind or previous.change == "level") and _gapped(gap) \
+            and _connector(text, draft.start, words) is None:
         # "NMC Health climbed 4.2 per cent and Coca-Cola Hellenic three per cent": the second
-        # figure of the verb left out moved the same way
-        draft.direction, draft.change = previous.direction, previous.change
+        # figure of the verb left out moved the same way ("Ethereum fell 18.6% to $169.92 and
+        # XRP 11.5%": after the first change's level)
+        draft.direction, draft.change = previous.direction, "delta"
     elif draft.direction is None and previous.direction is not None and previous.change == "delta" \
             and previous.kind == draft.kind and _joined(gap) and _parallel(text, gap, draft) \
             and _connector(text, draft.start, words) is None:
@@ -952,6 +961,11 @@ def _index_levels(text: str, drafts: list[Draft], words: _Words) -> None:
     points, or 1.3 percent, to close at 26,115.65"; "The Dow Jones Industrial Average finished
     down 1.2 percent at 29,438.42" (the index named in what it is about)."""
     for i, draft in enumerate(drafts):
+        if draft.unit == "score_point" and draft.about is not None and _index_names_re().search(scan.fold(draft.about)):
+            # "settled ... up at 24,320.55 points": the NSE Nifty's, which settles the sense
+            draft.unit = "index_point"
+            draft.ambiguities = [a for a in draft.ambiguities if not a.startswith(_SCORE_POINT_NOTE)]
+            continue
         if draft.kind != "other" or draft.unit is not None or not isinstance(draft.value, float) or (
                 draft.change not in ("level", "start") and not _stood_at(text, draft, words)):
             continue  # a level reached, or where it stood ("The Nikkei 225 index closed at 39,098.68")
@@ -962,6 +976,9 @@ def _index_levels(text: str, drafts: list[Draft], words: _Words) -> None:
                            and d.direction == draft.direction for d in drafts[:i])
         if moved_points or (draft.about is not None and _index_names_re().search(scan.fold(draft.about))):
             draft.kind, draft.unit = "points", "index_point"
+
+
+_SCORE_POINT_NOTE = "'points' read as score_point"
 
 
 def _index_restated_levels(text: str, drafts: list[Draft]) -> None:
@@ -1002,7 +1019,7 @@ def _gapped(gap: str) -> bool:
         return False
     rest = tokens[1:]
     return 0 < len(rest) <= _GAPPED_WORDS and "," not in gap and not any(
-        t in words.preposition or t in words.stop or t in _words().before for t in rest)
+        t in words.preposition or t in words.stop or t in _words().before or (t in _words().filler_ends and t not in words.determiner) for t in rest)
 
 
 _GAPPED_WORDS = 4  # "Coca-Cola Hellenic", "Lloyds Banking Group": the subject of the verb left out
@@ -1192,8 +1209,10 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
             between = text[verb.end():connector.start()]
             if any(w.lower() in _about_words().stop and w.lower() != "or" for w in _WORD.findall(between)):
                 draft.direction = draft.change = None  # "cut the rate 13 times, when it stood at 6.5%"
-            elif not any(c.isdigit() for c in between):
-                draft.change = "delta"  # "expanded at 0.4 percent" (but "settled down $1.72 at $104.67")
+            elif not any(c.isdigit() for c in between) and verb.group().lower() not in words.adverbs:
+                # "expanded at 0.4 percent" (but "settled down $1.72 at $104.67", "3.30 points,
+                # or 0.01 per cent, up at 24,320.55 points")
+                draft.change = "delta"
         return
     comparative = _more_words().comparative_re.match(text, draft.end)
     if comparative is not None:  # "sustained winds of 150 mph, a little stronger than at the previous update"
@@ -1212,6 +1231,11 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
         noun = words.after_re.match(text, leading.end() - 1)
         if noun is not None and not _level_next().match(text, noun.end()) and not _CLAUSE_END.match(text, noun.end()):
             noun = None  # "ended 56.96 points, or 0.31 per cent, higher." (but ", higher costs")
+    if noun is None and leading is not None and (moved := _LEVEL_WORD.match(text, leading.end())) is not None \
+            and scan.fold(moved.group(1)) in words.level and _level_next().match(text, moved.end()):
+        # "settled 3.30 points, or 0.01 per cent, up at 24,320.55 points" (not "£12m up front")
+        draft.direction, draft.change = words.level[scan.fold(moved.group(1))], "delta"
+        return
     if noun is None and draft.per is not None and (rate_per := words.per_re.match(text, draft.end)) is not None:
         noun = words.after_re.match(text, rate_per.end())  # "two cents a gallon more than"
     if noun is None:
@@ -1224,6 +1248,7 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
         draft.direction, draft.change = sign, "delta"
 
 
+_LEVEL_WORD = re.compile(r"([A-Za-z]+)")
 _AFTER_COMMA = re.compile(r",\s")  # then the change word, as after_re reads it (from the space)
 _CLAUSE_END = re.compile(r"\s*(?:[.;:!?](?=\s|$)|$)")
 
@@ -1305,7 +1330,10 @@ def _more_words() -> _MoreWords:
         re.compile(r"(?i)\s*(?:(?:" + level_words + r")(?:\s+from)?\s+|(?:an?|the)\s+(?:[a-z-]+\s+)?(?:"
                    + after_nouns + r")\s+(?:" + alternation(list(tables["intro"])) + r")\s+)?(?:(?:"
                    + alternation(sorted(_about_words().skip)) + r")\s+)?"),
-        re.compile(r"(?i)(?<![\w-])(" + alternation(list(tables["role"])) + r")\s+(?:[\w'’-]+\s+){1,5}?of\s+$"),
+        # the phrase opens with a determiner: "to a record low of", "from its 2023 closing level of"
+        # (not "to cover a revenue deficit of": an infinitive's object)
+        re.compile(r"(?i)(?<![\w-])(" + alternation(list(tables["role"])) + r")\s+(?:"
+                   + alternation(sorted(_about_words().determiner)) + r")\s+(?:[\w'’-]+\s+){0,4}?of\s+$"),
         re.compile(r"(?i)\s*(?:,|,?\s+and)\s+\d+\s+(?:" + alternation(list(tables["stat"])) + r")(?![\w-])"),
     )
 
