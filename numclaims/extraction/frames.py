@@ -55,6 +55,7 @@ class _AboutWords:
     adjunct: frozenset[str]  # "with": a figure right after it is about the phrase before it
     parallel: frozenset[str]  # "and", "or": a second figure of the same verb ("... and 809 in Taroudant")
     demonstrative: frozenset[str]  # "that": "in that fire" points back to a fire named before
+    joining: frozenset[str]  # "after": a stop word that joins "Profit after tax"
 
 
 @functools.cache
@@ -87,7 +88,7 @@ def _about_words() -> _AboutWords:
                        roles["not_time"], calendar, roles["pronoun"], roles["determiner"], roles["source"],
                        frozenset(v for v in verbs if v.endswith("ed")) | (past & verbs), roles["article"],
                        roles["conjunction"], roles["aside"], roles["correlative"], roles["adjunct"],
-                       roles["parallel"], roles["demonstrative"])
+                       roles["parallel"], roles["demonstrative"], roles["joining"])
 
 
 def verbs() -> frozenset[str]:
@@ -130,10 +131,10 @@ def about(text: str, draft: Draft, folded: str | None = None, previous_end: int 
     'jobless rate'
     """
     qualifier = _TOKEN.match(text, draft.start)
-    if qualifier is not None and qualifier.end() < draft.end and (
+    if qualifier is not None and qualifier.end() < draft.end and qualifier.group().lower() not in _words().adverbs and (
             _participle(qualifier.group(), _about_words()) or qualifier.group().lower() in _about_words().verbs):
         # "gusts exceeding 100 mph hit Tampa Bay", "the deficit topped $1.6 trillion": the
-        # qualifier is the clause's verb
+        # qualifier is the clause's verb (not the "up" of "extend outward up to 15 miles")
         draft = dataclasses.replace(draft, start=qualifier.end())
     phrase, back, mode = _about_in_clause(text, draft, folded, previous_end, _READ, counted_end)
     for _ in range(_ABOUT_HOPS):
@@ -219,7 +220,7 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
         verb_at = verb.start()
     elif scan.fold(text[draft.start:draft.end]) in _words().multiple_verbs:
         verb_at = len(folded)  # "Exports doubled": the figure is the clause's verb
-    elif draft.end > draft.start and (named := _named_before(text, clause, draft.start, words)) is not None:
+    elif draft.end > draft.start and (named := _named_before(text, clause, draft.start, words, draft.end)) is not None:
         # "the Skyway Fishing Pier reached 46 m/s, Albert Whitted Airport 45 m/s and Tampa
         # International Airport 43 m/s": the verb left out, the name before each figure
         return named, None, _READ
@@ -269,6 +270,23 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
     return None, None, _READ
 
 
+def _joins_head(folded: str, stop: re.Match[str], after: int, verbs: list[re.Match[str]], words: _AboutWords) -> bool:
+    """Is "after" or "before" inside a noun phrase ("Profit after tax rose", "earnings before
+    income taxes dropped"): a noun right before it, a bare noun after it (no determiner, number
+    or participle: not "after falling", "before the vote") and no verb in between?"""
+    if folded[after:stop.start()].rstrip().endswith(","):
+        return False
+    before = _LAST_TOKEN.search(folded, after, stop.start())
+    following = _TOKEN.match(folded, stop.end() + 1) if stop.end() < len(folded) else None
+    if before is None or following is None:
+        return False
+    noun, next_word = before.group().strip(), following.group()
+    return (noun not in words.verbs and noun not in words.skip and noun not in words.preposition
+            and next_word not in words.determiner and next_word not in words.pronoun and next_word not in words.skip
+            and not _is_number(next_word) and not _participle(next_word, words)
+            and not any(stop.end() <= v.start() for v in verbs[:-1]))
+
+
 def _tokens_before(text: str, start: int, end: int) -> list[str]:
     """The tokens from ``start`` to the word at ``end``, which a full stop's token may look at
     ("Dow Jones & Co. earned": "Co.")."""
@@ -280,6 +298,8 @@ def _joins_nouns(folded: str, stop: re.Match[str], after: int, verbs: list[re.Ma
     """Is the stop word an "and" or "or" between two nouns of one phrase, with no verb before it
     in its clause ("Prices of alcohol and tobacco were", "Saudi Arabia and Russia will each
     reduce", "Search and rescue operations involve"; not "sales rose and that left 5%")?"""
+    if stop.group() in words.joining:
+        return _joins_head(folded, stop, after, verbs, words)
     if stop.group() not in words.parallel or folded[after:stop.start()].rstrip().endswith(","):
         return False
     before = _LAST_TOKEN.search(folded, after, stop.start())
@@ -356,7 +376,7 @@ def _subject(text: str, clause: int, end: int, verbs: list[re.Match[str]], back:
     return (" ".join(phrase) if phrase else None), None, _READ
 
 
-def _named_before(text: str, clause: int, end: int, words: _AboutWords) -> str | None:
+def _named_before(text: str, clause: int, end: int, words: _AboutWords, figure_end: int | None = None) -> str | None:
     """The name right before a figure in a clause with no verb, after a comma or "and" ("...,
     Albert Whitted Airport 45 m/s and Tampa International Airport 43 m/s")."""
     if clause == 0 or text[clause - 1] != ",":
@@ -371,10 +391,24 @@ def _named_before(text: str, clause: int, end: int, words: _AboutWords) -> str |
     if not name or len(text[name[-1].end():end].split()) > connector:
         return None
     words_of = [t.group() for t in name]
-    if not all(w[0].isupper() and not _is_time(w, w.lower(), words) for w in words_of if w.lower() not in words.skip):
+    if any(_is_time(w, w.lower(), words) for w in words_of):
+        return None
+    if not all(w[0].isupper() for w in words_of if w.lower() not in words.skip) and not (
+            stops and tokens[stops[-1]].group().lower() in words.conjunction and stops[-1] == 0
+            and not any(w.lower() in _words().filler_ends or w.lower() in words.verbs or _is_number(w) for w in words_of)
+            and _verbless_after(text, end if figure_end is None else figure_end, words)):
+        # a noun in lower case only in a clause of "and", the noun and the figure alone: "...,
+        # and tropical-storm-force winds up to 105 miles" (not "and another 459 people were hurt")
         return None
     phrase = _phrase(words_of, words)
     return " ".join(phrase) if phrase else None
+
+
+def _verbless_after(text: str, end: int, words: _AboutWords) -> bool:
+    """Does the clause go on after the figure at ``end`` with no verb?"""
+    stop = _CLAUSE_START.search(text, end, min(len(text), end + _ABOUT_REACH))
+    after = scan.fold(text[end:stop.start() if stop else min(len(text), end + _ABOUT_REACH)])
+    return not _words_in(words.verb_re, after, 0, len(after))
 
 
 def _head_before(text: str, comma: int, words: _AboutWords) -> bool:
@@ -542,7 +576,11 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
         if lower[first] in words.skip or lower[first] in words.verbs or _is_time(tokens[first], lower[first], words):
             first += 1
         elif lower[first] in words.calendar and first > 0 and (
-                lower[first - 1] in words.preposition or _is_time(tokens[first - 1], lower[first - 1], words)):
+                lower[first - 1] in words.preposition or _is_time(tokens[first - 1], lower[first - 1], words)
+                or lower[first - 1] in _words().roles and first > 1 and lower[first - 2] in words.calendar):
+            first += 1  # "For January to December the gap": a run of months
+        elif lower[first] in _words().roles and first > 0 and lower[first - 1] in words.calendar \
+                and first + 1 < len(tokens) and lower[first + 1] in words.calendar:
             first += 1
         elif lower[first] in words.preposition and first + 1 < len(tokens) and (_is_time(
                 tokens[first + 1], lower[first + 1], words) or lower[first + 1] in words.calendar):
@@ -570,7 +608,8 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
             last = i
             break
     # "The index ended the day up 2.19%", "The jet came down": a verb in a past tense ends the phrase
-    last = next((i for i in range(first + 1, last) if lower[i] in words.past), last)
+    # ("Sales of previously owned homes": a participle after an adverb in -ly is an adjective)
+    last = next((i for i in range(first + 1, last) if lower[i] in words.past and not lower[i - 1].endswith("ly")), last)
     # "The index closed down 2%": a verb in -ed before the change word ("costs" in "mortgage
     # interest costs fell" is a noun); "New infections this week"
     while last > first and (lower[last - 1] in words.verbs and lower[last - 1].endswith("ed")
@@ -634,13 +673,13 @@ def _is_number(token: str) -> bool:
 
 
 _LAST_TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*\s*$")
-# a word, with a plural possessive's apostrophe ("homeowners'"); an upper-case name with a plus
-# ("OPEC+"); a number that is part of a name after a capitalised word ("S&P 500", "Russell
+# a word, with a plural possessive's apostrophe ("homeowners'") or a slash before a capital
+# ("S&P/Case-Shiller"); an upper-case name with a plus ("OPEC+"); a number that is part of a name after a capitalised word ("S&P 500", "Russell
 # 2000", "the November 1 election"); or a number word ("the 225-issue Nikkei Stock Average", "The 19-year-old England midfielder"); an
 # initialism keeps its last full stop before a word ("U.S. crude", "U.S. GDP": no clause ends
 # there), and so does a title before a word ("St. Louis", "Dow Jones & Co. earned"); an
 # ampersand between words is one ("Dow Jones & Co.")
-_TOKEN = re.compile(r"[A-Z](?:\.[A-Z])+\.(?=\s+[A-Za-z])|(?<![\w.])(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")\.(?=\s+[A-Za-z])|(?<=\s)&(?=\s)|\d[\d.,]*-[A-Za-z][\w'’&.-]*[\w]|[A-Z][A-Z]+\+(?![\w+])|[A-Za-z][\w'’&.-]*[\w]'?|[A-Za-z]"
+_TOKEN = re.compile(r"[A-Z](?:\.[A-Z])+\.(?=\s+[A-Za-z])|(?<![\w.])(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")\.(?=\s+[A-Za-z])|(?<=\s)&(?=\s)|\d[\d.,]*-[A-Za-z][\w'’&.-]*[\w]|[A-Z][A-Z]+\+(?![\w+])|[A-Za-z][\w'’&.-]*(?:/[A-Z][\w'’&.-]*)?[\w]'?|[A-Za-z]"
                     r"|(?<=[A-Za-z&]\s)\d+(?![\d.,%])(?!\S)")
 
 
