@@ -625,9 +625,20 @@ def _ahead(folded: str, at: int, words: _TimeWords, ends: list[int]) -> bool:
         pass
     if marker is None:
         return False
-    return not (words.past_re.search(folded, marker.end(), at) or _between(ends, marker.end(), at))
+    return not (words.past_re.search(folded, marker.end(), at) or _between(ends, marker.end(), at)
+                or _basis_figure(folded, marker.end(), at, words))
 
 
+def _basis_figure(folded: str, start: int, end: int, words: _TimeWords) -> bool:
+    """Is there a figure of comparison between ``start`` and ``end`` ("will pay Sh24.57 a unit,
+    up from Sh23.76 in May": the month is the old figure's, before the publication date; not
+    the start of a change "from $2 to $3")?"""
+    return any(words.prefixes.get(m.group(1)) == "basis" and not _PAIRED.match(folded, m.end())
+               for m in _BASIS_FIGURE.finditer(folded, start, end))
+
+
+_BASIS_FIGURE = re.compile(r"(?<![\w-])([a-z]+)\s+(?:the\s+|its\s+|a\s+)?[^\s\d]{0,4}\d")
+_PAIRED = re.compile(r"\S*\s+to\s+\S{0,4}\d")  # "will rise from $2 to $3 in May": a change ahead
 _FUTURE_REACH = 120
 
 
