@@ -390,6 +390,14 @@ def _display(members: Sequence[Item], unit: str) -> tuple[float, str]:
     return scale, m.unit
 
 
+def _originals(members: Sequence[Item]) -> list[Item]:
+    """The members that are not a restatement in another unit (not money) of another member of
+    their own report."""
+    stated = {(m.doc.id, m.index) for m in members}
+    return [m for m in members if m.mention.equivalent_of is None or m.mention.kind == "money"
+            or (m.doc.id, m.mention.equivalent_of) not in stated]
+
+
 def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     """The verdict on one group of claims, with a one-line explanation that shows the numbers."""
     members = group.members
@@ -398,6 +406,14 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     unit = readings[0].unit
     details: dict = {"kind": members[0].mention.kind, "unit": unit, "about": about(group),
                      "readings": [r.to_dict() for r in readings]}
+    # a restatement in another unit beside the figure it restates is that figure again, through
+    # a fixed factor: the inline check judges the conversion ("120 mph (205 kph)" is 193 km/h),
+    # and across reports the figure speaks for both, or one report's slip would flag the group.
+    # Money is kept: its rate is the outlet's own, and "(£113m)" against another's "£115m" is
+    # a difference no rate stands between
+    judged = _originals(members)
+    if len(judged) < len(members):
+        members, readings = judged, [m.reading for m in judged]  # type: ignore[misc]
     if group.documents_stated < 2:
         docs = next(iter(group.documents))
         return CheckItem(claims, "single_source",

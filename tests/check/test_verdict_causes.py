@@ -15,9 +15,11 @@ from numclaims.extraction.pipeline import extract
 
 def _verdict(*claims: tuple[str, str], published: tuple[str, ...] = ()) -> str:
     """The verdict on one group of the figure ``figure`` of each ``(text, figure)``, each text
-    a document a, b, ... (published on the day given, if any)."""
+    a document a, b, ... in the order they first come (published on the day given, if any)."""
     group = Cluster("block", 0)
-    for n, (text, figure) in enumerate(claims):
+    texts = list(dict.fromkeys(text for text, _ in claims))
+    for text, figure in claims:
+        n = texts.index(text)
         day = date.fromisoformat(published[n]) if published else None
         doc = Document(chr(ord("a") + n), text, published=day)
         item = next(i for i in build_items(doc, extract(text)) if i.mention.text == figure)
@@ -48,3 +50,13 @@ def test_two_places_named_are_still_another_scope() -> None:
                      "Around 12,000"),
                     ("About 15,000 North Korean workers were sent to places like Russia and China,"
                      " officials said.", "About 15,000")) == "divergent"
+
+
+def test_a_restatement_is_judged_by_its_inline_check_not_across_reports() -> None:
+    # hurricane-milton-2024: AP's "120 mph (205 kph)" converts wrongly (120 mph is 193 km/h); the
+    # inline check says so, and across reports AP's figure is its 120 mph, which the Herald's
+    # 120 mph agrees with
+    ap = "The cyclone had maximum sustained winds of 120 mph (205 kph) when it made landfall."
+    herald = "Milton made landfall as a Category 3 storm with maximum sustained winds of 120 mph."
+    group = [(ap, "120 mph"), (ap, "205 kph"), (herald, "120 mph")]
+    assert _verdict(*group) == "consistent"
