@@ -335,9 +335,11 @@ def _bounds(run: Sequence[Item]) -> Reading:
     return Reading(min(low, high), max(low, high), min(low, high), max(low, high), rs[0].unit)  # type: ignore[union-attr]
 
 
-# what a figure is stated as, beside its number: claims that differ in one of these may both hold
-_FRAME_FIELDS = (("change", "is a {}"), ("direction", "goes {}"), ("per", "is per {}"),
-                 ("about", "is of {}"))
+# what a figure is stated as, beside its number: claims that differ in one of these may both hold.
+# Not what it is of ("about"): that is the phrase a report names the subject by, and grouping has
+# already taken the claims for one fact by their words; "Full-year GAAP earnings per diluted share"
+# and "GAAP EPS", "Turnout" and "overall turnout" name one figure in other words, no other frame
+_FRAME_FIELDS = (("change", "is a {}"), ("direction", "goes {}"), ("per", "is per {}"))
 
 
 def _frame_differences(members: Sequence[Item]) -> list[str]:
@@ -346,7 +348,7 @@ def _frame_differences(members: Sequence[Item]) -> list[str]:
     found = []
     for name, shown in _FRAME_FIELDS:
         stated: dict[str, dict[str, dict[str, None]]] = {}
-        written: dict[str, str] = {}  # "about" is quoted as the first document wrote it
+        written: dict[str, str] = {}
         for m in members:
             value = getattr(m.mention, name, None)
             if isinstance(value, str) and value.strip():
@@ -360,7 +362,7 @@ def _frame_differences(members: Sequence[Item]) -> list[str]:
         if len(stated) > 1:
             found.append(f"{name} differs: " + "; ".join(
                 " and ".join(f'"{text}" ({", ".join(ids)})' for text, ids in texts.items())
-                + " " + shown.format(f'"{written[key]}"' if name == "about" else written[key])
+                + " " + shown.format(written[key])
                 for key, texts in stated.items()))
     return found
 
@@ -388,6 +390,14 @@ def _display(members: Sequence[Item], unit: str) -> tuple[float, str]:
     return scale, m.unit
 
 
+def _originals(members: Sequence[Item]) -> list[Item]:
+    """The members that are not a restatement in another unit (not money) of another member of
+    their own report."""
+    stated = {(m.doc.id, m.index) for m in members}
+    return [m for m in members if m.mention.equivalent_of is None or m.mention.kind == "money"
+            or (m.doc.id, m.mention.equivalent_of) not in stated]
+
+
 def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     """The verdict on one group of claims, with a one-line explanation that shows the numbers."""
     members = group.members
@@ -396,6 +406,14 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     unit = readings[0].unit
     details: dict = {"kind": members[0].mention.kind, "unit": unit, "about": about(group),
                      "readings": [r.to_dict() for r in readings]}
+    # a restatement in another unit beside the figure it restates is that figure again, through
+    # a fixed factor: the inline check judges the conversion ("120 mph (205 kph)" is 193 km/h),
+    # and across reports the figure speaks for both, or one report's slip would flag the group.
+    # Money is kept: its rate is the outlet's own, and "(£113m)" against another's "£115m" is
+    # a difference no rate stands between
+    judged = _originals(members)
+    if len(judged) < len(members):
+        members, readings = judged, [m.reading for m in judged]  # type: ignore[misc]
     if group.documents_stated < 2:
         docs = next(iter(group.documents))
         return CheckItem(claims, "single_source",
@@ -431,12 +449,14 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     described = "; ".join(_reads(run, interval, group.more, dated) for run in runs)
     scopes = [_common_scope(run) for run in runs]
     details["runs"] = [{"docs": sorted({m.doc.id for m in run}), "scope": sorted(s)} for run, s in zip(runs, scopes)]
-    scope_differs = len(set(scopes)) > 1
+    # a clause that names no place or period holds where and when its story does: against "in
+    # Russia" it is no other scope (a frame a claim leaves unsaid is no difference either), but
+    # "Russia" against "Russia and China" is
+    scope_differs = len({s for s in scopes if s}) > 1
     frames = _frame_differences(members)
-    # a series is one thing however outlets name it ("the earthquake", "the quake") and wherever
-    # some of them place it: only a stated role, direction or denominator, or two places named,
-    # tell its reports apart
-    series_frames = [f for f in frames if not f.startswith("about ")]
+    # a series is one thing wherever some of its reports place it: only a stated role, direction
+    # or denominator, or two places named, tell its reports apart
+    series_frames = frames
     stated_scopes = {s for s in scopes if s}
     # wording that allows one reading ("up to 2,500 degrees" and "above 1,700 degrees") shows
     # no change between reports: nothing was updated

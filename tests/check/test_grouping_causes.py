@@ -88,3 +88,14 @@ def test_a_figure_given_no_time_and_not_forecast_is_its_reports_year() -> None:
         "Taxes lifted the tax take as a share of gross domestic product to a record 38%.",
         published="2024-10-30")
     assert ("a:38.3 per cent", "b:38%") not in found
+
+
+def test_a_deal_is_a_contract() -> None:
+    # bellingham-real-madrid-2023: Goal's "a six-year contract" and Kenyan Post's "a six-year
+    # deal" are one fact (data/check_synonyms.txt: contract, deal)
+    found = _groups(
+        "Madrid are prepared to give the 19-year-old a six-year contract and a salary second only"
+        " to that of Kylian Mbappe.",
+        "Dortmund also confirmed that Bellingham will sign a six-year deal at the Bernabeu.",
+        "Dortmund said the fee could rise by 30.9 million euros in add-ons.", published="2023-06-07")
+    assert found.get(("a:six-year", "b:six-year")) == "consistent", found
