@@ -45,6 +45,10 @@ def unit_after(ctx: Context, r: Reading) -> Decision | None:
     if r.high_value is None:
         _unit_repeated(ctx.text, r, unit)
     unit, kind, note = around.unit_sense(ctx.text, r.start, r.pos, unit_surface, unit, kind)
+    rate = around.rate_unit_after(ctx.text, r.pos, unit)
+    if rate is not None:  # "9 kilometers per second": a speed, its denominator in the span
+        unit, kind, r.pos = rate
+        note = None
     if note and ctx.currency_hint is not None:
         by_country = _units_by_country().get((unit_surface.lower(), ctx.currency_hint.strip().upper()))
         if by_country is not None and by_country[1] == kind:
