@@ -171,9 +171,13 @@ def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
         # "grew by $12.1 billion to $310.5 billion", "gained $14 to $2,340": a change and a
         # level, not a range ("rose 5 to 10 percent", the unit written once, stays a range)
         rng = None
-    if rng and rng.group("conn") == "to" and between and between.group(1).lower() == "from" and (
-            frames.states_change(text, between.start(1))):
-        rng = None  # "rose from $32m to $34m": a start and a level, not a range
+    opener = frames.start_opener(text, mention_start) if rng and rng.group("conn") == "to" else None
+    if opener is not None and (frames.states_change(text, opener) or frames.change_in_clause(text, opener) == "up"):
+        # "rose from $32m to $34m", "jumped 12.2 percent year over year, from $181,300 to
+        # $203,500", "revised up sharply, from an initial estimate of 130,000 to 168,000": a
+        # start and a level, not a range (a rise to the larger; "reduced from 44 mg to 50 mg",
+        # against its verb, stays a range)
+        rng = None
     if rng and (rng.group("conn") != "and" or between):
         value2, precision2 = parse_numeral(rng.group("num"))
         pos2 = rng.end()
