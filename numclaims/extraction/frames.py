@@ -854,9 +854,11 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
         _BARE_OR.fullmatch(gap) is not None and previous.kind != draft.kind)) and not any(c.isdigit() for c in gap)
     if restates and draft.direction is None and previous.direction is not None:
         draft.direction, draft.change = previous.direction, previous.change
-    elif restates and previous.direction is None and draft.direction is not None and draft.change in ("delta", "level"):
+    elif restates and previous.direction is None and draft.direction is not None and draft.change in ("delta", "level") \
+            and text[draft.start] not in _SIGNS:
         # "ended $1.42, or 1.9%, higher"; "earned $59.5 million, or 35 cents a share, up from":
-        # the restatement's change word is the first figure's too
+        # the restatement's change word is the first figure's too (but "412 (+211) seats": a
+        # signed figure in brackets is the change of the figure before, which is a level)
         previous.direction, previous.change = draft.direction, draft.change
     elif draft.direction is None and previous.direction is not None and previous.change == "delta" \
             and previous.kind == draft.kind and _gapped(gap):
@@ -1016,6 +1018,7 @@ _CHAIN_GAP = 40
 _ONE_CHANGE = frozenset({("delta", "start"), ("delta", "level"), ("start", "level")})
 _LEVEL_REACH = 40  # "2.6 per cent in July, up from": where "from" may follow the figure
 _RESTATED = re.compile(r"\s*(?:,\s*or\b|\()")
+_SIGNS = frozenset("+-\u2212")
 _RESTATES = re.compile(r"[^,(]*(?:,\s*or\s+|\s*\(\s*(?:or\s+)?)")  # "77 cents, or 0.65 percent", "89 cents (1.31%)"
 _CONNECTOR_REACH = 30
 _BARE_OR = re.compile(r"[^\S\n]+or[^\S\n]+")

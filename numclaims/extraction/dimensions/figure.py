@@ -29,6 +29,7 @@ _NAMES = number_names()
 _SCALE_WORDS = frozenset([*_NAMES.times, *_NAMES.scales])
 _DIGIT_BEFORE = re.compile(r"\d\s*$")
 _BY_BEFORE = re.compile(r"(?i)\bby\s+$")
+_PLUS_BEFORE = re.compile(r"(?<![\w+])\+$")  # a plus sign, not "1+1" or "C++"
 # A sign written as a word right before the figure: "minus 1,200,000", "negative five hundred".
 _SIGN_WORD_BEFORE = re.compile(rf"(?i)(?:(\w+)\s+)?(?<![\w-])({alternation(SIGN_WORDS)})\s+$")
 
@@ -136,6 +137,8 @@ def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
         return None
 
     mention_start = sign[1] if sign else prefix_unit[2] if prefix_unit else start
+    if mention_start == start and _PLUS_BEFORE.search(text, max(0, start - 2), start):
+        mention_start -= 1  # "from +336,000 to +264,000", "412 (+211) seats": the sign is the figure's, as a minus is
     negative = sign is not None and money.negative_before(text, sign[1])  # "-$5 million"
     if negative:
         mention_start -= 1
