@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from numclaims.extraction import scan
 from numclaims.extraction.dimensions import Draft
-from numclaims.extraction.lexicon import alternation, calendar_names, read_rows
+from numclaims.extraction.lexicon import alternation, calendar_names, lexicon, read_rows
 
 #: The kinds a change or a rate is read for: not dates, years or ages.
 FRAMED_KINDS = frozenset({
@@ -729,7 +729,8 @@ def _words() -> _Words:
     per_re = re.compile(
         # "$71.20 a barrel", "on each Anglo share", "£530,000-per-week", "120 km/h"
         r"(?:\s*\))?(?:\s*|-)(?:(" + alternation(worded) + r")(?:\s+|-)|(" + alternation(
-            [c for c in connectors if c not in worded]) + r")\s?)(" + alternation(roles["unit"]) + r"|[A-Za-z]+)\b"
+            [c for c in connectors if c not in worded]) + r")\s?)(" + alternation(roles["unit"]).replace(r"\ ", r"[\s-]+")
+        + r"|[A-Za-z]+)\b"
     )
     adjectives = dict(pair.split("=", 1) for pair in roles["adjective"])
     adjective, rate_noun = alternation(list(adjectives)), alternation(roles["rate_noun"])
@@ -932,7 +933,7 @@ def _named_per(phrase: str, named: re.Match[str], words: _Words) -> str:
     """The denominator "per" names in what a figure is about: "income per capita" `capita`,
     "earnings per diluted share" `share` (the unit word its modifiers lead to)."""
     head = _rate_words().head_re.match(phrase, named.start(1))
-    return _written_singular(head.group(1), words) if head is not None else _singular(named.group(1).lower(), words)
+    return _written_singular(head.group(1) if head is not None else named.group(1), words)
 
 
 def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
@@ -948,9 +949,11 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
         _BARE_OR.fullmatch(gap) is not None and previous.kind != draft.kind)) and not any(c.isdigit() for c in gap)
     if restates and draft.direction is None and previous.direction is not None:
         draft.direction, draft.change = previous.direction, previous.change
-    elif restates and previous.direction is None and draft.direction is not None and draft.change in ("delta", "level"):
+    elif restates and previous.direction is None and draft.direction is not None and draft.change in ("delta", "level") \
+            and text[draft.start] not in _SIGNS:
         # "ended $1.42, or 1.9%, higher"; "earned $59.5 million, or 35 cents a share, up from":
-        # the restatement's change word is the first figure's too
+        # the restatement's change word is the first figure's too (but "412 (+211) seats": a
+        # signed figure in brackets is the change of the figure before, which is a level)
         previous.direction, previous.change = draft.direction, draft.change
     elif draft.direction is None and previous.direction is not None and previous.change in ("delta", "level") \
             and (previous.kind == draft.kind or previous.change == "level") and _gapped(gap) \
@@ -1128,6 +1131,7 @@ _CHAIN_GAP = 40
 _ONE_CHANGE = frozenset({("delta", "start"), ("delta", "level"), ("start", "level")})
 _LEVEL_REACH = 40  # "2.6 per cent in July, up from": where "from" may follow the figure
 _RESTATED = re.compile(r"\s*(?:,\s*or\b|\()")
+_SIGNS = frozenset("+-\u2212")
 _RESTATES = re.compile(r"[^,(]*(?:,\s*or\s+|\s*\(\s*(?:or\s+)?)")  # "77 cents, or 0.65 percent", "89 cents (1.31%)"
 _CONNECTOR_REACH = 30
 _BARE_OR = re.compile(r"[^\S\n]+or[^\S\n]+")
@@ -1155,6 +1159,23 @@ def change_in_clause(text: str, start: int) -> str | None:
 _CLAUSE_REACH = 100
 _RESTATED_LEVEL_REACH = 400  # two sentences: "Its previous record close, 38,915.87, ..."
 _LAST_SENTENCE_END = re.compile(r"(?s).*[.;!?\n](?=\s)")
+
+
+def start_opener(text: str, start: int) -> int | None:
+    """Where the role word that makes the figure at ``start`` a change's start opens: "from"
+    right before it ("rose from $32m"), or before a few words and "of" ("revised up, from an
+    initial estimate of 130,000 to 168,000"); None when no such word is there.
+
+    >>> text = "revised up, from an initial estimate of 130,000 to 168,000"
+    >>> start_opener(text, text.index("130")), start_opener("from $32m", 5), start_opener("at $32m", 3)
+    (12, 0, None)
+    """
+    found = _words().connector_re.search(text, max(0, start - 8), start)
+    if found is None and text.endswith("of ", 0, start):
+        found = _more_words().of_connector_re.search(text, max(0, start - _OF_REACH), start)
+    if found is None or _words().roles[found.group(1).lower()] != "start":
+        return None
+    return found.start(1)
 
 
 def states_change(text: str, start: int) -> bool:
@@ -1441,20 +1462,22 @@ def _per(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | None = 
         if head is not None:
             draft.per = _written_singular(head.group(1), words)
             return
-    singular = _singular(noun, words)
-    if connector in words.articles and singular not in words.units:
+    singular = _written_singular(found.group(3), words)
+    if connector in words.articles and _unit_key(singular) not in words.units:
         return  # "$5 a company", "3 a side"
     draft.per = singular
 
 
-def _singular(noun: str, words: _Words) -> str:
-    return noun[:-1] if noun.endswith("s") and noun[:-1] in words.units else noun
+def _unit_key(unit: str) -> str:
+    """A denominator as rate_words.tsv lists it: lower case, a hyphen as a space."""
+    return " ".join(scan.fold(unit).replace("-", " ").split())
 
 
 def _written_singular(unit: str, words: _Words) -> str:
-    """A unit word as written, in the singular ("million British thermal units")."""
+    """A unit word as written, in the singular ("million British thermal units", "per
+    kilowatt-hours" `kilowatt-hour`, "per kWh" `kWh`: a symbol keeps its capitals)."""
     unit = " ".join(unit.split())
-    return unit[:-1] if unit.endswith("s") and scan.fold(unit[:-1]) in words.units else unit
+    return unit[:-1] if unit.endswith("s") and _unit_key(unit[:-1]) in words.units else unit
 
 
 def _per_elsewhere(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | None) -> str | None:
@@ -1494,7 +1517,7 @@ class _RateWords:
 @functools.cache
 def _rate_words() -> _RateWords:
     roles = {r[0]: r[1].split(",") for r in read_rows("rate_words.tsv")}
-    unit = r"(?i:" + alternation(roles["unit"]).replace(r"\ ", r"\s+") + r")s?"
+    unit = r"(?i:" + alternation(roles["unit"]).replace(r"\ ", r"[\s-]+") + r")s?"
     modifiers = r"(?:[A-Za-z][\w&'’-]*\s+){0,3}?"
     adverbs = dict(pair.split("=", 1) for pair in roles["adverb"])
     adjectives = [pair.split("=", 1)[0] for pair in roles["adjective"]]
@@ -1523,7 +1546,14 @@ def canonical_per(per: str, unit: str | None, canonical_unit: str | None) -> str
 
     >>> canonical_per("barrel", "USD", "USD"), canonical_per("hour", "kilometer_per_hour", "meter_per_second")
     ('oil_barrel', 'second')
+    >>> canonical_per("kWh", "USD", "USD"), canonical_per("troy ounce", "USD", "USD")
+    ('kilowatt_hour', 'troy_ounce')
     """
     if unit is not None and "_per_" in unit:
         return canonical_unit.rsplit("_per_", 1)[1] if canonical_unit and "_per_" in canonical_unit else None
-    return _words().canonical.get(per.lower(), per.replace(" ", "_"))
+    key = _unit_key(per)
+    if key in _words().canonical:
+        return _words().canonical[key]
+    # a unit of units.tsv is per its own pint unit ("per kWh": kilowatt_hour); a noun is itself
+    measure = lexicon().units_cs.get(per) or lexicon().units_ci.get(key)
+    return measure.unit if measure is not None else key.replace(" ", "_")

@@ -12,10 +12,12 @@ and where it ends, or None. The dimension decision itself is made by the rules o
 
 from __future__ import annotations
 
+import functools
 import re
 
 from numclaims.extraction import scan
-from numclaims.extraction.lexicon import UnitSense, lexicon, normalise_space
+from numclaims.extraction.lexicon import UnitSense, alternation, lexicon, normalise_space, read_rows
+from numclaims.normalise.units import kind_of, registry
 
 #: The English ordinal suffixes ("the 5th", "the 12th century"), as a regex group.
 ORDINAL_SUFFIX = r"(?:st|nd|rd|th)"
@@ -79,6 +81,50 @@ def unit_after(text: str, end: int) -> tuple[str, str, int, str] | None:
     if entry is None:
         return None
     return entry.unit, entry.kind, match.end(), surface
+
+
+@functools.cache
+def _per_duration() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A rate connector (rate_words.tsv) and a duration unit (units.tsv) after a unit: the
+    pattern, and each duration surface (lower-cased) with its pint unit."""
+    durations = {r[0].lower(): r[1] for r in read_rows("units.tsv") if r[2] == "duration" and r[3] == "ci"}
+    connectors = next(r[1].split(",") for r in read_rows("rate_words.tsv") if r[0] == "connector")
+    worded = [c for c in connectors if c.replace(" ", "").isalpha()]
+    signs = [c for c in connectors if c not in worded]
+    pattern = re.compile(r"(?:[\s-]+(?i:" + alternation(worded) + r")[\s-]+|\s?(?:" + alternation(signs)
+                         + r")\s?)(?i:(" + alternation(list(durations)) + r"))(?![\w-])")
+    return pattern, durations
+
+
+@functools.cache
+def _rate_unit(unit: str, duration: str) -> tuple[str, str] | None:
+    """The pint unit of ``unit`` per ``duration`` and its kind, when pint names it as a unit of
+    its own kind ("kilometer_per_second" is a speed); None otherwise ("mile_per_day" is no
+    unit pint knows, and "barrels per day" stays a volume at a rate per day)."""
+    name = f"{unit}_per_{duration}"
+    if name not in registry():
+        return None
+    try:
+        return name, kind_of(name)
+    except ValueError:
+        return None
+
+
+def rate_unit_after(text: str, end: int, unit: str) -> tuple[str, str, int] | None:
+    """A unit over a duration right after the unit that ends at ``end``: (pint unit, kind,
+    end). A length per unit of time is a speed, whichever way the pair is written.
+
+    >>> rate_unit_after("at 13.02km per second", 10, "kilometer")
+    ('kilometer_per_second', 'speed', 21)
+    >>> rate_unit_after("walked 8 miles a day", 14, "mile") is None
+    True
+    """
+    pattern, durations = _per_duration()
+    match = pattern.match(text, end)
+    if match is None:
+        return None
+    found = _rate_unit(unit, durations[match.group(1).lower()])
+    return None if found is None else (*found, match.end())
 
 
 _WORDS_AROUND = re.compile(r"[A-Za-z][\w'’-]*")

@@ -89,6 +89,7 @@ class _TimeWords:
     own_year_re: re.Pattern[str]  # " of the year" after "the first quarter": the year it is read in
     contract_re: re.Pattern[str]  # " gold futures" after "December": a contract's month, no time
     span_keys: tuple[str, ...]  # where span_re may match, found with str.find
+    span_lengths: dict[str, int]  # "year" -> 12, "quarter" -> 3: a period named by its length in months
 
 
 @functools.cache
@@ -97,6 +98,7 @@ def _time_words() -> _TimeWords:
     prefixes: dict[str, str] = {}
     records: list[str] = []
     ends: list[str] = []
+    lengths: dict[str, int] = {}
     lists: dict[str, list[str]] = {}
     for phrase, period, number in read_rows("time_words.tsv"):
         if period == "prefix":
@@ -105,6 +107,8 @@ def _time_words() -> _TimeWords:
             records.extend(phrase.split(","))
         elif period == "span":
             ends.extend(phrase.split(","))
+        elif period == "span_length":
+            lengths[phrase] = int(number)
         elif period in LIST_ROLES:
             lists.setdefault(period, []).extend(phrase.split(","))
         else:
@@ -116,7 +120,7 @@ def _time_words() -> _TimeWords:
     count = r"(\d{1,2}|" + alternation(list(counts)) + r")"
     span_re = re.compile(
         r"(?i)(?<![\w-])(?:(?:" + alternation([w for w, role in prefixes.items() if role == "at"]) + r")\s+)?the\s+(?:"
-        r"(?:" + count + r"\s+months?|(year))\s+(?:" + alternation(ends).replace(r"\ ", r"\s+") + r")\s+("
+        r"(?:" + count + r"\s+months?|(" + alternation(list(lengths)) + r"))\s+(?:" + alternation(ends).replace(r"\ ", r"\s+") + r")\s+("
         + month_names + r")(?:\s+\d{1,2}(?!\d))?(?:,?\s+(\d{4}))?"
         r"|first\s+" + count + r"\s+months\s+of\s+(?:the\s+year|(\d{4})))(?![\w-])")
     # month and weekday names as written, capitalised, and not the three-letter ones: "may" is a
@@ -191,7 +195,8 @@ def _time_words() -> _TimeWords:
                       re.compile(r"(?i)\s+of\s+(?:" + alternation(lists["own_year"]).replace(r"\ ", r"\s+")
                                  + r")(?![\w-])"),
                       re.compile(r"(?i)\s+(?:" + alternation(lists["contract"]).replace(r"\ ", r"\s+") + r")(?![\w-])"),
-                      (*sorted({unit + end.split()[0] for unit in _SPAN_UNITS for end in ends}), _SPAN_FIRST))
+                      (*sorted({unit + end.split()[0] for unit in (*_SPAN_UNITS, *(f"{w} " for w in lengths))
+                                for end in ends}), _SPAN_FIRST), lengths)
 
 
 _SHORT_LAST = 3
@@ -302,6 +307,10 @@ def _nearest(draft: Draft, place: _Place, limit: int | None = None, strict: bool
                 and expressions[i + 1].start <= found.end + _AFTER_REACH \
                 and "," not in place.text[found.end:expressions[i + 1].start]:
             return expressions[i + 1]  # "rose 3% year on year in May": May's figure
+        if (found.basis or found.comparison) and before is not None:
+            # "output in the three months to June rose 6% from a year earlier": the basis of a
+            # comparison gives way to the time its clause names before the figure
+            return before
         return _for(draft, found, place)
     if before is None and i < len(expressions) and _WHEN_CLAUSE.match(place.folded, draft.end) \
             and not _between(ends, draft.end, expressions[i].start):
@@ -757,7 +766,7 @@ def _spans(text: str, folded: str, published: dt.date | None, words: _TimeWords)
                     continue
                 period = (dt.date(on_year, 1, 1), dt.date(on_year, count, calendar.monthrange(on_year, count)[1]))
             else:
-                count = 12 if year_word else _count(number, words)
+                count = words.span_lengths[year_word.lower()] if year_word else _count(number, words)
                 end_month = words.months.get(month) or words.months.get(month.capitalize())
                 if end_month is None or not 1 <= count <= 120:
                     continue
@@ -772,9 +781,9 @@ def _spans(text: str, folded: str, published: dt.date | None, words: _TimeWords)
     return found
 
 
-# where a span can be: "12 months to", "the year ended", "the first three months of" (with
-# each word of the end that time_words.tsv's span rows list)
-_SPAN_UNITS = (" months ", " month ", "year ")
+# where a span can be: "12 months to", "the year ended" (time_words.tsv's span_length rows),
+# "the first three months of" (with each word of the end that time_words.tsv's span rows list)
+_SPAN_UNITS = (" months ", " month ")
 _SPAN_FIRST = " months of "
 
 

@@ -134,7 +134,7 @@ def test_a_gain_in_brackets_implies_the_start_another_report_gives() -> None:
     found = _arithmetic(
         "The Labour Party has won the general election by a landslide, taking 412 (+211) seats.",
         "Labour's seat total more than doubled, from 201 to 412.", published="2024-07-05")
-    assert [(v, c) for v, c, _ in found] == [("consistent", ["a:412", "a:211", "b:201", "b:412"])]
+    assert [(v, c) for v, c, _ in found] == [("consistent", ["a:412", "a:+211", "b:201", "b:412"])]
 
 
 def test_a_start_with_its_level_in_another_sentence_about_the_same_thing() -> None:
@@ -347,7 +347,7 @@ def test_a_beat_of_an_estimate_with_its_level_in_another_sentence() -> None:
         "265.3%. Earnings per share came to $5.16. The revenue figure beat the Zacks Consensus "
         "Estimate of $20.31 billion by +8.82%.")
     assert [(v, c) for v, c, why in found if "another sentence" in why] == [
-        ("consistent", ["a:$22.1 billion", "a:$20.31 billion", "a:8.82%"])]
+        ("consistent", ["a:$22.1 billion", "a:$20.31 billion", "a:+8.82%"])]
 
 
 def test_a_beat_that_reaches_no_level_of_the_report_is_not_flagged() -> None:
@@ -453,7 +453,7 @@ EPS = ("Earnings per share for the quarter came to $3.12. Against a consensus es
 
 def test_a_signed_surprise_against_an_estimate_reaches_the_level_of_another_sentence() -> None:
     found = _arithmetic(EPS.format(pct="11.43"))
-    assert [(v, c) for v, c, _ in found] == [("consistent", ["a:$3.12", "a:$2.80", "a:11.43%"])]
+    assert [(v, c) for v, c, _ in found] == [("consistent", ["a:$3.12", "a:$2.80", "a:+11.43%"])]
 
 
 def test_a_signed_surprise_that_reaches_no_level_is_not_flagged() -> None:

@@ -48,16 +48,20 @@ class _Change:
         return [c for c in (self.percent, *self.others, self.delta) if c is not None]
 
 
-_PAREN_SIGN = re.compile(r"^\s*\(\s*([+\-−–])\s*$")
+_PAREN_SIGN = re.compile(r"^\s*\(\s*([+\-−–])?\s*$")
 
 
 def _paren_sign(previous: Item, item: Item) -> str | None:
-    """ "412 (+211) seats": a signed figure in brackets right after a figure is its change."""
+    """ "412 (+211) seats": a signed figure in brackets right after a figure is its change (the
+    sign before the mention or, as extraction reads it, the first character of its text)."""
     sign = _PAREN_SIGN.match(_between(previous, item))
     after = item.doc.text[item.mention.end:item.mention.end + 3]
     if sign is None or not after.lstrip().startswith(")"):
         return None
-    return "up" if sign.group(1) == "+" else "down"
+    written = sign.group(1) or item.mention.text[:1]
+    if written not in "+-−–" or not written:
+        return None
+    return "up" if written == "+" else "down"
 
 
 _BY = re.compile(r"^\s*by\s+(?:[+\-−]\s*)?$", re.IGNORECASE)
@@ -91,7 +95,7 @@ def _against(start: Item, item: Item) -> str | None:
     word of ``compared`` or ``start`` (``arithmetic_words.tsv``): a change from that figure."""
     m = item.mention
     sign = _SIGN.search(item.doc.text, max(0, m.start - 2), m.start)
-    written = sign.group(1) if sign else m.text[:1] if m.text[:1] in "-−" else None
+    written = sign.group(1) if sign else m.text[:1] if m.text[:1] and m.text[:1] in "+-−" else None
     if not _percent(item) or written is None:
         return None
     text = start.doc.text

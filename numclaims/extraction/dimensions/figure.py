@@ -29,6 +29,7 @@ _NAMES = number_names()
 _SCALE_WORDS = frozenset([*_NAMES.times, *_NAMES.scales])
 _DIGIT_BEFORE = re.compile(r"\d\s*$")
 _BY_BEFORE = re.compile(r"(?i)\bby\s+$")
+_PLUS_BEFORE = re.compile(r"(?<![\w+])\+$")  # a plus sign, not "1+1" or "C++"
 # A sign written as a word right before the figure: "minus 1,200,000", "negative five hundred".
 _SIGN_WORD_BEFORE = re.compile(rf"(?i)(?:(\w+)\s+)?(?<![\w-])({alternation(SIGN_WORDS)})\s+$")
 
@@ -136,6 +137,8 @@ def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
         return None
 
     mention_start = sign[1] if sign else prefix_unit[2] if prefix_unit else start
+    if mention_start == start and _PLUS_BEFORE.search(text, max(0, start - 2), start):
+        mention_start -= 1  # "from +336,000 to +264,000", "412 (+211) seats": the sign is the figure's, as a minus is
     negative = sign is not None and money.negative_before(text, sign[1])  # "-$5 million"
     if negative:
         mention_start -= 1
@@ -171,9 +174,13 @@ def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
         # "grew by $12.1 billion to $310.5 billion", "gained $14 to $2,340": a change and a
         # level, not a range ("rose 5 to 10 percent", the unit written once, stays a range)
         rng = None
-    if rng and rng.group("conn") == "to" and between and between.group(1).lower() == "from" and (
-            frames.states_change(text, between.start(1))):
-        rng = None  # "rose from $32m to $34m": a start and a level, not a range
+    opener = frames.start_opener(text, mention_start) if rng and rng.group("conn") == "to" else None
+    if opener is not None and (frames.states_change(text, opener) or frames.change_in_clause(text, opener) == "up"):
+        # "rose from $32m to $34m", "jumped 12.2 percent year over year, from $181,300 to
+        # $203,500", "revised up sharply, from an initial estimate of 130,000 to 168,000": a
+        # start and a level, not a range (a rise to the larger; "reduced from 44 mg to 50 mg",
+        # against its verb, stays a range)
+        rng = None
     if rng and (rng.group("conn") != "and" or between):
         value2, precision2 = parse_numeral(rng.group("num"))
         pos2 = rng.end()

@@ -42,9 +42,20 @@ def unit_after(ctx: Context, r: Reading) -> Decision | None:
                 r.high_value *= 1e6
             return unit_after(ctx, r) if around.unit_after(ctx.text, r.pos) else None
     unit, kind, r.pos, unit_surface = measured
+    scale = _unit_scales().get(unit_surface)
+    if scale is not None and r.scale is None:
+        # "486 kb/d": the unit's own scale multiplies the figure, as "486 thousand barrels" would
+        r.value, r.precision = r.value * scale, r.precision * scale
+        r.scale = (scale, r.pos, unit_surface)
+        if r.high_value is not None:
+            r.high_value *= scale
     if r.high_value is None:
         _unit_repeated(ctx.text, r, unit)
     unit, kind, note = around.unit_sense(ctx.text, r.start, r.pos, unit_surface, unit, kind)
+    rate = around.rate_unit_after(ctx.text, r.pos, unit)
+    if rate is not None:  # "9 kilometers per second": a speed, its denominator in the span
+        unit, kind, r.pos = rate
+        note = None
     if note and ctx.currency_hint is not None:
         by_country = _units_by_country().get((unit_surface.lower(), ctx.currency_hint.strip().upper()))
         if by_country is not None and by_country[1] == kind:
@@ -225,6 +236,12 @@ def _unit_repeated(text: str, r: Reading, unit: str) -> None:
     high, precision = parse_numeral(second.group("num"))
     if high > r.value:
         r.high_value, r.precision, r.pos = high, max(r.precision, precision), measured[2]
+
+
+@functools.cache
+def _unit_scales() -> dict[str, float]:
+    """Unit surface -> the scale it carries (unit_scales.tsv: "kb/d" is a thousand barrels)."""
+    return {surface: float(multiplier) for surface, multiplier in read_rows("unit_scales.tsv")}
 
 
 @functools.cache
