@@ -38,7 +38,7 @@ _VULGAR = "".join(r[0] for r in read_rows("number_words.tsv") if r[2] == "vulgar
 NUMERAL = (
     r"(?:[\-\u2212](?=\d))?"
     rf"(?:{_SCIENTIFIC}|{_EUROPEAN}|{_INDIAN_GROUPS}|\d{{1,3}}(?:{_GROUP_SEP}\d{{3}})+(?![\d])(?:\.\d+)?"
-    rf"|\d+[{_VULGAR}]|\d+(?:\.\d+)?|\.\d+)"
+    rf"|\d+[{_VULGAR}]|\d+(?:\.\d+)?|(?<![A-Za-z])\.\d+)"  # not the stop of "Rs.72.63"
 )
 
 # Every number word comes from number_words.tsv, by role (and by its fourth column's flag).

@@ -269,7 +269,7 @@ def _glued_to_word(text: str, start: int, has_sign: bool) -> bool:
     if prev == "," and start >= 2 and text[start - 2].isdigit():
         return True  # the rest of a malformed figure: "$1,0000 million" is not 0 million
     if prev in "-/.#@\\" and start >= 2 and (text[start - 2].isalnum() or text[start - 2] in "/#"):
-        return not (prev == "\\" and has_sign)
+        return not ((prev == "\\" or prev == ".") and has_sign)  # "Rs.72.63 crore": the sign's stop
     return False
 
 

@@ -126,9 +126,15 @@ def multiples(ctx: Context, protected: SpanSet) -> list[Draft]:
     return drafts
 
 
+_TIMES_AT_END = re.compile(r"(?i)\s+(times)(?=\s*(?:[,;:)]|\.(?!\d)|$))")
+
+
 def times_after(ctx: Context, r: Reading) -> Decision | None:
     """"three times as many", "2.5 times the average": the figure is a factor."""
     found = _multiples()[3].match(ctx.text, r.pos)
+    if found is None and isinstance(r.value, float) and not r.value.is_integer():
+        # "Provisions rose 2.2 times, to Rs 916 crore": a factor no count of occasions can be
+        found = _TIMES_AT_END.match(ctx.text, r.pos)
     if found is None:
         return None
     r.pos = found.end(1)
