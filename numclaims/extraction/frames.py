@@ -792,7 +792,7 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
                                        and words.span_re.search(text, max(0, d.start - _SPAN_REACH), d.start))]
     for previous, draft in zip(chain, chain[1:]):
         _continue(text, previous, draft, words)
-    for previous, draft in zip(framed, framed[1:]):
+    for previous, draft in zip(chain, chain[1:]):  # "totaled $356.4 billion in the first two months of the year, down 17 percent"
         _level_before_change(text, previous, draft, drafts)
     _index_levels(text, framed, words)
     _index_restated_levels(text, framed)
@@ -1112,7 +1112,7 @@ def _level_before_change(text: str, previous: Draft, draft: Draft, drafts: list[
             level.direction, level.change = draft.direction, "level"
 
 
-_LEVEL_HEAD = 40
+_LEVEL_HEAD = 60  # "totaled $356.4 billion in the first two months of the budget year, down"
 _DATED = re.compile(r"(?<![\w.])[A-Z][a-z]+\.?\s+\d{1,2}(?![\w.,])|(?<![\w.,])(?:1[89]|20)\d\d(?![\w.,])")
 _CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?")
 _CLAUSE_MARK = re.compile(r"[;:!?\n(]|\.(?=\s)")
@@ -1196,7 +1196,7 @@ def _no_change(text: str, draft: Draft, words: _Words) -> bool:
     return words.material_re.match(text, draft.end) is not None or words.where_re.match(text, draft.end) is not None
 
 
-_SPAN_REACH = 8
+_SPAN_REACH = 20  # "in the first two months"
 
 
 def _thing(text: str, verb: re.Match[str], draft: Draft, words: _Words) -> bool:

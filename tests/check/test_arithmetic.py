@@ -106,9 +106,6 @@ def test_a_percentage_change_against_another_reports_start_and_level() -> None:
     assert across == [("consistent", ["a:$22.1 billion", "a:265.3%", "b:$22.1 billion", "b:$6.05 billion"])]
 
 
-@pytest.mark.xfail(strict=True, reason="the frames now read '$5.16, an increase of 28% ... and "
-                   "486%' as a level per share with its changes, and the check across the reports "
-                   "no longer takes the 486% that fits (the 28% comes first)")
 def test_of_several_percentages_of_a_level_the_one_that_fits_is_checked() -> None:
     found = _arithmetic(
         "On a non-GAAP basis, earnings per diluted share were $5.16, an increase of 28% quarter on "
