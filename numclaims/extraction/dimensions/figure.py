@@ -186,11 +186,13 @@ def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
         pos2 = rng.end()
         scale2 = rules.scale_after(text, pos2, money=money_context or rng.group("sign") is not None)
         mult2 = scale2[0] if scale2 else mult1
-        if not scale:
-            mult1 = mult2
+        # "5 to 10 million": the first figure takes the second's scale, if the range holds ("in
+        # 2019 to 5 million" is a year and a figure, not 2019 million)
+        shared = mult1 if scale else mult2
         if scale2:
             pos2 = scale2[1]
-        if math.isfinite(value2) and value2 * mult2 > value * mult1 and not rules.is_ordinal(text, rng.end()):
+        if math.isfinite(value2) and value2 * mult2 > value * shared and not rules.is_ordinal(text, rng.end()):
+            mult1 = shared
             high_value = value2 * mult2
             precision = max(precision * mult1, precision2 * mult2) / mult1
             pos = pos2

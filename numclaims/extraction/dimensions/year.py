@@ -20,7 +20,7 @@ _FIRST, _LAST = 1500, 2100  # the years news text writes as bare four-digit figu
 
 def year(ctx: Context, r: Reading) -> Draft | None:
     """"in 2011" is the year 2011; "the 1990s" the decade; "between 2010 and 2015" a span."""
-    if r.words is not None or r.scale or not _is_year(ctx.text, r.surface, r.pos):
+    if r.words is not None or r.scale or not _is_year(ctx.text, r.surface, r.pos, r.start):
         return None
     if r.high_value is None:
         return _year(ctx.text, r.mention_start, r.pos, r.value)
@@ -29,7 +29,9 @@ def year(ctx: Context, r: Reading) -> Draft | None:
     return None
 
 
-def _is_year(text: str, surface: str, end: int) -> bool:
+def _is_year(text: str, surface: str, end: int, start: int) -> bool:
+    """Is the figure ``surface`` at ``start`` a year, its reading ending at ``end`` (after the
+    second year of "2016 to 2018")?"""
     if len(surface) != 4 or not surface.isdigit() or not _FIRST <= int(surface) <= _LAST:
         return False
     if _DECADE.match(text, end):
@@ -39,10 +41,10 @@ def _is_year(text: str, surface: str, end: int) -> bool:
     # out any other number there: "2019 sales rose")
     if _PLURAL_NOUN.match(text, end) is None:
         return True
-    before = _WORD_BEFORE.search(text, max(0, end - len(surface) - _PREFIX_REACH), end - len(surface))
+    before = _WORD_BEFORE.search(text, max(0, start - _PREFIX_REACH), start)
     if before is not None:
         return before.group(1).lower() in _year_prefixes()
-    return _SENTENCE_OPENS.search(text, max(0, end - len(surface) - 3), end - len(surface)) is not None
+    return _SENTENCE_OPENS.search(text, max(0, start - 3), start) is not None
 
 
 _PREFIX_REACH = 8
