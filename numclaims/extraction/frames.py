@@ -192,6 +192,8 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
         verbs = verbs[:1]  # "The Labour Party has won the election held on July 4, taking 412 seats"
     if verbs:
         verb = verbs[-1]  # the last verb before the figure
+        if len(verbs) > 1 and verb.group() in _words().adverbs and not folded[verbs[-2].end():verb.start()].strip():
+            verb = verbs[-2]  # "the season ticket goes up 5.9%": the verb of the particle
         if verb.group() in words.source and _source_object(text, clause + verb.end(), draft.start):
             return None, None, _READ  # "experts put the cost at $50 billion", "GFZ measured it at 6.9": a source's estimate
         last_word = _LAST_TOKEN.search(folded, verb.end())
@@ -788,8 +790,9 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
         previous_end = draft.end
         counted_end = draft.end if draft.kind in _COUNTING_KINDS else None
     # "lost 11.5 percent in a week and 25.2 percent in thirty days": a span of time is no link
-    chain = [d for d in framed if not (d.kind == "duration" and d.direction is None
-                                       and words.span_re.search(text, max(0, d.start - _SPAN_REACH), d.start))]
+    # ("hit 12.26 per cent, a 23-month high, up from": nor is a duration written as a modifier)
+    chain = [d for d in framed if not (d.kind == "duration" and d.direction is None and (
+        words.span_re.search(text, max(0, d.start - _SPAN_REACH), d.start) or _MODIFIER.search(text, d.start, d.end)))]
     for previous, draft in zip(chain, chain[1:]):
         _continue(text, previous, draft, words)
     for previous, draft in zip(chain, chain[1:]):  # "totaled $356.4 billion in the first two months of the year, down 17 percent"
@@ -1104,17 +1107,21 @@ def _level_before_change(text: str, previous: Draft, draft: Draft, drafts: list[
         return
     if draft.change == "start" and "from" not in tail.lower():
         return
-    head = _DATED.sub("", _CLOCK.sub("", head))  # "as of October 12, up from", "in fiscal year 2019, a rise of"
-    if any(c.isdigit() for c in head) or _CLAUSE_MARK.search(head):
+    # no other figure between, but a time ("as of October 12, up from", "in fiscal year 2019, a
+    # rise of", "in Q4, a 6.3 percent decline", "a 23-month high, up from")
+    if _CLAUSE_MARK.search(_DATED.sub("", _CLOCK.sub("", head))) or any(previous.end <= d.start and d.end <= draft.start and d.kind not in _TIME_KINDS
+                                        for d in drafts):
         return
     for level in (previous, drafts[previous.equivalent_of] if previous.equivalent_of is not None else None):
         if level is not None and level.direction is None:
             level.direction, level.change = draft.direction, "level"
 
 
-_LEVEL_HEAD = 60  # "totaled $356.4 billion in the first two months of the budget year, down"
+_TIME_KINDS = frozenset({"date", "year", "duration"})
+# the stops of a time's abbreviations are no clause's end: "as of 5 a.m. Monday", "on Dec. 29"
 _DATED = re.compile(r"(?<![\w.])[A-Z][a-z]+\.?\s+\d{1,2}(?![\w.,])|(?<![\w.,])(?:1[89]|20)\d\d(?![\w.,])")
 _CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?")
+_LEVEL_HEAD = 60  # "totaled $356.4 billion in the first two months of the budget year, down"
 _CLAUSE_MARK = re.compile(r"[;:!?\n(]|\.(?=\s)")
 
 
@@ -1387,7 +1394,9 @@ def _more_words() -> _MoreWords:
         comparatives,
         re.compile(r"(?i)(?:\s+of(?:\s+[a-z][a-z-]*){0,2}|[\s-]+[a-z][a-z-]*)[\s-]+(" + after_nouns + r")(?![\w-])"),
         re.compile(r"(?i)(?<![\w-])(?:" + alternation(list(tables["neutral"])) + r")\s+of\s+$"),
-        re.compile(r"(?i)\s*(?:(?:" + level_words + r")(?:\s+from)?\s+|(?:an?|the)\s+(?:[a-z-]+\s+)?(?:"
+        # ", up from", ", up slightly from", ", up a slight 1pc", ", a gain of"
+        re.compile(r"(?i)\s*(?:(?:" + level_words + r")(?:\s+(?:" + alternation(list(tables["degree"])).replace(r"\ ", r"\s+")
+                   + r"))?(?:\s+from)?\s+(?:an?\s+[a-z]+\s+)?|(?:an?|the)\s+(?:[a-z-]+\s+)?(?:"
                    + after_nouns + r")\s+(?:" + alternation(list(tables["intro"])) + r")\s+)?(?:(?:"
                    + alternation(sorted(_about_words().skip)) + r")\s+)?"),
         # the phrase opens with a determiner: "to a record low of", "from its 2023 closing level of"
