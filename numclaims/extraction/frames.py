@@ -1182,7 +1182,13 @@ def start_opener(text: str, start: int) -> int | None:
         found = _more_words().of_connector_re.search(text, max(0, start - _OF_REACH), start)
     if found is None or _words().roles[found.group(1).lower()] != "start":
         return None
+    before = _WORD_BEFORE.search(scan.fold(text[max(0, found.start(1) - _RANGING_REACH):found.start(1)]))
+    if before is not None and before.group(1) in _more_words().ranging:
+        return None  # "after ranging from $15.90 to $16.20": a range
     return found.start(1)
+
+
+_RANGING_REACH = 12
 
 
 def states_change(text: str, start: int) -> bool:
@@ -1376,6 +1382,7 @@ class _MoreWords:
     intro_re: re.Pattern[str]  # the words after a level's comma that open its change (", up", ", a gain of")
     of_connector_re: re.Pattern[str]  # "to a record low of " before a figure
     stat_line_re: re.Pattern[str]  # "and 14 rebounds" after a player's points
+    ranging: frozenset[str]  # "ranging": "from X to Y" after it is a range
 
 
 @functools.cache
@@ -1404,6 +1411,7 @@ def _more_words() -> _MoreWords:
         re.compile(r"(?i)(?<![\w-])(" + alternation(list(tables["role"])) + r")\s+(?:"
                    + alternation(sorted(_about_words().determiner)) + r")\s+(?:[\w'’-]+\s+){0,4}?of\s+$"),
         re.compile(r"(?i)\s*(?:,|,?\s+and)\s+\d+\s+(?:" + alternation(list(tables["stat"])) + r")(?![\w-])"),
+        frozenset(tables["ranging"]),
     )
 
 
