@@ -208,7 +208,10 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
                 and _gapped(text[previous_end:draft.start]):
             # "Housing prices rose 14.58 per cent and food 11.78 per cent": the verb left out
             gap = text[previous_end:draft.start]
-            phrase = _phrase(_TOKEN.findall(gap, gap.lower().find("and") + 3), words)
+            named = _TOKEN.findall(gap, re.search(r"(?<![\w-])and\s", gap).end())
+            if len(named) > 1 and named[-1].lower() in _words().roles:
+                named = named[:-1]
+            phrase = _phrase(named, words)
             if phrase:
                 return " ".join(phrase), None, _READ
         if mode != _MAIN and [m for m in _words_in(words.stop_re, folded, verb.end(), last_word.start() if last_word else len(folded))
@@ -1060,9 +1063,19 @@ def _gapped(gap: str) -> bool:
     gap = gap.lstrip().removeprefix(",")  # "The S&P 500 declined 3.2%, and the Nasdaq 3.8%"
     folded = scan.fold(gap)
     tokens = _WORD.findall(folded)
+    # "... by 7p per litre in the past week and diesel by 4.5ppl": the first figure's rate and
+    # time before "and"
+    joint = next((i for i, t in enumerate(tokens) if t in words.parallel), None)
+    if joint is not None and 0 < joint and all(
+            _is_time(t, t, words) or t in words.preposition or t in words.skip or t in words.ordinal
+            or t in words.continuation for t in tokens[:joint]):
+        tokens = tokens[joint:]
+        folded = folded[folded.find(" " + tokens[0] + " ") + 1:] if " " + tokens[0] + " " in folded else folded
     if not tokens or tokens[0] not in words.parallel or _words_in(words.verb_re, folded, 0, len(folded)):
         return False
     rest = tokens[1:]
+    if len(rest) > 1 and rest[-1] in _words().roles:
+        rest = rest[:-1]  # "... and diesel by 4.5ppl": the second figure's role word
     return 0 < len(rest) <= _GAPPED_WORDS and "," not in gap and not any(
         t in words.preposition or t in words.stop or t in _words().before or (t in _words().filler_ends and t not in words.determiner) for t in rest)
 
@@ -1133,7 +1146,7 @@ def _continues(gap: str) -> bool:
                or w in words.ordinal for word in _WORD.findall(gap))
 
 
-_CHAIN_GAP = 40
+_CHAIN_GAP = 60
 # the roles of two figures of one change: its delta and its start or level, its start and level
 _ONE_CHANGE = frozenset({("delta", "start"), ("delta", "level"), ("start", "level")})
 _LEVEL_REACH = 40  # "2.6 per cent in July, up from": where "from" may follow the figure

@@ -26,10 +26,16 @@ from numclaims.extraction import rules
 from numclaims.extraction.lexicon import lexicon
 
 
+_NAME_REACH = 24  # "New Taiwan dollars "
+
+
 def currency_before(text: str, start: int) -> tuple[str, int] | None:
     """The currency sign or ISO code that ends right before ``start``: (code or group, sign start)."""
     lex = lexicon()
+    # a sign is short; a name before the figure ("US dollars 729 million") only where a letter ends it
     match = lex.currency_prefix_re.search(text, max(0, start - 8), start)
+    if match is None and start > 1 and text[start - 2:start - 1].isalpha():
+        match = lex.currency_prefix_re.search(text, max(0, start - _NAME_REACH), start)
     if match is None:
         return _name_before(text, start)
     if match.group(1):
