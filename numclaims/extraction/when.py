@@ -875,7 +875,8 @@ _PART_MONTHS = {"q": 3, "h": 6}  # time_words.tsv's periods of a quarter and a h
 def _of_years(text: str, found: list[_Expression], published: dt.date | None,
               words: _TimeWords) -> list[_Expression]:
     """A part of a year and the year it is "of" as one expression: "for the first quarter of
-    2024" is 2024's quarter, whatever the publication date ("of last year", "of this year" too);
+    2024" is 2024's quarter, whatever the publication date ("of last year", "of this year" too;
+    the year may follow with no "of": "in Q4 2019", "in August last year", "In July this year");
     "of the year" (own_year rows) names the year the part is read in already, and joins its text."""
     out: list[_Expression] = []
     skip = -1
@@ -900,7 +901,7 @@ def _of_years(text: str, found: list[_Expression], published: dt.date | None,
     return out
 
 
-_OF = re.compile(r"\s+of\s+")
+_OF = re.compile(r"\s+(?:of\s+)?")  # "the first quarter of 2024", "in Q4 2019", "in August last year"
 
 
 def _whole_year(period: tuple[dt.date, dt.date]) -> bool:
