@@ -220,7 +220,13 @@ def _changes(sentence: Sequence[Item]) -> list[_Change]:
             run.direction = run.direction or direction
         elif role == "delta":
             slot = "percent" if _percent(item) else "delta"
-            if run.level is not None and not run.level_first and not (
+            if (run.level is not None and run.level is last and not run.level_first
+                    and run.start is None and not run.by and _fits_level(run.level, item)
+                    and words.appositive_delta.match(_between(last, item))):
+                # "earnings per share were $5.16, an increase of 28% ... and 486% ...": the frames
+                # call the figure a level already, and the change after its comma is of it
+                run.level_first = True
+            elif run.level is not None and not run.level_first and not (
                     run.level is last and _paren_sign(last, item) is not None):  # "121 (-250) seats"
                 runs.append(run)
                 run = _Change()
@@ -228,7 +234,10 @@ def _changes(sentence: Sequence[Item]) -> list[_Change]:
                 # another change of the same level: "$22.1 billion, up 22% ..., beating estimates
                 # by $1.55bn"
                 runs.append(run)
-                run = _Change(level=run.level, level_first=True)
+                # "$11.93, 586% higher than a year before, while non-GAAP earnings ... rose 288%":
+                # a change after a word that opens another clause is of another figure
+                other = words.other_clause.search(_between(last, item)) is not None
+                run = _Change() if other else _Change(level=run.level, level_first=True)
             if run.empty and pending is not None and _fits_level(pending, item) and (
                     (_paren_sign(pending, item) is not None and pending is last)
                     or _level_before(pending, item, words.appositive_delta)):

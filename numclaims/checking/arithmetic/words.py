@@ -41,6 +41,7 @@ class _Words:
     back: re.Pattern[str]  # a sentence's start before its start figure: "That is a steep fall from"
     up_nouns: frozenset[str]
     opening: re.Pattern[str]  # a sentence's start before a figure: "Against a consensus estimate of"
+    other_clause: re.Pattern[str]  # a clause word that joins no parts: "while", "but"
 
 
 @cache
@@ -113,5 +114,7 @@ def _words() -> _Words:
                         re.IGNORECASE),
         up_nouns=frozenset(w.lower() for w in rows["up_noun"]),
         opening=re.compile(rf"^\W*(?:{compared})\s+{filler}$", re.IGNORECASE),
+        other_clause=re.compile(rf"\b(?:{alternation([w for w in rows['clause'] if w not in rows['joiner']])})\b",
+                                re.IGNORECASE),
         reference=re.compile(rf"^\s*(?:{any_of('reference')})\s+(?:(?:the|a|an|its|their)\s+)?$",
                              re.IGNORECASE))
