@@ -555,3 +555,34 @@ def test_a_further_share_that_misses_the_next_amount_is_no_check() -> None:
 def test_a_share_of_that_fee_with_no_further_is_no_part_of_the_next_amount() -> None:
     text = FURTHER.format(pct="30").replace("a further amount", "an amount")
     assert _arithmetic(text) == []
+
+
+# -- a total in words against the figures another report gives of its unit (palisades-fire-2025)
+
+FIRES = ("The Palisades fire has burned 23,713 acres and consumed many homes.\n\n"
+         "The Eaton fire has burned 14,117 acres in Altadena.\n\n"
+         "The Hurst fire has burned {hurst} acres around Sylmar.")
+COMBINED = "The fires have burned a combined 38,600 acres in Los Angeles County."
+
+
+def test_a_rounded_total_meets_the_figures_another_report_gives_of_its_unit() -> None:
+    [(verdict, claims, why)] = [f for f in _arithmetic(FIRES.format(hurst="779"), COMBINED)
+                                if "the total" in f[2]]
+    assert verdict == "consistent"
+    assert claims == ["a:23,713 acres", "a:14,117 acres", "a:779 acres", "b:38,600 acres"]
+    assert "= 38,608-38,610 acre" in why and "38,550-38,650 acre (to its rounding)" in why
+
+
+def test_figures_of_another_report_that_miss_the_total_are_not_flagged() -> None:
+    assert [f for f in _arithmetic(FIRES.format(hurst="3,779"), COMBINED) if "the total" in f[2]] == []
+
+
+def test_figures_that_add_up_to_another_reports_total_by_chance_are_no_parts() -> None:
+    # the sentences share no word with the total's: a shortfall and an aid budget are no part of
+    # a tax's yield, though 22 + 3 = 25
+    found = _arithmetic(
+        "The money is meant to cover a £22 billion shortfall Labour inherited.\n\n"
+        "Annual support of £3 billion for Ukraine would continue.",
+        "The main tax-raising measure, employers' national insurance, takes £25bn from companies, "
+        "and together with higher borrowing it will reduce investment.")
+    assert [f for f in found if "the total" in f[2]] == []

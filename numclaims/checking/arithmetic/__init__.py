@@ -25,7 +25,9 @@ sentences or reports reports agreement only unless said otherwise below:
   whose sentence shares most words with the parts' sentence (``divergent``). A total is looked
   for only within ``TOTAL_WINDOW`` of the parts' sum: further off it is some other figure. A
   total in words is also set against the amounts its report gives before it
-  (:func:`_parts_before`, agreement only);
+  (:func:`_parts_before`, agreement only), and against the figures of its unit that another
+  report gives in sentences sharing a word with it, the total's trailing zeros taken as rounding
+  ("a combined 38,600 acres" of 23,713 + 14,117 + 779; :func:`_parts_elsewhere`, agreement only);
 * **a rate and its total** (:func:`_rates`, :func:`_totals_against_rates`): rate x duration =
   amount, one rate per two periods, a total over a period against a rate of the same thing
   (``divergent`` across reports);
@@ -56,7 +58,7 @@ from numclaims.checking.arithmetic.changes import (
 from numclaims.checking.arithmetic.common import _sentences
 from numclaims.checking.arithmetic.parts import (
     MAX_PARTS, TOTAL_REACH, TOTAL_WINDOW, _check_parts, _closest, _is_total, _parts, _parts_across,
-    _parts_before,
+    _parts_before, _parts_elsewhere,
 )
 from numclaims.checking.arithmetic.rates import _rates, _totals_against_rates
 from numclaims.checking.arithmetic.shares import (
@@ -97,6 +99,7 @@ def check_totals_across(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
     "157 on board".
     """
     found = _parts_across(per_doc)
+    found += _parts_elsewhere(per_doc)
     runs = [_runs(_sentences(items)) for items in per_doc]
     found += _changes_across(runs)
     found += _starts_across(runs, [[i for sentence in _sentences(items) for i in sentence]
