@@ -586,3 +586,31 @@ def test_figures_that_add_up_to_another_reports_total_by_chance_are_no_parts() -
         "The main tax-raising measure, employers' national insurance, takes £25bn from companies, "
         "and together with higher borrowing it will reduce investment.")
     assert [f for f in found if "the total" in f[2]] == []
+
+
+# -- a margin between two finishers against their times (kiptum-chicago-marathon-2023) ----------
+
+MARGIN = ("Kelvin Kiptum of Kenya crossed the finish line in Chicago {gap} ahead of his compatriot "
+          "Benson Kipruto, with Belgium's Bashir Abdi third in 2:04:32.")
+TIMES = ("Kelvin Kiptum won the Chicago Marathon in 2:00:35.\n\n"
+         "Benson Kipruto of Kenya, the defending champion, was runner-up in 2:04:02.")
+
+
+def test_a_margin_ahead_of_a_name_adds_the_leaders_time_to_the_time_behind() -> None:
+    [(verdict, claims, why)] = [f for f in _arithmetic(MARGIN.format(gap="3min 27sec"), TIMES)
+                                if "margin" in f[2]]
+    assert verdict == "consistent"
+    assert claims == ["b:2:00:35", "a:3min 27sec", "b:2:04:02"]
+    assert '"2:00:35" (b) + "3min 27sec" gives 2:04:01-2:04:03' in why
+
+
+def test_a_margin_the_times_do_not_meet_is_not_flagged() -> None:
+    assert [f for f in _arithmetic(MARGIN.format(gap="3min 57sec"), TIMES) if "margin" in f[2]] == []
+
+
+def test_a_loose_time_or_a_third_finishers_time_meets_no_margin() -> None:
+    # "two hours" plus the margin spans an hour; 2:04:32 in the margin's sentence is Abdi's
+    found = _arithmetic(MARGIN.format(gap="3min 27sec"),
+                        "Kiptum became the first man to run close to two hours in Chicago; Kipruto "
+                        "was second.", "Kiptum ran 2:01:05 in Chicago.")
+    assert [f for f in found if "margin" in f[2]] == []

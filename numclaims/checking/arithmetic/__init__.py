@@ -28,6 +28,9 @@ sentences or reports reports agreement only unless said otherwise below:
   (:func:`_parts_before`, agreement only), and against the figures of its unit that another
   report gives in sentences sharing a word with it, the total's trailing zeros taken as rounding
   ("a combined 38,600 acres" of 23,713 + 14,117 + 779; :func:`_parts_elsewhere`, agreement only);
+* **a margin between finishers** (:func:`_margins`): "3min 27sec ahead of his compatriot Benson
+  Kipruto" against a time in a sentence naming the one ahead and a time in a sentence naming
+  the one behind, in any report of the story (agreement only);
 * **a rate and its total** (:func:`_rates`, :func:`_totals_against_rates`): rate x duration =
   amount, one rate per two periods, a total over a period against a rate of the same thing
   (``divergent`` across reports);
@@ -53,7 +56,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from numclaims.checking.arithmetic.changes import (
-    _changes_across, _check_change, _deltas_elsewhere, _levels_elsewhere, _runs, _starts_across,
+    _changes_across, _check_change, _deltas_elsewhere, _levels_elsewhere, _margins, _runs,
+    _starts_across,
 )
 from numclaims.checking.arithmetic.common import _sentences
 from numclaims.checking.arithmetic.parts import (
@@ -107,6 +111,7 @@ def check_totals_across(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
     found += _totals_against_rates(per_doc)
     found += _shares_against_bases(per_doc, across=True)
     found += _count_shares(per_doc)
+    found += _margins(per_doc)
     return found
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from numclaims.checking.arithmetic.common import (
     _closed, _native_size, _amount,
     _anchor, _between, _bounds, _CALENDAR, _index, _native, _NO_LEVEL, _percent, _q, _same_unit,
-    _sentence_begin, _sentence_of, _sentence_starts, _sentence_words, _shown, _shown_native,
+    _sentence_begin, _sentence_of, _sentence_starts, _sentence_words, _sentences, _shown, _shown_native,
     _size_of, _stem, _way,
 )
 from numclaims.checking.arithmetic.intervals import _add, _div, _mul, _overlap, _size, Interval
@@ -689,4 +689,74 @@ def _deltas_elsewhere(runs: Sequence[_Change]) -> list[CheckItem]:
             if checked is not None and checked.verdict == "consistent":
                 found.append(checked)
             break
+    return found
+
+
+def _names(text: str, start: int, end: int) -> frozenset[str]:
+    """The capitalised content words of ``text[start:end]``: the names a sentence gives."""
+    return frozenset(t.surface for t in tokens(text, start, end) if t.surface[:1].isupper() and is_content(t))
+
+
+def _margins(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
+    """A margin between two finishers ("Kiptum ... crossed the finish line 3min 27sec ahead of his
+    compatriot Benson Kipruto"; ``margin`` in ``arithmetic_words.tsv``) against their times: a
+    time in a sentence naming one who finished ahead (a name before the margin in its sentence:
+    "Kiptum" ... "2hrs 35sec"), the margin added, meets a time in a sentence naming the one behind
+    ("Kipruto ... was runner-up in 2:04:02"), in any report of the story. The times are filed by
+    the names their sentences give, so each margin looks at the few times of its two names. Only
+    agreement is reported, once per report of the later time: the names may be of other races."""
+    words = _words()
+    times: list[Item] = []
+    named: dict[str, list[Item]] = {}  # a name -> the times in sentences that give it
+    for items in per_doc:
+        for item in (i for sentence in _sentences(items) for i in sentence):
+            m = item.mention
+            if (m.kind != "duration" or m.change or m.direction or m.qualifier not in _STATED
+                    or not all(math.isfinite(x) for x in _bounds(item))):
+                continue
+            times.append(item)
+            starts, n = _sentence_starts(item.doc.text), _sentence_of(item)
+            end = starts[n] if n < len(starts) else len(item.doc.text)
+            for name in _names(item.doc.text, _sentence_begin(item), end):
+                named.setdefault(name, []).append(item)
+    found = []
+    for margin in times:
+        text, m = margin.doc.text, margin.mention
+        after = words.margin.match(text[m.end:m.end + 80])
+        if after is None:
+            continue
+        behind_names = frozenset(after.group("name").split())
+        ahead_names = _names(text, _sentence_begin(margin), m.start) - behind_names
+        sign = 1.0 if words.margin_way[after.group("way").lower()] == "ahead" else -1.0
+        leaders = {id(t): t for n in ahead_names for t in named.get(n, ()) if t is not margin}
+        # the one behind is named by the last word of the name: "Benson Kipruto" is "Kipruto"; a
+        # time of the margin's own sentence is a third finisher's ("..., with Belgium's Bashir
+        # Abdi third in 2:04:32"), and a loose one ("two hours") pins no finisher's time
+        trailing = [t for t in named.get(after.group("name").split()[-1], ())
+                    if _precise(_bounds(t)) and not (t.doc is margin.doc and _sentence_of(t) == _sentence_of(margin))]
+        seen: set[str] = set()
+        for later in trailing:
+            if later.doc.id in seen:
+                continue
+            for leader in leaders.values():
+                if (leader is later or not _precise(_bounds(leader))
+                        or (leader.doc is later.doc and _sentence_of(leader) == _sentence_of(later))):
+                    continue
+                implied = _add(_bounds(leader), _bounds(margin), sign)
+                if not _overlap(implied, _bounds(later)):
+                    continue
+                seen.add(later.doc.id)
+                shown = [later]
+                explanation = (
+                    f"{margin.doc.id} puts {after.group('name')} {_q(margin)} "
+                    f"{'behind' if sign > 0 else 'ahead of'} the leader: {_q(leader)} "
+                    f"({leader.doc.id}) {'+' if sign > 0 else '-'} {_q(margin)} gives "
+                    f"{_shown(implied, shown)}; {_q(later)} ({later.doc.id}) reads "
+                    f"{_shown(_bounds(later), shown)}: the margin adds up")
+                claims = [leader, margin, later]
+                found.append(CheckItem(tuple(c.claim for c in claims), "consistent", explanation,
+                                       {"check": "arithmetic", "relation": "change",
+                                        "kind": "duration", "direction": "up" if sign > 0 else "down",
+                                        "across": len({c.doc.id for c in claims}) > 1}))
+                break
     return found
