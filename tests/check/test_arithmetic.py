@@ -614,3 +614,20 @@ def test_a_loose_time_or_a_third_finishers_time_meets_no_margin() -> None:
                         "Kiptum became the first man to run close to two hours in Chicago; Kipruto "
                         "was second.", "Kiptum ran 2:01:05 in Chicago.")
     assert [f for f in found if "margin" in f[2]] == []
+
+
+# -- a majority over all others against the seats its sentence gives (uk-election-2024) ---------
+
+DECLARED = ("Once 648 of the 650 Commons seats had been declared, Labour stood on 412 seats and held "
+         "a majority of {majority}, while the Tories had been cut back to 121.")
+
+
+def test_a_majority_is_twice_the_winners_seats_less_the_seats_filled() -> None:
+    [(verdict, claims, why)] = [f for f in _arithmetic(DECLARED.format(majority="176")) if "majority" in f[2]]
+    assert verdict == "consistent" and claims == ["a:648", "a:412", "a:176"]
+    assert 'a majority over all others is 2 x "412" seats - "648" = 176' in why
+
+
+def test_a_majority_over_the_next_party_alone_is_not_flagged() -> None:
+    # 412 - 121 = 291: another way of counting a majority, no conflict
+    assert [f for f in _arithmetic(DECLARED.format(majority="291")) if "majority" in f[2]] == []

@@ -28,6 +28,8 @@ sentences or reports reports agreement only unless said otherwise below:
   (:func:`_parts_before`, agreement only), and against the figures of its unit that another
   report gives in sentences sharing a word with it, the total's trailing zeros taken as rounding
   ("a combined 38,600 acres" of 23,713 + 14,117 + 779; :func:`_parts_elsewhere`, agreement only);
+* **a majority over all others** (:func:`_majorities`): "648 of the 650 Commons seats ... on 412
+  seats and held a majority of 176" is 2 x 412 - 648, in one sentence (agreement only);
 * **a margin between finishers** (:func:`_margins`): "3min 27sec ahead of his compatriot Benson
   Kipruto" against a time in a sentence naming the one ahead and a time in a sentence naming
   the one behind, in any report of the story (agreement only);
@@ -62,7 +64,7 @@ from numclaims.checking.arithmetic.changes import (
 from numclaims.checking.arithmetic.common import _sentences
 from numclaims.checking.arithmetic.parts import (
     MAX_PARTS, TOTAL_REACH, TOTAL_WINDOW, _check_parts, _closest, _is_total, _parts, _parts_across,
-    _parts_before, _parts_elsewhere,
+    _majorities, _parts_before, _parts_elsewhere,
 )
 from numclaims.checking.arithmetic.rates import _rates, _totals_against_rates
 from numclaims.checking.arithmetic.shares import (
@@ -83,6 +85,7 @@ def check_arithmetic(items: Sequence[Item]) -> list[CheckItem]:
     found += _rates(sentences)
     found += _shares_against_bases([items], across=False)
     found += _further_shares(sentences)
+    found += _majorities(sentences)
     parts = [p for sentence in sentences for p in _parts(sentence)]
     totals = [i for i in items if _is_total(i)]
     for p in parts:

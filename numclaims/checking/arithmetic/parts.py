@@ -17,6 +17,7 @@ from numclaims.checking.arithmetic.intervals import _overlap, _size, Interval
 from numclaims.checking.arithmetic.words import _words
 from numclaims.checking.claims import Item
 from numclaims.checking.groups import FX_GROUP_SLACK
+from numclaims.checking.numbers import fmt_interval
 from numclaims.model import CheckItem
 
 #: A total is looked for this close to the parts' sum (relative): further off it is another figure.
@@ -309,3 +310,51 @@ def _parts_across(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
             if best is not None:
                 found.append(_check_parts(best, total))
     return found
+
+
+#: A sentence with more counts than this is a table, not a majority and the seats it is of.
+MAX_MAJORITY_TERMS = 8
+
+
+def _majorities(sentences: Sequence[Sequence[Item]]) -> list[CheckItem]:
+    """A majority over all others against the seats its sentence gives ("Once 648 of the 650
+    Commons seats had been declared, Labour stood on 412 seats and held a majority of 176"): a
+    count right after a word of ``majority`` (``arithmetic_words.tsv``) is twice a larger count
+    of the sentence (the winner's seats) less a larger one still (the seats filled): 2 x 412 -
+    648 = 176. Only agreement is reported: a majority may be counted over the next party alone,
+    and the sentence may give the whole house rather than the seats declared."""
+    words = _words()
+    found = []
+    for sentence in sentences:
+        counts = [i for i in sentence if i.mention.kind == "count" and i.mention.qualifier == "exact"
+                  and i.reading is not None and all(math.isfinite(x) for x in _bounds(i))]
+        if not 3 <= len(counts) <= MAX_MAJORITY_TERMS:
+            continue
+        for majority in counts:
+            text, m = majority.doc.text, majority.mention
+            if not words.majority.search(text[max(0, m.start - 30):m.start]):
+                continue
+            checked = _majority(majority, [c for c in counts if c is not majority])
+            if checked is not None:
+                found.append(checked)
+    return found
+
+
+def _majority(majority: Item, counts: Sequence[Item]) -> CheckItem | None:
+    """The first pair of seats and seats filled that give ``majority``, as a check; else None."""
+    stated = _bounds(majority)
+    for seats in counts:
+        for filled in counts:
+            if not _bounds(filled)[0] > _bounds(seats)[1] > stated[1]:
+                continue
+            low = 2 * _bounds(seats)[0] - _bounds(filled)[1]
+            high = 2 * _bounds(seats)[1] - _bounds(filled)[0]
+            if not _overlap((low, high), stated):
+                continue
+            explanation = (f"in {majority.doc.id}: a majority over all others is 2 x {_q(seats)} - "
+                           f"{_q(filled)} = {fmt_interval(low, high, '')}; {_q(majority)} reads "
+                           f"{fmt_interval(*stated, '')}: the majority adds up")
+            claims = sorted((seats, filled, majority), key=lambda i: i.mention.start)
+            return CheckItem(tuple(c.claim for c in claims), "consistent", explanation,
+                             {"check": "arithmetic", "relation": "parts", "kind": "count"})
+    return None

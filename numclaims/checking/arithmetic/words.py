@@ -43,6 +43,7 @@ class _Words:
     opening: re.Pattern[str]  # a sentence's start before a figure: "Against a consensus estimate of"
     other_clause: re.Pattern[str]  # a clause word that joins no parts: "while", "but"
     margin: re.Pattern[str]  # after a duration: "ahead of his compatriot Benson Kipruto"
+    majority: re.Pattern[str]  # right before a count: "held a majority of"
     margin_way: dict[str, str]  # "ahead of" -> "ahead"
 
 
@@ -122,6 +123,7 @@ def _words() -> _Words:
         up_nouns=frozenset(w.lower() for w in rows["up_noun"]),
         opening=re.compile(rf"^\W*(?:{compared})\s+{filler}$", re.IGNORECASE),
         margin=margin, margin_way=margin_way,
+        majority=re.compile(rf"\b(?:{alternation(rows['majority'])})\s+$", re.IGNORECASE),
         other_clause=re.compile(rf"\b(?:{alternation([w for w in rows['clause'] if w not in rows['joiner']])})\b",
                                 re.IGNORECASE),
         reference=re.compile(rf"^\s*(?:{any_of('reference')})\s+(?:(?:the|a|an|its|their)\s+)?$",
