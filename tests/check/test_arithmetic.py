@@ -631,3 +631,32 @@ def test_a_majority_is_twice_the_winners_seats_less_the_seats_filled() -> None:
 def test_a_majority_over_the_next_party_alone_is_not_flagged() -> None:
     # 412 - 121 = 291: another way of counting a majority, no conflict
     assert [f for f in _arithmetic(DECLARED.format(majority="291")) if "majority" in f[2]] == []
+
+
+# -- a change that beat a named figure against that figure in another report (nvidia-q4-fy2024) -
+
+BEATING = ("Nvidia's Q4 revenue came to USD 22.1 billion, up 22% from the previous quarter and 265% "
+           "from a year earlier, beating estimates by USD 1.55 billion.")
+
+
+def _estimates(estimate: str) -> list[tuple[str, list[str], str]]:
+    return [f for f in _arithmetic(
+        BEATING, f"Nvidia reported fourth-quarter revenue of $22.1 billion, a huge jump from $6.05 "
+                 f"billion a year earlier and ahead of estimates of {estimate}.")
+            if "which puts the estimates" in f[2]]
+
+
+def test_a_beat_that_misses_another_reports_estimate_is_divergent() -> None:
+    [(verdict, claims, why)] = _estimates("$20.62 billion")
+    assert verdict == "divergent"
+    assert claims == ["a:USD 22.1 billion", "a:USD 1.55 billion", "b:$20.62 billion"]
+    assert "they miss each other by USD 10 million" in why and "different estimates" in why
+
+
+def test_a_beat_that_meets_another_reports_estimate_is_consistent() -> None:
+    [(verdict, _, _)] = _estimates("$20.55 billion")
+    assert verdict == "consistent"
+
+
+def test_an_estimate_far_from_the_beat_is_of_something_else() -> None:
+    assert _estimates("$5.59 billion") == []

@@ -19,6 +19,10 @@ sentences or reports reports agreement only unless said otherwise below:
   no level in its sentence takes one from another sentence (:func:`_levels_elsewhere`), and in
   :func:`check_totals_across` a change is set against another report's start and level of the
   same figure (:func:`_changes_across`): agreement only;
+* **a change that beat a named figure** (:func:`_estimates_across`): "beating estimates by USD
+  1.55 billion" of "USD 22.1 billion" against another report's "estimates of $20.62 billion"
+  beside the same level: ``divergent`` when they miss by less than ``ESTIMATE_WINDOW`` (the
+  reports measure from different estimates);
 * **parts and a total**: figures of one kind joined by "and" or "plus" ("its 149 passengers and
   eight crew") against a figure that the words around it make a total ("all 157 on board"), in
   the same report (``conflict``) or, when a story is checked at once, in another report of it
@@ -58,7 +62,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from numclaims.checking.arithmetic.changes import (
-    _changes_across, _check_change, _deltas_elsewhere, _levels_elsewhere, _margins, _runs,
+    _changes_across, _check_change, _deltas_elsewhere, _estimates_across, _levels_elsewhere,
+    _margins, _runs,
     _starts_across,
 )
 from numclaims.checking.arithmetic.common import _sentences
@@ -109,8 +114,9 @@ def check_totals_across(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
     found += _parts_elsewhere(per_doc)
     runs = [_runs(_sentences(items)) for items in per_doc]
     found += _changes_across(runs)
-    found += _starts_across(runs, [[i for sentence in _sentences(items) for i in sentence]
-                                   for items in per_doc])
+    figures = [[i for sentence in _sentences(items) for i in sentence] for items in per_doc]
+    found += _starts_across(runs, figures)
+    found += _estimates_across(runs, figures)
     found += _totals_against_rates(per_doc)
     found += _shares_against_bases(per_doc, across=True)
     found += _count_shares(per_doc)

@@ -18,6 +18,7 @@ from numclaims.checking.arithmetic.common import (
 from numclaims.checking.arithmetic.intervals import _add, _div, _mul, _overlap, _size, Interval
 from numclaims.checking.arithmetic.words import _words
 from numclaims.checking.claims import Item
+from numclaims.checking.numbers import fmt_interval
 from numclaims.checking.text import is_content, tokens
 from numclaims.model import CheckItem
 
@@ -760,3 +761,83 @@ def _margins(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
                                         "across": len({c.doc.id for c in claims}) > 1}))
                 break
     return found
+
+
+#: A figure another report gives of what a change beat is set against the change's start only
+#: within this much of it (relative): further off it is another figure of that name.
+ESTIMATE_WINDOW = 0.05
+
+_NOUN_OF = re.compile(r"\b([a-z]+)\s+of\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+
+
+def _estimates_across(per_doc: Sequence[Sequence[_Change]],
+                      figures: Sequence[Sequence[Item]]) -> list[CheckItem]:
+    """A change that beat a named figure by a delta ("revenue came to USD 22.1 billion, ...
+    beating estimates by USD 1.55 billion"; ``beaten`` in ``arithmetic_words.tsv``) against the
+    figure of that name another report gives beside the same level ("revenue of $22.1 billion,
+    ... and ahead of estimates of $20.62 billion"): the level less the delta is the start. When
+    they miss each other by less than ``ESTIMATE_WINDOW`` the reports are ``divergent``: both
+    cannot be measuring from one figure (two consensus estimates, say). The figures are filed by
+    the noun before them, so each change looks at the few of its noun."""
+    words = _words()
+    named: dict[str, list[Item]] = {}  # a noun ("estimate") -> the figures after it and "of"
+    by_sentence: dict[tuple[str, int], list[Item]] = {}
+    for items in figures:
+        for f in items:
+            m = f.mention
+            by_sentence.setdefault((f.doc.id, _sentence_of(f)), []).append(f)
+            if m.change is not None or _percent(f) or not _amount(f):
+                continue
+            before = f.doc.text[max(_sentence_begin(f), m.start - 40):m.start]
+            if (noun := _NOUN_OF.search(before)) is not None:
+                named.setdefault(_stem(noun.group(1).lower()), []).append(f)
+    found = []
+    for runs in per_doc:
+        for run in runs:
+            level, delta = run.level, run.delta
+            if level is None or delta is None or run.start is not None or not _same_unit(level, delta):
+                continue
+            text = delta.doc.text
+            beaten = words.beaten.search(text[max(_sentence_begin(delta), delta.mention.start - 60):
+                                              delta.mention.start])
+            if beaten is None:
+                continue
+            sign = 1.0 if words.beaten_way[beaten.group("verb").lower()] == "up" else -1.0
+            implied = _implied_native(level, delta, sign, from_level=True)
+            center = sum(implied) / 2
+            if not all(math.isfinite(x) for x in implied) or center <= 0:
+                continue
+            for start in named.get(_stem(beaten.group("noun").lower()), ()):
+                if (start.doc.id == level.doc.id or not _same_unit(start, level)
+                        or abs(sum(_native(start)) / 2 - center) > ESTIMATE_WINDOW * center
+                        # the other report gives the same level in the start's sentence
+                        or not any(_same_unit(o, level) and _overlap(_native(o), _native(level))
+                                   for o in by_sentence[(start.doc.id, _sentence_of(start))]
+                                   if o is not start)):
+                    continue
+                met = _overlap(implied, _native(start))
+                shown = [level, start]
+                explanation = (
+                    f"{level.doc.id} says {_q(level)}, {beaten.group('verb')} "
+                    f"{beaten.group('noun')} by {_q(delta)}, which puts the {beaten.group('noun')} "
+                    f"at {_shown_native(implied, shown)}; {start.doc.id} gives {_q(start)}, which "
+                    f"reads {_shown_native(_native(start), shown)}: " + (
+                        "the change adds up across the reports" if met else
+                        f"they miss each other by {_gap(implied, _native(start), start)} (the "
+                        f"reports measure from different {beaten.group('noun')})"))
+                claims = sorted((level, delta), key=lambda c: c.mention.start) + [start]
+                found.append(CheckItem(tuple(c.claim for c in claims),
+                                       "consistent" if met else "divergent", explanation,
+                                       {"check": "arithmetic", "relation": "change",
+                                        "kind": level.mention.kind, "direction": run.direction,
+                                        "across": True}))
+    return found
+
+
+
+def _gap(a: Interval, b: Interval, item: Item) -> str:
+    """How far apart two intervals that do not meet are, as ``item`` states its figure: the
+    bounds of each, rounded for showing, may look as if they touch ("20.5-20.61" and "20.61")."""
+    gap = max(b[0] - a[1], a[0] - b[1])
+    m = item.mention
+    return fmt_interval(gap, gap, m.unit if m.kind == "money" else None)

@@ -44,6 +44,8 @@ class _Words:
     other_clause: re.Pattern[str]  # a clause word that joins no parts: "while", "but"
     margin: re.Pattern[str]  # after a duration: "ahead of his compatriot Benson Kipruto"
     majority: re.Pattern[str]  # right before a count: "held a majority of"
+    beaten: re.Pattern[str]  # before a delta: "beating estimates by"; groups verb, noun
+    beaten_way: dict[str, str]  # "beating" -> "up"
     margin_way: dict[str, str]  # "ahead of" -> "ahead"
 
 
@@ -100,6 +102,7 @@ def _words() -> _Words:
     # three capitalised words
     margin = re.compile(rf"^\s*(?P<way>{alternation(list(margin_way))})\s+(?:[a-z][\w'’]*\s+){{0,3}}"
                         rf"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})")
+    beaten_way = {w.partition("=")[0].strip().lower(): w.partition("=")[2].strip() for w in rows["beaten"]}
     period: dict[str, Interval] = {}
     for entry in rows["period"]:
         name, _, hours = entry.partition("=")
@@ -123,6 +126,9 @@ def _words() -> _Words:
         up_nouns=frozenset(w.lower() for w in rows["up_noun"]),
         opening=re.compile(rf"^\W*(?:{compared})\s+{filler}$", re.IGNORECASE),
         margin=margin, margin_way=margin_way,
+        beaten=re.compile(rf"\b(?P<verb>{alternation(list(beaten_way))})\s+(?P<noun>[a-z]+)\s+by\s+$",
+                          re.IGNORECASE),
+        beaten_way=beaten_way,
         majority=re.compile(rf"\b(?:{alternation(rows['majority'])})\s+$", re.IGNORECASE),
         other_clause=re.compile(rf"\b(?:{alternation([w for w in rows['clause'] if w not in rows['joiner']])})\b",
                                 re.IGNORECASE),
