@@ -117,6 +117,15 @@ def test_of_several_percentages_of_a_level_the_one_that_fits_is_checked() -> Non
     assert '"$0.88" reads USD 0.875-0.885' in why
 
 
+def test_a_change_after_while_is_not_of_the_level_before_it() -> None:
+    # the 288% is the non-GAAP figure's, not the $11.93's: no check of it against $0.88 to $11.93
+    found = _arithmetic(
+        "Full-year GAAP earnings per diluted share were $11.93, 586% higher than a year before, "
+        "while non-GAAP earnings per diluted share rose 288% to $12.96.",
+        "Full-year GAAP earnings per share came to $11.93, compared with $3.08 a year earlier.")
+    assert [c for _, c, why in found if "across" in why and "a:288%" in c] == []
+
+
 def test_a_change_against_another_basis_than_the_other_reports_start_is_not_checked() -> None:
     # 22% is against the previous quarter, $6.05 billion a year earlier: no check, no flag
     found = _arithmetic(
@@ -546,3 +555,108 @@ def test_a_further_share_that_misses_the_next_amount_is_no_check() -> None:
 def test_a_share_of_that_fee_with_no_further_is_no_part_of_the_next_amount() -> None:
     text = FURTHER.format(pct="30").replace("a further amount", "an amount")
     assert _arithmetic(text) == []
+
+
+# -- a total in words against the figures another report gives of its unit (palisades-fire-2025)
+
+FIRES = ("The Palisades fire has burned 23,713 acres and consumed many homes.\n\n"
+         "The Eaton fire has burned 14,117 acres in Altadena.\n\n"
+         "The Hurst fire has burned {hurst} acres around Sylmar.")
+COMBINED = "The fires have burned a combined 38,600 acres in Los Angeles County."
+
+
+def test_a_rounded_total_meets_the_figures_another_report_gives_of_its_unit() -> None:
+    [(verdict, claims, why)] = [f for f in _arithmetic(FIRES.format(hurst="779"), COMBINED)
+                                if "the total" in f[2]]
+    assert verdict == "consistent"
+    assert claims == ["a:23,713 acres", "a:14,117 acres", "a:779 acres", "b:38,600 acres"]
+    assert "= 38,608-38,610 acre" in why and "38,550-38,650 acre (to its rounding)" in why
+
+
+def test_figures_of_another_report_that_miss_the_total_are_not_flagged() -> None:
+    assert [f for f in _arithmetic(FIRES.format(hurst="3,779"), COMBINED) if "the total" in f[2]] == []
+
+
+def test_figures_that_add_up_to_another_reports_total_by_chance_are_no_parts() -> None:
+    # the sentences share no word with the total's: a shortfall and an aid budget are no part of
+    # a tax's yield, though 22 + 3 = 25
+    found = _arithmetic(
+        "The money is meant to cover a £22 billion shortfall Labour inherited.\n\n"
+        "Annual support of £3 billion for Ukraine would continue.",
+        "The main tax-raising measure, employers' national insurance, takes £25bn from companies, "
+        "and together with higher borrowing it will reduce investment.")
+    assert [f for f in found if "the total" in f[2]] == []
+
+
+# -- a margin between two finishers against their times (kiptum-chicago-marathon-2023) ----------
+
+MARGIN = ("Kelvin Kiptum of Kenya crossed the finish line in Chicago {gap} ahead of his compatriot "
+          "Benson Kipruto, with Belgium's Bashir Abdi third in 2:04:32.")
+TIMES = ("Kelvin Kiptum won the Chicago Marathon in 2:00:35.\n\n"
+         "Benson Kipruto of Kenya, the defending champion, was runner-up in 2:04:02.")
+
+
+def test_a_margin_ahead_of_a_name_adds_the_leaders_time_to_the_time_behind() -> None:
+    [(verdict, claims, why)] = [f for f in _arithmetic(MARGIN.format(gap="3min 27sec"), TIMES)
+                                if "margin" in f[2]]
+    assert verdict == "consistent"
+    assert claims == ["b:2:00:35", "a:3min 27sec", "b:2:04:02"]
+    assert '"2:00:35" (b) + "3min 27sec" gives 2:04:01-2:04:03' in why
+
+
+def test_a_margin_the_times_do_not_meet_is_not_flagged() -> None:
+    assert [f for f in _arithmetic(MARGIN.format(gap="3min 57sec"), TIMES) if "margin" in f[2]] == []
+
+
+def test_a_loose_time_or_a_third_finishers_time_meets_no_margin() -> None:
+    # "two hours" plus the margin spans an hour; 2:04:32 in the margin's sentence is Abdi's
+    found = _arithmetic(MARGIN.format(gap="3min 27sec"),
+                        "Kiptum became the first man to run close to two hours in Chicago; Kipruto "
+                        "was second.", "Kiptum ran 2:01:05 in Chicago.")
+    assert [f for f in found if "margin" in f[2]] == []
+
+
+# -- a majority over all others against the seats its sentence gives (uk-election-2024) ---------
+
+DECLARED = ("Once 648 of the 650 Commons seats had been declared, Labour stood on 412 seats and held "
+         "a majority of {majority}, while the Tories had been cut back to 121.")
+
+
+def test_a_majority_is_twice_the_winners_seats_less_the_seats_filled() -> None:
+    [(verdict, claims, why)] = [f for f in _arithmetic(DECLARED.format(majority="176")) if "majority" in f[2]]
+    assert verdict == "consistent" and claims == ["a:648", "a:412", "a:176"]
+    assert 'a majority over all others is 2 x "412" seats - "648" = 176' in why
+
+
+def test_a_majority_over_the_next_party_alone_is_not_flagged() -> None:
+    # 412 - 121 = 291: another way of counting a majority, no conflict
+    assert [f for f in _arithmetic(DECLARED.format(majority="291")) if "majority" in f[2]] == []
+
+
+# -- a change that beat a named figure against that figure in another report (nvidia-q4-fy2024) -
+
+BEATING = ("Nvidia's Q4 revenue came to USD 22.1 billion, up 22% from the previous quarter and 265% "
+           "from a year earlier, beating estimates by USD 1.55 billion.")
+
+
+def _estimates(estimate: str) -> list[tuple[str, list[str], str]]:
+    return [f for f in _arithmetic(
+        BEATING, f"Nvidia reported fourth-quarter revenue of $22.1 billion, a huge jump from $6.05 "
+                 f"billion a year earlier and ahead of estimates of {estimate}.")
+            if "which puts the estimates" in f[2]]
+
+
+def test_a_beat_that_misses_another_reports_estimate_is_divergent() -> None:
+    [(verdict, claims, why)] = _estimates("$20.62 billion")
+    assert verdict == "divergent"
+    assert claims == ["a:USD 22.1 billion", "a:USD 1.55 billion", "b:$20.62 billion"]
+    assert "they miss each other by USD 10 million" in why and "different estimates" in why
+
+
+def test_a_beat_that_meets_another_reports_estimate_is_consistent() -> None:
+    [(verdict, _, _)] = _estimates("$20.55 billion")
+    assert verdict == "consistent"
+
+
+def test_an_estimate_far_from_the_beat_is_of_something_else() -> None:
+    assert _estimates("$5.59 billion") == []

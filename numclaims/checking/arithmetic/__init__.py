@@ -19,13 +19,24 @@ sentences or reports reports agreement only unless said otherwise below:
   no level in its sentence takes one from another sentence (:func:`_levels_elsewhere`), and in
   :func:`check_totals_across` a change is set against another report's start and level of the
   same figure (:func:`_changes_across`): agreement only;
+* **a change that beat a named figure** (:func:`_estimates_across`): "beating estimates by USD
+  1.55 billion" of "USD 22.1 billion" against another report's "estimates of $20.62 billion"
+  beside the same level: ``divergent`` when they miss by less than ``ESTIMATE_WINDOW`` (the
+  reports measure from different estimates);
 * **parts and a total**: figures of one kind joined by "and" or "plus" ("its 149 passengers and
   eight crew") against a figure that the words around it make a total ("all 157 on board"), in
   the same report (``conflict``) or, when a story is checked at once, in another report of it
   whose sentence shares most words with the parts' sentence (``divergent``). A total is looked
   for only within ``TOTAL_WINDOW`` of the parts' sum: further off it is some other figure. A
   total in words is also set against the amounts its report gives before it
-  (:func:`_parts_before`, agreement only);
+  (:func:`_parts_before`, agreement only), and against the figures of its unit that another
+  report gives in sentences sharing a word with it, the total's trailing zeros taken as rounding
+  ("a combined 38,600 acres" of 23,713 + 14,117 + 779; :func:`_parts_elsewhere`, agreement only);
+* **a majority over all others** (:func:`_majorities`): "648 of the 650 Commons seats ... on 412
+  seats and held a majority of 176" is 2 x 412 - 648, in one sentence (agreement only);
+* **a margin between finishers** (:func:`_margins`): "3min 27sec ahead of his compatriot Benson
+  Kipruto" against a time in a sentence naming the one ahead and a time in a sentence naming
+  the one behind, in any report of the story (agreement only);
 * **a rate and its total** (:func:`_rates`, :func:`_totals_against_rates`): rate x duration =
   amount, one rate per two periods, a total over a period against a rate of the same thing
   (``divergent`` across reports);
@@ -51,12 +62,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from numclaims.checking.arithmetic.changes import (
-    _changes_across, _check_change, _deltas_elsewhere, _levels_elsewhere, _runs, _starts_across,
+    _changes_across, _check_change, _deltas_elsewhere, _estimates_across, _levels_elsewhere,
+    _margins, _runs,
+    _starts_across,
 )
 from numclaims.checking.arithmetic.common import _sentences
 from numclaims.checking.arithmetic.parts import (
     MAX_PARTS, TOTAL_REACH, TOTAL_WINDOW, _check_parts, _closest, _is_total, _parts, _parts_across,
-    _parts_before,
+    _majorities, _parts_before, _parts_elsewhere,
 )
 from numclaims.checking.arithmetic.rates import _rates, _totals_against_rates
 from numclaims.checking.arithmetic.shares import (
@@ -77,6 +90,7 @@ def check_arithmetic(items: Sequence[Item]) -> list[CheckItem]:
     found += _rates(sentences)
     found += _shares_against_bases([items], across=False)
     found += _further_shares(sentences)
+    found += _majorities(sentences)
     parts = [p for sentence in sentences for p in _parts(sentence)]
     totals = [i for i in items if _is_total(i)]
     for p in parts:
@@ -97,13 +111,16 @@ def check_totals_across(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
     "157 on board".
     """
     found = _parts_across(per_doc)
+    found += _parts_elsewhere(per_doc)
     runs = [_runs(_sentences(items)) for items in per_doc]
     found += _changes_across(runs)
-    found += _starts_across(runs, [[i for sentence in _sentences(items) for i in sentence]
-                                   for items in per_doc])
+    figures = [[i for sentence in _sentences(items) for i in sentence] for items in per_doc]
+    found += _starts_across(runs, figures)
+    found += _estimates_across(runs, figures)
     found += _totals_against_rates(per_doc)
     found += _shares_against_bases(per_doc, across=True)
     found += _count_shares(per_doc)
+    found += _margins(per_doc)
     return found
 
 

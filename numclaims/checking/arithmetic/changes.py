@@ -12,12 +12,13 @@ from dataclasses import dataclass, field, replace
 from numclaims.checking.arithmetic.common import (
     _closed, _native_size, _amount,
     _anchor, _between, _bounds, _CALENDAR, _index, _native, _NO_LEVEL, _percent, _q, _same_unit,
-    _sentence_begin, _sentence_of, _sentence_starts, _sentence_words, _shown, _shown_native,
+    _sentence_begin, _sentence_of, _sentence_starts, _sentence_words, _sentences, _shown, _shown_native,
     _size_of, _stem, _way,
 )
 from numclaims.checking.arithmetic.intervals import _add, _div, _mul, _overlap, _size, Interval
 from numclaims.checking.arithmetic.words import _words
 from numclaims.checking.claims import Item
+from numclaims.checking.numbers import fmt_interval
 from numclaims.checking.text import is_content, tokens
 from numclaims.model import CheckItem
 
@@ -224,7 +225,13 @@ def _changes(sentence: Sequence[Item]) -> list[_Change]:
             run.direction = run.direction or direction
         elif role == "delta":
             slot = "percent" if _percent(item) else "delta"
-            if run.level is not None and not run.level_first and not (
+            if (run.level is not None and run.level is last and not run.level_first
+                    and run.start is None and not run.by and _fits_level(run.level, item)
+                    and words.appositive_delta.match(_between(last, item))):
+                # "earnings per share were $5.16, an increase of 28% ... and 486% ...": the frames
+                # call the figure a level already, and the change after its comma is of it
+                run.level_first = True
+            elif run.level is not None and not run.level_first and not (
                     run.level is last and _paren_sign(last, item) is not None):  # "121 (-250) seats"
                 runs.append(run)
                 run = _Change()
@@ -232,7 +239,10 @@ def _changes(sentence: Sequence[Item]) -> list[_Change]:
                 # another change of the same level: "$22.1 billion, up 22% ..., beating estimates
                 # by $1.55bn"
                 runs.append(run)
-                run = _Change(level=run.level, level_first=True)
+                # "$11.93, 586% higher than a year before, while non-GAAP earnings ... rose 288%":
+                # a change after a word that opens another clause is of another figure
+                other = words.other_clause.search(_between(last, item)) is not None
+                run = _Change() if other else _Change(level=run.level, level_first=True)
             if run.empty and pending is not None and _fits_level(pending, item) and (
                     (_paren_sign(pending, item) is not None and pending is last)
                     or _level_before(pending, item, words.appositive_delta)):
@@ -688,3 +698,153 @@ def _deltas_elsewhere(runs: Sequence[_Change]) -> list[CheckItem]:
                 found.append(checked)
             break
     return found
+
+
+def _names(text: str, start: int, end: int) -> frozenset[str]:
+    """The capitalised content words of ``text[start:end]``: the names a sentence gives."""
+    return frozenset(t.surface for t in tokens(text, start, end) if t.surface[:1].isupper() and is_content(t))
+
+
+def _margins(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
+    """A margin between two finishers ("Kiptum ... crossed the finish line 3min 27sec ahead of his
+    compatriot Benson Kipruto"; ``margin`` in ``arithmetic_words.tsv``) against their times: a
+    time in a sentence naming one who finished ahead (a name before the margin in its sentence:
+    "Kiptum" ... "2hrs 35sec"), the margin added, meets a time in a sentence naming the one behind
+    ("Kipruto ... was runner-up in 2:04:02"), in any report of the story. The times are filed by
+    the names their sentences give, so each margin looks at the few times of its two names. Only
+    agreement is reported, once per report of the later time: the names may be of other races."""
+    words = _words()
+    times: list[Item] = []
+    named: dict[str, list[Item]] = {}  # a name -> the times in sentences that give it
+    for items in per_doc:
+        for item in (i for sentence in _sentences(items) for i in sentence):
+            m = item.mention
+            if (m.kind != "duration" or m.change or m.direction or m.qualifier not in _STATED
+                    or not all(math.isfinite(x) for x in _bounds(item))):
+                continue
+            times.append(item)
+            starts, n = _sentence_starts(item.doc.text), _sentence_of(item)
+            end = starts[n] if n < len(starts) else len(item.doc.text)
+            for name in _names(item.doc.text, _sentence_begin(item), end):
+                named.setdefault(name, []).append(item)
+    found = []
+    for margin in times:
+        text, m = margin.doc.text, margin.mention
+        after = words.margin.match(text[m.end:m.end + 80])
+        if after is None:
+            continue
+        behind_names = frozenset(after.group("name").split())
+        ahead_names = _names(text, _sentence_begin(margin), m.start) - behind_names
+        sign = 1.0 if words.margin_way[after.group("way").lower()] == "ahead" else -1.0
+        leaders = {id(t): t for n in ahead_names for t in named.get(n, ()) if t is not margin}
+        # the one behind is named by the last word of the name: "Benson Kipruto" is "Kipruto"; a
+        # time of the margin's own sentence is a third finisher's ("..., with Belgium's Bashir
+        # Abdi third in 2:04:32"), and a loose one ("two hours") pins no finisher's time
+        trailing = [t for t in named.get(after.group("name").split()[-1], ())
+                    if _precise(_bounds(t)) and not (t.doc is margin.doc and _sentence_of(t) == _sentence_of(margin))]
+        seen: set[str] = set()
+        for later in trailing:
+            if later.doc.id in seen:
+                continue
+            for leader in leaders.values():
+                if (leader is later or not _precise(_bounds(leader))
+                        or (leader.doc is later.doc and _sentence_of(leader) == _sentence_of(later))):
+                    continue
+                implied = _add(_bounds(leader), _bounds(margin), sign)
+                if not _overlap(implied, _bounds(later)):
+                    continue
+                seen.add(later.doc.id)
+                shown = [later]
+                explanation = (
+                    f"{margin.doc.id} puts {after.group('name')} {_q(margin)} "
+                    f"{'behind' if sign > 0 else 'ahead of'} the leader: {_q(leader)} "
+                    f"({leader.doc.id}) {'+' if sign > 0 else '-'} {_q(margin)} gives "
+                    f"{_shown(implied, shown)}; {_q(later)} ({later.doc.id}) reads "
+                    f"{_shown(_bounds(later), shown)}: the margin adds up")
+                claims = [leader, margin, later]
+                found.append(CheckItem(tuple(c.claim for c in claims), "consistent", explanation,
+                                       {"check": "arithmetic", "relation": "change",
+                                        "kind": "duration", "direction": "up" if sign > 0 else "down",
+                                        "across": len({c.doc.id for c in claims}) > 1}))
+                break
+    return found
+
+
+#: A figure another report gives of what a change beat is set against the change's start only
+#: within this much of it (relative): further off it is another figure of that name.
+ESTIMATE_WINDOW = 0.05
+
+_NOUN_OF = re.compile(r"\b([a-z]+)\s+of\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+
+
+def _estimates_across(per_doc: Sequence[Sequence[_Change]],
+                      figures: Sequence[Sequence[Item]]) -> list[CheckItem]:
+    """A change that beat a named figure by a delta ("revenue came to USD 22.1 billion, ...
+    beating estimates by USD 1.55 billion"; ``beaten`` in ``arithmetic_words.tsv``) against the
+    figure of that name another report gives beside the same level ("revenue of $22.1 billion,
+    ... and ahead of estimates of $20.62 billion"): the level less the delta is the start. When
+    they miss each other by less than ``ESTIMATE_WINDOW`` the reports are ``divergent``: both
+    cannot be measuring from one figure (two consensus estimates, say). The figures are filed by
+    the noun before them, so each change looks at the few of its noun."""
+    words = _words()
+    named: dict[str, list[Item]] = {}  # a noun ("estimate") -> the figures after it and "of"
+    by_sentence: dict[tuple[str, int], list[Item]] = {}
+    for items in figures:
+        for f in items:
+            m = f.mention
+            by_sentence.setdefault((f.doc.id, _sentence_of(f)), []).append(f)
+            if m.change is not None or _percent(f) or not _amount(f):
+                continue
+            before = f.doc.text[max(_sentence_begin(f), m.start - 40):m.start]
+            if (noun := _NOUN_OF.search(before)) is not None:
+                named.setdefault(_stem(noun.group(1).lower()), []).append(f)
+    found = []
+    for runs in per_doc:
+        for run in runs:
+            level, delta = run.level, run.delta
+            if level is None or delta is None or run.start is not None or not _same_unit(level, delta):
+                continue
+            text = delta.doc.text
+            beaten = words.beaten.search(text[max(_sentence_begin(delta), delta.mention.start - 60):
+                                              delta.mention.start])
+            if beaten is None:
+                continue
+            sign = 1.0 if words.beaten_way[beaten.group("verb").lower()] == "up" else -1.0
+            implied = _implied_native(level, delta, sign, from_level=True)
+            center = sum(implied) / 2
+            if not all(math.isfinite(x) for x in implied) or center <= 0:
+                continue
+            for start in named.get(_stem(beaten.group("noun").lower()), ()):
+                if (start.doc.id == level.doc.id or not _same_unit(start, level)
+                        or abs(sum(_native(start)) / 2 - center) > ESTIMATE_WINDOW * center
+                        # the other report gives the same level in the start's sentence
+                        or not any(_same_unit(o, level) and _overlap(_native(o), _native(level))
+                                   for o in by_sentence[(start.doc.id, _sentence_of(start))]
+                                   if o is not start)):
+                    continue
+                met = _overlap(implied, _native(start))
+                shown = [level, start]
+                explanation = (
+                    f"{level.doc.id} says {_q(level)}, {beaten.group('verb')} "
+                    f"{beaten.group('noun')} by {_q(delta)}, which puts the {beaten.group('noun')} "
+                    f"at {_shown_native(implied, shown)}; {start.doc.id} gives {_q(start)}, which "
+                    f"reads {_shown_native(_native(start), shown)}: " + (
+                        "the change adds up across the reports" if met else
+                        f"they miss each other by {_gap(implied, _native(start), start)} (the "
+                        f"reports measure from different {beaten.group('noun')})"))
+                claims = sorted((level, delta), key=lambda c: c.mention.start) + [start]
+                found.append(CheckItem(tuple(c.claim for c in claims),
+                                       "consistent" if met else "divergent", explanation,
+                                       {"check": "arithmetic", "relation": "change",
+                                        "kind": level.mention.kind, "direction": run.direction,
+                                        "across": True}))
+    return found
+
+
+
+def _gap(a: Interval, b: Interval, item: Item) -> str:
+    """How far apart two intervals that do not meet are, as ``item`` states its figure: the
+    bounds of each, rounded for showing, may look as if they touch ("20.5-20.61" and "20.61")."""
+    gap = max(b[0] - a[1], a[0] - b[1])
+    m = item.mention
+    return fmt_interval(gap, gap, m.unit if m.kind == "money" else None)

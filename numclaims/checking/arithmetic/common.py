@@ -73,6 +73,10 @@ def _bounds(item: Item) -> Interval:
     return r.low, r.high
 
 
+# the kinds whose figures an explanation shows in the unit they are written in, when all share it
+_WRITTEN_UNIT = frozenset({"area", "length", "mass", "volume"})
+
+
 def _shown(interval: Interval, claims: Sequence[Item]) -> str:
     """An interval as the claims state it: in their currency when they share one (the readings
     are in the base currency), else in the canonical unit."""
@@ -82,6 +86,10 @@ def _shown(interval: Interval, claims: Sequence[Item]) -> str:
     m = claims[0].mention
     scale = written_scale(m)
     if m.kind == "money" and len(units) == 1 and scale is not None:
+        return fmt_interval(interval[0] * scale, interval[1] * scale, m.unit)
+    if (m.kind in _WRITTEN_UNIT and len(units) == 1 and m.unit and scale is not None
+            and all(c.mention.kind == m.kind for c in claims)):
+        # "23,713 acres" + "14,117 acres" = "38,608-38,610 acre", not millions of square metres
         return fmt_interval(interval[0] * scale, interval[1] * scale, m.unit)
     if r.unit == "second" and ":" in m.text and all(math.isfinite(x) and x >= 0 for x in interval):
         # a race time as a clock shows it: "2:00:34.5-2:00:35.5", not "7,234-7,236 second"
@@ -157,6 +165,23 @@ def _native(item: Item) -> Interval:
         factor = m.value / norm
         return (lo * factor, hi * factor) if factor > 0 else (hi * factor, lo * factor)
     return lo, hi
+
+
+def _rounded(item: Item) -> Interval:
+    """A claim's bounds in its own currency (see :func:`_native`), its trailing zeros taken as
+    rounding: "a combined 38,600 acres" is 38,550 to 38,650. A bare figure's bounds end at its last
+    digit (:mod:`numclaims.checking.readings`); a check that reports agreement only may take the
+    total another report rounds, as a reader would, since a wider bound there flags nothing."""
+    low, high = _native(item)
+    m = item.mention
+    if not (m.precision and isinstance(m.value, (int, float)) and m.value):
+        return low, high
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return low, high  # "just over KSh 27 million" is bounded at its figure: no rounding below it
+    # the extractor's rounding, as a fraction of the figure: the same in any unit
+    center = (low + high) / 2
+    width = abs(m.precision / m.value * center)
+    return min(low, center - width), max(high, center + width)
 
 
 def _closed(item: Item) -> Interval:

@@ -10,13 +10,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from numclaims.checking.arithmetic.common import (
-    _amount, _between, _bounds, _native, _q, _same_unit, _sentence_of, _sentence_words, _sentences,
+    _amount, _between, _bounds, _native, _q, _rounded, _same_unit, _sentence_of, _sentence_words, _sentences,
     _shown_native,
 )
 from numclaims.checking.arithmetic.intervals import _overlap, _size, Interval
 from numclaims.checking.arithmetic.words import _words
 from numclaims.checking.claims import Item
 from numclaims.checking.groups import FX_GROUP_SLACK
+from numclaims.checking.numbers import fmt_interval
 from numclaims.model import CheckItem
 
 #: A total is looked for this close to the parts' sum (relative): further off it is another figure.
@@ -181,6 +182,17 @@ def _check_parts(parts: _Parts, total: Item) -> CheckItem:
                      {"check": "arithmetic", "relation": "parts", "kind": total.mention.kind})
 
 
+def _part_key(item: Item) -> str:
+    """What parts of a total in words are filed by: the currency of an amount, else the unit."""
+    m = item.mention
+    return f"money:{m.unit}" if m.kind == "money" else item.reading.unit  # type: ignore[union-attr]
+
+
+def _may_be_part(item: Item) -> bool:
+    m = item.mention
+    return (_amount(item) and not m.direction and not m.change and isinstance(m.value, (int, float)))
+
+
 def _parts_before(items: Sequence[Item]) -> list[CheckItem]:
     """A total in words ("The KSh 5 million took Kiptum's total earnings to just over KSh 27
     million") against every amount of its currency (or unit) that the report states before it,
@@ -194,7 +206,7 @@ def _parts_before(items: Sequence[Item]) -> list[CheckItem]:
     before: dict[str, dict[float, Item]] = {}  # by currency or unit: a figure said again counts once
     for total in (i for sentence in _sentences(items) for i in sentence):
         m = total.mention
-        key = f"money:{m.unit}" if m.kind == "money" else total.reading.unit  # type: ignore[union-attr]
+        key = _part_key(total)
         if _is_total(total):
             parts = sorted(before.get(key, {}).values(), key=lambda i: i.mention.start)
             if (_amount(total, bounded=False) and key not in ("", "fraction")
@@ -202,30 +214,75 @@ def _parts_before(items: Sequence[Item]) -> list[CheckItem]:
                 checked = _check_parts_before(parts, total)
                 if checked is not None:
                     found.append(checked)
-        elif (_amount(total) and not m.direction and not m.change
-              and isinstance(m.value, (int, float))):
+        elif _may_be_part(total):
             by_value = before.setdefault(key, {})
             by_value.pop(float(m.value), None)  # where it is said last
             by_value[float(m.value)] = total
     return found
 
 
-def _check_parts_before(parts: Sequence[Item], total: Item) -> CheckItem | None:
+def _parts_elsewhere(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
+    """A total in words in one report ("have burned a combined 38,600 acres") against every
+    figure of its unit that another report states in sentences of their own ("The fire has
+    burned 23,713 acres", "... 14,117 acres", "... 779 acres"; a figure stated again counts once):
+    the way :func:`_parts_before` sets a total against its own report's amounts, with the parts
+    in another report. Counts are left out (a report's counts are of too many things). Only
+    agreement is reported: the other report may name other figures of that unit, or name them at
+    another time; and each part's sentence must share a content word with the total's. Each report's figures are filed once by unit, so the work is one look-up per
+    total and report."""
+    filed: list[dict[str, list[Item]]] = []
+    for items in per_doc:
+        by_key: dict[str, dict[float, Item]] = {}
+        for item in (i for sentence in _sentences(items) for i in sentence):
+            if not _is_total(item) and _may_be_part(item):
+                by_value = by_key.setdefault(_part_key(item), {})
+                by_value.pop(float(item.mention.value), None)  # type: ignore[arg-type]
+                by_value[float(item.mention.value)] = item  # type: ignore[arg-type]
+        filed.append({k: sorted(v.values(), key=lambda i: i.mention.start) for k, v in by_key.items()
+                      if 2 <= len(v) <= MAX_PARTS and len({_sentence_of(i) for i in v.values()}) >= 2})
+    found = []
+    for n, items in enumerate(per_doc):
+        for total in (i for sentence in _sentences(items) for i in sentence):
+            key = _part_key(total)
+            if key in ("", "fraction") or not _is_total(total) or not _amount(total, bounded=False):
+                continue
+            words = _sentence_words(total)
+            for m, parts in enumerate(by_key.get(key, []) for by_key in filed):
+                # each part's sentence says something of what the total's does ("The fire has
+                # burned 23,713 acres" of "the fires ... have burned a combined 38,600 acres"):
+                # figures of one unit that merely add up by chance ("a £22 billion shortfall",
+                # "support of £3 billion" against "£25bn" of national insurance) are none
+                if m != n and parts and all(words & _sentence_words(p) for p in parts):
+                    checked = _check_parts_before(parts, total, elsewhere=True)
+                    if checked is not None:
+                        found.append(checked)
+    return found
+
+
+def _check_parts_before(parts: Sequence[Item], total: Item, elsewhere: bool = False) -> CheckItem | None:
     low = sum(_native(p)[0] for p in parts)
     high = sum(_native(p)[1] for p in parts)
-    value = total.mention.value
-    if (not isinstance(value, (int, float)) or not value
-            or abs(value - (low + high) / 2) > TOTAL_WINDOW * abs(value)):
+    # the total's figure, in the unit the parts are read in ("38,600 acres" in square metres)
+    value = _native(total)[0]
+    if not value or not math.isfinite(value) or abs(value - (low + high) / 2) > TOTAL_WINDOW * abs(value):
         return None
-    if any(_native(p)[1] >= _native(total)[0] for p in parts) or not _overlap((low, high), _native(total)):
+    # another report's total may round what this one adds up to the unit ("a combined 38,600
+    # acres" of 23,713 + 14,117 + 779): its trailing zeros count as rounding
+    stated = _rounded(total) if elsewhere else _native(total)
+    if any(_native(p)[1] >= stated[0] for p in parts) or not _overlap((low, high), stated):
         return None
     shown = [*parts, total]
-    explanation = (f"in {total.doc.id}: {' + '.join(_q(p) for p in parts)} = "
+    where = (f"{parts[0].doc.id} gives the parts, {total.doc.id} the total" if elsewhere
+             else f"in {total.doc.id}")
+    explanation = (f"{where}: {' + '.join(_q(p) for p in parts)} = "
                    f"{_shown_native((low, high), shown)}; {_q(total)} reads "
-                   f"{_shown_native(_native(total), shown)}: the amounts the report gives before "
-                   f"its total add up to it")
+                   f"{_shown_native(stated, shown)}{' (to its rounding)' if stated != _native(total) else ''}: "
+                   + (f"the figures {parts[0].doc.id} gives of this unit add up to the other "
+                      f"report's total" if elsewhere else
+                      "the amounts the report gives before its total add up to it"))
+    details = {"check": "arithmetic", "relation": "parts", "kind": total.mention.kind}
     return CheckItem(tuple(i.claim for i in shown), "consistent", explanation,
-                     {"check": "arithmetic", "relation": "parts", "kind": total.mention.kind})
+                     {**details, "across": True} if elsewhere else details)
 
 
 def _parts_across(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
@@ -253,3 +310,51 @@ def _parts_across(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
             if best is not None:
                 found.append(_check_parts(best, total))
     return found
+
+
+#: A sentence with more counts than this is a table, not a majority and the seats it is of.
+MAX_MAJORITY_TERMS = 8
+
+
+def _majorities(sentences: Sequence[Sequence[Item]]) -> list[CheckItem]:
+    """A majority over all others against the seats its sentence gives ("Once 648 of the 650
+    Commons seats had been declared, Labour stood on 412 seats and held a majority of 176"): a
+    count right after a word of ``majority`` (``arithmetic_words.tsv``) is twice a larger count
+    of the sentence (the winner's seats) less a larger one still (the seats filled): 2 x 412 -
+    648 = 176. Only agreement is reported: a majority may be counted over the next party alone,
+    and the sentence may give the whole house rather than the seats declared."""
+    words = _words()
+    found = []
+    for sentence in sentences:
+        counts = [i for i in sentence if i.mention.kind == "count" and i.mention.qualifier == "exact"
+                  and i.reading is not None and all(math.isfinite(x) for x in _bounds(i))]
+        if not 3 <= len(counts) <= MAX_MAJORITY_TERMS:
+            continue
+        for majority in counts:
+            text, m = majority.doc.text, majority.mention
+            if not words.majority.search(text[max(0, m.start - 30):m.start]):
+                continue
+            checked = _majority(majority, [c for c in counts if c is not majority])
+            if checked is not None:
+                found.append(checked)
+    return found
+
+
+def _majority(majority: Item, counts: Sequence[Item]) -> CheckItem | None:
+    """The first pair of seats and seats filled that give ``majority``, as a check; else None."""
+    stated = _bounds(majority)
+    for seats in counts:
+        for filled in counts:
+            if not _bounds(filled)[0] > _bounds(seats)[1] > stated[1]:
+                continue
+            low = 2 * _bounds(seats)[0] - _bounds(filled)[1]
+            high = 2 * _bounds(seats)[1] - _bounds(filled)[0]
+            if not _overlap((low, high), stated):
+                continue
+            explanation = (f"in {majority.doc.id}: a majority over all others is 2 x {_q(seats)} - "
+                           f"{_q(filled)} = {fmt_interval(low, high, '')}; {_q(majority)} reads "
+                           f"{fmt_interval(*stated, '')}: the majority adds up")
+            claims = sorted((seats, filled, majority), key=lambda i: i.mention.start)
+            return CheckItem(tuple(c.claim for c in claims), "consistent", explanation,
+                             {"check": "arithmetic", "relation": "parts", "kind": "count"})
+    return None

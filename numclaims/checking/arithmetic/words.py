@@ -41,6 +41,12 @@ class _Words:
     back: re.Pattern[str]  # a sentence's start before its start figure: "That is a steep fall from"
     up_nouns: frozenset[str]
     opening: re.Pattern[str]  # a sentence's start before a figure: "Against a consensus estimate of"
+    other_clause: re.Pattern[str]  # a clause word that joins no parts: "while", "but"
+    margin: re.Pattern[str]  # after a duration: "ahead of his compatriot Benson Kipruto"
+    majority: re.Pattern[str]  # right before a count: "held a majority of"
+    beaten: re.Pattern[str]  # before a delta: "beating estimates by"; groups verb, noun
+    beaten_way: dict[str, str]  # "beating" -> "up"
+    margin_way: dict[str, str]  # "ahead of" -> "ahead"
 
 
 @cache
@@ -91,6 +97,12 @@ def _words() -> _Words:
     base_before = re.compile(rf"\b(?:{base})\s+(?:(?:of|was|is|at|worth|stood at|stands at|"
                              rf"about|around|some|roughly|nearly|almost)\s+){{1,2}}$", re.IGNORECASE)
     base_words = frozenset(w.lower() for phrase in rows["base_noun"] for w in phrase.split())
+    margin_way = {w.partition("=")[0].strip().lower(): w.partition("=")[2].strip() for w in rows["margin"]}
+    # the margin word, up to three lower-case words ("his compatriot"), then a name of one to
+    # three capitalised words
+    margin = re.compile(rf"^\s*(?P<way>{alternation(list(margin_way))})\s+(?:[a-z][\w'’]*\s+){{0,3}}"
+                        rf"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})")
+    beaten_way = {w.partition("=")[0].strip().lower(): w.partition("=")[2].strip() for w in rows["beaten"]}
     period: dict[str, Interval] = {}
     for entry in rows["period"]:
         name, _, hours = entry.partition("=")
@@ -113,5 +125,12 @@ def _words() -> _Words:
                         re.IGNORECASE),
         up_nouns=frozenset(w.lower() for w in rows["up_noun"]),
         opening=re.compile(rf"^\W*(?:{compared})\s+{filler}$", re.IGNORECASE),
+        margin=margin, margin_way=margin_way,
+        beaten=re.compile(rf"\b(?P<verb>{alternation(list(beaten_way))})\s+(?P<noun>[a-z]+)\s+by\s+$",
+                          re.IGNORECASE),
+        beaten_way=beaten_way,
+        majority=re.compile(rf"\b(?:{alternation(rows['majority'])})\s+$", re.IGNORECASE),
+        other_clause=re.compile(rf"\b(?:{alternation([w for w in rows['clause'] if w not in rows['joiner']])})\b",
+                                re.IGNORECASE),
         reference=re.compile(rf"^\s*(?:{any_of('reference')})\s+(?:(?:the|a|an|its|their)\s+)?$",
                              re.IGNORECASE))
