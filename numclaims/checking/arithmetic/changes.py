@@ -264,9 +264,6 @@ def _changes(sentence: Sequence[Item]) -> list[_Change]:
             if run.level is not None:
                 runs.append(run)
                 run = _Change(direction=direction)
-            # "revenue of $22.1 billion, a year-over-year increase of 265.3%": a level the frames
-            # read before its change is the level of the change after it
-            run.level_first = run.level_first or run.empty
             run.level = item
             run.direction = run.direction or direction
         previous = item
