@@ -218,7 +218,7 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
                 if not _correlative(folded, m, words)]:
             return None, None, _READ  # "sales rose and that left 5%": the figure belongs to another clause
         if previous_end is not None and previous_end > clause + verb.end() and not _continues(
-                text[previous_end:draft.start]):
+                text[previous_end:draft.start]) and not _more_words().of_connector_re.search(text, previous_end, draft.start):
             # "payrolls dropped 268,000 with the layoffs of 147,000": the verb's figure is the
             # first; this one is the value of the phrase before its "of" ("layoffs")
             return (_of_head(text, clause, draft.start, draft.kind, words) if mode == _READ else None), None, _READ
@@ -578,6 +578,8 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
     while first < len(tokens):
         if _year_modifier(tokens, lower, first, words):
             break  # "The 2018 deficit equaled": which deficit, no time of the phrase's own
+        if _compound_modifier(tokens, lower, first, words):
+            break  # "Month-on-month inflation climbed": which inflation, no time of the phrase's own
         if lower[first] in words.skip or lower[first] in words.verbs or _is_time(tokens[first], lower[first], words):
             first += 1
         elif lower[first] in words.calendar and first > 0 and (
@@ -623,15 +625,22 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
         last -= 1
     cut = next((i for i in range(last - 1, first, -1) if lower[i] in words.preposition), None)
     if cut is not None and all(_is_time(t, t.lower(), words) or t.lower() in words.skip or t.lower() in words.ordinal
-                               or t.lower() in words.calendar for t in tokens[cut + 1:last]):
+                               or t.lower() in words.calendar or t.lower() in _words().roles or _is_number(t)
+                               for t in tokens[cut + 1:last]) and any(
+            _is_time(t, t.lower(), words) or t.lower() in words.calendar or t.lower() in words.ordinal
+            for t in tokens[cut + 1:]):
+        # ("enrolments in the year to June 30": a role word and a day in it)
         last = cut  # "Worldwide sales in the second quarter"
     phrase, lowered = tokens[first:last], lower[first:last]
     if len(phrase) > _ABOUT_WORDS:
         joint = next((i for i in range(1, _ABOUT_WORDS + 1) if lowered[i] in words.preposition), None)
         if joint is None or len(phrase) > _ABOUT_LONGEST:
             phrase, lowered = phrase[-_ABOUT_WORDS:], lowered[-_ABOUT_WORDS:]
+    after_preposition = False  # "In the first quarter of 2016 global smartphone shipments": of the time phrase
     while phrase and (lowered[0] in words.skip or lowered[0] in words.preposition or _is_number(phrase[0])
-                      or _is_time(phrase[0], lowered[0], words)) and not _year_modifier(phrase, lowered, 0, words):
+                      or _is_time(phrase[0], lowered[0], words)) and (
+            after_preposition or not (_year_modifier(phrase, lowered, 0, words) or _compound_modifier(phrase, lowered, 0, words))):
+        after_preposition = lowered[0] in words.preposition
         phrase, lowered = phrase[1:], lowered[1:]
     while len(phrase) > 1 and lowered[-1] in words.skip and lowered[-1] not in words.determiner:
         phrase, lowered = phrase[:-1], lowered[:-1]  # "U.S. gold futures also slipped"
@@ -649,6 +658,14 @@ def _named_number(tokens: list[str], i: int, first: int, words: _AboutWords) -> 
     rose"), not a year after a month ("sales in March 2019")?"""
     return (tokens[i].isdigit() and i > first and tokens[i - 1][:1].isupper()
             and tokens[i - 1].lower() not in words.calendar and not _is_time(tokens[i - 1], tokens[i - 1].lower(), words))
+
+
+def _compound_modifier(tokens: list[str], lower: list[str], i: int, words: _AboutWords) -> bool:
+    """Is ``tokens[i]`` a hyphenated time word before a noun ("Month-on-month inflation",
+    "Year-to-date sales"), which tells which thing it is?"""
+    return "-" in lower[i] and _is_time(tokens[i], lower[i], words) and i + 1 < len(tokens) and not (
+        _is_time(tokens[i + 1], lower[i + 1], words) or lower[i + 1] in words.preposition
+        or lower[i + 1] in words.verbs or lower[i + 1] in words.skip)
 
 
 def _year_modifier(tokens: list[str], lower: list[str], i: int, words: _AboutWords) -> bool:
