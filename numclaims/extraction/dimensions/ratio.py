@@ -59,11 +59,28 @@ FRACTION_ANCHOR = scan.Near(_NAMES.fractions, max(map(len, _NUMERATORS)) + 1, at
 ])))
 
 
+# "up by a fifth", "fell by a quarter", "cut by half": a change by a fraction, after "by"
+_BY = re.compile(r"(?i)(?<![\w-])by\s+")
+_BY_FRACTION = re.compile(
+    rf"(?i)(?:({alternation(_NUMERATORS)})[\s-])?({alternation(list(_NAMES.fractions))})(?![\w-])(?!\s+(?:of|a|an|the)\b)"
+)
+
+
+def _fraction_matches(ctx: Context) -> list[re.Match[str]]:
+    found = list(scan.finditer(FRACTION_RE, ctx.text, [(FRACTION_ANCHOR, ctx.folded)]))
+    for by in _BY.finditer(ctx.folded):
+        match = _BY_FRACTION.match(ctx.text, by.end())
+        if match is not None and not any(m.start() <= match.start() < m.end() for m in found):
+            found.append(match)
+    return sorted(found, key=lambda m: m.start())
+
+
 def fractions(ctx: Context, protected: SpanSet) -> list[Draft]:
-    """"a third of", "two-thirds of", "half of": a share, reported in per cent."""
+    """"a third of", "two-thirds of", "half of": a share, reported in per cent; "up by a fifth":
+    a change by one."""
     table = lexicon().number_words
     drafts = []
-    for match in scan.finditer(FRACTION_RE, ctx.text, [(FRACTION_ANCHOR, ctx.folded)]):
+    for match in _fraction_matches(ctx):
         # fold, not lower(): "nıne" matches the case-insensitive pattern and must find "nine"
         numerator_word, denominator_word = match.group(1), scan.fold(match.group(2))
         if protected.overlaps(*match.span()) or (numerator_word is None and denominator_word != "half"):
