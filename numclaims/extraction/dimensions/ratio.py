@@ -59,10 +59,11 @@ FRACTION_ANCHOR = scan.Near(_NAMES.fractions, max(map(len, _NUMERATORS)) + 1, at
 ])))
 
 
-# "up by a fifth", "fell by a quarter", "cut by half": a change by a fraction, after "by"
+# "up by a fifth", "fell by a quarter", "cut by half": a change by a fraction, after "by" (not
+# where it opens a number: "by half a million")
 _BY = re.compile(r"(?i)(?<![\w-])by\s+")
 _BY_FRACTION = re.compile(
-    rf"(?i)(?:({alternation(_NUMERATORS)})[\s-])?({alternation(list(_NAMES.fractions))})(?![\w-])(?!\s+(?:of|a|an|the)\b)"
+    rf"(?i)(?:({alternation(_NUMERATORS)})[\s-])?({alternation(list(_NAMES.fractions))})(?![\w-])(?!\s+of\b)(?!\s+an?\b)"
 )
 
 
