@@ -819,6 +819,7 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
         _level_before_change(text, previous, draft, drafts)
     _index_levels(text, framed, words)
     _index_restated_levels(text, framed)
+    _starts_in_level_units(framed)
     for draft in framed:
         if draft.per is None and draft.about is not None and draft.kind != "ratio":
             # "income per capita was $12,000", "average hourly earnings rose to $26.39": the
@@ -1043,6 +1044,20 @@ def _index_levels(text: str, drafts: list[Draft], words: _Words) -> None:
             draft.kind, draft.unit = "points", "index_point"
 
 
+def _starts_in_level_units(drafts: list[Draft]) -> None:
+    """A bare start right after its change's level is in the level's unit: "to a record 29.5
+    million tonnes from 28.3 million previously", "revised up to 22.3 million tonnes from 21.6
+    million" (of its magnitude: "to 5 km from 2019" is no start)."""
+    for level, start in zip(drafts, drafts[1:]):
+        if (start.change == "start" and level.change == "level" and start.direction == level.direction
+                and start.kind in _COUNTED and start.subject is None and start.unit is None and level.unit is not None
+                and level.kind not in _COUNTING_KINDS and isinstance(start.value, float)
+                and isinstance(level.value, float) and level.value > 0
+                and _SAME_MAGNITUDE[0] <= start.value / level.value <= _SAME_MAGNITUDE[1]):
+            start.kind, start.unit = level.kind, level.unit
+
+
+_SAME_MAGNITUDE = (0.1, 10.0)
 _SCORE_POINT_NOTE = "'points' read as score_point"
 
 
