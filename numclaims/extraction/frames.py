@@ -1142,9 +1142,11 @@ def _level_before_change(text: str, previous: Draft, draft: Draft, drafts: list[
         return
     gap = text[previous.end:draft.start]
     tokens = [w.lower() for w in _WORD.findall(gap)]
-    if draft.change == "start" and len(tokens) >= 3 and tokens[-1] == "from" and tokens[-2] in _words().level \
-            and all(w in _about_words().auxiliary for w in tokens[:-2]) and not _CLAUSE_MARK.search(gap):
-        # "The 2014 deficit of $483.4 billion was down from $680.2 billion": the subject's figure
+    at = tokens.index("from") if "from" in tokens else -1
+    if draft.change == "start" and at >= 2 and tokens[at - 1] in _words().level \
+            and all(w in _about_words().auxiliary for w in tokens[:at - 1]) and not _CLAUSE_MARK.search(gap):
+        # "The 2014 deficit of $483.4 billion was down from $680.2 billion", "spending of €22.5
+        # billion is down from last year's total of €23.4 billion": the subject's figure
         previous.direction, previous.change = draft.direction, "level"
         return
     head, comma, tail = gap.rpartition(",")
@@ -1453,8 +1455,12 @@ def _more_words() -> _MoreWords:
                    + alternation(sorted(_about_words().skip)) + r")\s+)?"),
         # the phrase opens with a determiner: "to a record low of", "from its 2023 closing level of"
         # (not "to cover a revenue deficit of": an infinitive's object)
-        re.compile(r"(?i)(?<![\w-])(" + alternation(list(tables["role"])) + r")\s+(?:"
-                   + alternation(sorted(_about_words().determiner)) + r")\s+(?:[\w'’-]+\s+){0,4}?of\s+$"),
+        # (a start's, a possessive too: "down from last year's total of €23.4 billion"; not
+        # "capped at July's RPI figure of 3.2%")
+        re.compile(r"(?i)(?<![\w-])(?=(" + alternation(list(tables["role"])) + r")\s)(?:(?:"
+                   + alternation(list(tables["role"])) + r")\s+(?:" + alternation(sorted(_about_words().determiner))
+                   + r")|(?:" + alternation([w for w, role in tables["role"].items() if role == "start"])
+                   + r")\s+(?:[a-z-]+\s+)?[a-z-]+['’]s)\s+(?:[\w'’-]+\s+){0,4}?of\s+$"),
         re.compile(r"(?i)\s*(?:,|,?\s+and)\s+\d+\s+(?:" + alternation(list(tables["stat"])) + r")(?![\w-])"),
         frozenset(tables["ranging"]),
     )
@@ -1470,7 +1476,20 @@ def _connector(text: str, start: int, words: _Words) -> re.Match[str] | None:
         # "sank to a record low of 7,162", "from its 2023 closing level of 33,464.17", "goes up by
         # an average of £32.3 billion": the role word before a phrase of a few words and "of"
         found = _more_words().of_connector_re.search(text, max(0, start - _OF_REACH), start)
+    if found is None:
+        # "by a bigger-than-expected 50 basis points", "up from a revised 5.8 percent": an
+        # article and one adjective between
+        found = _role_adjective_re().search(text, max(0, start - _CONNECTOR_REACH - _ADJECTIVE_WIDTH), start)
     return found
+
+
+_ADJECTIVE_WIDTH = 24
+
+
+@functools.cache
+def _role_adjective_re() -> re.Pattern[str]:
+    roles = alternation(sorted(_words().roles, key=len, reverse=True))
+    return re.compile(r"(?i)(?<![\w-])(" + roles + r")\s+an?\s+[a-z][a-z-]*[a-z]\s+$")
 
 
 _OF_REACH = 50
