@@ -580,6 +580,9 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
             break  # "The 2018 deficit equaled": which deficit, no time of the phrase's own
         if _compound_modifier(tokens, lower, first, words):
             break  # "Month-on-month inflation climbed": which inflation, no time of the phrase's own
+        if first == 0 and tokens[0][:1].isupper() and lower[0] in words.past and _adjectival(
+                [""] + tokens, [""] + lower, 1, len(tokens) + 1, words):
+            break  # "Landed home prices fell", "Reported cases rose": a participle as an adjective
         if lower[first] in words.skip or lower[first] in words.verbs or _is_time(tokens[first], lower[first], words):
             first += 1
         elif lower[first] in words.calendar and first > 0 and (
@@ -616,7 +619,8 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
             break
     # "The index ended the day up 2.19%", "The jet came down": a verb in a past tense ends the phrase
     # ("Sales of previously owned homes": a participle after an adverb in -ly is an adjective)
-    last = next((i for i in range(first + 1, last) if lower[i] in words.past and not lower[i - 1].endswith("ly")), last)
+    last = next((i for i in range(first + 1, last) if lower[i] in words.past and not lower[i - 1].endswith("ly")
+                 and not _adjectival(tokens, lower, i, last, words)), last)
     # "The index closed down 2%": a verb in -ed before the change word ("costs" in "mortgage
     # interest costs fell" is a noun); "New infections this week"
     while last > first and (lower[last - 1] in words.verbs and lower[last - 1].endswith("ed")
@@ -658,6 +662,20 @@ def _named_number(tokens: list[str], i: int, first: int, words: _AboutWords) -> 
     rose"), not a year after a month ("sales in March 2019")?"""
     return (tokens[i].isdigit() and i > first and tokens[i - 1][:1].isupper()
             and tokens[i - 1].lower() not in words.calendar and not _is_time(tokens[i - 1], tokens[i - 1].lower(), words))
+
+
+def _adjectival(tokens: list[str], lower: list[str], i: int, end: int, words: _AboutWords) -> bool:
+    """Is the past participle at ``i`` an adjective inside the phrase, between a word and a
+    name or noun it qualifies ("cumulative confirmed Ebola cases", "Cumulative confirmed deaths
+    have jumped"), not a verb ("The index ended the day up", "The jet came down")?"""
+    if i + 1 >= end or i == 0:
+        return False
+    following = lower[i + 1]
+    return (tokens[i - 1][:1].isupper() or lower[i - 1] not in words.verbs) and not (
+        following in words.determiner or following in words.preposition or following in words.skip
+        or following in words.stop or following in words.verbs or following in _words().adverbs
+        or following in _words().roles
+        or _is_number(tokens[i + 1]) or _is_time(tokens[i + 1], following, words))
 
 
 def _compound_modifier(tokens: list[str], lower: list[str], i: int, words: _AboutWords) -> bool:
