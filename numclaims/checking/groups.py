@@ -339,6 +339,27 @@ def _marked_series(runs: Sequence[Sequence[Item]]) -> list[tuple[list[Moment], S
     return _in_order(figures, stated_only=False)
 
 
+def _lagging_total(runs: Sequence[Sequence[Item]]) -> list[tuple[list[Moment], Sequence[Item]]] | None:
+    """A running total ("have been killed", ``Item.total``) whose lower readings are none of them
+    later than a higher one, though some share a day with it: "Five people have been killed"
+    (Jan 9, and a live page of Jan 10) and "The fires have killed 11 people" (Jan 10) are a count
+    read at different hours, one lagging; not two reports that cannot both hold. The runs in
+    increasing order, or None."""
+    figures = _series_figures(runs)
+    if len(figures) < 2 or not any(m.total for run in figures for m in run):
+        return None
+    timed = []
+    for run in sorted(figures, key=lambda r: sum(m.reading.center for m in r) / len(r)):  # type: ignore[union-attr]
+        moments = [m.moment for m in run if m.moment is not None]
+        if len(moments) < len(run):
+            return None
+        timed.append((moments, run))
+    for (a, _), (b, _) in zip(timed, timed[1:]):
+        if max(x.last for x in a) > min(y.first for y in b):
+            return None
+    return timed
+
+
 def _moves_one_way(timed: Sequence[tuple[list[Moment], Sequence[Item]]]) -> bool:
     centers = [sum(m.reading.center for m in run) / len(run) for _, run in timed]  # type: ignore[union-attr]
     moves = [b - a for a, b in zip(centers, centers[1:])]
@@ -544,6 +565,14 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
         steps = " then ".join(f"{_names(run, more=group.more)} on {day:%b %-d}" for day, run in timeline)
         return CheckItem(claims, "updated", f"{described}; the figure changed as reports came out: "
                          f"{steps}, each report later than the one before", details)
+    lagging = (_lagging_total(runs) if not series_frames and len(stated_scopes) <= 1
+               and not bounds_overlap and not apart else None)
+    if lagging is not None:
+        details["times"] = _times(lagging)
+        steps = " and ".join(f"{_names(run, more=group.more)} {_when_shown(ms)}" for ms, run in lagging)
+        return CheckItem(claims, "divergent", f"{described}; a running total read at different hours: "
+                         f"{steps}; no lower reading is later than a higher one, so the count may have "
+                         "risen between them", details)
     if bounds_overlap or scope_differs or frames or apart:
         why = []
         if apart:

@@ -138,3 +138,24 @@ def test_a_count_said_to_be_final_in_the_earlier_report_that_then_moves_is_not_o
         ("2024-07-05", "With all constituencies declared, turnout at the election stood at 59.8%."),
         ("2024-07-05", "With all constituencies declared, turnout at the election stood at 59.9%.")))
     assert verdict == "conflict"
+
+
+# ---- a running total read at different hours, one report lagging
+
+def test_a_running_total_whose_lower_reading_is_never_later_is_divergent_with_the_days() -> None:
+    # palisades-fire-2025: five killed (Jan 9, and a live page of Jan 10), 11 killed (Jan 10)
+    verdict, why = _only_group(_docs(
+        ("2025-01-09", "Five people have been killed in the wildfires in Los Angeles."),
+        ("2025-01-10", "Five people have been killed in the wildfires in Los Angeles, officials said."),
+        ("2025-01-10", "The wildfires in Los Angeles have killed 11 people.")))
+    assert verdict == "divergent"
+    assert '"Five" (a, b) on Jan 9 to Jan 10 and "11" (c) on Jan 10' in why
+    assert "may have risen" in why
+
+
+def test_a_running_total_whose_lower_reading_comes_later_stays_a_conflict() -> None:
+    verdict, _ = _only_group(_docs(
+        ("2025-01-09", "The wildfires in Los Angeles have killed 11 people."),
+        ("2025-01-10", "Five people have been killed in the wildfires in Los Angeles."),
+        ("2025-01-10", "Five people have been killed in the wildfires in Los Angeles, officials said.")))
+    assert verdict == "conflict"
