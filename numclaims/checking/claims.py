@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from numclaims.checking.inputs import Document
+from numclaims.checking.moments import Moment, attach_moments
 from numclaims.checking.readings import Reading, reading
 from numclaims.checking.scope import scope_tokens
 from numclaims.checking.text import (
@@ -55,6 +56,7 @@ class Item:
     sentence: tuple[int, int] = (0, 0)  # where the sentence holding the figure starts and ends
     total: str | None = None  # the running total it states (running_total)
     further: bool = False  # a further amount beside one its report gives (further_amount)
+    moment: Moment | None = None  # when it holds: its day and clock time (numclaims.checking.moments)
 
     @property
     def claim(self) -> Claim:
@@ -126,6 +128,7 @@ def build_items(doc: Document, mentions: list[Mention]) -> list[Item]:
             total=running_total(text, m),
             further=further_amount(text, m),
         ))
+    attach_moments(items)
     return items
 
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from numclaims.checking.claims import Item
+from numclaims.checking.moments import Moment, marks_update
 from numclaims.checking.grouping import FRAME_MARK, FX_SLACK, VALUE_MARK, Cluster, cluster, written_digits
 from numclaims.checking.numbers import fmt_interval, fmt_width
 from numclaims.checking.readings import CEILINGS, FLOORS, Reading, written_scale
@@ -274,44 +275,117 @@ def _timeline(runs: Sequence[Sequence[Item]]) -> list[tuple[date, Sequence[Item]
     return [(first, run) for first, _, _, run in ordered]
 
 
-# A ``when`` this many days long or shorter places a reading in time ("on Monday", "as of 11
-# a.m. Tuesday"); a year or a quarter does not tell two readings of a moving figure apart.
-STATED_TIME_DAYS = 7
+def _series_figures(runs: Sequence[Sequence[Item]]) -> list[list[Item]]:
+    """The figures of each run that date it: not a vague amount ("thousands"), nor a round figure
+    that covers every other figure of the group ("60%" beside "59.8%" and "59.9%" agrees with
+    both and tells no step of the series). Runs left with no figure are left out."""
+    figures = [m for run in runs for m in run if m.mention.qualifier != "vague"]
+    centers = [m.reading.center for m in figures]  # type: ignore[union-attr]
+
+    def covers(m: Item) -> bool:
+        r = m.reading
+        assert r is not None
+        others = [c for f, c in zip(figures, centers) if f is not m]
+        return len(others) >= 2 and all(r.typical_low <= c <= r.typical_high for c in others) and \
+            any(f.reading.typical_high - f.reading.typical_low < r.typical_high - r.typical_low  # type: ignore[union-attr]
+                for f in figures if f is not m)
+
+    out = []
+    for run in runs:
+        kept = [m for m in run if m.mention.qualifier != "vague" and not covers(m)]
+        if kept:
+            out.append(kept)
+    return out
 
 
-def _stated_times(runs: Sequence[Sequence[Item]]) -> list[tuple[tuple[date, date], Sequence[Item]]] | None:
-    """The runs in the order of the times their own words give them (``Mention.when``), when
-    every run states one, none longer than ``STATED_TIME_DAYS``, and the times do not overlap."""
+def _in_order(runs: Sequence[Sequence[Item]], *, stated_only: bool) -> list[tuple[list[Moment], Sequence[Item]]] | None:
+    """The runs in the order of their claims' moments (``Item.moment``: the time a claim's own
+    words give, its day and clock time, else its report's publication day), when every moment of
+    a run is before every moment of the next; ``stated_only`` orders by the times the claims'
+    own words give, and needs one in every run."""
     if len(runs) < 2:
         return None
     timed = []
     for run in runs:
-        spans = []
-        for m in run:
-            when = m.mention.when or {}
-            try:
-                start, end = date.fromisoformat(when["start"]), date.fromisoformat(when["end"])
-            except (KeyError, TypeError, ValueError):
-                continue
-            if (end - start).days < STATED_TIME_DAYS:
-                spans.append((start, end))
-        if not spans:
+        # a claim its words do not place is named in the run's readings, not in the steps
+        placed = [m for m in run if m.moment is not None and (m.moment.stated or not stated_only)]
+        if not placed or (not stated_only and len(placed) < len(run)):
             return None
-        timed.append(((min(a for a, _ in spans), max(b for _, b in spans)), run))
-    timed.sort(key=lambda t: t[0])
-    if any(a[0][1] >= b[0][0] for a, b in zip(timed, timed[1:])):
-        return None
+        timed.append(([m.moment for m in placed if m.moment is not None], placed))
+    timed.sort(key=lambda t: (min(x.first for x in t[0]), min((x.minute or 0) for x in t[0])))
+    for (a, _), (b, _) in zip(timed, timed[1:]):
+        if not all(x.before(y) for x in a for y in b):
+            return None
     return timed
+
+
+def _stated_times(runs: Sequence[Sequence[Item]]) -> list[tuple[list[Moment], Sequence[Item]]] | None:
+    """The runs in the order of the times their own words give them: a day of a week or less
+    (``Mention.when``: "on Monday"; a year or a quarter does not tell two readings of a moving
+    figure apart) or a clock time of its sentence or of the sentence before it in its paragraph
+    ("As of 11 a.m., Milton was 520 miles away. It was moving at 9 mph"), when every run states
+    one and the times do not overlap (:mod:`numclaims.checking.moments`)."""
+    return _in_order(runs, stated_only=True)
+
+
+def _marked_series(runs: Sequence[Sequence[Item]]) -> list[tuple[list[Moment], Sequence[Item]]] | None:
+    """The runs in the order of their claims' own times when each run's words say it is a
+    reading of a count under way or done (``data/check_update_words.txt``: "With 649 of the 650
+    constituencies declared, turnout stood at 59.8%", a day later "has been confirmed at
+    59.9%"): such a figure is updated as the count goes on, even over two reports."""
+    figures = _series_figures(runs)
+    if not all(any(marks_update(m) for m in run) for run in figures):
+        return None
+    return _in_order(figures, stated_only=False)
+
+
+def _lagging_total(runs: Sequence[Sequence[Item]]) -> list[tuple[list[Moment], Sequence[Item]]] | None:
+    """A running total ("have been killed", ``Item.total``) whose lower readings are none of them
+    later than a higher one, though some share a day with it: "Five people have been killed"
+    (Jan 9, and a live page of Jan 10) and "The fires have killed 11 people" (Jan 10) are a count
+    read at different hours, one lagging; not two reports that cannot both hold. The runs in
+    increasing order, or None."""
+    figures = _series_figures(runs)
+    if len(figures) < 2 or not any(m.total for run in figures for m in run):
+        return None
+    timed = []
+    for run in sorted(figures, key=lambda r: sum(m.reading.center for m in r) / len(r)):  # type: ignore[union-attr]
+        moments = [m.moment for m in run if m.moment is not None]
+        if len(moments) < len(run):
+            return None
+        timed.append((moments, run))
+    for (a, _), (b, _) in zip(timed, timed[1:]):
+        if max(x.last for x in a) > min(y.first for y in b):
+            return None
+    return timed
+
+
+def _moves_one_way(timed: Sequence[tuple[list[Moment], Sequence[Item]]]) -> bool:
+    centers = [sum(m.reading.center for m in run) / len(run) for _, run in timed]  # type: ignore[union-attr]
+    moves = [b - a for a, b in zip(centers, centers[1:])]
+    return all(x > 0 for x in moves) or all(x < 0 for x in moves)
+
+
+def _when_shown(moments: Sequence[Moment]) -> str:
+    """'at 8:00 AM Oct 8', 'on Oct 6', 'on Oct 6 to Oct 8': the times of a run of a series."""
+    shown = list(dict.fromkeys(m.shown() for m in moments))
+    clocked = any(m.clock for m in moments)
+    if len(shown) == 1:
+        return ("at " if clocked else "on ") + shown[0]
+    first, last = min(moments, key=lambda m: (m.first, m.minute or 0)), max(moments, key=lambda m: (m.last, m.minute or 0))
+    return f"{'at ' if first.clock else 'on '}{first.shown()} to {last.shown()}"
+
+
+def _times(timed: Sequence[tuple[list[Moment], Sequence[Item]]]) -> list[dict]:
+    return [{"start": min(m.first for m in ms).isoformat(), "end": max(m.last for m in ms).isoformat(),
+             **({"clocks": sorted({m.clock for m in ms if m.clock})} if any(m.clock for m in ms) else {}),
+             "docs": sorted({m.doc.id for m in run})} for ms, run in timed]
 
 
 def _one_sided(figures: Sequence[Item]) -> bool:
     """Are all the figures floors ("at least 632"), or all ceilings ("fewer than 50")?"""
     qualifiers = {m.mention.qualifier for m in figures}
     return bool(figures) and (qualifiers <= FLOORS or qualifiers <= CEILINGS)
-
-
-def _period(start: date, end: date) -> str:
-    return f"{start:%b %-d}" if start == end else f"{start:%b %-d} to {end:%b %-d}"
 
 
 def _common_scope(run: Sequence[Item]) -> frozenset[str]:
@@ -466,15 +540,21 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     timeline = (None if series_frames or len(stated_scopes) > 1 or len(runs) < 2
                 or bounds_overlap and not one_sided else _timeline(runs))
     stated = _stated_times(runs) if not series_frames and len(stated_scopes) <= 1 else None
+    marked = (_marked_series(runs) if stated is None and timeline is None and not series_frames
+              and len(stated_scopes) <= 1 and not bounds_overlap else None)
+    if marked is not None and _moves_one_way(marked):
+        # a count read as it went on and once it was done: "with 649 of the 650 constituencies
+        # declared ... 59.8%", the next day "has been confirmed at 59.9%"
+        details["times"] = _times(marked)
+        steps = " then ".join(f"{_names(run, more=group.more)} {_when_shown(ms)}" for ms, run in marked)
+        return CheckItem(claims, "updated", f"{described}; the figure was updated as its count went on: "
+                         f"{steps}, each reading later than the one before", details)
     if stated is not None:
         # the text says when each reading held: a storm 520 miles away on Monday and 275 on
-        # Tuesday moved; it was not misreported
-        details["times"] = [{"start": a.isoformat(), "end": b.isoformat(), "docs": sorted({m.doc.id for m in run})}
-                            for (a, b), run in stated]
-        steps = " then ".join(f"{_names(run, more=group.more)} for {_period(a, b)}" for (a, b), run in stated)
-        centers = [sum(m.reading.center for m in run) / len(run) for _, run in stated]  # type: ignore[union-attr]
-        moves = [b - a for a, b in zip(centers, centers[1:])]
-        if all(x > 0 for x in moves) or all(x < 0 for x in moves):
+        # Tuesday moved, 12 mph at 8 a.m. and 9 mph at 11 a.m. slowed; it was not misreported
+        details["times"] = _times(stated)
+        steps = " then ".join(f"{_names(run, more=group.more)} {_when_shown(ms)}" for ms, run in stated)
+        if _moves_one_way(stated):
             return CheckItem(claims, "updated", f"{described}; each is stated for its own time: "
                              f"{steps}", details)
         return CheckItem(claims, "divergent", f"{described}; they are stated for different times: "
@@ -485,6 +565,14 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
         steps = " then ".join(f"{_names(run, more=group.more)} on {day:%b %-d}" for day, run in timeline)
         return CheckItem(claims, "updated", f"{described}; the figure changed as reports came out: "
                          f"{steps}, each report later than the one before", details)
+    lagging = (_lagging_total(runs) if not series_frames and len(stated_scopes) <= 1
+               and not bounds_overlap and not apart else None)
+    if lagging is not None:
+        details["times"] = _times(lagging)
+        steps = " and ".join(f"{_names(run, more=group.more)} {_when_shown(ms)}" for ms, run in lagging)
+        return CheckItem(claims, "divergent", f"{described}; a running total read at different hours: "
+                         f"{steps}; no lower reading is later than a higher one, so the count may have "
+                         "risen between them", details)
     if bounds_overlap or scope_differs or frames or apart:
         why = []
         if apart:

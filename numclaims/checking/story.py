@@ -44,6 +44,7 @@ from numclaims.checking.grouping import (
 from numclaims.checking.groups import block, groupable, magnitude, typical, verdict
 from numclaims.checking.inline import DEFAULT_TOLERANCE, check_inline
 from numclaims.checking.inputs import Document
+from numclaims.checking.moments import Moment
 from numclaims.checking.readings import Reading
 from numclaims.checking.report import ORDER
 from numclaims.checking.text import Token, is_content, tokens
@@ -239,6 +240,7 @@ def _payload(item: Item) -> dict[str, Any]:
         "scope_words": [[t.start, t.end, t.surface, t.lemma] for t in item.scope_words],
         "total": item.total,
         "further": item.further,
+        "moment": item.moment.to_dict() if item.moment is not None else None,
     }
 
 
@@ -260,7 +262,8 @@ def _item(payload: Mapping[str, Any]) -> Item:
                 mention_from_dict(payload["mention"]), reading,
                 scope=frozenset(payload["scope"]),
                 scope_words=tuple(Token(*w) for w in payload.get("scope_words") or ()),
-                total=payload.get("total"), further=bool(payload.get("further")))
+                total=payload.get("total"), further=bool(payload.get("further")),
+                moment=Moment.from_dict(payload.get("moment")))
 
 
 def _finding_key(section: str, ident: str) -> str:

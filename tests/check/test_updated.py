@@ -55,3 +55,107 @@ def test_over_three_days_two_reports_of_one_day_may_be_steps_of_the_series() -> 
             'on Sep 16') in why
 
 
+
+
+# ---- a claim's own time: the clock time of its sentence, or of its paragraph's sentence before it
+
+def _docs(*reports: tuple[str, str]) -> list[dict]:
+    return [{"id": chr(ord("a") + i), "text": text, "published": day} for i, (day, text) in enumerate(reports)]
+
+
+def _only_group(docs: list[dict]) -> tuple[str, str]:
+    [group] = [g for g in check(docs).groups if g.verdict != "single_source"]
+    return group.verdict, group.explanation
+
+
+def test_an_advisory_figure_of_one_day_at_two_clock_times_is_updated_with_the_times() -> None:
+    # hurricane-milton-2024: the storm slowed between the 8 a.m. and the 11 a.m. advisories; the
+    # speed's sentence names no time, the paragraph's sentence before it does
+    verdict, why = _only_group(_docs(
+        ("2024-10-08", "At 8:00 AM Tuesday, the storm was far southwest of Tampa. "
+                       "It was moving east-northeast at 12 mph."),
+        ("2024-10-08", "As of 11 a.m., the storm was nearer Tampa and far from land. "
+                       "It was moving east-northeast at 9 mph.")))
+    assert verdict == "updated"
+    assert '"12 mph" (a) at 8:00 AM Oct 8 then "9 mph" (b) at 11 a.m. Oct 8' in why
+
+
+def test_two_reports_of_one_day_with_no_clock_times_still_conflict() -> None:
+    verdict, _ = _only_group(_docs(
+        ("2024-10-08", "On Tuesday the storm was far from land. It was moving east-northeast at 12 mph."),
+        ("2024-10-08", "On Tuesday the storm was far from land. It was moving east-northeast at 9 mph.")))
+    assert verdict == "conflict"
+
+
+def test_a_clock_time_of_another_paragraph_dates_nothing() -> None:
+    verdict, _ = _only_group(_docs(
+        ("2024-10-08", "At 8:00 AM Tuesday, forecasters met.\n\nThe storm was moving east-northeast at 12 mph."),
+        ("2024-10-08", "As of 11 a.m., forecasters met.\n\nThe storm was moving east-northeast at 9 mph.")))
+    assert verdict == "conflict"
+
+
+def test_clock_times_in_named_zones_are_ordered_in_utc() -> None:
+    # 9 a.m. CDT is 14:00 UTC, after 13:00 GMT though "9" is before "1"
+    verdict, why = _only_group(_docs(
+        ("2024-10-08", "At 1:00 p.m. GMT the storm was moving east-northeast at 12 mph."),
+        ("2024-10-08", "At 9:00 a.m. CDT the storm was moving east-northeast at 14 mph.")))
+    assert verdict == "updated"
+    assert '"12 mph" (a) at 1:00 p.m. GMT Oct 8 then "14 mph" (b) at 9:00 a.m. CDT Oct 8' in why
+
+
+def test_three_clock_times_that_go_back_and_forth_are_divergent_not_updated() -> None:
+    verdict, why = _only_group(_docs(
+        ("2024-10-08", "At 8 a.m. the storm was moving east-northeast at 12 mph."),
+        ("2024-10-08", "At 11 a.m. the storm was moving east-northeast at 9 mph."),
+        ("2024-10-08", "At 2 p.m. the storm was moving east-northeast at 14 mph.")))
+    assert verdict == "divergent"
+    assert "at 8 a.m. Oct 8" in why and "at 2 p.m. Oct 8" in why
+
+
+# ---- a count read while under way and once done
+
+def test_a_count_read_under_way_and_once_done_is_updated_over_two_reports() -> None:
+    # uk-election-2024: 59.8% with 649 of 650 seats declared, 59.9% the next day once all were;
+    # another report's rounded 60% agrees with both and dates no step
+    verdict, why = _only_group(_docs(
+        ("2024-07-05", "With 649 of the 650 constituencies declared, turnout at the election stood at 59.8%."),
+        ("2024-07-05", "Turnout at the election came in at 60%, the lowest level in years."),
+        ("2024-07-06", "Now that all results have been declared, turnout at the election has been confirmed at 59.9%.")))
+    assert verdict == "updated"
+    assert '"59.8%" (a) on Jul 5 then "59.9%" (c) on Jul 6' in why
+
+
+def test_two_reports_a_day_apart_that_do_not_say_the_count_went_on_conflict() -> None:
+    verdict, _ = _only_group(_docs(
+        ("2024-07-05", "Turnout at the election stood at 59.8%, the lowest level in years."),
+        ("2024-07-06", "Turnout at the election stood at 59.9%, the lowest level in years.")))
+    assert verdict == "conflict"
+
+
+def test_a_count_said_to_be_final_in_the_earlier_report_that_then_moves_is_not_ordered_backwards() -> None:
+    # the later report's figure is the earlier one's: no update when the order of days is not clean
+    verdict, _ = _only_group(_docs(
+        ("2024-07-05", "With all constituencies declared, turnout at the election stood at 59.8%."),
+        ("2024-07-05", "With all constituencies declared, turnout at the election stood at 59.9%.")))
+    assert verdict == "conflict"
+
+
+# ---- a running total read at different hours, one report lagging
+
+def test_a_running_total_whose_lower_reading_is_never_later_is_divergent_with_the_days() -> None:
+    # palisades-fire-2025: five killed (Jan 9, and a live page of Jan 10), 11 killed (Jan 10)
+    verdict, why = _only_group(_docs(
+        ("2025-01-09", "Five people have been killed in the wildfires in Los Angeles."),
+        ("2025-01-10", "Five people have been killed in the wildfires in Los Angeles, officials said."),
+        ("2025-01-10", "The wildfires in Los Angeles have killed 11 people.")))
+    assert verdict == "divergent"
+    assert '"Five" (a, b) on Jan 9 to Jan 10 and "11" (c) on Jan 10' in why
+    assert "may have risen" in why
+
+
+def test_a_running_total_whose_lower_reading_comes_later_stays_a_conflict() -> None:
+    verdict, _ = _only_group(_docs(
+        ("2025-01-09", "The wildfires in Los Angeles have killed 11 people."),
+        ("2025-01-10", "Five people have been killed in the wildfires in Los Angeles."),
+        ("2025-01-10", "Five people have been killed in the wildfires in Los Angeles, officials said.")))
+    assert verdict == "conflict"
