@@ -1464,7 +1464,8 @@ def _more_words() -> _MoreWords:
         re.compile(r"(?i),\s*(?:(?:" + alternation(list(tables["degree"])).replace(r"\ ", r"\s+") + r")\s+)?("
                    + alternation(list(comparatives)) + r")\s+than(?![\w-])"),
         comparatives,
-        re.compile(r"(?i)(?:\s+of(?:\s+[a-z][a-z-]*){0,2}|[\s-]+[a-z][a-z-]*)[\s-]+(" + after_nouns + r")(?![\w-])"),
+        # ("233% revenue growth", "an 18.65% average tariff increase")
+        re.compile(r"(?i)(?:\s+of(?:\s+[a-z][a-z-]*){0,2}|(?:[\s-]+[a-z][a-z-]*){1,2})[\s-]+(" + after_nouns + r")(?![\w-])"),
         re.compile(r"(?i)(?<![\w-])(?:" + alternation(list(tables["neutral"])) + r")\s+of\s+$"),
         # ", up from", ", up slightly from", ", up a slight 1pc", ", a gain of"
         re.compile(r"(?i)\s*(?:(?:" + level_words + r")(?:\s+(?:" + alternation(list(tables["degree"])).replace(r"\ ", r"\s+")

@@ -170,9 +170,11 @@ def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
     rng = rules.range_after(text, pos)
     if rng and rng.group("conn") == "to" and (
             _BY_BEFORE.search(text, max(0, mention_start - 4), mention_start) or frames.states_change(text, mention_start)) and (
-            rng.group("sign") or scale and rules.scale_after(text, rng.end(), money=True)):
-        # "grew by $12.1 billion to $310.5 billion", "gained $14 to $2,340": a change and a
-        # level, not a range ("rose 5 to 10 percent", the unit written once, stays a range)
+            rng.group("sign") or scale and rules.scale_after(text, rng.end(), money=True)
+            or value > 0 and parse_numeral(rng.group("num"))[0] >= _LEVEL_OVER_DELTA * value * mult1):
+        # "grew by $12.1 billion to $310.5 billion", "gained $14 to $2,340", "the Coalition down
+        # one to 38%": a change and a level, not a range ("rose 5 to 10 percent", the unit
+        # written once, stays a range; a level is at least _LEVEL_OVER_DELTA times its change)
         rng = None
     opener = frames.start_opener(text, mention_start) if rng and rng.group("conn") == "to" else None
     if opener is not None and (frames.states_change(text, opener) or frames.change_in_clause(text, opener) == "up"):
@@ -211,6 +213,7 @@ def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
     )
 
 
+_LEVEL_OVER_DELTA = 4
 _COMMA_DECIMAL = re.compile(r",(\d{1,2})(?![\d,.])")
 _SLASH_FRACTION = re.compile(r"/(\d{1,4})(?![\d/.,])")
 _MIXED_FRACTION = re.compile(r"[ \u00a0](\d{1,2})/(\d{1,2})(?![\d/.,])")
