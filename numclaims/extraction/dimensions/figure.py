@@ -183,7 +183,9 @@ def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
         # start and a level, not a range (a rise to the larger; "reduced from 44 mg to 50 mg",
         # against its verb, stays a range)
         rng = None
-    if rng and (rng.group("conn") != "and" or between):
+    # "between 5 and 10": "and" joins a range only after "between" ("up from 6.29 million and
+    # 7.54 million" are two starts)
+    if rng and (rng.group("conn") != "and" or between and between.group(1).lower() == "between"):
         value2, precision2 = parse_numeral(rng.group("num"))
         pos2 = rng.end()
         scale2 = rules.scale_after(text, pos2, money=money_context or rng.group("sign") is not None)
