@@ -101,8 +101,9 @@ _TITLES = next(r[0].split(",") for r in read_rows("time_words.tsv") if r[1] == "
 _TITLE_BEFORE = "".join(r"(?<!(?<![\w.])(?:" + "|".join(ts) + "))"
                         for ts in ([t for t in _TITLES if len(t) == n] for n in sorted({len(t) for t in _TITLES})))
 # not the full stop of an abbreviation written with stops ("the U.K. general election", "10:30 a.m. local time")
-# no clause starts after an initialism ("U.S.") or a title that comes before a name ("St. Louis")
-_CLAUSE_START = re.compile(r"(?<![A-Za-z]\.[A-Za-z])" + _TITLE_BEFORE + r"[.;:!?,](?=\s)|[\n(\u2014\u2013\"“”]")
+# no clause starts after an initialism ("U.S.") or a title that comes before a name ("St. Louis"),
+# nor at an en dash between names ("Rates on Shanghai – Los Angeles slid 6%": a route)
+_CLAUSE_START = re.compile(r"(?<![A-Za-z]\.[A-Za-z])" + _TITLE_BEFORE + r"[.;:!?,](?=\s)|[\n(\u2014\"“”]|\u2013(?!\s[A-Z])")
 _ABOUT_WORDS = 6  # the longest phrase kept ("December West Texas Intermediate crude futures")
 _ABOUT_LONGEST = 7  # ... or one joined by a preposition ("monthly average rainfall for the North West")
 _ABOUT_REACH = 150
