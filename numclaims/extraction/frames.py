@@ -836,6 +836,13 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
         _continue(text, previous, draft, words)
     for previous, draft in zip(chain, chain[1:]):  # "totaled $356.4 billion in the first two months of the year, down 17 percent"
         _level_before_change(text, previous, draft, drafts)
+    for previous, draft in zip(chain, chain[1:]):
+        # "..., down 18.6% on the previous quarter and 1.3% on a year earlier": the second change
+        # of the verb left out is of what the first is of, known once the level gave it
+        if draft.about is None and previous.about is not None and draft.change == previous.change == "delta" \
+                and draft.direction == previous.direction and len(text[previous.end:draft.start]) <= _CHAIN_GAP \
+                and _joined(text[previous.end:draft.start]):
+            draft.about = previous.about
     _index_levels(text, framed, words)
     _index_restated_levels(text, framed)
     _starts_in_level_units(framed)
@@ -1181,6 +1188,8 @@ def _level_before_change(text: str, previous: Draft, draft: Draft, drafts: list[
     for level in (previous, drafts[previous.equivalent_of] if previous.equivalent_of is not None else None):
         if level is not None and level.direction is None:
             level.direction, level.change = draft.direction, "level"
+    # "shipments came to 292 million units, down 18.6%": the change is of what its level is of
+    draft.about = draft.about or previous.about
 
 
 _TIME_KINDS = frozenset({"date", "year", "duration"})

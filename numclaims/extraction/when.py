@@ -521,6 +521,12 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
             expression = _prefixed(text, match.start(), match.end(), period, published, words)
             if expression is not None and kind in _GIVING_WAY:
                 expression = dataclasses.replace(expression, basis=True)
+            if expression is not None and not expression.basis and words.phrases.get(key, ("", 0))[1] < 0 \
+                    and _ON.match(text, expression.start) and published is not None:
+                # "down 18.6% on the previous quarter and 1.3% on a year earlier": "on" a time
+                # before the publication is a comparison's basis, as "from" is
+                expression = dataclasses.replace(expression, basis=True, comparison=True,
+                                                 period=(expression.period[0], published))
             part = _part(key, kind, match, words)
             if expression is not None and part is not None:
                 expression = dataclasses.replace(expression, part=(match.start(), *part))
@@ -901,6 +907,7 @@ def _of_years(text: str, found: list[_Expression], published: dt.date | None,
     return out
 
 
+_ON = re.compile(r"(?i)on\s")
 _OF = re.compile(r"\s+(?:of\s+)?")  # "the first quarter of 2024", "in Q4 2019", "in August last year"
 
 
