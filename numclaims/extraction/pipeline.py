@@ -320,7 +320,10 @@ def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
                                  # its level ("fell 5 to 10 percent" is a range of falls)
                                  or opener is None and changed == "down" and draft.value >= _LEVEL_OVER_DELTA * prev.value
                                  or _BY_BEFORE.search(text, max(0, prev.start - 4), prev.start)
-                                 or changed is not None and (changed == "down") == falling
+                                 # ("should grow 21% to 28%" is a range of rises: no "from", and
+                                 # the second too close to the first to be its level)
+                                 or changed is not None and (changed == "down") == falling and (
+                                     falling or opener is not None or draft.value >= _LEVEL_OVER_DELTA * prev.value)
                                  or opener is not None and _after_delta(text, merged, opener.start())):
                 # "fell from 52 percent to 41 percent", "leads by 52 percent to 41 percent",
                 # "grew by $12.1 billion to $310.5 billion", "gained $14 to $2,340", "rose from

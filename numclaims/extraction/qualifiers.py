@@ -29,8 +29,11 @@ def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     phrase = fold(match.group(1) or match.group(2))  # fold, not lower(): "ſome" matches "some"
     if phrase in lexicon().qualifier_nouns and _of_a_day(text, match.start()):
         return None  # "from Wednesday's close to 0.715 percent": that day's close, a noun
-    if phrase in lexicon().qualifier_particles and _after_particle_verb(text, match.start()):
-        return None  # "ticked up to 62.6%": the level participation moved to
+    if phrase in lexicon().qualifier_particles and (
+            _after_particle_verb(text, match.start()) or _START_AFTER.match(text, start)):
+        # "ticked up to 62.6%": the level participation moved to; "revised its estimate of
+        # growth up to 0.7% from 0.6%": a change's level, its start after it
+        return None
     if phrase in lexicon().qualifier_verbs:
         return lexicon().qualifiers_before[phrase], start  # "topped 50 mph": the text is "50 mph"
     return lexicon().qualifiers_before[phrase], match.start()
@@ -52,6 +55,7 @@ def _after_particle_verb(text: str, start: int) -> bool:
     return match is not None and fold(match.group(1)) in lexicon().particle_verbs
 
 
+_START_AFTER = re.compile(r"\S+(?:\s+[A-Za-z%]+){0,3}\s+from\s+\S{0,4}\d")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
 _POSSESSIVE = re.compile(r"(?<![\w.])([A-Z][a-z]+\.?)['’]s\s+$")
 _POSSESSIVE_REACH = 16
