@@ -972,6 +972,8 @@ def _relative(period: str, number: int, on: dt.date, ahead: bool = False) -> tup
         return day, day
     if period == "now":
         return on, on
+    if period == "year_to_date":
+        return dt.date(on.year, 1, 1), on
     if period == "decade":  # "the end of the decade": the 2020s run 2020 to 2029
         first = (on.year // 10 + number) * 10
         return dt.date(first, 1, 1), dt.date(first + 9, 12, 31)
