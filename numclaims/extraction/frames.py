@@ -846,6 +846,7 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
     _index_levels(text, framed, words)
     _index_restated_levels(text, framed)
     _starts_in_level_units(framed)
+    _bare_restatements(text, framed)
     for draft in framed:
         if draft.per is None and draft.about is not None and draft.kind != "ratio":
             # "income per capita was $12,000", "average hourly earnings rose to $26.39": the
@@ -1084,6 +1085,29 @@ def _starts_in_level_units(drafts: list[Draft]) -> None:
 
 
 _SAME_MAGNITUDE = (0.1, 10.0)
+
+
+def _bare_restatements(text: str, drafts: list[Draft]) -> None:
+    """A bare figure in the sentence of a measured one, to its decimals and of its size, is in
+    its unit: "crossed the line in 19.19 seconds, taking a big chunk out of the 19.30 mark" (a
+    whole number is not: "19.19 seconds over 200 metres", "won 3 of 5")."""
+    for i, draft in enumerate(drafts):
+        if draft.kind not in _COUNTED or draft.unit is not None \
+                or not isinstance(draft.value, float) or draft.value.is_integer() or draft.precision is None:
+            continue
+        for measured in (drafts[i - 1] if i else None, drafts[i + 1] if i + 1 < len(drafts) else None):
+            if (measured is not None and measured.unit is not None and measured.kind in _MEASURED
+                    and measured.precision == draft.precision and isinstance(measured.value, float)
+                    and measured.value > 0 and _RESTATED_SIZE[0] <= draft.value / measured.value <= _RESTATED_SIZE[1]
+                    and abs(measured.start - draft.start) <= _BARE_REACH
+                    and not _LAST_SENTENCE_END.match(text, min(measured.end, draft.end), max(measured.start, draft.start))):
+                draft.kind, draft.unit, draft.subject = measured.kind, measured.unit, None  # "the 19.30 mark"
+                break
+
+
+_MEASURED = frozenset({"duration", "length", "mass", "speed", "temperature", "volume", "area"})
+_RESTATED_SIZE = (0.5, 2.0)
+_BARE_REACH = 120
 _SCORE_POINT_NOTE = "'points' read as score_point"
 
 
