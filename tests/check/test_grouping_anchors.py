@@ -77,3 +77,17 @@ def test_a_compass_point_is_no_anchor() -> None:
         "Rescuers from Spain and Qatar joined Moroccan teams in the mountain villages on Sunday.",
         published="2023-09-09")
     assert not any("b:60 km" in members for members in found), found
+
+
+def test_a_change_counts_what_changed() -> None:
+    # uk-budget-2024: "a £25bn increase in employers' National Insurance contributions" and "a
+    # £25.7 billion rise in the national insurance contributions": the change nouns differ, the
+    # thing that changed, named after "in", is one
+    found = _groups(
+        "The watchdog said a £25bn increase in employers' National Insurance contributions would"
+        " lead to weaker pay growth and a smaller workforce.",
+        'Although Labour promised to protect "working people", a £25.7 billion rise in the national'
+        " insurance contributions paid by employers is expected to hold down wages.",
+        "The chancellor also froze fuel duty and raised the minimum wage from April.",
+        published="2024-10-30")
+    assert ("a:£25bn", "b:£25.7 billion") in found, found
