@@ -571,25 +571,19 @@ def anchor_marks(item: Item) -> list[str]:
         # measured from, not what it measures
         if words and words[-1].lemma not in _compass_points():
             heads.append(f"{ANCHOR_FAMILY}:{words[-1].lemma}")
-    # a change ("a £25bn increase in employers' National Insurance contributions") counts the
-    # thing that changed, named after "in": its words, for want of knowing which is the head
-    changed = _CHANGE_IN.match(item.doc.text, m.end)
-    if changed is not None and changed.group(1).lower() in _change_nouns():
-        words = [t for t in tokens(changed.group(2)) if is_content(t) and t.lemma not in generic_nouns()]
-        heads += [f"{ANCHOR_FAMILY}:{t.lemma}" for t in words[:_CHANGE_IN_WORDS]]
+    # a noun right after the figure, then "in" or "of": the phrase names what the figure counts
+    # ("a £25bn increase in employers' National Insurance contributions", "a 33.7% share of the
+    # vote"), its words the anchors, for want of knowing which is the head
+    named = _NOUN_IN.match(item.doc.text, m.end)
+    if named is not None and lemma(named.group(1)) not in _compass_points():
+        words = [t for t in tokens(named.group(2)) if is_content(t) and t.lemma not in generic_nouns()]
+        heads += [f"{ANCHOR_FAMILY}:{t.lemma}" for t in words[:_NOUN_IN_WORDS]]
     return list(dict.fromkeys(heads))
 
 
-# a change noun right after the figure, then "in" and what changed ("a 2% rise in prices")
-_CHANGE_IN = re.compile(r"\s+([A-Za-z]+)\s+in\s+((?:the\s+)?[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,3})")
-_CHANGE_IN_WORDS = 3
-
-
-@cache
-def _change_nouns() -> frozenset[str]:
-    """The nouns of a change after its figure ("a 9% drop"), from ``data/change_words.tsv``."""
-    return frozenset(word for word, _, where in read_rows("change_words.tsv")
-                     if where == "after" and " " not in word)
+# a noun right after the figure, then "in" or "of" and what it counts ("a 2% rise in prices")
+_NOUN_IN = re.compile(r"\s+([A-Za-z]+)\s+(?:in|of)\s+((?:the\s+)?[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,3})")
+_NOUN_IN_WORDS = 3
 
 
 @cache

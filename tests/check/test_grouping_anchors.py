@@ -91,3 +91,16 @@ def test_a_change_counts_what_changed() -> None:
         "The chancellor also froze fuel duty and raised the minimum wage from April.",
         published="2024-10-30")
     assert ("a:£25bn", "b:£25.7 billion") in found, found
+
+
+def test_the_noun_after_a_figure_names_what_it_counts() -> None:
+    # uk-election-2024: "on a 33.7% share of the vote" names no subject; "share of the vote"
+    # after the figure says what it counts, as "35% of the vote" of another report does
+    found = _groups(
+        "By the time most constituencies had reported their results, Labour had captured a"
+        " landslide on a 33.7% share of the vote.",
+        "The count, however, pointed to a less sweeping triumph for the winners: they received 35%"
+        " of the vote and the Conservatives 24%.",
+        "Keir Starmer entered Downing Street on Friday afternoon and named his cabinet.",
+        published="2024-07-05")
+    assert ("a:33.7%", "b:35%") in found, found
