@@ -47,7 +47,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import groupby
 
 from numclaims.checking.claims import Item
@@ -566,24 +566,30 @@ def anchor_marks(item: Item) -> list[str]:
     heads = []
     before = _VALUE_OF.search(item.doc.text, max(0, m.start - _VALUE_OF_REACH), m.start)
     for phrase in (m.subject, m.about, before.group(1) if before is not None else None):
-        words = [t for t in tokens(phrase or "") if is_content(t) and t.lemma not in generic_nouns()]
+        words = _telling_lemmas(phrase or "")
         # a compass point ("63 kilometers southwest of Marrakech") says where a distance is
         # measured from, not what it measures
-        if words and words[-1].lemma not in _compass_points():
-            heads.append(f"{ANCHOR_FAMILY}:{words[-1].lemma}")
+        if words and words[-1] not in _compass_points():
+            heads.append(f"{ANCHOR_FAMILY}:{words[-1]}")
     # a noun right after the figure, then "in" or "of": the phrase names what the figure counts
     # ("a £25bn increase in employers' National Insurance contributions", "a 33.7% share of the
     # vote"), its words the anchors, for want of knowing which is the head
     named = _NOUN_IN.match(item.doc.text, m.end)
     if named is not None and lemma(named.group(1)) not in _compass_points():
-        words = [t for t in tokens(named.group(2)) if is_content(t) and t.lemma not in generic_nouns()]
-        heads += [f"{ANCHOR_FAMILY}:{t.lemma}" for t in words[:_NOUN_IN_WORDS]]
+        heads += [f"{ANCHOR_FAMILY}:{w}" for w in _telling_lemmas(named.group(2))[:_NOUN_IN_WORDS]]
     return list(dict.fromkeys(heads))
 
 
 # a noun right after the figure, then "in" or "of" and what it counts ("a 2% rise in prices")
 _NOUN_IN = re.compile(r"\s+([A-Za-z]+)\s+(?:in|of)\s+((?:the\s+)?[^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*){0,3})")
 _NOUN_IN_WORDS = 3
+
+
+@lru_cache(maxsize=1 << 16)
+def _telling_lemmas(phrase: str) -> tuple[str, ...]:
+    """The lemmas of the content words of ``phrase`` that are no generic noun, in order: the
+    phrases of a story's claims repeat, and tokenising each once keeps grouping's cost down."""
+    return tuple(t.lemma for t in tokens(phrase) if is_content(t) and t.lemma not in generic_nouns())
 
 
 @cache
