@@ -622,6 +622,21 @@ def _forecast(item: Item) -> bool:
     return _forecast_words().search(item.doc.text, start, item.mention.start) is not None
 
 
+@cache
+def _estimate_words() -> re.Pattern[str]:
+    """``data/check_estimate_words.txt`` as one pattern of whole words."""
+    phrases = sorted(data_lines("check_estimate_words.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")\b",
+                      re.IGNORECASE)
+
+
+def is_estimate(item: Item) -> bool:
+    """Does the figure's sentence, before it, call it an estimate or a forecast ("analysts'
+    consensus of $20.31 billion", "will raise £25bn")?"""
+    start, _ = item.sentence
+    return _forecast(item) or _estimate_words().search(item.doc.text, start, item.mention.start) is not None
+
+
 _PARTITIVE = re.compile(r"\s+of\s+(\w+)")
 
 

@@ -23,7 +23,7 @@ from datetime import date
 
 from numclaims.checking.claims import Item
 from numclaims.checking.moments import Moment, marks_update
-from numclaims.checking.grouping import FRAME_MARK, FX_SLACK, VALUE_MARK, Cluster, cluster, written_digits
+from numclaims.checking.grouping import FRAME_MARK, FX_SLACK, VALUE_MARK, Cluster, cluster, is_estimate, written_digits
 from numclaims.checking.numbers import fmt_interval, fmt_width
 from numclaims.checking.readings import CEILINGS, FLOORS, Reading, written_scale
 from numclaims.checking.scope import quote_scope
@@ -472,6 +472,29 @@ def _originals(members: Sequence[Item]) -> list[Item]:
             or (m.doc.id, m.mention.equivalent_of) not in stated]
 
 
+def _truncations(members: Sequence[Item]) -> tuple[Item, Item] | None:
+    """A coarser figure and the finer one it is the truncation of ("£25bn" of "£25.7 billion": 25.7
+    cut to whole billions, where rounding gives 26), when the group states just those two values."""
+    by_value: dict[float, Item] = {}
+    for m in members:
+        value, precision = m.mention.value, m.mention.precision
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or not precision or value <= 0:
+            return None
+        by_value.setdefault(float(value), m)
+    if len(by_value) != 2:
+        return None
+    fine, coarse = sorted(by_value.values(), key=lambda m: m.mention.precision)
+    if fine.mention.precision >= coarse.mention.precision:
+        return None
+    step = 2 * coarse.mention.precision  # "£25bn" is exact to ±£0.5bn: a step of £1bn
+    value = float(fine.mention.value)
+    cut, rounded = math.floor(value / step + 1e-9) * step, round(value / step) * step
+    target = float(coarse.mention.value)
+    if math.isclose(cut, target, rel_tol=1e-9) and not math.isclose(rounded, target, rel_tol=1e-9):
+        return coarse, fine
+    return None
+
+
 def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     """The verdict on one group of claims, with a one-line explanation that shows the numbers."""
     members = group.members
@@ -600,6 +623,22 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     relative = gap / max(abs(low), abs(high)) if max(abs(low), abs(high)) else 0.0
     details.update(gap=gap if math.isfinite(gap) else None,
                    relative_gap=relative if math.isfinite(relative) else None)
+    truncated = _truncations(members)
+    if truncated:
+        # "£25.7 billion" and "£25bn": the shorter figure is the longer cut to its last digit, as
+        # writers do, not rounded (25.7 rounds to 26): no proof that one report is wrong
+        short, long = truncated
+        return CheckItem(claims, "divergent", f"{described}; {_names([short], docs=False)} is "
+                         f"{_names([long], docs=False)} cut to its last digit, not rounded: the written "
+                         "figures disagree, but neither need be wrong", details)
+    estimates = [m for m in members if is_estimate(m)]
+    if estimates:
+        # "analysts' consensus of $20.31 billion" against "$20.62 billion": estimates from two
+        # sources need not agree, so a gap between them proves neither wrong
+        return CheckItem(claims, "divergent", f"{described}; {_names(estimates, docs=False)} "
+                         f"{'is an estimate' if len(estimates) == 1 else 'are estimates'} (a forecast, a "
+                         "consensus or a projection), and estimates from different sources need not agree: "
+                         f"a gap of {fmt_width(max(gap, 0.0) * factor, shown_unit)} ({max(relative, 0.0):.0%})", details)
     if gap <= slack:
         # rounding intervals that only touch ("412" and "413"): the gap between them is nil,
         # the difference a reader sees is between the figures

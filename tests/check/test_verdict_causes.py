@@ -60,3 +60,33 @@ def test_a_restatement_is_judged_by_its_inline_check_not_across_reports() -> Non
     herald = "Milton made landfall as a Category 3 storm with maximum sustained winds of 120 mph."
     group = [(ap, "120 mph"), (ap, "205 kph"), (herald, "120 mph")]
     assert _verdict(*group) == "consistent"
+
+
+def test_two_estimates_that_differ_are_divergent_not_a_conflict() -> None:
+    # nvidia-q4-fy2024: Zacks' consensus of $20.31 billion and the Street's $20.62 billion are
+    # two providers' estimates; neither is wrong, but they are not one figure
+    assert _verdict(("Revenue beat the Zacks Consensus Estimate of $20.31 billion.", "$20.31 billion"),
+                    ("Analysts had expected revenue of $20.62 billion, according to LSEG.",
+                     "$20.62 billion")) == "divergent"
+
+
+def test_two_counts_that_differ_still_conflict() -> None:
+    # the same two figures stated as results, not estimates, cannot both hold
+    assert _verdict(("Revenue came to $20.31 billion in the quarter.", "$20.31 billion"),
+                    ("Revenue came to $20.62 billion in the quarter.", "$20.62 billion")) == "conflict"
+
+
+def test_a_figure_cut_to_its_last_digit_is_divergent() -> None:
+    # uk-budget-2024: the OBR's £25.7bn is written "£25bn" by two outlets: truncated, not
+    # rounded (25.7 rounds to 26), so the written figures disagree but neither need be wrong
+    assert _verdict(("A £25.7 billion rise in employers' national insurance contributions was announced.",
+                     "£25.7 billion"),
+                    ("The rise in employers' national insurance takes £25bn from companies.", "£25bn")) == "divergent"
+
+
+def test_a_figure_rounded_the_wrong_way_still_conflicts() -> None:
+    # £25.2bn rounds and cuts to £25bn; £24bn is neither, and two exact figures that far apart
+    # cannot both hold
+    assert _verdict(("A £25.2 billion rise in employers' national insurance contributions was announced.",
+                     "£25.2 billion"),
+                    ("The rise in employers' national insurance takes £23bn from companies.", "£23bn")) == "conflict"
