@@ -610,31 +610,24 @@ FORECAST_YEARS = 5
 
 
 @cache
-def _forecast_words() -> re.Pattern[str]:
-    """``data/check_forecast_words.txt`` as one pattern of whole words."""
-    phrases = sorted(data_lines("check_forecast_words.txt"), key=len, reverse=True)
+def _phrases_re(name: str) -> re.Pattern[str]:
+    """The phrases of ``data/<name>`` as one pattern of whole words, the longest first."""
+    phrases = sorted(data_lines(name), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")\b",
                       re.IGNORECASE)
 
 
 def _forecast(item: Item) -> bool:
     start, _ = item.sentence
-    return _forecast_words().search(item.doc.text, start, item.mention.start) is not None
-
-
-@cache
-def _estimate_words() -> re.Pattern[str]:
-    """``data/check_estimate_words.txt`` as one pattern of whole words."""
-    phrases = sorted(data_lines("check_estimate_words.txt"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")\b",
-                      re.IGNORECASE)
+    return _phrases_re("check_forecast_words.txt").search(item.doc.text, start, item.mention.start) is not None
 
 
 def is_estimate(item: Item) -> bool:
     """Does the figure's sentence, before it, call it an estimate or a forecast ("analysts'
     consensus of $20.31 billion", "will raise £25bn")?"""
     start, _ = item.sentence
-    return _forecast(item) or _estimate_words().search(item.doc.text, start, item.mention.start) is not None
+    return _forecast(item) or _phrases_re("check_estimate_words.txt").search(
+        item.doc.text, start, item.mention.start) is not None
 
 
 _PARTITIVE = re.compile(r"\s+of\s+(\w+)")

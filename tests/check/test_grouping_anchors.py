@@ -4,9 +4,7 @@ small case in the shape of the development stories (tests/stories)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from numclaims import check
+from tests.check.test_grouping_causes import _groups as groups_of
 
 # ethiopian-airlines-302-2019: the Reuters flash's "189 passengers" of Lion Air against AirSafe's
 # "181 passengers"; the two sentences share "passengers" and little else
@@ -21,12 +19,7 @@ _OTHER = ("The airline's chief executive flew to Jakarta on Monday to meet inves
 
 
 def _groups(*texts: str, published: str = "2019-03-10") -> dict[tuple[str, ...], str]:
-    """The cross-source groups of documents a, b, ...: their members -> the verdict."""
-    docs: list[dict[str, Any]] = [{"id": chr(ord("a") + n), "text": t, "published": published}
-                                  for n, t in enumerate(texts)]
-    report = check(docs)
-    return {tuple(sorted(f"{c.doc}:{c.text}" for c in g.claims)): g.verdict for g in report.groups
-            if g.verdict != "single_source" and g.details.get("check", "group") == "group"}
+    return groups_of(*texts, published=published)
 
 
 def test_a_close_figure_that_counts_the_same_thing_is_a_drift() -> None:
