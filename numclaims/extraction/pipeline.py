@@ -288,8 +288,15 @@ def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
         prev = merged[-1] if merged else None
         if prev is not None and _unit_written_once(text, prev, draft):
             # "Casablanca and Rabat, 300 and 370 kilometers away", "52 and 41 percent": two
-            # figures (no "between" makes them a range), the unit written with the second
+            # figures (no "between" makes them a range), the unit written with the second; and
+            # the bare figures of a list before them ("fell 2.42, 6.87 and 0.36 per cent")
             prev.kind, prev.unit = draft.kind, draft.unit
+            listed = prev
+            for earlier in reversed(merged[:-1]):
+                if not (earlier.kind == "other" and earlier.qualifier == "exact" and isinstance(earlier.value, float)
+                        and _LIST_COMMA.fullmatch(text, earlier.end, listed.start)):
+                    break
+                earlier.kind, earlier.unit, listed = draft.kind, draft.unit, earlier
             merged.append(draft)
             continue
         # "2 - ~7 litres", "between 5 and six millimetres": a bare first figure takes the unit
@@ -350,6 +357,7 @@ def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
 
 _LEVEL_OVER_DELTA = 4
 _AND_BETWEEN = re.compile(r"\s+and\s+")
+_LIST_COMMA = re.compile(r",\s+")
 _NOT_SHARED = frozenset({"money", "count", "other", "year", "date", "age"})
 
 
