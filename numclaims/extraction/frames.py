@@ -1147,12 +1147,12 @@ def _gapped(gap: str) -> bool:
     tokens = _WORD.findall(folded)
     # "... by 7p per litre in the past week and diesel by 4.5ppl": the first figure's rate and
     # time before "and"
-    joint = next((i for i, t in enumerate(tokens) if t in words.parallel), None)
-    if joint is not None and 0 < joint and all(
+    joint = next((m for m in _WORD.finditer(folded) if m.group() in words.parallel), None)
+    if joint is not None and all(
             _is_time(t, t, words) or t in words.preposition or t in words.skip or t in words.ordinal
-            or t in words.continuation for t in tokens[:joint]):
-        tokens = tokens[joint:]
-        folded = folded[folded.find(" " + tokens[0] + " ") + 1:] if " " + tokens[0] + " " in folded else folded
+            or t in words.continuation for t in _WORD.findall(folded, 0, joint.start())):
+        folded = folded[joint.start():]
+        tokens = _WORD.findall(folded)
     if not tokens or tokens[0] not in words.parallel or _words_in(words.verb_re, folded, 0, len(folded)):
         return False
     rest = tokens[1:]
