@@ -280,13 +280,10 @@ def _joins_head(folded: str, stop: re.Match[str], after: int, verbs: list[re.Mat
     """Is "after" or "before" inside a noun phrase ("Profit after tax rose", "earnings before
     income taxes dropped"): a noun right before it, a bare noun after it (no determiner, number
     or participle: not "after falling", "before the vote") and no verb in between?"""
-    if folded[after:stop.start()].rstrip().endswith(","):
+    neighbours = _stop_neighbours(folded, stop, after)
+    if neighbours is None:
         return False
-    before = _LAST_TOKEN.search(folded, after, stop.start())
-    following = _TOKEN.match(folded, stop.end() + 1) if stop.end() < len(folded) else None
-    if before is None or following is None:
-        return False
-    noun, next_word = before.group().strip(), following.group()
+    noun, next_word = neighbours
     return (noun not in words.verbs and noun not in words.skip and noun not in words.preposition
             and next_word not in words.determiner and next_word not in words.pronoun and next_word not in words.skip
             and not _is_number(next_word) and not _participle(next_word, words)
@@ -306,12 +303,21 @@ def _joins_nouns(folded: str, stop: re.Match[str], after: int, verbs: list[re.Ma
     reduce", "Search and rescue operations involve"; not "sales rose and that left 5%")?"""
     if stop.group() in words.joining:
         return _joins_head(folded, stop, after, verbs, words)
-    if stop.group() not in words.parallel or folded[after:stop.start()].rstrip().endswith(","):
-        return False
+    neighbours = _stop_neighbours(folded, stop, after) if stop.group() in words.parallel else None
+    return (neighbours is not None and neighbours[1] not in words.pronoun and not _is_number(neighbours[1])
+            and not any(after <= v.start() < stop.start() for v in verbs))
+
+
+def _stop_neighbours(folded: str, stop: re.Match[str], after: int) -> tuple[str, str] | None:
+    """The words right before and after a stop word in its clause (from ``after``), or None when
+    a comma comes before it or a word is missing on either side."""
+    if folded[after:stop.start()].rstrip().endswith(","):
+        return None
     before = _LAST_TOKEN.search(folded, after, stop.start())
     following = _TOKEN.match(folded, stop.end() + 1) if stop.end() < len(folded) else None
-    return (before is not None and following is not None and following.group() not in words.pronoun
-            and not _is_number(following.group()) and not any(after <= v.start() < stop.start() for v in verbs))
+    if before is None or following is None:
+        return None
+    return before.group().strip(), following.group()
 
 
 def _of_head(text: str, clause: int, end: int, kind: str, words: _AboutWords) -> str | None:
@@ -382,9 +388,10 @@ def _subject(text: str, clause: int, end: int, verbs: list[re.Match[str]], back:
     return (" ".join(phrase) if phrase else None), None, _READ
 
 
-def _named_before(text: str, clause: int, end: int, words: _AboutWords, figure_end: int | None = None) -> str | None:
-    """The name right before a figure in a clause with no verb, after a comma or "and" ("...,
-    Albert Whitted Airport 45 m/s and Tampa International Airport 43 m/s")."""
+def _named_before(text: str, clause: int, end: int, words: _AboutWords, figure_end: int) -> str | None:
+    """The name right before a figure (from ``end`` to ``figure_end``) in a clause with no verb,
+    after a comma or "and" ("..., Albert Whitted Airport 45 m/s and Tampa International Airport
+    43 m/s")."""
     if clause == 0 or text[clause - 1] != ",":
         return None
     tokens = list(_TOKEN.finditer(text, clause, end))
@@ -402,7 +409,7 @@ def _named_before(text: str, clause: int, end: int, words: _AboutWords, figure_e
     if not all(w[0].isupper() for w in words_of if w.lower() not in words.skip) and not (
             stops and tokens[stops[-1]].group().lower() in words.conjunction and stops[-1] == 0
             and not any(w.lower() in _words().filler_ends or w.lower() in words.verbs or _is_number(w) for w in words_of)
-            and _verbless_after(text, end if figure_end is None else figure_end, words)):
+            and _verbless_after(text, figure_end, words)):
         # a noun in lower case only in a clause of "and", the noun and the figure alone: "...,
         # and tropical-storm-force winds up to 105 miles" (not "and another 459 people were hurt")
         return None
@@ -714,6 +721,14 @@ def _is_number(token: str) -> bool:
 
 
 _LAST_TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*\s*$")
+# a word, with a plural possessive's apostrophe ("homeowners'") or a slash before a capital
+# ("S&P/Case-Shiller"); an upper-case name with a plus ("OPEC+"); a number that is part of a
+# name after a capitalised word ("S&P 500", "Russell 2000", "the November 1 election"); or a
+# number word ("the 225-issue Nikkei Stock Average", "The 19-year-old England midfielder"); an
+# initialism keeps its last full stop before a word ("U.S. crude", "U.S. GDP": no clause ends
+# there), and so does a title before a word ("St. Louis", "Dow Jones & Co. earned"); an
+# ampersand between words is a token of its own ("Dow Jones & Co.")
+_TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*\s*$")
 # a word, with a plural possessive's apostrophe ("homeowners'") or a slash before a capital
 # ("S&P/Case-Shiller"); an upper-case name with a plus ("OPEC+"); a number that is part of a name after a capitalised word ("S&P 500", "Russell
 # 2000", "the November 1 election"); or a number word ("the 225-issue Nikkei Stock Average", "The 19-year-old England midfielder"); an
@@ -1206,8 +1221,8 @@ def _level_before_change(text: str, previous: Draft, draft: Draft, drafts: list[
         return
     # no other figure between, but a time ("as of October 12, up from", "in fiscal year 2019, a
     # rise of", "in Q4, a 6.3 percent decline", "a 23-month high, up from")
-    if _CLAUSE_MARK.search(_DATED.sub("", _CLOCK.sub("", head))) or any(previous.end <= d.start and d.end <= draft.start and d.kind not in _TIME_KINDS
-                                        for d in drafts):
+    if _CLAUSE_MARK.search(_DATED.sub("", _CLOCK.sub("", head))) or any(
+            previous.end <= d.start and d.end <= draft.start and d.kind not in _TIME_KINDS for d in drafts):
         return
     for level in (previous, drafts[previous.equivalent_of] if previous.equivalent_of is not None else None):
         if level is not None and level.direction is None:
