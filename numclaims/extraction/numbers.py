@@ -36,7 +36,7 @@ _EUROPEAN = r"\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,])"
 # A whole number and a fraction sign ("3¼ kg"); the signs are number_words.tsv's "vulgar" rows
 _VULGAR = "".join(r[0] for r in read_rows("number_words.tsv") if r[2] == "vulgar")
 NUMERAL = (
-    r"(?:[\-\u2212](?=\d))?"
+    r"(?:(?<!%)[\-\u2212](?=\d))?"  # not the hyphen of a range after a sign ("5.25%-5.50%")
     rf"(?:{_SCIENTIFIC}|{_EUROPEAN}|{_INDIAN_GROUPS}|\d{{1,3}}(?:{_GROUP_SEP}\d{{3}})+(?![\d])(?:\.\d+)?"
     rf"|\d+[{_VULGAR}]|\d+(?:\.\d+)?|(?<![A-Za-z])\.\d+)"  # not the stop of "Rs.72.63"
 )

@@ -111,9 +111,11 @@ _AFTER_THE = rf"(?<!\w)[Tt]he[ \t][0-9]{{1,5}}[ \t](?:{_alternation(_surfaces('a
 # maker's name before it (three or four digits, and only the variants of kind model)
 _MODEL = (rf"(?<![\w$£€.,])[0-9]{{3,4}}[ \t](?:{_alternation(_surfaces('model'))})"
           rf"(?:[ \t]?[0-9]{{1,2}})?(?![\w-]|[.,]\d)")
-# "call 555-1234", "dial us on 020 7946 0123": digits in groups after a word that announces them
+# "call 555-1234", "dial us on 020 7946 0123": digits in groups after a word that announces them;
+# or in one run of six to twelve digits ("has opened a hotline, 900365112, for"), a length no
+# count after such a word is written in without a separator
 _PHONE_WORDS = (rf"(?<!\w)(?:{_alternation(_surfaces('phone'))})(?!\w)[:.]?(?:[ \t]+[A-Za-z]+){{0,3}}?"
-                rf"[ \t:]+\(?[0-9]{{3,5}}\)?(?:[ .-][0-9]{{3,4}}){{1,2}}(?!\w)(?![.,-]\d)")
+                rf"(?:[ \t:]+\(?[0-9]{{3,5}}\)?(?:[ .-][0-9]{{3,4}}){{1,2}}|,?[ \t:]+[0-9]{{6,12}})(?!\w)(?![.,-]\d)")
 # in the order protected_spans tries them (see _SEARCHES)
 _IDENTIFIERS = [_NAME_WORD, _NAME, _INDEX, _FLIGHT, _AIRLINE, _STREET, _MODEL, _AFTER_THE, _PHONE_WORDS]
 
@@ -226,7 +228,7 @@ _HEADS = [  # each matches, in the reversed text, the head that ends where a dig
     rf"(?:[ \t]?(?:[A-Z0-9][A-Z]|[A-Z][0-9]))?(?:[ \t]?\.?oN)?[ \t\u00a0](?:{_reversed('flight')})(?!\w)",
     rf"[ \t\u00a0]?(?:{_reversed('airline')})(?![\w$£€])",
     r"[ \t]eh[Tt](?!\w)",
-    rf"\(?[ \t:]+(?:[A-Za-z]+[ \t]+){{0,3}}[:.]?(?:{_reversed('phone')})(?!\w)",
+    rf"\(?[ \t:]+,?(?:[A-Za-z]+[ \t]+){{0,3}}[:.]?(?:{_reversed('phone')})(?!\w)",
 ]
 _HEAD_RES = [re.compile(head) for head in _HEADS]
 _ANY_HEAD_RE = re.compile("|".join(_HEADS))
