@@ -17,8 +17,10 @@ no word of a text starts with, so a stored story's centroids carry them too):
   (``VALUE_BONUS``), one that states only other figures needs more alike words
   (``VALUE_PENALTY``): "39,098.68" meets the "39,098.68" of another report, not the "38,915.87"
   beside it, and "about 39,000" meets both;
-* its **frame**: what it is per, its role in a change and the years it holds for; a claim never
-  joins a cluster whose claims state one of those differently (:func:`compatible`);
+* its **frame**: what it is per, its role in a change, whether an amount is an offer or a market
+  price (:func:`price_marks`) and the years it holds for; a claim never joins a cluster whose
+  claims state one of those differently (:func:`compatible`); a revised offer joins only its own
+  figure (:func:`revision_marks`);
 * its **size**: a claim more than ``FAR_FACTOR`` away from every reading of a cluster joins it
   only in words alike to ``FAR_SIMILARITY`` (:meth:`Cluster.near`);
 * its **anchor**: the head noun of what it counts or is about (:func:`anchor_marks`); a claim
@@ -542,6 +544,8 @@ def frame_marks(item: Item) -> list[str]:
     marks.append(f"{PART_FAMILY}:{'part' if _partitive(item) else 'whole'}")
     marks += name_marks(item)
     marks += anchor_marks(item)
+    marks += price_marks(item)
+    marks += revision_marks(item)
     if m.when:
         try:
             first, last = int(m.when["start"][:4]), int(m.when["end"][:4])
@@ -579,6 +583,91 @@ def anchor_marks(item: Item) -> list[str]:
     if named is not None and lemma(named.group(1)) not in _compass_points():
         heads += [f"{ANCHOR_FAMILY}:{w}" for w in _telling_lemmas(named.group(2))[:_NOUN_IN_WORDS]]
     return list(dict.fromkeys(heads))
+
+
+#: How the mark of what an amount of money is starts: an offer ("~price:offer") or a market price
+#: ("~price:market"), from ``data/check_price_roles.tsv``. A claim that states neither parts nothing.
+PRICE_FAMILY = FRAME_MARK + "price"
+
+
+def price_marks(item: Item) -> list[str]:
+    """The :data:`PRICE_FAMILY` mark of an amount of money: what a buyer offers or what the
+    market pays, by the phrase of ``data/check_price_roles.tsv`` right after it (a bracketed
+    restatement and two words may come between: "a 31 billion-pound ($39 billion) all-share
+    offer"), else by the nearest before it in its sentence ("valued each share at £25.08" after
+    "its proposal"; "were still trading at £25.60"). A takeover's offer and the target's share
+    price or market value sit side by side, close in value, and are never one fact."""
+    m = item.mention
+    if m.kind != "money":
+        return []
+    text = item.doc.text
+    pattern, after, roles = _price_roles()
+    found = after.match(text, m.end)
+    phrase = found.group(1) if found is not None else None
+    if phrase is None:
+        start, _ = item.sentence
+        phrase = next((f.group() for f in reversed(list(pattern.finditer(text, start, m.start)))), None)
+    if phrase is None:
+        return []
+    return [f"{PRICE_FAMILY}:{roles[' '.join(phrase.lower().split())]}"]
+
+
+#: The mark of an offer its report calls a later one than the first ("its latest offer", "a revised
+#: £34bn"; ``data/check_revision_words.txt``): it joins no cluster that does not state its value,
+#: and a cluster of such offers takes no claim of another value. A first offer and the revised
+#: one are two facts, not one updated.
+REVISED_MARK = FRAME_MARK + "revised:offer"
+
+
+def revision_marks(item: Item) -> list[str]:
+    """:data:`REVISED_MARK` for an offer (:func:`price_marks`) that a word of
+    ``data/check_revision_words.txt`` calls revised, within three words before the figure or
+    before the offer's word in its sentence."""
+    if price_marks(item) != [f"{PRICE_FAMILY}:offer"]:
+        return []
+    m = item.mention
+    start, end = item.sentence
+    text = item.doc.text
+    pattern, _, _ = _price_roles()
+    # the figure, and every offer word of its sentence, with the three words before each
+    ends = [m.start] + [f.start() for f in pattern.finditer(text, start, end)]
+    for stop in ends:
+        before = _WORDS_BEFORE.search(text, max(start, stop - _REVISION_REACH), stop)
+        words = tokens(before.group()) if before is not None else []
+        if any(t.surface.lower() in _revision_words() for t in words):
+            return [REVISED_MARK]
+    return []
+
+
+_WORDS_BEFORE = re.compile(r"(?:[\w'’$£€.,-]+\s+){1,3}$")
+_REVISION_REACH = 60
+
+
+@cache
+def _revision_words() -> frozenset[str]:
+    return frozenset(w for line in data_lines("check_revision_words.txt") for w in line.split())
+
+
+def _revision_apart(marks: Sequence[str], candidate: Cluster) -> bool:
+    """Whether a claim with frame ``marks`` and ``candidate`` differ in :data:`REVISED_MARK`: one
+    a revised offer, the other not."""
+    return (REVISED_MARK in marks) != (REVISED_MARK in candidate.marks.get(_family(REVISED_MARK), ()))
+
+
+# what may come between a figure and the word that says what it is: a restatement in brackets
+# and two words ("($39 billion) all-share offer")
+_AFTER_FIGURE = r"\s*(?:\([^()]*\)\s*)?(?:[\w'’-]+\s+){0,2}"
+
+
+@cache
+def _price_roles() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """The phrases of ``data/check_price_roles.tsv`` as one pattern of whole words, the pattern
+    of one right after a figure (the phrase its group 1), and each phrase's role."""
+    roles = {" ".join(phrase.split()): role for phrase, role in read_rows("check_price_roles.tsv")}
+    phrases = r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split()))
+                                   for p in sorted(roles, key=len, reverse=True)) + r")\b"
+    return (re.compile(phrases, re.IGNORECASE), re.compile(_AFTER_FIGURE + f"({phrases})", re.IGNORECASE),
+            roles)
 
 
 # a noun right after the figure, then "in" or "of" and what it counts ("a 2% rise in prices")
@@ -929,6 +1018,11 @@ class Clustering:
             if value is not None:
                 specific = bool(key and candidate.centroid.get(key, 0.0) > 0) or bool(
                     exact and candidate.restates(exact, value, slack))
+                if _revision_apart(marks, candidate) and not (
+                        specific or exact is None and candidate.states(value) is not None):
+                    # a revised offer of another figure is another offer: a telling figure
+                    # ("around £27.53") as written, another by its reading
+                    continue
                 later = _later(item, candidate)
                 if specific or candidate.states(value) is not None:
                     sim += VALUE_BONUS + (SPECIFIC_BONUS if specific else 0.0)

@@ -1,0 +1,79 @@
+"""Why two facts of several reports were taken for one, one cause per test: each a small case in
+the shape of the development stories (tests/stories) that the checker once grouped."""
+
+from __future__ import annotations
+
+from numclaims.checking.claims import build_items
+from numclaims.checking.grouping import price_marks, revision_marks
+from numclaims.checking.inputs import Document
+from numclaims.extraction.pipeline import extract
+from tests.check.test_grouping_causes import _groups as groups_of
+
+
+def _marks(text: str, figure: str, mark: object) -> list[str]:
+    item = next(i for i in build_items(Document("a", text), extract(text)) if i.mention.text == figure)
+    return mark(item)  # type: ignore[operator, no-any-return]
+
+
+def _together(found: dict[tuple[str, ...], str], *members: str) -> bool:
+    return any(set(members) <= set(group) for group in found)
+
+
+# ---- an offer is not a market price ------------------------------------------------------------
+# bhp-anglo-american-2024: the bid's value per share beside the target's share price, of the same
+# day and a few per cent apart, were one "updated" group
+
+
+def test_an_offer_and_a_share_price_are_two_facts() -> None:
+    found = groups_of(
+        "Anglo American's shares jumped after BHP made a bid. It puts a value of 25.08 pounds on"
+        " each Anglo share.",
+        "BHP said its proposal valued each Anglo American share at £25.08. Anglo shares rose as much"
+        " as 13.8% on the news and were changing hands at £25.03.",
+        "That adds up to approximately £25.08 per Anglo American ordinary share, against a last"
+        " close of just above £22. In early trading Anglo's shares were 14% higher at 2,511.5p.",
+        "Despite the talks, Anglo's shares barely moved and were still trading at £25.60 (€29.93).",
+        published="2024-04-25")
+    offer = ("a:25.08 pounds", "b:£25.08", "c:approximately £25.08")
+    assert found.get(offer) == "consistent"
+    prices = ("b:£25.03", "c:above £22", "c:2,511.5p", "d:£25.60")
+    assert not any(_together(found, bid, price) for bid in offer for price in prices), found
+
+
+def test_what_an_amount_is_is_read_after_it_then_before_it() -> None:
+    assert _marks("BHP makes a 31 billion-pound ($39 billion) all-share offer.", "31 billion-pound",
+                  price_marks) == ["~price:offer"]
+    assert _marks("Anglo's shares rose 12%, for a market capitalisation of £32.64 billion.",
+                  "£32.64 billion", price_marks) == ["~price:market"]
+    # the nearest word before it decides: the proposal, not the trading day before it
+    assert _marks("On Tuesday, the last trading day before the reports, the proposal is worth about"
+                  " £25.08 per share.", "about £25.08", price_marks) == ["~price:offer"]
+    # an amount neither word names is no offer and no market price
+    assert _marks("BHP, itself valued at just shy of £120 billion, is the biggest miner.",
+                  "just shy of £120 billion", price_marks) == []
+
+
+# ---- a revised offer is another offer -----------------------------------------------------------
+
+
+def test_a_revised_offer_is_not_the_first_offer_updated() -> None:
+    found = groups_of(
+        "BHP's proposal values each Anglo American share at £25.08, the company said.",
+        "The proposal is worth about £25.08 per Anglo American share, including Anglo Platinum stock.",
+        "BHP said on 13 May that its latest offer represents a total value of around £27.53 per"
+        " Anglo American ordinary share.",
+        "Anglo rejected the revised proposal, which BHP said was worth £27.53 per Anglo American"
+        " ordinary share.",
+        published="2024-05-13")
+    # each offer with its own figure: not one offer "updated" or in conflict
+    assert found.get(("a:£25.08", "b:about £25.08")) == "consistent"
+    assert found.get(("c:around £27.53", "d:£27.53")) == "consistent"
+
+
+def test_a_word_before_the_offer_or_the_figure_calls_it_revised() -> None:
+    assert _marks("Anglo rejects improved £34 billion offer", "£34 billion", revision_marks) == ["~revised:offer"]
+    assert _marks("Anglo has rejected a second takeover proposal from BHP worth £34 billion.",
+                  "£34 billion", revision_marks) == ["~revised:offer"]
+    assert _marks("Anglo rejected BHP's proposal worth £31 billion.", "£31 billion", revision_marks) == []
+    # not an offer: a new record share price is no revised bid
+    assert _marks("The shares closed at a new high of £26.10.", "£26.10", revision_marks) == []
