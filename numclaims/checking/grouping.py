@@ -546,6 +546,7 @@ def frame_marks(item: Item) -> list[str]:
     marks += anchor_marks(item)
     marks += price_marks(item)
     marks += revision_marks(item)
+    marks += event_count_marks(item)
     if m.when:
         try:
             first, last = int(m.when["start"][:4]), int(m.when["end"][:4])
@@ -646,6 +647,42 @@ _REVISION_REACH = 60
 @cache
 def _revision_words() -> frozenset[str]:
     return frozenset(w for line in data_lines("check_revision_words.txt") for w in line.split())
+
+
+#: How the mark of a count of events starts ("~events:fire" for "At least five wildfires are
+#: burning"): the events it counts are of the kind its counted noun names
+#: (``data/check_event_heads.txt``). A count of events and a count of anything else ("five people
+#: have died") are never one fact, nor counts of two kinds of event.
+EVENTS_FAMILY = FRAME_MARK + "events"
+
+
+def event_count_marks(item: Item) -> list[str]:
+    """The :data:`EVENTS_FAMILY` mark of a count whose counted noun (``Mention.subject``, its last
+    word) is a kind of event, singular or plural ("five wildfires", "a second quake")."""
+    words = (item.mention.subject or "").split()
+    if item.mention.kind not in _COUNTS or not words:
+        return []
+    word = words[-1].lower()
+    head = word if word in event_heads() else _plural_head(word)
+    return [f"{EVENTS_FAMILY}:{lemma(head)}"] if head is not None else []
+
+
+# the kinds of a count (a figure with no noun of its own is "other"), not "a 6.8-magnitude quake"
+_COUNTS = frozenset({"count", "other"})
+
+
+def _plural_head(word: str) -> str | None:
+    """The kind of event (``data/check_event_heads.txt``) whose plural ``word`` is ("wildfires":
+    ``wildfire``, "crashes": ``crash``), or None."""
+    word = word.lower()
+    return next((h for h in (word[:-1], word[:-2]) if word.endswith("s") and h in event_heads()), None)
+
+
+def _events_apart(marks: Sequence[str], candidate: Cluster) -> bool:
+    """Whether one of a claim with frame ``marks`` and ``candidate`` counts events and the other
+    does not (:data:`EVENTS_FAMILY`)."""
+    mine = any(m.startswith(EVENTS_FAMILY + ":") for m in marks)
+    return mine != bool(candidate.marks.get(EVENTS_FAMILY))
 
 
 def _revision_apart(marks: Sequence[str], candidate: Cluster) -> bool:
@@ -782,8 +819,7 @@ def name_marks(item: Item) -> list[str]:
     text = item.doc.text
     about = item.mention.about
     last = _LAST_WORD.search(about) if about else None
-    word = last.group().lower() if last is not None else ""
-    head = next((h for h in (word[:-1], word[:-2]) if word.endswith("s") and h in event_heads()), None)
+    head = _plural_head(last.group() if last is not None else "")
     if head is not None:
         # "two major wildfires", "the Palisades and Eaton fires", "crashes": of several events,
         # of no one of them (a mark no name shares)
@@ -1010,6 +1046,8 @@ class Clustering:
             telling = bool(key and candidate.centroid.get(key, 0.0) > 0)
             years = TELLING_YEARS if telling else 0
             if marks and not compatible(marks, candidate.marks, years=years):
+                continue
+            if _events_apart(marks, candidate):
                 continue
             sim = words = candidate.similarity(vector, norm)
             if value is not None and sim < FAR_SIMILARITY and not candidate.near(value) \

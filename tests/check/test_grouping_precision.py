@@ -4,7 +4,7 @@ the shape of the development stories (tests/stories) that the checker once group
 from __future__ import annotations
 
 from numclaims.checking.claims import build_items
-from numclaims.checking.grouping import price_marks, revision_marks
+from numclaims.checking.grouping import event_count_marks, price_marks, revision_marks
 from numclaims.checking.inputs import Document
 from numclaims.extraction.pipeline import extract
 from tests.check.test_grouping_causes import _groups as groups_of
@@ -77,3 +77,27 @@ def test_a_word_before_the_offer_or_the_figure_calls_it_revised() -> None:
     assert _marks("Anglo rejected BHP's proposal worth £31 billion.", "£31 billion", revision_marks) == []
     # not an offer: a new record share price is no revised bid
     assert _marks("The shares closed at a new high of £26.10.", "£26.10", revision_marks) == []
+
+
+# ---- a count of events is not a count of people ------------------------------------------------
+# palisades-fire-2025: the BBC's "At least five wildfires are burning" was grouped with CBS's
+# "five people have died" (and the Malibu Times' "11" killed)
+
+
+def test_a_count_of_fires_is_not_a_count_of_the_dead() -> None:
+    found = groups_of(
+        "At least five wildfires are burning in Los Angeles and the neighbouring counties, and the"
+        " fires have forced thousands from their homes.",
+        "The Los Angeles County Sheriff's Department said five people have died in the fires"
+        " burning across the county.",
+        "Five fires were still burning in Los Angeles and the neighbouring counties on Thursday.",
+        published="2025-01-09")
+    assert not _together(found, "a:At least five", "b:five"), found
+    # the fires of two reports are counted alike
+    assert found.get(("a:At least five", "c:Five")) == "consistent"
+
+
+def test_a_magnitude_of_a_quake_counts_no_quakes() -> None:
+    # the counted noun of a count only: "a 6.8-magnitude quake" measures one quake
+    assert _marks("Five wildfires are burning.", "Five", event_count_marks) == ["~events:fire"]
+    assert _marks("A 6.8-magnitude quake struck Morocco.", "6.8-magnitude", event_count_marks) == []
