@@ -179,7 +179,8 @@ def idf(documents: Iterable[Iterable[str]]) -> dict[str, float]:
     return {word: math.log(1 + n / count) for word, count in df.items()}
 
 
-Written = tuple[float | None, float | None, str | None]  # low, high, unit as a report writes them
+# low, high, unit as a report writes them, and the head of what it counts (written_figure)
+Written = tuple[float | None, float | None, str | None, str | None]
 
 
 @dataclass(slots=True)
@@ -323,7 +324,7 @@ class Cluster:
         and not a figure of a unit its report writes otherwise here (:func:`written_figure`)."""
         if doc in self.bounds and (further or doc in self.further):
             return False
-        if written is not None and any(w != written and w[2] == written[2] for w in self.written.get(doc, ())):
+        if written is not None and any(_written_apart(w, written) for w in self.written.get(doc, ())):
             return False
         if interval is None or doc not in self.bounds:
             return True
@@ -778,7 +779,17 @@ def written_figure(item: Item) -> Written | None:
     m = item.mention
     if m.qualifier not in _WRITTEN or m.equivalent_of is not None or "\n" not in item.doc.text[:m.start]:
         return None
-    return m.low, m.high, m.unit
+    counted = _telling_lemmas(m.subject or "")
+    return m.low, m.high, m.unit, counted[-1] if counted else None
+
+
+def _written_apart(a: Written, b: Written) -> bool:
+    """Whether two figures of one report, as :func:`written_figure` gives them, are two facts: of
+    one unit, they differ as written, or they count two things each names ("scored 24 goals and
+    provided 24 assists": the same figure, two counts; a generic noun, "people", names none)."""
+    if a[2] != b[2]:
+        return False
+    return a[:3] != b[:3] or a[3] is not None and b[3] is not None and a[3] != b[3]
 
 
 _WRITTEN = frozenset({"exact", "range"})

@@ -3,6 +3,7 @@ the shape of the development stories (tests/stories) that the checker once group
 
 from __future__ import annotations
 
+from numclaims import check
 from numclaims.checking.claims import build_items
 from numclaims.checking.grouping import event_count_marks, price_marks, revision_marks
 from numclaims.checking.inputs import Document
@@ -101,3 +102,21 @@ def test_a_magnitude_of_a_quake_counts_no_quakes() -> None:
     # the counted noun of a count only: "a 6.8-magnitude quake" measures one quake
     assert _marks("Five wildfires are burning.", "Five", event_count_marks) == ["~events:fire"]
     assert _marks("A 6.8-magnitude quake struck Morocco.", "6.8-magnitude", event_count_marks) == []
+
+
+# ---- one report's two counts of one figure are two facts ----------------------------------------
+# bellingham-real-madrid-2023: City AM's "scored 24 goals and provided 24 assists" and "winning 24
+# caps" were one group with Kenyan Post's "24 caps": the same figure, three counts
+
+
+def test_a_reports_counts_of_two_things_are_not_one_fact_for_their_figure() -> None:
+    first = ("Bellingham signs for Real Madrid\n\nHe joined Dortmund in 2020, aged 16, and scored 24"
+             " goals and provided 24 assists in 132 appearances there. The all-action midfielder has"
+             " become a key player for England, winning 24 caps.")
+    second = ("Bellingham joins Real Madrid\n\nBellingham has won 24 caps and scored one goal for"
+              " England since his international debut.")
+    report = check([{"id": "a", "text": first, "published": "2023-06-14"},
+                    {"id": "b", "text": second, "published": "2023-06-14"}])
+    groups = [g for g in report.groups if g.verdict != "single_source" and g.details.get("check", "group") == "group"]
+    caps = {("a", first.index("24 caps")), ("b", second.index("24 caps"))}
+    assert [{(c.doc, c.start) for c in g.claims} for g in groups] == [caps]
