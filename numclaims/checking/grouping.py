@@ -548,6 +548,7 @@ def frame_marks(item: Item) -> list[str]:
     marks += price_marks(item)
     marks += revision_marks(item)
     marks += event_count_marks(item)
+    marks += subgroup_marks(item)
     if m.when:
         try:
             first, last = int(m.when["start"][:4]), int(m.when["end"][:4])
@@ -679,11 +680,38 @@ def _plural_head(word: str) -> str | None:
     return next((h for h in (word[:-1], word[:-2]) if word.endswith("s") and h in event_heads()), None)
 
 
-def _events_apart(marks: Sequence[str], candidate: Cluster) -> bool:
+def _counted_apart(marks: Sequence[str], candidate: Cluster) -> bool:
     """Whether one of a claim with frame ``marks`` and ``candidate`` counts events and the other
-    does not (:data:`EVENTS_FAMILY`)."""
-    mine = any(m.startswith(EVENTS_FAMILY + ":") for m in marks)
-    return mine != bool(candidate.marks.get(EVENTS_FAMILY))
+    does not (:data:`EVENTS_FAMILY`), or one counts a part of the people of an event and the other
+    does not (:data:`SUBGROUP_FAMILY`)."""
+    return any(any(m.startswith(family + ":") for m in marks) != bool(candidate.marks.get(family))
+               for family in (EVENTS_FAMILY, SUBGROUP_FAMILY))
+
+
+#: How the mark of a count of a part of the people of an event starts ("~subgroup:passenger" for
+#: "149 passengers", "~subgroup:crew" for "eight crew members"; ``data/check_subgroup_nouns.txt``).
+#: Such a count never joins a count of people in general ("all 189 people on board") or of
+#: nothing named, nor the other way round, and counts of two parts part as frames do.
+SUBGROUP_FAMILY = FRAME_MARK + "subgroup"
+
+
+def subgroup_marks(item: Item) -> list[str]:
+    """The :data:`SUBGROUP_FAMILY` mark of a count whose counted noun ends in a phrase of
+    ``data/check_subgroup_nouns.txt`` ("passengers", "crew members"; not "a passenger plane")."""
+    if item.mention.kind not in _COUNTS:
+        return []
+    counted = _telling_lemmas(item.mention.subject or "")
+    for phrase in _subgroup_nouns():
+        if counted[len(counted) - len(phrase):] == phrase:
+            return [f"{SUBGROUP_FAMILY}:{phrase[0]}"]
+    return []
+
+
+@cache
+def _subgroup_nouns() -> tuple[tuple[str, ...], ...]:
+    """The phrases of ``data/check_subgroup_nouns.txt`` as groups compare words, longest first."""
+    phrases = {tuple(lemma(w) for w in line.split()) for line in data_lines("check_subgroup_nouns.txt")}
+    return tuple(sorted(phrases, key=len, reverse=True))
 
 
 def _revision_apart(marks: Sequence[str], candidate: Cluster) -> bool:
@@ -1058,7 +1086,7 @@ class Clustering:
             years = TELLING_YEARS if telling else 0
             if marks and not compatible(marks, candidate.marks, years=years):
                 continue
-            if _events_apart(marks, candidate):
+            if _counted_apart(marks, candidate):
                 continue
             sim = words = candidate.similarity(vector, norm)
             if value is not None and sim < FAR_SIMILARITY and not candidate.near(value) \

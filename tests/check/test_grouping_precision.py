@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from numclaims import check
 from numclaims.checking.claims import build_items
-from numclaims.checking.grouping import event_count_marks, price_marks, revision_marks
+from numclaims.checking.grouping import event_count_marks, price_marks, revision_marks, subgroup_marks
 from numclaims.checking.inputs import Document
 from numclaims.extraction.pipeline import extract
 from tests.check.test_grouping_causes import _groups as groups_of
@@ -120,3 +120,29 @@ def test_a_reports_counts_of_two_things_are_not_one_fact_for_their_figure() -> N
     groups = [g for g in report.groups if g.verdict != "single_source" and g.details.get("check", "group") == "group"]
     caps = {("a", first.index("24 caps")), ("b", second.index("24 caps"))}
     assert [{(c.doc, c.start) for c in g.claims} for g in groups] == [caps]
+
+
+# ---- a count of passengers is not a count of everyone on board ---------------------------------
+# ethiopian-airlines-302-2019: the Reuters flash's "carrying 189 passengers" (a drift of Lion Air's
+# 181 passengers) was grouped with "killing all 189 people on board" and "all 189 aboard"
+
+
+def test_a_count_of_passengers_is_not_a_count_of_all_on_board() -> None:
+    found = groups_of(
+        "The Lion Air flight went down over the Java Sea in late October, killing all 189 people on"
+        " board.",
+        "The aircraft was the same type of Boeing jet that came down in Indonesia while operated by"
+        " Lion Air and carrying 189 passengers.",
+        "None of the 181 passengers of the Lion Air flight survived the crash in the Java Sea.",
+        published="2019-03-10")
+    assert not _together(found, "a:189", "b:189"), found
+    # the passengers of two reports, one of them misreported, are one fact
+    assert ("b:189", "c:181") in found
+
+
+def test_what_part_of_the_people_a_count_counts() -> None:
+    assert _marks("It had eight crew members aboard.", "eight", subgroup_marks) == ["~subgroup:crew"]
+    assert _marks("It carried 149 passengers.", "149", subgroup_marks) == ["~subgroup:passenger"]
+    # the head of what is counted: a plane is no passenger; people are everyone
+    assert _marks("Two passenger planes crashed within months.", "Two", subgroup_marks) == []
+    assert _marks("All 157 people on board died.", "157", subgroup_marks) == []
