@@ -146,3 +146,30 @@ def test_what_part_of_the_people_a_count_counts() -> None:
     # the head of what is counted: a plane is no passenger; people are everyone
     assert _marks("Two passenger planes crashed within months.", "Two", subgroup_marks) == []
     assert _marks("All 157 people on board died.", "157", subgroup_marks) == []
+
+
+# ---- one report's two figures of one measure in two units ---------------------------------------
+# kiptum-chicago-marathon-2023: Newser's "only 35 seconds slower than two hours" sat in the group of
+# its own "2:00:35" (a round "two hours" reads 1.8 to 2.2 hours), and so beside every report's time
+
+
+def test_a_reports_time_and_the_round_mark_it_is_set_against_are_two_facts() -> None:
+    found = groups_of(
+        "Kiptum breaks record\n\nKelvin Kiptum won the Chicago Marathon in a time that not long ago"
+        " would have seemed impossible: only 35 seconds slower than two hours. His time of 2:00:35"
+        " took 34 seconds off the world record.",
+        "Kiptum sets record\n\nKenya's Kelvin Kiptum won the Chicago Marathon on Sunday in a world"
+        " record time of 2:00:35.",
+        published="2023-10-09")
+    assert found == {("a:2:00:35", "b:2:00:35"): "consistent"}
+
+
+def test_a_restatement_in_another_unit_is_the_figure_again() -> None:
+    # a figure restated in brackets is no second figure of its report (written_figure skips it)
+    found = groups_of(
+        "Milton makes landfall\n\nThe storm had maximum sustained winds of 120 mph (205 kph) when it"
+        " made landfall at Siesta Key.",
+        "Milton hits Florida\n\nMilton made landfall at Siesta Key with maximum sustained winds of"
+        " 120 mph.",
+        published="2024-10-10")
+    assert _together(found, "a:120 mph", "a:205 kph", "b:120 mph"), found
