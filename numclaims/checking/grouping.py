@@ -550,6 +550,7 @@ def frame_marks(item: Item) -> list[str]:
     marks += revision_marks(item)
     marks += event_count_marks(item)
     marks += subgroup_marks(item)
+    marks += design_marks(item)
     if m.when:
         try:
             first, last = int(m.when["start"][:4]), int(m.when["end"][:4])
@@ -681,12 +682,27 @@ def _plural_head(word: str) -> str | None:
     return next((h for h in (word[:-1], word[:-2]) if word.endswith("s") and h in event_heads()), None)
 
 
-def _counted_apart(marks: Sequence[str], candidate: Cluster) -> bool:
+def _presence_apart(marks: Sequence[str], candidate: Cluster) -> bool:
     """Whether one of a claim with frame ``marks`` and ``candidate`` counts events and the other
-    does not (:data:`EVENTS_FAMILY`), or one counts a part of the people of an event and the other
-    does not (:data:`SUBGROUP_FAMILY`)."""
+    does not (:data:`EVENTS_FAMILY`), one counts a part of the people of an event and the other
+    does not (:data:`SUBGROUP_FAMILY`), or one is a design limit and the other not
+    (:data:`DESIGN_MARK`)."""
     return any(any(m.startswith(family + ":") for m in marks) != bool(candidate.marks.get(family))
-               for family in (EVENTS_FAMILY, SUBGROUP_FAMILY))
+               for family in (EVENTS_FAMILY, SUBGROUP_FAMILY, _family(DESIGN_MARK)))
+
+
+#: The mark of a figure its sentence calls what a thing is built to bear ("designed to cope with
+#: temperatures of up to 2,500 degrees"; ``data/check_design_words.txt``): a design limit, grouped
+#: only with design limits, never with what was met or measured, nor the other way round.
+DESIGN_MARK = FRAME_MARK + "design:limit"
+
+
+def design_marks(item: Item) -> list[str]:
+    """:data:`DESIGN_MARK` for a figure whose sentence, before it, has a phrase of
+    ``data/check_design_words.txt``."""
+    start, _ = item.sentence
+    found = _phrases_re("check_design_words.txt").search(item.doc.text, start, item.mention.start)
+    return [DESIGN_MARK] if found is not None else []
 
 
 #: How the mark of a count of a part of the people of an event starts ("~subgroup:passenger" for
@@ -1092,7 +1108,7 @@ class Clustering:
             years = TELLING_YEARS if telling else 0
             if marks and not compatible(marks, candidate.marks, years=years):
                 continue
-            if _counted_apart(marks, candidate):
+            if _presence_apart(marks, candidate):
                 continue
             sim = words = candidate.similarity(vector, norm)
             if value is not None and sim < FAR_SIMILARITY and not candidate.near(value) \

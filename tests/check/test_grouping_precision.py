@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from numclaims import check
 from numclaims.checking.claims import build_items
-from numclaims.checking.grouping import event_count_marks, price_marks, revision_marks, subgroup_marks
+from numclaims.checking.grouping import (
+    event_count_marks, price_marks, revision_marks, subgroup_marks,
+)
 from numclaims.checking.inputs import Document
 from numclaims.extraction.pipeline import extract
 from tests.check.test_grouping_causes import _groups as groups_of
@@ -173,3 +175,21 @@ def test_a_restatement_in_another_unit_is_the_figure_again() -> None:
         " 120 mph.",
         published="2024-10-10")
     assert _together(found, "a:120 mph", "a:205 kph", "b:120 mph"), found
+
+
+# ---- a design limit is not what was met ---------------------------------------------------------
+# parker-solar-probe-2024: CBS's heat shield "designed to cope with temperatures of up to 2,500
+# degrees" was grouped with the "above 1,700 degrees" it met on the pass
+
+
+def test_a_design_limit_is_not_the_temperature_met() -> None:
+    found = groups_of(
+        "Parker Solar Probe is the fastest spacecraft ever built, and its heat shield is designed to"
+        " cope with temperatures of up to 2,500 degrees Fahrenheit (1,371 degrees Celsius).",
+        "During the record encounter, temperatures on the spacecraft's heat shield climbed above"
+        " 1,700 degrees Fahrenheit (930 degrees Celsius).",
+        "The probe's heat shield faced temperatures of up to 1,800 degrees Fahrenheit (982 degrees"
+        " Celsius) during the pass.",
+        published="2024-12-27")
+    assert not _together(found, "a:up to 2,500 degrees Fahrenheit", "b:above 1,700 degrees Fahrenheit"), found
+    assert _together(found, "b:above 1,700 degrees Fahrenheit", "c:up to 1,800 degrees Fahrenheit")
