@@ -55,7 +55,10 @@ from itertools import groupby
 from numclaims.checking.claims import Item
 from numclaims.checking.readings import FLOORS, reading
 from numclaims.extraction.lexicon import read_rows
-from numclaims.checking.text import data_lines, event_heads, generic_nouns, is_content, lemma, partitive_words, tokens
+from numclaims.checking.text import (
+    clause_bounds, data_lines, enclosing, event_heads, generic_nouns, is_content, lemma, partitive_words,
+    tokens,
+)
 
 # How many of a claim's words look up candidate clusters, and how many candidates are scored.
 INDEX_WORDS = 8
@@ -599,7 +602,7 @@ def price_marks(item: Item) -> list[str]:
     """The :data:`PRICE_FAMILY` mark of an amount of money: what a buyer offers or what the
     market pays, by the phrase of ``data/check_price_roles.tsv`` right after it (a bracketed
     restatement and two words may come between: "a 31 billion-pound ($39 billion) all-share
-    offer"), else by the nearest before it in its sentence ("valued each share at £25.08" after
+    offer"), else by the nearest before it in its clause ("valued each share at £25.08" after
     "its proposal"; "were still trading at £25.60"). A takeover's offer and the target's share
     price or market value sit side by side, close in value, and are never one fact."""
     m = item.mention
@@ -610,8 +613,9 @@ def price_marks(item: Item) -> list[str]:
     found = after.match(text, m.end)
     phrase = found.group(1) if found is not None else None
     if phrase is None:
-        start, _ = item.sentence
-        phrase = next((f.group() for f in reversed(list(pattern.finditer(text, start, m.start)))), None)
+        # in its own clause: "Shares in Anglo, which received a bid, rose 5% to £25.60" is no bid
+        clause, _ = enclosing(clause_bounds(text, *item.sentence), m.start, m.end)
+        phrase = next((f.group() for f in reversed(list(pattern.finditer(text, clause, m.start)))), None)
     if phrase is None:
         return []
     return [f"{PRICE_FAMILY}:{roles[' '.join(phrase.lower().split())]}"]

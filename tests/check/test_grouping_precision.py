@@ -51,6 +51,9 @@ def test_what_an_amount_is_is_read_after_it_then_before_it() -> None:
     # the nearest word before it decides: the proposal, not the trading day before it
     assert _marks("On Tuesday, the last trading day before the reports, the proposal is worth about"
                   " £25.08 per share.", "about £25.08", price_marks) == ["~price:offer"]
+    # in its own clause: the share price of a company that received a bid is no bid
+    assert _marks("Shares in Anglo American, which received a bid from BHP, rose 5% to £25.60.",
+                  "£25.60", price_marks) == []
     # an amount neither word names is no offer and no market price
     assert _marks("BHP, itself valued at just shy of £120 billion, is the biggest miner.",
                   "just shy of £120 billion", price_marks) == []
