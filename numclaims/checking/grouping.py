@@ -182,9 +182,9 @@ def idf(documents: Iterable[Iterable[str]]) -> dict[str, float]:
     return {word: math.log(1 + n / count) for word, count in df.items()}
 
 
-# low, high, unit as a report writes them, the head of what it counts, and (not for money) the
+# low, high, unit as a report writes them, the words of what it counts, and (not for money) the
 # figure in canonical units: low, high, unit (written_figure)
-Written = tuple[float | None, float | None, str | None, str | None, tuple[object, object, object] | None]
+Written = tuple[float | None, float | None, str | None, frozenset[str], tuple[object, object, object] | None]
 
 
 @dataclass(slots=True)
@@ -832,18 +832,19 @@ def written_figure(item: Item) -> Written | None:
     n = m.normalized or {}
     # an amount of money in two currencies goes through a rate: no canonical figure to compare
     canonical = (n.get("low"), n.get("high"), n.get("unit")) if m.kind != "money" and n.get("unit") else None
-    return m.low, m.high, m.unit, counted[-1] if counted else None, canonical
+    return m.low, m.high, m.unit, frozenset(counted), canonical
 
 
 def _written_apart(a: Written, b: Written) -> bool:
     """Whether two figures of one report, as :func:`written_figure` gives them, are two facts: of
-    one unit, they differ as written, or they count two things each names ("scored 24 goals and
-    provided 24 assists": the same figure, two counts; a generic noun, "people", names none); of
+    one unit, they differ as written, or they count two things each names, in no word alike
+    ("scored 24 goals and provided 24 assists": the same figure, two counts; "10,000 Optus
+    customers" and "10,000 Optus customer records" are one; a generic noun, "people", names none); of
     two units of one measure, they differ in canonical units ("2:00:35" and "only 35 seconds
     slower than two hours": a time and the mark it is set against)."""
     if a[2] != b[2]:
         return a[4] is not None and b[4] is not None and a[4][2] == b[4][2] and a[4] != b[4]
-    return a[:3] != b[:3] or a[3] is not None and b[3] is not None and a[3] != b[3]
+    return a[:3] != b[:3] or bool(a[3]) and bool(b[3]) and not a[3] & b[3]
 
 
 _WRITTEN = frozenset({"exact", "range"})

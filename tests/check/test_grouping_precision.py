@@ -153,6 +153,20 @@ def test_what_part_of_the_people_a_count_counts() -> None:
     assert _marks("All 157 people on board died.", "157", subgroup_marks) == []
 
 
+def test_a_reports_two_namings_of_one_count_are_one_fact() -> None:
+    # optus-data-breach-2022: AP's "10,000 Optus customers" and "10,000 Optus customer records"
+    # name one count in words alike: both meet another report's 10,000
+    found = groups_of(
+        "Optus hacker releases data\n\nAustralian police are investigating a report that a purported"
+        " hacker has already released the stolen personal data of 10,000 Optus customers, the"
+        " company's chief executive said on Tuesday. A cybersecurity writer said the purported hacker"
+        " had posted 10,000 Optus customer records on the dark web.",
+        "Optus data on the dark web\n\nThe 10,000 Optus customers already confirmed to have had their"
+        " data posted on the dark web will be the first priority of a new police taskforce.",
+        published="2022-09-27")
+    assert found == {("a:10,000", "a:10,000", "b:10,000"): "consistent"}
+
+
 # ---- one report's two figures of one measure in two units ---------------------------------------
 # kiptum-chicago-marathon-2023: Newser's "only 35 seconds slower than two hours" sat in the group of
 # its own "2:00:35" (a round "two hours" reads 1.8 to 2.2 hours), and so beside every report's time
