@@ -55,10 +55,8 @@ from itertools import groupby
 from numclaims.checking.claims import Item
 from numclaims.checking.readings import FLOORS, reading
 from numclaims.extraction.lexicon import read_rows
-from numclaims.checking.text import (
-    clause_bounds, data_lines, enclosing, event_heads, generic_nouns, is_content, lemma, partitive_words,
-    tokens,
-)
+from numclaims.checking.text import data_lines, event_heads, generic_nouns, is_content, lemma, partitive_words, tokens
+from numclaims.checking.text import clause_bounds, enclosing
 
 # How many of a claim's words look up candidate clusters, and how many candidates are scored.
 INDEX_WORDS = 8
@@ -570,29 +568,6 @@ def frame_marks(item: Item) -> list[str]:
     return marks
 
 
-def anchor_marks(item: Item) -> list[str]:
-    """The :data:`ANCHOR_FAMILY` marks of a claim: the head noun (its last content word, as
-    groups compare words: lower case, singular, synonyms) of its ``subject`` and ``about``, and
-    the noun whose value it is ("ahead of estimates of $20.62 billion": ``estimate``); a generic
-    noun ("people") names no fact."""
-    m = item.mention
-    heads = []
-    before = _VALUE_OF.search(item.doc.text, max(0, m.start - _VALUE_OF_REACH), m.start)
-    for phrase in (m.subject, m.about, before.group(1) if before is not None else None):
-        words = _telling_lemmas(phrase or "")
-        # a compass point ("63 kilometers southwest of Marrakech") says where a distance is
-        # measured from, not what it measures
-        if words and words[-1] not in _compass_points():
-            heads.append(f"{ANCHOR_FAMILY}:{words[-1]}")
-    # a noun right after the figure, then "in" or "of": the phrase names what the figure counts
-    # ("a £25bn increase in employers' National Insurance contributions", "a 33.7% share of the
-    # vote"), its words the anchors, for want of knowing which is the head
-    named = _NOUN_IN.match(item.doc.text, m.end)
-    if named is not None and lemma(named.group(1)) not in _compass_points():
-        heads += [f"{ANCHOR_FAMILY}:{w}" for w in _telling_lemmas(named.group(2))[:_NOUN_IN_WORDS]]
-    return list(dict.fromkeys(heads))
-
-
 #: How the mark of what an amount of money is starts: an offer ("~price:offer") or a market price
 #: ("~price:market"), from ``data/check_price_roles.tsv``. A claim that states neither parts nothing.
 PRICE_FAMILY = FRAME_MARK + "price"
@@ -755,6 +730,29 @@ def _price_roles() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
                                    for p in sorted(roles, key=len, reverse=True)) + r")\b"
     return (re.compile(phrases, re.IGNORECASE), re.compile(_AFTER_FIGURE + f"({phrases})", re.IGNORECASE),
             roles)
+
+
+def anchor_marks(item: Item) -> list[str]:
+    """The :data:`ANCHOR_FAMILY` marks of a claim: the head noun (its last content word, as
+    groups compare words: lower case, singular, synonyms) of its ``subject`` and ``about``, and
+    the noun whose value it is ("ahead of estimates of $20.62 billion": ``estimate``); a generic
+    noun ("people") names no fact."""
+    m = item.mention
+    heads = []
+    before = _VALUE_OF.search(item.doc.text, max(0, m.start - _VALUE_OF_REACH), m.start)
+    for phrase in (m.subject, m.about, before.group(1) if before is not None else None):
+        words = _telling_lemmas(phrase or "")
+        # a compass point ("63 kilometers southwest of Marrakech") says where a distance is
+        # measured from, not what it measures
+        if words and words[-1] not in _compass_points():
+            heads.append(f"{ANCHOR_FAMILY}:{words[-1]}")
+    # a noun right after the figure, then "in" or "of": the phrase names what the figure counts
+    # ("a £25bn increase in employers' National Insurance contributions", "a 33.7% share of the
+    # vote"), its words the anchors, for want of knowing which is the head
+    named = _NOUN_IN.match(item.doc.text, m.end)
+    if named is not None and lemma(named.group(1)) not in _compass_points():
+        heads += [f"{ANCHOR_FAMILY}:{w}" for w in _telling_lemmas(named.group(2))[:_NOUN_IN_WORDS]]
+    return list(dict.fromkeys(heads))
 
 
 # a noun right after the figure, then "in" or "of" and what it counts ("a 2% rise in prices")
