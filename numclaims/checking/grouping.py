@@ -20,7 +20,8 @@ no word of a text starts with, so a stored story's centroids carry them too):
 * its **frame**: what it is per, its role in a change, whether an amount is an offer or a market
   price (:func:`price_marks`) and the years it holds for; a claim never joins a cluster whose
   claims state one of those differently (:func:`compatible`); a revised offer joins only its own
-  figure (:func:`revision_marks`);
+  figure (:func:`revision_marks`), and a count of events, a count of a part of the people
+  ("passengers", "crew") and a design limit meet only their like (:func:`_presence_apart`);
 * its **size**: a claim more than ``FAR_FACTOR`` away from every reading of a cluster joins it
   only in words alike to ``FAR_SIMILARITY`` (:meth:`Cluster.near`);
 * its **anchor**: the head noun of what it counts or is about (:func:`anchor_marks`); a claim
