@@ -17,8 +17,11 @@ no word of a text starts with, so a stored story's centroids carry them too):
   (``VALUE_BONUS``), one that states only other figures needs more alike words
   (``VALUE_PENALTY``): "39,098.68" meets the "39,098.68" of another report, not the "38,915.87"
   beside it, and "about 39,000" meets both;
-* its **frame**: what it is per, its role in a change and the years it holds for; a claim never
-  joins a cluster whose claims state one of those differently (:func:`compatible`);
+* its **frame**: what it is per, its role in a change, whether an amount is an offer or a market
+  price (:func:`price_marks`) and the years it holds for; a claim never joins a cluster whose
+  claims state one of those differently (:func:`compatible`); a revised offer joins only its own
+  figure (:func:`revision_marks`), and a count of events, a count of a part of the people
+  ("passengers", "crew") and a design limit meet only their like (:func:`_presence_apart`);
 * its **size**: a claim more than ``FAR_FACTOR`` away from every reading of a cluster joins it
   only in words alike to ``FAR_SIMILARITY`` (:meth:`Cluster.near`);
 * its **anchor**: the head noun of what it counts or is about (:func:`anchor_marks`); a claim
@@ -54,6 +57,7 @@ from numclaims.checking.claims import Item
 from numclaims.checking.readings import FLOORS, reading
 from numclaims.extraction.lexicon import read_rows
 from numclaims.checking.text import data_lines, event_heads, generic_nouns, is_content, lemma, partitive_words, tokens
+from numclaims.checking.text import clause_bounds, enclosing
 
 # How many of a claim's words look up candidate clusters, and how many candidates are scored.
 INDEX_WORDS = 8
@@ -177,7 +181,9 @@ def idf(documents: Iterable[Iterable[str]]) -> dict[str, float]:
     return {word: math.log(1 + n / count) for word, count in df.items()}
 
 
-Written = tuple[float | None, float | None, str | None]  # low, high, unit as a report writes them
+# low, high, unit as a report writes them, the words of what it counts, and (not for money) the
+# figure in canonical units: low, high, unit (written_figure)
+Written = tuple[float | None, float | None, str | None, frozenset[str], tuple[object, object, object] | None]
 
 
 @dataclass(slots=True)
@@ -321,7 +327,7 @@ class Cluster:
         and not a figure of a unit its report writes otherwise here (:func:`written_figure`)."""
         if doc in self.bounds and (further or doc in self.further):
             return False
-        if written is not None and any(w != written and w[2] == written[2] for w in self.written.get(doc, ())):
+        if written is not None and any(_written_apart(w, written) for w in self.written.get(doc, ())):
             return False
         if interval is None or doc not in self.bounds:
             return True
@@ -540,6 +546,10 @@ def frame_marks(item: Item) -> list[str]:
     # "721 of them critically" counts part of the figure before it (the injured), not a total
     # that another report's "632 killed" could be: parts meet parts, wholes wholes
     marks.append(f"{PART_FAMILY}:{'part' if _partitive(item) else 'whole'}")
+    # what it is beside its number: an offer or a market price, a revised offer, a count of events
+    # or of a part of the people, a design limit
+    marks += price_marks(item) + revision_marks(item) + event_count_marks(item)
+    marks += subgroup_marks(item) + design_marks(item)
     marks += name_marks(item)
     marks += anchor_marks(item)
     if m.when:
@@ -652,7 +662,23 @@ def written_figure(item: Item) -> Written | None:
     m = item.mention
     if m.qualifier not in _WRITTEN or m.equivalent_of is not None or "\n" not in item.doc.text[:m.start]:
         return None
-    return m.low, m.high, m.unit
+    counted = _telling_lemmas(m.subject or "")
+    n = m.normalized or {}
+    # an amount of money in two currencies goes through a rate: no canonical figure to compare
+    canonical = (n.get("low"), n.get("high"), n.get("unit")) if m.kind != "money" and n.get("unit") else None
+    return m.low, m.high, m.unit, frozenset(counted), canonical
+
+
+def _written_apart(a: Written, b: Written) -> bool:
+    """Whether two figures of one report, as :func:`written_figure` gives them, are two facts: of
+    one unit, they differ as written, or they count two things each names, in no word alike
+    ("scored 24 goals and provided 24 assists": the same figure, two counts; "10,000 Optus
+    customers" and "10,000 Optus customer records" are one; a generic noun, "people", names none); of
+    two units of one measure, they differ in canonical units ("2:00:35" and "only 35 seconds
+    slower than two hours": a time and the mark it is set against)."""
+    if a[2] != b[2]:
+        return a[4] is not None and b[4] is not None and a[4][2] == b[4][2] and a[4] != b[4]
+    return a[:3] != b[:3] or bool(a[3]) and bool(b[3]) and not a[3] & b[3]
 
 
 _WRITTEN = frozenset({"exact", "range"})
@@ -693,8 +719,7 @@ def name_marks(item: Item) -> list[str]:
     text = item.doc.text
     about = item.mention.about
     last = _LAST_WORD.search(about) if about else None
-    word = last.group().lower() if last is not None else ""
-    head = next((h for h in (word[:-1], word[:-2]) if word.endswith("s") and h in event_heads()), None)
+    head = _plural_head(last.group() if last is not None else "")
     if head is not None:
         # "two major wildfires", "the Palisades and Eaton fires", "crashes": of several events,
         # of no one of them (a mark no name shares)
@@ -922,6 +947,8 @@ class Clustering:
             years = TELLING_YEARS if telling else 0
             if marks and not compatible(marks, candidate.marks, years=years):
                 continue
+            if _presence_apart(marks, candidate):
+                continue
             sim = words = candidate.similarity(vector, norm)
             if value is not None and sim < FAR_SIMILARITY and not candidate.near(value) \
                     and _later(item, candidate) is None:
@@ -929,6 +956,11 @@ class Clustering:
             if value is not None:
                 specific = bool(key and candidate.centroid.get(key, 0.0) > 0) or bool(
                     exact and candidate.restates(exact, value, slack))
+                if _revision_apart(marks, candidate) and not (
+                        specific or exact is None and candidate.states(value) is not None):
+                    # a revised offer of another figure is another offer: a telling figure
+                    # ("around £27.53") as written, another by its reading
+                    continue
                 later = _later(item, candidate)
                 if specific or candidate.states(value) is not None:
                     sim += VALUE_BONUS + (SPECIFIC_BONUS if specific else 0.0)
@@ -1033,3 +1065,170 @@ def cluster(
     for _, claims in groupby(items, key=lambda i: i.doc.id):
         clustering.assign_document([(item, weighted(item, weights)) for item in claims])
     return clustering.clusters
+
+
+# ---- frames that part two facts a report sets side by side ---------------------------------------
+
+
+#: How the mark of what an amount of money is starts: an offer ("~price:offer") or a market price
+#: ("~price:market"), from ``data/check_price_roles.tsv``. A claim that states neither parts nothing.
+PRICE_FAMILY = FRAME_MARK + "price"
+
+
+def price_marks(item: Item) -> list[str]:
+    """The :data:`PRICE_FAMILY` mark of an amount of money: what a buyer offers or what the
+    market pays, by the phrase of ``data/check_price_roles.tsv`` right after it (a bracketed
+    restatement and two words may come between: "a 31 billion-pound ($39 billion) all-share
+    offer"), else by the nearest before it in its clause ("valued each share at £25.08" after
+    "its proposal"; "were still trading at £25.60"). A takeover's offer and the target's share
+    price or market value sit side by side, close in value, and are never one fact."""
+    m = item.mention
+    if m.kind != "money":
+        return []
+    text = item.doc.text
+    pattern, after, roles = _price_roles()
+    found = after.match(text, m.end)
+    phrase = found.group(1) if found is not None else None
+    if phrase is None:
+        # in its own clause: "Shares in Anglo, which received a bid, rose 5% to £25.60" is no bid
+        clause, _ = enclosing(clause_bounds(text, *item.sentence), m.start, m.end)
+        phrase = next((f.group() for f in reversed(list(pattern.finditer(text, clause, m.start)))), None)
+    if phrase is None:
+        return []
+    return [f"{PRICE_FAMILY}:{roles[' '.join(phrase.lower().split())]}"]
+
+
+#: The mark of an offer its report calls a later one than the first ("its latest offer", "a revised
+#: £34bn"; ``data/check_revision_words.txt``): it joins no cluster that does not state its value,
+#: and a cluster of such offers takes no claim of another value. A first offer and the revised
+#: one are two facts, not one updated.
+REVISED_MARK = FRAME_MARK + "revised:offer"
+
+
+def revision_marks(item: Item) -> list[str]:
+    """:data:`REVISED_MARK` for an offer (:func:`price_marks`) that a word of
+    ``data/check_revision_words.txt`` calls revised, within three words before the figure or
+    before the offer's word in its sentence."""
+    if price_marks(item) != [f"{PRICE_FAMILY}:offer"]:
+        return []
+    m = item.mention
+    start, end = item.sentence
+    text = item.doc.text
+    pattern, _, _ = _price_roles()
+    # the figure, and every offer word of its sentence, with the three words before each
+    ends = [m.start] + [f.start() for f in pattern.finditer(text, start, end)]
+    for stop in ends:
+        before = _WORDS_BEFORE.search(text, max(start, stop - _REVISION_REACH), stop)
+        words = tokens(before.group()) if before is not None else []
+        if any(t.surface.lower() in _revision_words() for t in words):
+            return [REVISED_MARK]
+    return []
+
+
+_WORDS_BEFORE = re.compile(r"(?:[\w'’$£€.,-]+\s+){1,3}$")
+_REVISION_REACH = 60
+
+
+@cache
+def _revision_words() -> frozenset[str]:
+    return frozenset(w for line in data_lines("check_revision_words.txt") for w in line.split())
+
+
+#: How the mark of a count of events starts ("~events:fire" for "At least five wildfires are
+#: burning"): the events it counts are of the kind its counted noun names
+#: (``data/check_event_heads.txt``). A count of events and a count of anything else ("five people
+#: have died") are never one fact, nor counts of two kinds of event.
+EVENTS_FAMILY = FRAME_MARK + "events"
+
+
+def event_count_marks(item: Item) -> list[str]:
+    """The :data:`EVENTS_FAMILY` mark of a count whose counted noun (``Mention.subject``, its last
+    word) is a kind of event, singular or plural ("five wildfires", "a second quake")."""
+    words = (item.mention.subject or "").split()
+    if item.mention.kind not in _COUNTS or not words:
+        return []
+    word = words[-1].lower()
+    head = word if word in event_heads() else _plural_head(word)
+    return [f"{EVENTS_FAMILY}:{lemma(head)}"] if head is not None else []
+
+
+# the kinds of a count (a figure with no noun of its own is "other"), not "a 6.8-magnitude quake"
+_COUNTS = frozenset({"count", "other"})
+
+
+def _plural_head(word: str) -> str | None:
+    """The kind of event (``data/check_event_heads.txt``) whose plural ``word`` is ("wildfires":
+    ``wildfire``, "crashes": ``crash``), or None."""
+    word = word.lower()
+    return next((h for h in (word[:-1], word[:-2]) if word.endswith("s") and h in event_heads()), None)
+
+
+def _presence_apart(marks: Sequence[str], candidate: Cluster) -> bool:
+    """Whether one of a claim with frame ``marks`` and ``candidate`` counts events and the other
+    does not (:data:`EVENTS_FAMILY`), one counts a part of the people of an event and the other
+    does not (:data:`SUBGROUP_FAMILY`), or one is a design limit and the other not
+    (:data:`DESIGN_MARK`)."""
+    return any(any(m.startswith(family + ":") for m in marks) != bool(candidate.marks.get(family))
+               for family in (EVENTS_FAMILY, SUBGROUP_FAMILY, _family(DESIGN_MARK)))
+
+
+#: The mark of a figure its sentence calls what a thing is built to bear ("designed to cope with
+#: temperatures of up to 2,500 degrees"; ``data/check_design_words.txt``): a design limit, grouped
+#: only with design limits, never with what was met or measured, nor the other way round.
+DESIGN_MARK = FRAME_MARK + "design:limit"
+
+
+def design_marks(item: Item) -> list[str]:
+    """:data:`DESIGN_MARK` for a figure whose sentence, before it, has a phrase of
+    ``data/check_design_words.txt``."""
+    start, _ = item.sentence
+    found = _phrases_re("check_design_words.txt").search(item.doc.text, start, item.mention.start)
+    return [DESIGN_MARK] if found is not None else []
+
+
+#: How the mark of a count of a part of the people of an event starts ("~subgroup:passenger" for
+#: "149 passengers", "~subgroup:crew" for "eight crew members"; ``data/check_subgroup_nouns.txt``).
+#: Such a count never joins a count of people in general ("all 189 people on board") or of
+#: nothing named, nor the other way round, and counts of two parts part as frames do.
+SUBGROUP_FAMILY = FRAME_MARK + "subgroup"
+
+
+def subgroup_marks(item: Item) -> list[str]:
+    """The :data:`SUBGROUP_FAMILY` mark of a count whose counted noun ends in a phrase of
+    ``data/check_subgroup_nouns.txt`` ("passengers", "crew members"; not "a passenger plane")."""
+    if item.mention.kind not in _COUNTS:
+        return []
+    counted = _telling_lemmas(item.mention.subject or "")
+    for phrase in _subgroup_nouns():
+        if counted[len(counted) - len(phrase):] == phrase:
+            return [f"{SUBGROUP_FAMILY}:{phrase[0]}"]
+    return []
+
+
+@cache
+def _subgroup_nouns() -> tuple[tuple[str, ...], ...]:
+    """The phrases of ``data/check_subgroup_nouns.txt`` as groups compare words, longest first."""
+    phrases = {tuple(lemma(w) for w in line.split()) for line in data_lines("check_subgroup_nouns.txt")}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def _revision_apart(marks: Sequence[str], candidate: Cluster) -> bool:
+    """Whether a claim with frame ``marks`` and ``candidate`` differ in :data:`REVISED_MARK`: one
+    a revised offer, the other not."""
+    return (REVISED_MARK in marks) != (REVISED_MARK in candidate.marks.get(_family(REVISED_MARK), ()))
+
+
+# what may come between a figure and the word that says what it is: a restatement in brackets
+# and two words ("($39 billion) all-share offer")
+_AFTER_FIGURE = r"\s*(?:\([^()]*\)\s*)?(?:[\w'’-]+\s+){0,2}"
+
+
+@cache
+def _price_roles() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """The phrases of ``data/check_price_roles.tsv`` as one pattern of whole words, the pattern
+    of one right after a figure (the phrase its group 1), and each phrase's role."""
+    roles = {" ".join(phrase.split()): role for phrase, role in read_rows("check_price_roles.tsv")}
+    phrases = r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split()))
+                                   for p in sorted(roles, key=len, reverse=True)) + r")\b"
+    return (re.compile(phrases, re.IGNORECASE), re.compile(_AFTER_FIGURE + f"({phrases})", re.IGNORECASE),
+            roles)

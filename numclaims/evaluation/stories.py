@@ -62,6 +62,8 @@ class StoryScore:
     expectations: int = 0
     met: int = 0
     failures: list[str] = field(default_factory=list)
+    # the predicted pairs touching an annotated claim that no gold group holds (_false_pairs)
+    false_pairs: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -76,6 +78,7 @@ class StoryScore:
                      "verdicts_right", "flagged", "false_flags", "drifts", "drifts_caught",
                      "separate", "merged_apart", "expectations", "met"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.false_pairs += [{"story": other.name, **pair} for pair in other.false_pairs]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -89,6 +92,7 @@ class StoryScore:
             "must_not_merge": {"merged": self.merged_apart, "pairs": self.separate},
             "expectations": {"met": self.met, "total": self.expectations},
             "failures": list(self.failures),
+            "false_pairs": list(self.false_pairs),
         }
 
 
@@ -194,12 +198,14 @@ def score_story(gold: Gold, report: Report, name: str = "") -> StoryScore:
     predicted = [{alias.get(k, k) for k in _keys(item)} for item in groups]
 
     annotated: set[Key] = set()
+    facts: dict[Key, str] = {}  # an annotated claim -> its gold group's fact
     gold_pairs: set[frozenset[Key]] = set()
     drifting: list[set[Key]] = []
     for n, group in enumerate(gold.groups):
         keys = [find(doc, surface) for doc, surface in group.members]
         found = {k for k in keys if k is not None}
         annotated |= found
+        facts.update((k, group.fact) for k in found if k not in facts)
         # a member nothing found still counts in the gold pairs, under a key nothing predicts
         gold_pairs |= _pairs(k if k is not None else (doc, -1 - 1000 * n - i)
                              for i, (k, (doc, _)) in enumerate(zip(keys, group.members)))
@@ -241,6 +247,7 @@ def score_story(gold: Gold, report: Report, name: str = "") -> StoryScore:
     touching = {p for p in predicted_pairs if p & annotated}
     score.gold_pairs, score.predicted_pairs = len(gold_pairs), len(touching)
     score.correct_pairs = len(gold_pairs & touching)
+    score.false_pairs = _false_pairs(touching - gold_pairs, claims, facts)
     for item, keys_of in zip(groups, predicted):
         if item.verdict not in FLAGS or not keys_of & annotated:
             continue
@@ -254,6 +261,19 @@ def score_story(gold: Gold, report: Report, name: str = "") -> StoryScore:
     _score_inline(gold, report, found_in, score)
     _score_arithmetic(gold, items, found_in, score)
     return score
+
+
+def _false_pairs(pairs: Iterable[frozenset[Key]], claims: Sequence[Claim],
+                 facts: dict[Key, str]) -> list[dict[str, Any]]:
+    """The predicted pairs no gold group holds, each as its two claims (document, start, text
+    and ``fact``: the gold group of an annotated claim, None for one no gold group holds): what
+    grouping precision counts against."""
+    text = {(c.doc, c.start): c.text for c in claims}
+
+    def side(key: Key) -> dict[str, Any]:
+        return {"doc": key[0], "start": key[1], "text": text.get(key, ""), "fact": facts.get(key)}
+
+    return [{"claims": [side(a), side(b)]} for a, b in sorted(sorted(p) for p in pairs)]
 
 
 def _score_inline(gold: Gold, report: Report, find: Any, score: StoryScore) -> None:

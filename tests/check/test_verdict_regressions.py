@@ -168,11 +168,12 @@ def test_a_round_figure_in_one_currency_still_rounds() -> None:
 
 
 def test_wording_that_allows_one_reading_is_no_update() -> None:
-    # Parker Solar Probe: CBS (Dec 27) gives the shield's design limit, Impact Lab (Jan 7) what
-    # it met; "up to" and "above" allow one reading, and each restatement says what its
-    # original says, so nothing was updated between the reports
+    # Parker Solar Probe: one report (Dec 27) gives the heat the shield met as "up to", Impact Lab
+    # (Jan 7) as "above"; "up to" and "above" allow one reading, and each restatement says what
+    # its original says, so nothing was updated between the reports (CBS's "designed to cope
+    # with" is a design limit, another fact: grouping.design_marks)
     report = check([
-        _doc("a", "Its heat shield is designed to cope with temperatures of up to 2,500 degrees "
+        _doc("a", "Its heat shield faced temperatures of up to 2,500 degrees "
                   "Fahrenheit (1,371 degrees Celsius), the agency says.", published="2024-12-27"),
         _doc("b", "During the encounter, temperatures on the heat shield climbed above 1,700 degrees "
                   "Fahrenheit (930 degrees Celsius).", published="2025-01-07"),

@@ -12,7 +12,7 @@ import pytest
 
 from numclaims.errors import InputError
 from numclaims.evaluation.gold import DRIFT_VERDICTS, evaluate_gold, load_gold
-from numclaims.evaluation.stories import evaluate_stories, score_story
+from numclaims.evaluation.stories import StoryScore, evaluate_stories, score_story
 from numclaims.model import CheckItem, Claim, Report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,6 +94,22 @@ def test_a_merged_pair_is_a_false_flag_and_an_unmet_expectation(tmp_path: Path) 
     # met: the consistent group only; the drift, the pair kept apart and the arithmetic are not
     assert (score.met, score.expectations) == (1, 4)
     assert any("not checked" in f for f in score.failures)
+
+
+def test_the_false_pairs_name_each_claim_and_its_gold_fact(tmp_path: Path) -> None:
+    gold = load_gold(_story(tmp_path))
+    a, b = (d.text for d in gold.documents)
+    wrong = CheckItem((_claim("a", "140 km/h", a), _claim("b", "90 km/h", b)), "conflict", "")
+    right = CheckItem((_claim("a", "90 km/h", a), _claim("b", "90 km/h", b)), "consistent", "")
+    score = score_story(gold, Report(groups=(wrong, right)))
+    # the one predicted pair no gold group holds: a gust beside a sustained wind
+    assert score.false_pairs == [{"claims": [
+        {"doc": "a", "start": a.index("140 km/h"), "text": "140 km/h", "fact": "peak gusts"},
+        {"doc": "b", "start": b.index("90 km/h"), "text": "90 km/h", "fact": "sustained winds"}]}]
+    assert len(score.false_pairs) == score.predicted_pairs - score.correct_pairs
+    total = StoryScore("all")
+    total.add(score)
+    assert total.to_dict()["false_pairs"] == [{"story": score.name, **score.false_pairs[0]}]
 
 
 def test_gold_frame_fields_are_validated(tmp_path: Path) -> None:
