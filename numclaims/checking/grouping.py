@@ -559,6 +559,11 @@ def frame_marks(item: Item) -> list[str]:
         if 0 <= last - first < WHEN_YEARS:
             marks += [f"{FRAME_MARK}year:{y}" for y in range(first, last + 1)]
         marks += _month_marks(m.when)
+    elif m.change == "delta" and item.doc.published is not None:
+        # a move given no time is the move of its report's day ("sterling was 0.5% weaker"): the
+        # move reported in November is not August's
+        day = item.doc.published.isoformat()
+        marks += _month_marks({"start": day, "end": day})
     elif item.doc.published is not None:
         # a figure given no time holds for the time of its report (or the year before it, which
         # news often leaves unsaid): not for the 2004 quake another sentence of it recalls

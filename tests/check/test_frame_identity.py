@@ -171,3 +171,14 @@ def test_a_toll_updated_across_the_turn_of_a_month_stays_one_fact() -> None:
         ("2024-10-31", "Flash floods in Spain killed at least 158 people on Thursday, officials said."),
         ("2024-11-04", "Flash floods in Spain killed 217 people by Sunday, officials said."))
     assert found == [["a:at least 158", "b:217"]]
+
+
+def test_a_move_given_no_time_is_its_reports_move() -> None:
+    # boe-rate-cut-2024: sterling "0.5% weaker" after the August decision and "down 0.4 per cent"
+    # after November's: each its report's day, not one move reported twice
+    found = _dated_groups(
+        ("2024-08-01", "After the decision sterling was 0.5% weaker against the dollar, traders said."),
+        ("2024-08-01", "After the decision sterling fell 0.5% against the dollar, traders said."),
+        ("2024-11-07", "After the decision sterling fell 0.4 per cent against the dollar, traders said."))
+    assert ["a:0.5%", "b:0.5%"] in found
+    assert not any("c:0.4 per cent" in g and len(g) > 1 for g in found)
