@@ -18,9 +18,10 @@ no word of a text starts with, so a stored story's centroids carry them too):
   (``VALUE_PENALTY``): "39,098.68" meets the "39,098.68" of another report, not the "38,915.87"
   beside it, and "about 39,000" meets both;
 * its **frame**: what it is per, its role in a change, whether an amount is an offer or a market
-  price (:func:`price_marks`) and the years it holds for; a claim never joins a cluster whose
-  claims state one of those differently (:func:`compatible`); a revised offer joins only its own
-  figure (:func:`revision_marks`), and a count of events, a count of a part of the people
+  price (:func:`price_marks`), the years it holds for and, dated to a day or a month, the months
+  (:data:`MONTH_DAYS`); a claim never joins a cluster whose claims state one of those
+  differently (:func:`compatible`); a revised offer joins only its own figure
+  (:func:`revision_marks`), and a count of events, a count of a part of the people
   ("passengers", "crew") and a design limit meet only their like (:func:`_presence_apart`);
 * its **size**: a claim more than ``FAR_FACTOR`` away from every reading of a cluster joins it
   only in words alike to ``FAR_SIMILARITY`` (:meth:`Cluster.near`);
@@ -50,6 +51,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cache, lru_cache
 from itertools import groupby
 
@@ -143,6 +145,13 @@ TELLING_YEARS = 1
 WHEN_YEARS = 3
 #: A figure with no ``when`` holds for its report's year and this many years before it.
 UNSTATED_YEARS = 1
+#: A ``when`` of at most this many days (a day, a week, a month) also marks the months it covers
+#: and ``MONTH_SLACK`` either side: two figures dated that many months apart are two facts (the
+#: rate set on 1 August is not the one set on 7 November), while a count updated day by day,
+#: across the turn of a month, stays one fact that is ``updated``.
+MONTH_DAYS = 62
+MONTH_SLACK = 1
+MONTH_FAMILY = FRAME_MARK + "month"
 #: How the mark of what a claim counts or is about starts ("~anchor:passenger" for "189
 #: passengers", "~anchor:tax" for "Higher taxes will bring in £36bn"): the head noun of its
 #: ``subject`` and of its ``about``. Unlike the frame families it parts nothing (one report's
@@ -559,6 +568,12 @@ def frame_marks(item: Item) -> list[str]:
             first, last = 0, -1
         if 0 <= last - first < WHEN_YEARS:
             marks += [f"{FRAME_MARK}year:{y}" for y in range(first, last + 1)]
+        marks += _month_marks(m.when)
+    elif m.change == "delta" and item.doc.published is not None:
+        # a move given no time is the move of its report's day ("sterling was 0.5% weaker"): the
+        # move reported in November is not August's
+        day = item.doc.published.isoformat()
+        marks += _month_marks({"start": day, "end": day})
     elif item.doc.published is not None:
         # a figure given no time holds for the time of its report (or the year before it, which
         # news often leaves unsaid): not for the 2004 quake another sentence of it recalls
@@ -566,6 +581,19 @@ def frame_marks(item: Item) -> list[str]:
         ahead = FORECAST_YEARS if _forecast(item) else 0
         marks += [f"{REPORT_YEAR_FAMILY}:{y}" for y in range(year - UNSTATED_YEARS, year + 1 + ahead)]
     return marks
+
+
+def _month_marks(when: Mapping[str, str]) -> list[str]:
+    """The :data:`MONTH_FAMILY` marks of a short ``when``: its months, and ``MONTH_SLACK`` either
+    side; none for a longer one or one that does not parse."""
+    try:
+        start, end = date.fromisoformat(when["start"][:10]), date.fromisoformat(when["end"][:10])
+    except (KeyError, ValueError, TypeError):
+        return []
+    if not 0 <= (end - start).days <= MONTH_DAYS:
+        return []
+    first, last = start.year * 12 + start.month - 1 - MONTH_SLACK, end.year * 12 + end.month - 1 + MONTH_SLACK
+    return [f"{MONTH_FAMILY}:{n // 12}-{n % 12 + 1:02d}" for n in range(first, last + 1)]
 
 
 def anchor_marks(item: Item) -> list[str]:

@@ -432,6 +432,7 @@ class SubjectWords:
     determiners: tuple[str, ...]
     idioms: frozenset[str]  # "two-way": a figure and a hyphen before them make no count
     counted: frozenset[str]  # "1.5m barrels": "m" before them is a million
+    places: frozenset[str]  # "in": "... and one in Andalusia" ends a list of counts
 
 
 @functools.cache
@@ -444,4 +445,5 @@ def subject_words() -> SubjectWords:
         determiners=tuple(r[0] for r in rows if r[1] == "determiner"),
         idioms=frozenset(r[0] for r in rows if r[1] == "idiom"),
         counted=frozenset(r[0] for r in rows if r[1] == "counted"),
+        places=frozenset(r[0] for r in rows if r[1] == "place"),
     )

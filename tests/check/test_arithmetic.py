@@ -660,3 +660,30 @@ def test_a_beat_that_meets_another_reports_estimate_is_consistent() -> None:
 
 def test_an_estimate_far_from_the_beat_is_of_something_else() -> None:
     assert _estimates("$5.59 billion") == []
+
+
+# A toll broken down place by place (valencia-floods-2024: Haberler, Plataforma Media, in our words)
+def test_a_toll_given_place_by_place_adds_up_to_the_total_after_it() -> None:
+    [(verdict, claims, why)] = _arithmetic(
+        "Officials in the Valencia region said the number of people killed had risen to 155. In "
+        "Castilla-La Mancha, the other region affected, the death toll was put at 3, bringing the "
+        "number of deaths across Spain to 158.")
+    assert verdict == "consistent"
+    assert claims == ["a:155", "a:3", "a:158"]
+    assert '"155" + "3" = 158' in why and "place by place" in why
+
+
+def test_a_list_of_places_adds_up_to_a_total_the_headline_gives() -> None:
+    [(verdict, claims, _)] = _arithmetic(
+        "State funeral for 237 victims in Valencia\n\n"
+        "According to official figures, 229 people died in the autonomous region of Valencia, seven "
+        "in the neighbouring region of Castilla-La Mancha and one in Andalusia.")
+    assert verdict == "consistent"
+    assert claims == ["a:229", "a:seven", "a:one", "a:237"]
+
+
+def test_counts_of_places_that_add_up_to_nothing_are_not_checked() -> None:
+    # no count of the report is their sum: no check, and never a flag
+    assert _arithmetic(
+        "At least 40 people died in Kent. Officials said 12 were injured in Essex and 9 in Surrey, "
+        "and 150 homes were flooded.") == []

@@ -152,3 +152,33 @@ def test_a_figure_three_times_every_reading_of_a_group_is_another_fact() -> None
         ("2023-09-10", "The earthquake killed at least 1,037 people, the interior ministry said."),
         ("2023-09-11", "The earthquake killed at least 2,012 people, the interior ministry said."))
     assert found == [["a:at least 632", "b:at least 1,037", "c:at least 2,012"]]
+
+
+def test_a_rate_set_months_apart_is_two_facts() -> None:
+    # boe-rate-cut-2024: the August decision (5%) and the November one (4.75%), each dated by its
+    # report's "on Thursday"; the same day's reports of one decision still meet
+    found = _dated_groups(
+        ("2024-08-01", "The Bank of England cut interest rates to 5% on Thursday, its first cut since 2020."),
+        ("2024-08-01", "The Bank of England lowered Bank Rate to 5 per cent on Thursday, the first cut since 2020."),
+        ("2024-11-07", "The Bank of England cut interest rates to 4.75% on Thursday, its second cut this year."))
+    assert ["a:5%", "b:5 per cent"] in found
+    assert not any("c:4.75%" in g and len(g) > 1 for g in found)
+
+
+def test_a_toll_updated_across_the_turn_of_a_month_stays_one_fact() -> None:
+    # valencia-floods-2024: 158 dead on 31 October, 217 by Sunday 3 November
+    found = _dated_groups(
+        ("2024-10-31", "Flash floods in Spain killed at least 158 people on Thursday, officials said."),
+        ("2024-11-04", "Flash floods in Spain killed 217 people by Sunday, officials said."))
+    assert found == [["a:at least 158", "b:217"]]
+
+
+def test_a_move_given_no_time_is_its_reports_move() -> None:
+    # boe-rate-cut-2024: sterling "0.5% weaker" after the August decision and "down 0.4 per cent"
+    # after November's: each its report's day, not one move reported twice
+    found = _dated_groups(
+        ("2024-08-01", "After the decision sterling was 0.5% weaker against the dollar, traders said."),
+        ("2024-08-01", "After the decision sterling fell 0.5% against the dollar, traders said."),
+        ("2024-11-07", "After the decision sterling fell 0.4 per cent against the dollar, traders said."))
+    assert ["a:0.5%", "b:0.5%"] in found
+    assert not any("c:0.4 per cent" in g and len(g) > 1 for g in found)

@@ -68,7 +68,7 @@ from numclaims.checking.arithmetic.changes import (
 )
 from numclaims.checking.arithmetic.common import _sentences
 from numclaims.checking.arithmetic.parts import (
-    MAX_PARTS, TOTAL_REACH, TOTAL_WINDOW, _check_parts, _closest, _is_total, _parts, _parts_across,
+    MAX_PARTS, TOTAL_REACH, TOTAL_WINDOW, _breakdowns, _check_parts, _closest, _is_total, _parts, _parts_across,
     _majorities, _parts_before, _parts_elsewhere,
 )
 from numclaims.checking.arithmetic.rates import _rates, _totals_against_rates
@@ -99,6 +99,8 @@ def check_arithmetic(items: Sequence[Item]) -> list[CheckItem]:
             found.append(_check_parts(p, best))
     checked = {(c.doc, c.start) for item in found for c in item.claims}
     found += [c for c in _parts_before(items) if (c.claims[-1].doc, c.claims[-1].start) not in checked]
+    checked = {(c.doc, c.start) for item in found for c in item.claims}
+    found += [c for c in _breakdowns(items) if (c.claims[-1].doc, c.claims[-1].start) not in checked]
     return found
 
 

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from numclaims.checking.arithmetic.common import (
-    _amount, _between, _bounds, _native, _q, _rounded, _same_unit, _sentence_of, _sentence_words, _sentences,
-    _shown_native,
+    _amount, _between, _bounds, _native, _q, _rounded, _same_unit, _sentence_begin, _sentence_of, _sentence_words,
+    _sentences, _shown_native,
 )
 from numclaims.checking.arithmetic.intervals import _overlap, _size, Interval
 from numclaims.checking.arithmetic.words import _words
@@ -29,6 +29,11 @@ TOTAL_REACH = 30
 #: A total in words is set against the amounts before it only when they are this few: more are
 #: no sum a report writes out.
 MAX_PARTS = 8
+
+#: The most places a report breaks a count down into (:func:`_breakdowns`), and how many sentences
+#: the parts may span.
+MAX_PLACES = 6
+PLACE_SENTENCES = 2
 
 # the kinds that parts can be: counts, and figures with a unit (money, areas); not percentages
 # (shares of different wholes do not add), years or dates
@@ -358,3 +363,62 @@ def _majority(majority: Item, counts: Sequence[Item]) -> CheckItem | None:
             return CheckItem(tuple(c.claim for c in claims), "consistent", explanation,
                              {"check": "arithmetic", "relation": "parts", "kind": "count"})
     return None
+
+
+def _placed(item: Item) -> bool:
+    """Does the count's clause name a place or a time it is the count of ("seven in the
+    neighbouring region of Castilla-La Mancha", "In Castilla-La Mancha, the death toll was put
+    at 3")?"""
+    m, text, words = item.mention, item.doc.text, _words()
+    return bool(words.place_after.match(text, m.end) or words.place_before.match(text, _sentence_begin(item), m.start))
+
+
+def _whole(item: Item) -> bool:
+    """An exact whole count: what a report breaks down place by place (a level a toll has risen
+    to is one; the amount it rose by is not)."""
+    m = item.mention
+    return (m.kind == "count" and m.qualifier == "exact" and m.change not in ("delta", "start")
+            and isinstance(m.value, float) and m.value >= 1 and m.value.is_integer())
+
+
+def _breakdowns(items: Sequence[Item]) -> list[CheckItem]:
+    """A count broken down place by place against the report's total of it: "217 people had died
+    by Sunday, 213 of them in the Valencia region. Three people died in Castilla-La Mancha, and
+    one death was reported in Andalusia" (213 + 3 + 1 = 217); "... had risen to 155. In
+    Castilla-La Mancha ... the death toll was put at 3, bringing the number of deaths across
+    Spain to 158". The parts are consecutive exact counts within ``PLACE_SENTENCES`` sentences,
+    one of them named by a place; the total is the count right before or after them, or, when
+    every part names its place, any count of the report in a sentence sharing a word with theirs
+    (the headline's "237 victims" of "229 ..., seven ... and one in Andalusia"). The sum must be
+    the total exactly, so only agreement is reported: a report's other counts are of other
+    things."""
+    counts = [i for sentence in _sentences(items) for i in sentence if _whole(i)]
+    placed = [_placed(i) for i in counts]
+    found: list[CheckItem] = []
+    used: set[int] = set()
+    for first in range(len(counts)):
+        for last in range(first + 1, min(first + MAX_PLACES, len(counts))):
+            run = counts[first:last + 1]
+            if _sentence_of(run[-1]) - _sentence_of(run[0]) >= PLACE_SENTENCES:
+                break
+            if first in used or not any(placed[first:last + 1]):
+                continue
+            total = sum(float(i.mention.value) for i in run)  # type: ignore[arg-type]
+            near = [counts[n] for n in (first - 1, last + 1) if 0 <= n < len(counts)
+                    and abs(_sentence_of(counts[n]) - _sentence_of(run[0 if n < first else -1])) <= 1]
+            match = next((t for t in near if t.mention.value == total), None)
+            if match is None and all(placed[first:last + 1]):
+                words = frozenset().union(*(_sentence_words(i) for i in run))
+                match = next((t for t in counts if t not in run and t.mention.value == total
+                              and _sentence_words(t) & words), None)
+            if match is None:
+                continue
+            used.update(range(first, last + 1))
+            terms = " + ".join(_q(i) for i in run)
+            explanation = (f"in {match.doc.id}: {terms} = {total:,.0f}; {_q(match)} reads "
+                           f"{float(match.mention.value):,.0f}: the counts the report gives place by place "  # type: ignore[arg-type]
+                           f"add up to its total")
+            found.append(CheckItem(tuple(i.claim for i in [*run, match]), "consistent", explanation,
+                                   {"check": "arithmetic", "relation": "parts", "kind": "count"}))
+            break
+    return found

@@ -47,6 +47,8 @@ class _Words:
     beaten: re.Pattern[str]  # before a delta: "beating estimates by"; groups verb, noun
     beaten_way: dict[str, str]  # "beating" -> "up"
     margin_way: dict[str, str]  # "ahead of" -> "ahead"
+    place_after: re.Pattern[str]  # after a count, in its clause: "seven in the region of Castilla-La Mancha"
+    place_before: re.Pattern[str]  # a clause's opening before a count: "In Castilla-La Mancha, the toll was put at"
 
 
 @cache
@@ -132,5 +134,7 @@ def _words() -> _Words:
         majority=re.compile(rf"\b(?:{alternation(rows['majority'])})\s+$", re.IGNORECASE),
         other_clause=re.compile(rf"\b(?:{alternation([w for w in rows['clause'] if w not in rows['joiner']])})\b",
                                 re.IGNORECASE),
+        place_after=re.compile(rf"[^,;:.()\d]{{0,60}}?\b(?:{any_of('place')})\s+(?:[a-z][\w'’-]*\s+){{0,4}}?[A-Z]"),
+        place_before=re.compile(rf"\W*(?i:{any_of('place')})\s+(?:[a-z][\w'’-]*\s+){{0,3}}?[A-Z][^,.;]*,[^.;\d]*$"),
         reference=re.compile(rf"^\s*(?:{any_of('reference')})\s+(?:(?:the|a|an|its|their)\s+)?$",
                              re.IGNORECASE))

@@ -27,7 +27,7 @@ def count(ctx: Context, r: Reading) -> Verdict:
     """What no other rule took: a count of the noun after it, unless it is part of a word or a
     modifier ("4G", "six-party talks", "one of them")."""
     text, pos = ctx.text, r.pos
-    if r.words == ["one"]:
+    if r.words == ["one"] and not _last_of_counts(text, r):
         return REJECT  # "one of them", "one-off": not a quantity of anything
     if r.words is None and text[pos : pos + 1].isalpha():
         return REJECT  # "4G", "3D"
@@ -36,6 +36,30 @@ def count(ctx: Context, r: Reading) -> Verdict:
             return Decision("count", None)  # "5,000-odd troops", "40-plus years"
         return _modifier(text, r)
     return Decision("count", None)
+
+
+# "seven in the neighbouring region of Castilla-La Mancha and one in Andalusia": a joiner right
+# before the "one", a place after it, and a count before it in its clause chain
+_JOINER_BEFORE = re.compile(r"(?:,|\band)\s+$")
+_PLACE_AFTER = re.compile(r"\s+([a-z]+)\s+(?:the\s+)?[A-Z]")
+_WORD_OR_DIGITS = re.compile(r"\d+|[A-Za-z]+")
+_LIST_REACH = 90
+_LIST_BREAK = re.compile(r"[.;:!?]")
+
+
+def _last_of_counts(text: str, r: Reading) -> bool:
+    """Is "one" the last count of a list, each of a place ("two in Castilla-La Mancha and one in
+    Andalusia")? A count (digits or a number word) must come before it, in its sentence."""
+    place = _PLACE_AFTER.match(text, r.pos)
+    if place is None or place.group(1) not in subject_words().places:
+        return False
+    start = r.mention_start
+    if not _JOINER_BEFORE.search(text, max(0, start - 6), start):
+        return False
+    floor = max(0, start - _LIST_REACH)
+    counts = [w for w in _WORD_OR_DIGITS.finditer(text, floor, start)
+              if w.group()[0].isdigit() or w.group().lower() in _NAMES.counting and w.group().lower() != r.words[0]]
+    return bool(counts) and not _LIST_BREAK.search(text, counts[-1].end(), start)
 
 
 _MODIFIER_NOUN = re.compile(r"-([a-z]+)(?![\w-])")
