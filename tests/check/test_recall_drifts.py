@@ -1,0 +1,48 @@
+"""Recall on drifting facts: figures that several outlets state of one fact, in their own words
+and sometimes with their own numbers, are one group (the sentence shapes are those of the
+development stories, tests/stories)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from numclaims import check, extract
+
+
+def _groups(*texts: str, published: str = "2023-06-07") -> list[list[str]]:
+    """The cross-source groups of the figures (not the years) of documents a, b, ..."""
+    docs: list[dict[str, Any]] = [{"id": chr(ord("a") + n), "text": t, "published": published}
+                                  for n, t in enumerate(texts)]
+    report = check(docs)
+    return sorted(sorted(f"{c.doc}:{c.text}" for c in g.claims) for g in report.groups
+                  if g.verdict != "single_source" and g.details.get("kind") != "year")
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.kind) for m in extract(text)]
+
+
+def test_an_aside_age_before_a_pronoun_is_an_age() -> None:
+    # bellingham-real-madrid-2023 (Football España): the age's clause ends where "he" opens the next
+    assert ("at just 19", "age") in _kinds("There is little doubt the signing will prove good business:"
+                                          " at just 19 he could stay for a decade.")
+    # a level is no age, pronoun or not
+    assert ("at just 19", "age") not in _kinds("The shares closed at just 19 pence.")
+
+
+def test_a_person_at_a_figure_ending_a_headline_is_an_age() -> None:
+    # bellingham-real-madrid-2023 (Kenyan Post): a headline's "player at 19"
+    assert ("at 19", "age") in _kinds("Real Madrid agree deal for Jude Bellingham, making him the most"
+                                      " expensive British player at 19\nThe fee is £88.5m.")
+    assert [k for _, k in _kinds("The index closed at 19\nIt fell.")] != ["age"]
+    assert ("19", "age") not in _kinds("The player at 19 percent of the vote.")
+
+
+def test_ages_written_as_asides_meet_the_same_age_in_other_words() -> None:
+    found = _groups("The 19-year-old England midfielder is understood to be costing the Spanish"
+                    " champions an initial €103m.",
+                    "Real Madrid agree deal for Jude Bellingham, making him the most expensive British"
+                    " player at 19\nThe England midfielder moves for €103m.",
+                    "There is little doubt the signing will prove good business: at just 19 he could"
+                    " stay for a decade.")
+    assert any({"a:19-year-old", "b:at 19"} <= set(g) for g in found), found
