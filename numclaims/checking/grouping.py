@@ -53,6 +53,7 @@ from itertools import groupby
 from numclaims.checking.claims import Item
 from numclaims.checking.readings import FLOORS, reading
 from numclaims.extraction.lexicon import read_rows
+from numclaims.model import Mention
 from numclaims.checking.text import data_lines, event_heads, generic_nouns, is_content, lemma, partitive_words, tokens
 
 # How many of a claim's words look up candidate clusters, and how many candidates are scored.
@@ -431,7 +432,8 @@ def written_reading(item: Item) -> tuple[float, float] | None:
     if m.qualifier in (None, "exact"):
         return item.reading.typical_low, item.reading.typical_high
     r = reading(replace(m, qualifier="exact"))
-    return None if r is None else (r.typical_low, r.typical_high)
+    # in the terms of the claim's reading: a rate read per year (groups.per_year) is so here too
+    return None if r is None else (r.typical_low * item.per_year, r.typical_high * item.per_year)
 
 
 def parse_reading(word: str) -> tuple[str, tuple[float, float]] | None:
@@ -534,7 +536,8 @@ def frame_marks(item: Item) -> list[str]:
     # the "£25.08 per share" of another report
     per = (m.normalized or {}).get("per") or m.per
     if per:
-        marks.append(f"{FRAME_MARK}per:{per}")
+        # "£230,000 per week" is read per year (groups.per_year), as "£12 million per year" is
+        marks.append(f"{FRAME_MARK}per:{YEAR_PER if rate_period(m) is not None else per}")
     if m.change:
         marks.append(f"{FRAME_MARK}change:{m.change}")
     # "721 of them critically" counts part of the figure before it (the injured), not a total
@@ -556,6 +559,30 @@ def frame_marks(item: Item) -> list[str]:
         ahead = FORECAST_YEARS if _forecast(item) else 0
         marks += [f"{REPORT_YEAR_FAMILY}:{y}" for y in range(year - UNSTATED_YEARS, year + 1 + ahead)]
     return marks
+
+
+#: The period every money rate of ``data/check_rate_periods.tsv`` is compared per.
+YEAR_PER = "year"
+
+
+def rate_period(m: Mention) -> float | None:
+    """How many of a money rate's period make a year ("£230,000 per week": 52), or None for a
+    figure that is no money rate per a period of ``data/check_rate_periods.tsv``.
+
+    >>> rate_period(Mention(0, 8, "£230,000", "money", 230000.0, "GBP", per="week"))
+    52.0
+    >>> rate_period(Mention(0, 3, "$80", "money", 80.0, "USD", per="oil_barrel")) is None
+    True
+    """
+    if m.kind != "money":
+        return None
+    per = str((m.normalized or {}).get("per") or m.per or "").lower()
+    return _rate_periods().get(per)
+
+
+@cache
+def _rate_periods() -> dict[str, float]:
+    return {period: float(count) for period, count in (line.split("\t") for line in data_lines("check_rate_periods.tsv"))}
 
 
 def anchor_marks(item: Item) -> list[str]:

@@ -46,3 +46,36 @@ def test_ages_written_as_asides_meet_the_same_age_in_other_words() -> None:
                     "There is little doubt the signing will prove good business: at just 19 he could"
                     " stay for a decade.")
     assert any({"a:19-year-old", "b:at 19"} <= set(g) for g in found), found
+
+
+def _verdicts(*texts: str, published: str = "2024-01-19") -> list[tuple[str, list[str], str]]:
+    docs = [{"id": chr(ord("a") + n), "text": t, "published": published} for n, t in enumerate(texts)]
+    return [(g.verdict, sorted(f"{c.doc}:{c.text}" for c in g.claims), g.explanation)
+            for g in check(docs).groups if g.verdict != "single_source"]
+
+
+def test_a_weekly_salary_meets_the_same_salary_a_year() -> None:
+    # bellingham-real-madrid-2023: Sportskeeda's "£230,000 per week" is Marca's "£12 million per
+    # year" (52 weeks of it): one salary in two periods, compared per year
+    found = _verdicts("Bellingham was due to earn £12 million per year when he signed his contract"
+                      " with Real Madrid.",
+                      "Bellingham was due to earn £230,000 per week when he signed his contract with"
+                      " Real Madrid.")
+    assert [(v, claims) for v, claims, _ in found] == [("consistent", ["a:£12 million", "b:£230,000"])]
+    assert "a year" in found[0][2]
+
+
+def test_a_weekly_salary_well_above_a_yearly_one_is_flagged() -> None:
+    # "over £350,000-per-week" (Goal, citing Cadena SER) is over £18m a year: not the £12m of Marca
+    found = _verdicts("Bellingham was due to earn £12 million per year when he signed his contract"
+                      " with Real Madrid.",
+                      "Bellingham was due to earn £350,000 per week when he signed his contract with"
+                      " Real Madrid.")
+    assert [(v, claims) for v, claims, _ in found] == [("conflict", ["a:£12 million", "b:£350,000"])]
+
+
+def test_a_rate_per_barrel_is_not_read_per_year() -> None:
+    # only periods of data/check_rate_periods.tsv are read per year: a barrel is no period
+    found = _verdicts("Brent crude traded at $80 a barrel on Friday, traders said.",
+                      "Brent crude traded at $80 a tonne on Friday, traders said.")
+    assert all(v != "consistent" for v, _, _ in found)
