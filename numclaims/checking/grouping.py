@@ -733,6 +733,11 @@ def name_marks(item: Item) -> list[str]:
         # names, if it names one
         start, end = item.sentence
         found = _sentence_names(text, start, end)
+        if not found and (several := _several_events(text, start, end)) is not None:
+            # "The fires have killed 11 people ... and have driven tens of thousands of residents
+            # from their homes": a sentence that names no event but speaks of several of a kind
+            # counts across them, as "the Palisades and Eaton fires" does
+            return [f"{FRAME_MARK}name-{lemma(several)}:+several"]
         if len(found) != 1:
             return []
         named = found.pop()
@@ -741,6 +746,19 @@ def name_marks(item: Item) -> list[str]:
 
 
 _LAST_WORD = re.compile(r"[A-Za-z]+$")
+# "the fires", "The quakes": the article, then a plural of a kind of event
+_THE_PLURAL = re.compile(r"\b[Tt]he\s+([a-z]+s)\b")
+
+
+def _several_events(text: str, start: int, end: int) -> str | None:
+    """The kind of event of which ``text[start:end]`` speaks of several ("The fires have
+    killed 11 people"): a plural of ``data/check_event_heads.txt`` after "the", or None."""
+    for m in _THE_PLURAL.finditer(text, start, end):
+        word = m.group(1)
+        head = next((h for h in (word[:-1], word[:-2]) if h in event_heads()), None)
+        if head is not None:
+            return head
+    return None
 
 # a name in running text: a run of capitalised words, after "the" unless it opens with its head
 # ("as the Palisades Fire burned", "Hurricane Milton"; not the agency "Cal Fire" nor the "Los

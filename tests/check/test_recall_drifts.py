@@ -79,3 +79,17 @@ def test_a_rate_per_barrel_is_not_read_per_year() -> None:
     found = _verdicts("Brent crude traded at $80 a barrel on Friday, traders said.",
                       "Brent crude traded at $80 a tonne on Friday, traders said.")
     assert all(v != "consistent" for v, _, _ in found)
+
+
+def test_a_figure_of_several_fires_is_not_one_fires_figure() -> None:
+    # palisades-fire-2025: Malibu Times' "tens of thousands" driven out by "the fires" (all of the
+    # Los Angeles fires) is not the "about 30,000" ordered out as the Palisades Fire burned
+    chief = ("Los Angeles Fire Chief Kristin Crowley said about 30,000 residents had been ordered out"
+             " of their homes as the Palisades Fire burned.")
+    several = ("The fires have killed 11 people, three of them confirmed in Malibu, and have driven"
+               " tens of thousands of residents from their homes.")
+    assert _groups(chief, several, published="2025-01-10") == []
+    # a sentence that names the one fire keeps its figure with that fire's
+    one = ("The Palisades Fire has killed 11 people, three of them confirmed in Malibu, and has driven"
+           " tens of thousands of residents from their homes.")
+    assert _groups(chief, one, published="2025-01-10") == [["a:about 30,000", "b:tens of thousands"]]
