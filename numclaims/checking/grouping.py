@@ -544,6 +544,7 @@ def frame_marks(item: Item) -> list[str]:
     # that another report's "632 killed" could be: parts meet parts, wholes wholes
     marks.append(f"{PART_FAMILY}:{'part' if _partitive(item) else 'whole'}")
     marks += name_marks(item)
+    marks += place_marks(item)
     marks += anchor_marks(item)
     if m.when:
         try:
@@ -606,6 +607,27 @@ def anchor_marks(item: Item) -> list[str]:
     if named is not None and lemma(named.group(1)) not in _compass_points():
         heads += [f"{ANCHOR_FAMILY}:{w}" for w in _telling_lemmas(named.group(2))[:_NOUN_IN_WORDS]]
     return list(dict.fromkeys(heads))
+
+
+#: How the mark of the place a distance is measured from starts ("~from:marrakech" for "63
+#: kilometers southwest of the city of Marrakech"): distances from two places are two facts.
+FROM_FAMILY = FRAME_MARK + "from"
+# a compass point after the figure, "of", and the place: "southwest of the city of Marrakech",
+# "west-southwest of Oukaimedene", "southeast of the capital Addis Ababa"
+_COMPASS_OF = re.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)\s+of\s+(?:the\s+)?(?:[a-z]+\s+(?:of\s+)?)?"
+                         r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+
+
+def place_marks(item: Item) -> list[str]:
+    """The :data:`FROM_FAMILY` marks of a distance: the words of the place its compass point is
+    measured from ("60 km west-southwest of Oukaimedene" is no distance from Marrakech). A place
+    left unnamed ("62 kilometres southeast of the capital") is no difference."""
+    if item.mention.kind != "length":
+        return []
+    found = _COMPASS_OF.match(item.doc.text, item.mention.end)
+    if found is None or not all(lemma(part) in _compass_points() for part in found.group(1).split("-")):
+        return []
+    return [f"{FROM_FAMILY}:{lemma(w)}" for w in found.group(2).split()]
 
 
 # a noun right after the figure, then "in" or "of" and what it counts ("a 2% rise in prices")

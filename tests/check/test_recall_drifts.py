@@ -93,3 +93,19 @@ def test_a_figure_of_several_fires_is_not_one_fires_figure() -> None:
     one = ("The Palisades Fire has killed 11 people, three of them confirmed in Malibu, and has driven"
            " tens of thousands of residents from their homes.")
     assert _groups(chief, one, published="2025-01-10") == [["a:about 30,000", "b:tens of thousands"]]
+
+
+_IGHIL = ("Its epicentre was in the town of Ighil, 63 kilometers southwest of the city of Marrakech,"
+          " at a depth of 8 kilometers.")
+
+
+def test_distances_from_two_places_are_two_facts() -> None:
+    # morocco-earthquake-2023: volcanoes.de's EMSC epicentre "60 km west-southwest of Oukaimedene"
+    # is no distance from Marrakech, however alike the sentences
+    found = _verdicts(_IGHIL, "Its epicentre was near the town of Ighil, 60 km west-southwest of"
+                              " Oukaimedene, at a depth of 10 kilometers.", published="2023-09-09")
+    assert not any("b:60 km" in claims for _, claims, _ in found)
+    # the same place in other words ("the city of") is one reference point
+    found = _verdicts(_IGHIL, "Its epicentre was near the town of Ighil, 60 km southwest of"
+                              " Marrakech, at a depth of 10 kilometers.", published="2023-09-09")
+    assert any(claims == ["a:63 kilometers", "b:60 km"] for _, claims, _ in found)
