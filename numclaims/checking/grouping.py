@@ -25,7 +25,11 @@ no word of a text starts with, so a stored story's centroids carry them too):
   within ``CLOSE_FACTOR`` of a cluster's figures that names the anchor one of its claims names
   joins it in words alike to ``ANCHOR_SIMILARITY`` only: a drift shares its fact's noun more
   often than its sentence ("181 passengers" of one report, Lion Air "carrying 189 passengers"
-  of another).
+  of another);
+* its **day**: a claim whose words alone are alike enough to join a cluster, of a day one of
+  them states (:func:`day_marks`), within ``CLOSE_FACTOR`` of its figures, joins it too: "The
+  closing price was 30,908 yen" of one report is the close of "The index ended the day up 2.19%
+  at 39,098.68", a drift.
 
 A telling figure (two significant digits; an amount of money three, read precisely) is also
 found by its value, as written and in canonical units (:func:`precise_key`,
@@ -47,6 +51,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from functools import cache, lru_cache
 from itertools import groupby
 
@@ -152,6 +157,15 @@ ANCHOR_FAMILY = FRAME_MARK + "anchor"
 #: a drift, though the two sentences share little else.
 ANCHOR_SIMILARITY = 0.1
 CLOSE_FACTOR = 1.3
+#: How the mark of a day a claim states it holds for starts ("~day:2024-02-22"): the days of its
+#: own ``when`` if it spans less than ``DAY_SPAN`` days, else none. Like an anchor it parts
+#: nothing; it only vouches for a drift of a figure whose words are alike
+#: (:meth:`Clustering.candidates`): a close stated for the day of another report's close.
+DAY_FAMILY = FRAME_MARK + "day"
+#: A claim with no ``when`` holds for its report's day ("~dayof:2024-02-22"): it meets a day
+#: another claim states, not another report's day alone.
+REPORT_DAY_FAMILY = FRAME_MARK + "dayof"
+DAY_SPAN = 7
 #: The weight (:func:`idf`) a head noun needs to be an anchor: a word that at most about four
 #: reports in five use (six of eight; of two reports, neither may share it). Measured on the
 #: development stories: 0.85 lost a drift (Lion Air's 181), 0.75 added a false flag.
@@ -546,6 +560,7 @@ def frame_marks(item: Item) -> list[str]:
     marks += name_marks(item)
     marks += place_marks(item)
     marks += anchor_marks(item)
+    marks += day_marks(item)
     if m.when:
         try:
             first, last = int(m.when["start"][:4]), int(m.when["end"][:4])
@@ -560,6 +575,23 @@ def frame_marks(item: Item) -> list[str]:
         ahead = FORECAST_YEARS if _forecast(item) else 0
         marks += [f"{REPORT_YEAR_FAMILY}:{y}" for y in range(year - UNSTATED_YEARS, year + 1 + ahead)]
     return marks
+
+
+def day_marks(item: Item) -> list[str]:
+    """The :data:`DAY_FAMILY` marks of a claim: the days its ``when`` covers when it covers
+    fewer than ``DAY_SPAN``, none for a longer one; with no ``when``, its report's day
+    (:data:`REPORT_DAY_FAMILY`)."""
+    m = item.mention
+    if not m.when:
+        day = item.doc.published
+        return [] if day is None else [f"{REPORT_DAY_FAMILY}:{day.isoformat()}"]
+    try:
+        first, last = date.fromisoformat(m.when["start"]), date.fromisoformat(m.when["end"])
+    except (KeyError, TypeError, ValueError):
+        return []
+    if not 0 <= (last - first).days < DAY_SPAN:
+        return []
+    return [f"{DAY_FAMILY}:{(first + timedelta(days=n)).isoformat()}" for n in range((last - first).days + 1)]
 
 
 #: The period every money rate of ``data/check_rate_periods.tsv`` is compared per.
@@ -856,6 +888,19 @@ def compatible(marks: Sequence[str], stated: Mapping[str, set[str]], *, years: i
                for family, theirs in stated.items())
 
 
+def _same_day(marks: Sequence[str], candidate: Cluster) -> bool:
+    """Whether a claim with frame ``marks`` holds for a day a claim of ``candidate`` holds for,
+    one of the two stating it (:data:`DAY_FAMILY`): a figure pinned to its day ("The index
+    ended the day at 39,098.68"), not two reports' figures that merely came out the same day."""
+    def days(found: Iterable[str], family: str) -> set[str]:
+        return {m[len(family) + 1:] for m in found if m.startswith(family + ":")}
+    stated, unstated = days(marks, DAY_FAMILY), days(marks, REPORT_DAY_FAMILY)
+    theirs = candidate.marks.get(DAY_FAMILY, set())
+    their_stated = days(theirs, DAY_FAMILY)
+    their_all = their_stated | days(candidate.marks.get(REPORT_DAY_FAMILY, ()), REPORT_DAY_FAMILY)
+    return bool(stated & their_all or unstated & their_stated)
+
+
 def _gap(a: tuple[float, float], b: tuple[float, float]) -> float:
     """The log-ratio gap between two positive readings (0 when they overlap)."""
     return max(0.0, math.log(b[0] / a[1]), math.log(a[0] / b[1]))
@@ -888,8 +933,9 @@ def _years_as_stated(mine: Mapping[str, set[str]], theirs: Mapping[str, set[str]
     either_states = bool(mine.get(YEAR_FAMILY)) or bool(theirs.get(YEAR_FAMILY))
 
     def read(families: Mapping[str, set[str]]) -> dict[str, set[str]]:
-        # an anchor parts nothing: not copied (a large group's anchors are many)
-        out = {f: set(marks) for f, marks in families.items() if f not in (REPORT_YEAR_FAMILY, ANCHOR_FAMILY)}
+        # an anchor or a day parts nothing: not copied (a large group's anchors are many)
+        out = {f: set(marks) for f, marks in families.items()
+               if f not in (REPORT_YEAR_FAMILY, ANCHOR_FAMILY, DAY_FAMILY, REPORT_DAY_FAMILY)}
         if out.get(YEAR_FAMILY) or telling and either_states:
             return out
         guessed = {YEAR_FAMILY + m[m.index(":"):] for m in families.get(REPORT_YEAR_FAMILY, ())}
@@ -1008,6 +1054,13 @@ class Clustering:
                         and (distance := candidate.distance(value)) <= 1.0:
                     # what the figure counts vouches for it: the lowest similarity that joins,
                     # the closest figure first ("181 passengers" beside "189", not "157")
+                    sim = self.threshold + RANK_STEP * (1.0 - distance)
+                if sim < self.threshold and words >= self.threshold and _same_day(marks, candidate) \
+                        and (distance := candidate.distance(value)) <= 1.0:
+                    # words alike enough to join on their own, of the day a claim of the cluster
+                    # holds for, and a figure within CLOSE_FACTOR of its figures: the fact drifted
+                    # ("The closing price was 30,908 yen" beside "The index ended the day up 2.19%
+                    # at 39,098.68"), the closest figure first
                     sim = self.threshold + RANK_STEP * (1.0 - distance)
             if sim >= self.threshold:
                 found.append((sim, cid))

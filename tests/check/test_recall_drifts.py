@@ -95,6 +95,29 @@ def test_a_figure_of_several_fires_is_not_one_fires_figure() -> None:
     assert _groups(chief, one, published="2025-01-10") == [["a:about 30,000", "b:tens of thousands"]]
 
 
+_RECORD_CLOSE = ("TOKYO (Reuters) - Japan's Nikkei share average climbed to a record on Thursday.\n\n"
+                 "The index ended the day up 2.19% at 39,098.68.")
+
+
+def test_a_close_stated_for_the_same_day_in_alike_words_is_a_drift() -> None:
+    # nikkei-record-2024: News On Japan's "30,908 yen" close of 22 February, 21% under the
+    # 39,098.68 every other outlet gives: words alike, the same day, a figure within 30%
+    found = _verdicts(_RECORD_CLOSE,
+                      "TOKYO (News On Japan) - Tokyo's Nikkei surged on Thursday and closed at a record"
+                      " high.\n\nThe closing price was 30,908 yen, up 836 yen from the previous day.",
+                      published="2024-02-22")
+    assert [(v, claims) for v, claims, _ in found] == [("conflict", ["a:39,098.68", "b:30,908 yen"])]
+
+
+def test_a_close_of_another_day_is_no_drift_of_this_one() -> None:
+    found = _verdicts(_RECORD_CLOSE,
+                      "TOKYO (News On Japan) - Tokyo's Nikkei surged on Thursday and closed at a record"
+                      " high.\n\nLast Friday the closing price was 30,908 yen, up 836 yen from the"
+                      " previous day.",
+                      published="2024-02-22")
+    assert found == []
+
+
 _IGHIL = ("Its epicentre was in the town of Ighil, 63 kilometers southwest of the city of Marrakech,"
           " at a depth of 8 kilometers.")
 
