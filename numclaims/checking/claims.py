@@ -57,6 +57,7 @@ class Item:
     total: str | None = None  # the running total it states (running_total)
     further: bool = False  # a further amount beside one its report gives (further_amount)
     moment: Moment | None = None  # when it holds: its day and clock time (numclaims.checking.moments)
+    per_year: float = 1.0  # what its reading was multiplied by to read a rate per year (groups.per_year)
 
     @property
     def claim(self) -> Claim:

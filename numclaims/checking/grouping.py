@@ -29,7 +29,11 @@ no word of a text starts with, so a stored story's centroids carry them too):
   within ``CLOSE_FACTOR`` of a cluster's figures that names the anchor one of its claims names
   joins it in words alike to ``ANCHOR_SIMILARITY`` only: a drift shares its fact's noun more
   often than its sentence ("181 passengers" of one report, Lion Air "carrying 189 passengers"
-  of another).
+  of another);
+* its **day**: a claim whose words alone are alike enough to join a cluster, of a day one of
+  them states (:func:`day_marks`), within ``CLOSE_FACTOR`` of its figures, joins it too: "The
+  closing price was 30,908 yen" of one report is the close of "The index ended the day up 2.19%
+  at 39,098.68", a drift.
 
 A telling figure (two significant digits; an amount of money three, read precisely) is also
 found by its value, as written and in canonical units (:func:`precise_key`,
@@ -51,13 +55,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache, lru_cache
 from itertools import groupby
 
 from numclaims.checking.claims import Item
 from numclaims.checking.readings import FLOORS, reading
 from numclaims.extraction.lexicon import read_rows
+from numclaims.model import Mention
 from numclaims.checking.text import data_lines, event_heads, generic_nouns, is_content, lemma, partitive_words, tokens
 from numclaims.checking.text import clause_bounds, enclosing
 
@@ -164,6 +169,15 @@ ANCHOR_FAMILY = FRAME_MARK + "anchor"
 #: a drift, though the two sentences share little else.
 ANCHOR_SIMILARITY = 0.1
 CLOSE_FACTOR = 1.3
+#: How the mark of a day a claim states it holds for starts ("~day:2024-02-22"): the days of its
+#: own ``when`` if it spans less than ``DAY_SPAN`` days, else none. Like an anchor it parts
+#: nothing; it only vouches for a drift of a figure whose words are alike
+#: (:meth:`Clustering.candidates`): a close stated for the day of another report's close.
+DAY_FAMILY = FRAME_MARK + "day"
+#: A claim with no ``when`` holds for its report's day ("~dayof:2024-02-22"): it meets a day
+#: another claim states, not another report's day alone.
+REPORT_DAY_FAMILY = FRAME_MARK + "dayof"
+DAY_SPAN = 7
 #: The weight (:func:`idf`) a head noun needs to be an anchor: a word that at most about four
 #: reports in five use (six of eight; of two reports, neither may share it). Measured on the
 #: development stories: 0.85 lost a drift (Lion Air's 181), 0.75 added a false flag.
@@ -446,7 +460,8 @@ def written_reading(item: Item) -> tuple[float, float] | None:
     if m.qualifier in (None, "exact"):
         return item.reading.typical_low, item.reading.typical_high
     r = reading(replace(m, qualifier="exact"))
-    return None if r is None else (r.typical_low, r.typical_high)
+    # in the terms of the claim's reading: a rate read per year (groups.per_year) is so here too
+    return None if r is None else (r.typical_low * item.per_year, r.typical_high * item.per_year)
 
 
 def parse_reading(word: str) -> tuple[str, tuple[float, float]] | None:
@@ -549,7 +564,8 @@ def frame_marks(item: Item) -> list[str]:
     # the "£25.08 per share" of another report
     per = (m.normalized or {}).get("per") or m.per
     if per:
-        marks.append(f"{FRAME_MARK}per:{per}")
+        # "£230,000 per week" is read per year (groups.per_year), as "£12 million per year" is
+        marks.append(f"{FRAME_MARK}per:{YEAR_PER if rate_period(m) is not None else per}")
     if m.change:
         marks.append(f"{FRAME_MARK}change:{m.change}")
     # "721 of them critically" counts part of the figure before it (the injured), not a total
@@ -560,7 +576,9 @@ def frame_marks(item: Item) -> list[str]:
     marks += price_marks(item) + revision_marks(item) + event_count_marks(item)
     marks += subgroup_marks(item) + design_marks(item)
     marks += name_marks(item)
+    marks += place_marks(item)
     marks += anchor_marks(item)
+    marks += day_marks(item)
     if m.when:
         try:
             first, last = int(m.when["start"][:4]), int(m.when["end"][:4])
@@ -569,17 +587,17 @@ def frame_marks(item: Item) -> list[str]:
         if 0 <= last - first < WHEN_YEARS:
             marks += [f"{FRAME_MARK}year:{y}" for y in range(first, last + 1)]
         marks += _month_marks(m.when)
-    elif m.change == "delta" and item.doc.published is not None:
-        # a move given no time is the move of its report's day ("sterling was 0.5% weaker"): the
-        # move reported in November is not August's
-        day = item.doc.published.isoformat()
-        marks += _month_marks({"start": day, "end": day})
     elif item.doc.published is not None:
         # a figure given no time holds for the time of its report (or the year before it, which
         # news often leaves unsaid): not for the 2004 quake another sentence of it recalls
         year = item.doc.published.year
         ahead = FORECAST_YEARS if _forecast(item) else 0
         marks += [f"{REPORT_YEAR_FAMILY}:{y}" for y in range(year - UNSTATED_YEARS, year + 1 + ahead)]
+        if m.change == "delta":
+            # a move given no time is the move of its report's day ("sterling was 0.5% weaker"):
+            # the move reported in November is not August's
+            day = item.doc.published.isoformat()
+            marks += _month_marks({"start": day, "end": day})
     return marks
 
 
@@ -594,6 +612,47 @@ def _month_marks(when: Mapping[str, str]) -> list[str]:
         return []
     first, last = start.year * 12 + start.month - 1 - MONTH_SLACK, end.year * 12 + end.month - 1 + MONTH_SLACK
     return [f"{MONTH_FAMILY}:{n // 12}-{n % 12 + 1:02d}" for n in range(first, last + 1)]
+
+
+def day_marks(item: Item) -> list[str]:
+    """The :data:`DAY_FAMILY` marks of a claim: the days its ``when`` covers when it covers
+    fewer than ``DAY_SPAN``, none for a longer one; with no ``when``, its report's day
+    (:data:`REPORT_DAY_FAMILY`)."""
+    m = item.mention
+    if not m.when:
+        day = item.doc.published
+        return [] if day is None else [f"{REPORT_DAY_FAMILY}:{day.isoformat()}"]
+    try:
+        first, last = date.fromisoformat(m.when["start"]), date.fromisoformat(m.when["end"])
+    except (KeyError, TypeError, ValueError):
+        return []
+    if not 0 <= (last - first).days < DAY_SPAN:
+        return []
+    return [f"{DAY_FAMILY}:{(first + timedelta(days=n)).isoformat()}" for n in range((last - first).days + 1)]
+
+
+#: The period every money rate of ``data/check_rate_periods.tsv`` is compared per.
+YEAR_PER = "year"
+
+
+def rate_period(m: Mention) -> float | None:
+    """How many of a money rate's period make a year ("£230,000 per week": 52), or None for a
+    figure that is no money rate per a period of ``data/check_rate_periods.tsv``.
+
+    >>> rate_period(Mention(0, 8, "£230,000", "money", 230000.0, "GBP", per="week"))
+    52.0
+    >>> rate_period(Mention(0, 3, "$80", "money", 80.0, "USD", per="oil_barrel")) is None
+    True
+    """
+    if m.kind != "money":
+        return None
+    per = str((m.normalized or {}).get("per") or m.per or "").lower()
+    return _rate_periods().get(per)
+
+
+@cache
+def _rate_periods() -> dict[str, float]:
+    return {period: float(count) for period, count in (line.split("\t") for line in data_lines("check_rate_periods.tsv"))}
 
 
 def anchor_marks(item: Item) -> list[str]:
@@ -617,6 +676,27 @@ def anchor_marks(item: Item) -> list[str]:
     if named is not None and lemma(named.group(1)) not in _compass_points():
         heads += [f"{ANCHOR_FAMILY}:{w}" for w in _telling_lemmas(named.group(2))[:_NOUN_IN_WORDS]]
     return list(dict.fromkeys(heads))
+
+
+#: How the mark of the place a distance is measured from starts ("~from:marrakech" for "63
+#: kilometers southwest of the city of Marrakech"): distances from two places are two facts.
+FROM_FAMILY = FRAME_MARK + "from"
+# a compass point after the figure, "of", and the place: "southwest of the city of Marrakech",
+# "west-southwest of Oukaimedene", "southeast of the capital Addis Ababa"
+_COMPASS_OF = re.compile(r"\s+([A-Za-z]+(?:-[A-Za-z]+)*)\s+of\s+(?:the\s+)?(?:[a-z]+\s+(?:of\s+)?)?"
+                         r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+
+
+def place_marks(item: Item) -> list[str]:
+    """The :data:`FROM_FAMILY` marks of a distance: the words of the place its compass point is
+    measured from ("60 km west-southwest of Oukaimedene" is no distance from Marrakech). A place
+    left unnamed ("62 kilometres southeast of the capital") is no difference."""
+    if item.mention.kind != "length":
+        return []
+    found = _COMPASS_OF.match(item.doc.text, item.mention.end)
+    if found is None or not all(lemma(part) in _compass_points() for part in found.group(1).split("-")):
+        return []
+    return [f"{FROM_FAMILY}:{lemma(w)}" for w in found.group(2).split()]
 
 
 # a noun right after the figure, then "in" or "of" and what it counts ("a 2% rise in prices")
@@ -759,6 +839,11 @@ def name_marks(item: Item) -> list[str]:
         # names, if it names one
         start, end = item.sentence
         found = _sentence_names(text, start, end)
+        if not found and (several := _several_events(text, start, end)) is not None:
+            # "The fires have killed 11 people ... and have driven tens of thousands of residents
+            # from their homes": a sentence that names no event but speaks of several of a kind
+            # counts across them, as "the Palisades and Eaton fires" does
+            return [f"{FRAME_MARK}name-{lemma(several)}:+several"]
         if len(found) != 1:
             return []
         named = found.pop()
@@ -767,6 +852,19 @@ def name_marks(item: Item) -> list[str]:
 
 
 _LAST_WORD = re.compile(r"[A-Za-z]+$")
+# "the fires", "The quakes": the article, then a plural of a kind of event
+_THE_PLURAL = re.compile(r"\b[Tt]he\s+([a-z]+s)\b")
+
+
+def _several_events(text: str, start: int, end: int) -> str | None:
+    """The kind of event of which ``text[start:end]`` speaks of several ("The fires have
+    killed 11 people"): a plural of ``data/check_event_heads.txt`` after "the", or None."""
+    for m in _THE_PLURAL.finditer(text, start, end):
+        word = m.group(1)
+        head = next((h for h in (word[:-1], word[:-2]) if h in event_heads()), None)
+        if head is not None:
+            return head
+    return None
 
 # a name in running text: a run of capitalised words, after "the" unless it opens with its head
 # ("as the Palisades Fire burned", "Hurricane Milton"; not the agency "Cal Fire" nor the "Los
@@ -842,6 +940,19 @@ def compatible(marks: Sequence[str], stated: Mapping[str, set[str]], *, years: i
                for family, theirs in stated.items())
 
 
+def _same_day(marks: Sequence[str], candidate: Cluster) -> bool:
+    """Whether a claim with frame ``marks`` holds for a day a claim of ``candidate`` holds for,
+    one of the two stating it (:data:`DAY_FAMILY`): a figure pinned to its day ("The index
+    ended the day at 39,098.68"), not two reports' figures that merely came out the same day."""
+    def days(found: Iterable[str], family: str) -> set[str]:
+        return {m[len(family) + 1:] for m in found if m.startswith(family + ":")}
+    stated, unstated = days(marks, DAY_FAMILY), days(marks, REPORT_DAY_FAMILY)
+    theirs = candidate.marks.get(DAY_FAMILY, set())
+    their_stated = days(theirs, DAY_FAMILY)
+    their_all = their_stated | days(candidate.marks.get(REPORT_DAY_FAMILY, ()), REPORT_DAY_FAMILY)
+    return bool(stated & their_all or unstated & their_stated)
+
+
 def _gap(a: tuple[float, float], b: tuple[float, float]) -> float:
     """The log-ratio gap between two positive readings (0 when they overlap)."""
     return max(0.0, math.log(b[0] / a[1]), math.log(a[0] / b[1]))
@@ -874,8 +985,9 @@ def _years_as_stated(mine: Mapping[str, set[str]], theirs: Mapping[str, set[str]
     either_states = bool(mine.get(YEAR_FAMILY)) or bool(theirs.get(YEAR_FAMILY))
 
     def read(families: Mapping[str, set[str]]) -> dict[str, set[str]]:
-        # an anchor parts nothing: not copied (a large group's anchors are many)
-        out = {f: set(marks) for f, marks in families.items() if f not in (REPORT_YEAR_FAMILY, ANCHOR_FAMILY)}
+        # an anchor or a day parts nothing: not copied (a large group's anchors are many)
+        out = {f: set(marks) for f, marks in families.items()
+               if f not in (REPORT_YEAR_FAMILY, ANCHOR_FAMILY, DAY_FAMILY, REPORT_DAY_FAMILY)}
         if out.get(YEAR_FAMILY) or telling and either_states:
             return out
         guessed = {YEAR_FAMILY + m[m.index(":"):] for m in families.get(REPORT_YEAR_FAMILY, ())}
@@ -1001,6 +1113,13 @@ class Clustering:
                         and (distance := candidate.distance(value)) <= 1.0:
                     # what the figure counts vouches for it: the lowest similarity that joins,
                     # the closest figure first ("181 passengers" beside "189", not "157")
+                    sim = self.threshold + RANK_STEP * (1.0 - distance)
+                if sim < self.threshold and words >= self.threshold and _same_day(marks, candidate) \
+                        and (distance := candidate.distance(value)) <= 1.0:
+                    # words alike enough to join on their own, of the day a claim of the cluster
+                    # holds for, and a figure within CLOSE_FACTOR of its figures: the fact drifted
+                    # ("The closing price was 30,908 yen" beside "The index ended the day up 2.19%
+                    # at 39,098.68"), the closest figure first
                     sim = self.threshold + RANK_STEP * (1.0 - distance)
             if sim >= self.threshold:
                 found.append((sim, cid))

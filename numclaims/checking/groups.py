@@ -18,15 +18,19 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import replace
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from numclaims.checking.claims import Item
 from numclaims.checking.moments import Moment, marks_update
-from numclaims.checking.grouping import FRAME_MARK, FX_SLACK, VALUE_MARK, Cluster, cluster, is_estimate, written_digits
+from numclaims.checking.grouping import (
+    FRAME_MARK, FX_SLACK, VALUE_MARK, YEAR_PER, Cluster, cluster, is_estimate, rate_period, written_digits,
+)
 from numclaims.checking.numbers import fmt_interval, fmt_width
 from numclaims.checking.readings import CEILINGS, FLOORS, Reading, written_scale
 from numclaims.checking.scope import quote_scope
+from numclaims.checking.text import lemma
 from numclaims.model import CheckItem, Mention
 
 # Readings closer than this (relative) are the same number; floating-point noise, not a finding.
@@ -92,10 +96,35 @@ def block(item: Item) -> tuple[str, str]:
     return _SAME_BLOCK.get(kind, kind), item.reading.unit
 
 
+def per_year(item: Item) -> Item:
+    """``item`` with a money rate per week, month or quarter read per year
+    (``data/check_rate_periods.tsv``): "over £350,000-per-week" of one report and "£12 million
+    per year" of another are set against each other in one measure. Its own report's arithmetic
+    reads the rate as written (:mod:`numclaims.checking.arithmetic`).
+
+    >>> from numclaims.checking.claims import Document
+    >>> m = Mention(0, 8, "£230,000", "money", 230000.0, "GBP", per="week")
+    >>> item = per_year(Item(Document("d", ""), 0, m, Reading(229999.5, 230000.5, 229999.5, 230000.5, "GBP")))
+    >>> item.reading.typical_low, item.per_year
+    (11959974.0, 52.0)
+    """
+    factor, r = rate_period(item.mention), item.reading
+    if factor is None or r is None or item.per_year != 1.0:
+        return item
+    # the rate's own period ("per week", "a year") is its denominator, no period it holds for
+    period = lemma(str((item.mention.normalized or {}).get("per") or item.mention.per))
+    scope = item.scope - {period}
+    words = tuple(t for t in item.scope_words if t.lemma != period)
+    if factor == 1.0:
+        return replace(item, scope=scope, scope_words=words)
+    scaled = Reading(r.low * factor, r.high * factor, r.typical_low * factor, r.typical_high * factor, r.unit)
+    return replace(item, reading=scaled, per_year=factor, scope=scope, scope_words=words)
+
+
 def check_groups(items: Sequence[Item], weights: Mapping[str, float], *, tolerance: float) -> list[CheckItem]:
     """Group the comparable ``items`` of all documents and give each group a verdict."""
     clusters = cluster(
-        [i for i in items if groupable(i)], weights,
+        [per_year(i) for i in items if groupable(i)], weights,
         key=block,
         bucket=magnitude, interval=typical,
     )
@@ -429,8 +458,10 @@ def _frame_differences(members: Sequence[Item]) -> list[str]:
                 key = value.strip().casefold()
                 if name == "per":
                     # "100 mph" and "47 m/s" are both per second in canonical units, as grouping
-                    # reads them (frame_marks): the written "hour" and "second" are no difference
+                    # reads them (frame_marks): the written "hour" and "second" are no difference;
+                    # nor are a money rate's week and year, both read per year (per_year)
                     key = str((m.mention.normalized or {}).get("per") or key).casefold()
+                    key = YEAR_PER if rate_period(m.mention) is not None else key
                 written.setdefault(key, value.strip())
                 stated.setdefault(key, {}).setdefault(m.mention.text, {})[m.doc.id] = None
         if len(stated) > 1:
@@ -519,8 +550,11 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     # reports of different days are named with their day: a reader weighs a later report so
     dated = len({m.doc.published for m in members}) > 1
 
+    # a rate read per year (per_year) is shown so: "GBP 11.96 million a year" for "£230,000 per week"
+    period = f" a {YEAR_PER}" if any(m.per_year != 1.0 for m in members) else ""
+
     def interval(a: float, b: float) -> str:
-        return fmt_interval(a * factor, b * factor, shown_unit)
+        return fmt_interval(a * factor, b * factor, shown_unit) + period
 
     finite = [abs(x) for r in readings for x in (r.typical_low, r.typical_high) if math.isfinite(x)]
     scale = max(finite, default=1.0) or 1.0

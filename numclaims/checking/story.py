@@ -41,7 +41,7 @@ from numclaims.checking.dates import check_weekdays, date_bucket, group_verdict
 from numclaims.checking.grouping import (
     FRAME_MARK, MAX_POSTINGS, VALUE_MARK, Cluster, Clustering, weighted,
 )
-from numclaims.checking.groups import block, groupable, magnitude, typical, verdict
+from numclaims.checking.groups import block, groupable, magnitude, per_year, typical, verdict
 from numclaims.checking.inline import DEFAULT_TOLERANCE, check_inline
 from numclaims.checking.inputs import Document
 from numclaims.checking.moments import Moment
@@ -372,6 +372,7 @@ class StoryChecker:
         by_section: dict[str, list[tuple[Item, dict[str, float]]]] = {s: [] for s in clusterings}
         for item in prepared.items:
             if _indexed(item):
+                item = per_year(item)  # a money rate per week is compared per year, as check() does
                 by_section[_block(item)[0]].append((item, weighted(item, weights)))
         for section, claims in by_section.items():
             # the document's claims are placed together, as check() places them

@@ -143,7 +143,7 @@ def test_units_marked_one_and_age_words() -> None:
         else:
             assert row[0] in kinds and row[1] in ("article", "share"), row
     roles = {r[0] for r in read_rows("age_words.tsv")}
-    assert roles == {"unit", "after", "mark", "before", "aside", "person", "joiner"}
+    assert roles == {"unit", "after", "mark", "before", "aside", "person", "joiner", "opener", "beside"}
     for row in read_rows("age_words.tsv"):
         if row[0] == "unit":
             assert kind_of(row[2]) == "duration", row

@@ -22,6 +22,8 @@ class _AgeWords:
     aside_re: re.Pattern[str]  # "at just ": an age only where the figure ends its clause
     persons: frozenset[str]
     joiners: frozenset[str]  # "and", "or": after "19," a list goes on, no verb follows an age
+    opener_re: re.Pattern[str]  # " he": a pronoun after an aside age opens the clause it stands by
+    beside_re: re.Pattern[str]  # "player at ": a person noun, then a word before an age
 
 
 def _phrases(words: list[str]) -> str:
@@ -43,13 +45,17 @@ def _age_words() -> _AgeWords:
     )
     before_re = re.compile(rf"(?i)(?<![\w-])(?:{_phrases(roles['before'])})\s+$")
     aside_re = re.compile(rf"(?i)(?<![\w-])(?:{_phrases(roles['aside'])})\s+$")
-    return _AgeWords(units, after_re, before_re, aside_re, frozenset(roles["person"]), frozenset(roles["joiner"]))
+    opener_re = re.compile(rf"\s+(?:{_phrases(roles['opener'])})\s+[a-z]")
+    beside_re = re.compile(rf"(?i)(?<![\w-])({_phrases(roles['person'])})\s+(?:{_phrases(roles['beside'])})\s+$")
+    return _AgeWords(units, after_re, before_re, aside_re, frozenset(roles["person"]), frozenset(roles["joiner"]),
+                     opener_re, beside_re)
 
 
 _COMMA_BEFORE = re.compile(r"(?:^|[^\w'’])([A-Za-z][\w'’-]*),\s$")
 _NAME_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
 _COMMA_AFTER = re.compile(r",(?!\d)")
-_CLAUSE_ENDS = re.compile(r"(?:[,;:!?)]|\.(?!\d))|$")
+# a clause ends at its punctuation, at the end of its line (a headline) or of the text
+_CLAUSE_ENDS = re.compile(r"(?:[,;:!?)]|\.(?!\d))|[ \t]*(?:\n|$)")
 _OLDEST = 125
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)$")
 _VERB_AFTER = re.compile(r",\s+([a-z]{2,})\b")
@@ -70,14 +76,26 @@ def age(ctx: Context, r: Reading) -> Decision | None:
         return None
     floor = max(0, r.mention_start - 20)
     before = words.before_re.search(text, floor, r.mention_start)
-    if before is None and r.high_value is None and _CLAUSE_ENDS.match(text, r.pos):
+    if before is None and r.high_value is None and _ends_its_clause(text, r.pos):
         before = words.aside_re.search(text, floor, r.mention_start)
+    if before is None and r.high_value is None and _CLAUSE_ENDS.match(text, r.pos):
+        # "the most expensive British player at 19": after a person noun, the figure is theirs
+        beside = words.beside_re.search(text, max(0, r.mention_start - 40), r.mention_start)
+        if beside is not None:
+            r.mention_start = beside.end(1) + 1
+            return Decision("age", "year")
     if before is not None:
         r.mention_start = before.start()
         return Decision("age", "year")
     if r.words is None and r.high_value is None and _set_off_after_a_person(text, r.start, r.pos, words.persons):
         return Decision("age", "year")
     return None
+
+
+def _ends_its_clause(text: str, end: int) -> bool:
+    """Does a figure ending at ``end`` end its clause: punctuation or the end of its line, or a
+    pronoun opening the next ("at just 19 he could stay for a decade")?"""
+    return _CLAUSE_ENDS.match(text, end) is not None or _age_words().opener_re.match(text, end) is not None
 
 
 def _set_off_after_a_person(text: str, start: int, end: int, persons: frozenset[str]) -> bool:
