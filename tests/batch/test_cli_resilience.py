@@ -131,6 +131,12 @@ def _wait_for(condition: Callable[[], bool], proc: subprocess.Popen[bytes]) -> N
         time.sleep(0.02)
 
 
+def _interactive() -> None:
+    """Ctrl-C as a terminal delivers it: a test run started under ``nohup`` (or in the background
+    by a shell) ignores SIGINT, and a child that inherits that ignores the signal by design."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("command,name", [("extract", "mentions.jsonl"), ("extract", "mentions.parquet"),
                                           ("check", "findings.parquet"), ("check", "findings.csv")])
 @pytest.mark.parametrize("existing", [False, True], ids=["new target", "old target"])
@@ -145,7 +151,7 @@ def test_ctrl_c_mid_run_exits_130_and_leaves_no_partial_output(
         target.chmod(0o640)
     proc = subprocess.Popen([*NUMCLAIMS, command, "-", "-j", "2", "-o", str(target)],
                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, start_new_session=True)
+                            stderr=subprocess.PIPE, start_new_session=True, preexec_fn=_interactive)
     try:
         _feed(proc, 200)  # and stdin stays open: the run cannot finish before the signal
         _wait_for(lambda: bool(leftovers(tmp_path)), proc)
