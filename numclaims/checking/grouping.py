@@ -574,7 +574,7 @@ def frame_marks(item: Item) -> list[str]:
     # what it is beside its number: an offer or a market price, a revised offer, a count of events
     # or of a part of the people, a design limit
     marks += price_marks(item) + revision_marks(item) + event_count_marks(item)
-    marks += subgroup_marks(item) + design_marks(item)
+    marks += subgroup_marks(item) + design_marks(item) + counted_marks(item)
     marks += name_marks(item)
     marks += place_marks(item)
     marks += anchor_marks(item)
@@ -985,9 +985,10 @@ def _years_as_stated(mine: Mapping[str, set[str]], theirs: Mapping[str, set[str]
     either_states = bool(mine.get(YEAR_FAMILY)) or bool(theirs.get(YEAR_FAMILY))
 
     def read(families: Mapping[str, set[str]]) -> dict[str, set[str]]:
-        # an anchor or a day parts nothing: not copied (a large group's anchors are many)
+        # an anchor or a day parts nothing: not copied (a large group's anchors are many); what a
+        # count counts parts only other figures (_counted_apart)
         out = {f: set(marks) for f, marks in families.items()
-               if f not in (REPORT_YEAR_FAMILY, ANCHOR_FAMILY, DAY_FAMILY, REPORT_DAY_FAMILY)}
+               if f not in (REPORT_YEAR_FAMILY, ANCHOR_FAMILY, DAY_FAMILY, REPORT_DAY_FAMILY, COUNTED_FAMILY)}
         if out.get(YEAR_FAMILY) or telling and either_states:
             return out
         guessed = {YEAR_FAMILY + m[m.index(":"):] for m in families.get(REPORT_YEAR_FAMILY, ())}
@@ -1087,7 +1088,7 @@ class Clustering:
             years = TELLING_YEARS if telling else 0
             if marks and not compatible(marks, candidate.marks, years=years):
                 continue
-            if _presence_apart(marks, candidate):
+            if _presence_apart(marks, candidate) or _counted_apart(item, marks, candidate):
                 continue
             sim = words = candidate.similarity(vector, norm)
             if value is not None and sim < FAR_SIMILARITY and not candidate.near(value) \
@@ -1379,3 +1380,34 @@ def _price_roles() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
                                    for p in sorted(roles, key=len, reverse=True)) + r")\b"
     return (re.compile(phrases, re.IGNORECASE), re.compile(_AFTER_FIGURE + f"({phrases})", re.IGNORECASE),
             roles)
+
+
+#: How the marks of what a count counts start ("~counted:road" for "More than 150 roads"): the
+#: words of its counted noun (``Mention.subject``), as groups compare words. Two counts of other
+#: figures that each name what they count, in no word alike, count two things ("More than 150
+#: roads" and "158 dead", "dozens of towns" and "205 deaths"), however close their figures; the
+#: same figure is the same fact worded otherwise ("more than 2 million customers" without power,
+#: "More than two million homes"); a generic noun ("people") names nothing, so "At least 72
+#: people" still meets "at least 70 dead".
+COUNTED_FAMILY = FRAME_MARK + "counted"
+
+
+def counted_marks(item: Item) -> list[str]:
+    """The :data:`COUNTED_FAMILY` marks of a count: one per word of its counted noun that is no
+    generic noun; none for a figure of another kind or one that names nothing it counts."""
+    if item.mention.kind not in _COUNTS:
+        return []
+    return [f"{COUNTED_FAMILY}:{w}" for w in dict.fromkeys(_telling_lemmas(item.mention.subject or ""))]
+
+
+def _counted_apart(item: Item, marks: Sequence[str], candidate: Cluster) -> bool:
+    """Whether a count with frame ``marks`` counts another thing than ``candidate`` does: both
+    name what they count (:data:`COUNTED_FAMILY`), in no word alike, and no claim of
+    ``candidate`` reads as the figure as written (:func:`written_reading`: "More than 150" is
+    150, not the "158" its wording would allow; a vague "dozens" is no figure)."""
+    mine = {m for m in marks if m.startswith(COUNTED_FAMILY + ":")}
+    theirs = candidate.marks.get(COUNTED_FAMILY, set())
+    if not mine or not theirs or mine & theirs:
+        return False
+    written = written_reading(item)
+    return written is None or candidate.states(value_word(*written)) is None

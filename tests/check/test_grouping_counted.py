@@ -1,0 +1,41 @@
+"""Counts of two things are two facts, however close their figures: what a count counts, its
+subject noun, set against another report's (numclaims.checking.grouping.counted_marks)."""
+
+from __future__ import annotations
+
+from numclaims.checking.claims import build_items
+from numclaims.checking.grouping import counted_marks
+from numclaims.checking.inputs import Document
+from numclaims.extraction.pipeline import extract
+from tests.check.test_grouping_causes import _groups as groups_of
+
+
+def _together(found: dict[tuple[str, ...], str], *members: str) -> bool:
+    return any(set(members) <= set(group) for group in found)
+
+
+def test_a_count_of_roads_is_no_death_toll() -> None:
+    found = groups_of(
+        "Storms in the north of the country have left at least 96 dead, officials said on"
+        " Thursday.",
+        "The death toll from the storms rose to 96, officials said. More than 90 roads in the"
+        " north are closed to traffic and trains have stopped.",
+        "Officials said 96 deaths had been confirmed in the storms, with 91 of them in the north.",
+        published="2024-10-31")
+    assert not _together(found, "b:More than 90", "a:at least 96"), found
+    assert not _together(found, "b:More than 90", "c:96"), found
+
+
+def test_the_same_figure_of_two_nouns_is_one_fact_worded_otherwise() -> None:
+    found = groups_of(
+        "About 47,000 participants were registered for Sunday's marathon in the city.",
+        "More than 47,000 runners were registered for Sunday's marathon in the city.",
+        published="2023-10-08")
+    assert _together(found, "a:About 47,000", "b:More than 47,000"), found
+
+
+def test_what_a_count_counts_is_its_noun_not_a_generic_one() -> None:
+    text = "More than 90 roads are closed, and at least 96 people died."
+    items = {i.mention.text: i for i in build_items(Document("a", text), extract(text))}
+    assert counted_marks(items["More than 90"]) == ["~counted:road"]
+    assert counted_marks(items["at least 96"]) == []
