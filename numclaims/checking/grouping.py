@@ -65,6 +65,7 @@ from numclaims.extraction.lexicon import read_rows
 from numclaims.model import Mention
 from numclaims.checking.text import data_lines, event_heads, generic_nouns, is_content, lemma, partitive_words, tokens
 from numclaims.checking.text import clause_bounds, enclosing
+from numclaims.checking.scope import scope_tokens
 
 # How many of a claim's words look up candidate clusters, and how many candidates are scored.
 INDEX_WORDS = 8
@@ -576,7 +577,7 @@ def frame_marks(item: Item) -> list[str]:
     marks += price_marks(item) + revision_marks(item) + event_count_marks(item)
     marks += subgroup_marks(item) + design_marks(item) + counted_marks(item)
     marks += name_marks(item)
-    marks += place_marks(item)
+    marks += place_marks(item) + where_marks(item)
     marks += anchor_marks(item)
     marks += day_marks(item)
     if m.when:
@@ -1411,3 +1412,32 @@ def _counted_apart(item: Item, marks: Sequence[str], candidate: Cluster) -> bool
         return False
     written = written_reading(item)
     return written is None or candidate.states(value_word(*written)) is None
+
+
+#: How the marks of the places the phrase a claim is about names start ("~where:valencia" for
+#: "The death toll in Valencia province has climbed to more than 200"): the capitalised words
+#: after a word of place in its ``Mention.about``, as :mod:`numclaims.checking.scope` reads a
+#: clause, not a year, month or weekday. A toll across a country and the toll of one of its
+#: regions sit side by side, close in value, and are two facts: a claim never joins a cluster
+#: whose claims name places, none of them its own. A claim that names no place parts nothing (its
+#: whole clause's places were tried: a demonym or a destination in it parted one fact's claims).
+WHERE_FAMILY = FRAME_MARK + "where"
+_YEAR_WORD = re.compile(r"\d{4}")
+
+
+def where_marks(item: Item) -> list[str]:
+    """The :data:`WHERE_FAMILY` marks of a claim: one per place the phrase it is about
+    (``Mention.about``: "death toll in Valencia province") names after a word of place."""
+    about = item.mention.about or ""
+    names = _calendar_words()
+    return [f"{WHERE_FAMILY}:{t.lemma}" for t in scope_tokens(tokens(about))
+            if t.capitalised and not _YEAR_WORD.fullmatch(t.surface) and t.surface.lower().rstrip(".") not in names]
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """The month and weekday names of ``data/calendar.tsv``, lower case."""
+    from numclaims.extraction.lexicon import calendar_names
+    names = calendar_names()
+    return frozenset(w.lower().rstrip(".") for w in (*names.months, *names.weekdays))
+

@@ -39,3 +39,17 @@ def test_what_a_count_counts_is_its_noun_not_a_generic_one() -> None:
     items = {i.mention.text: i for i in build_items(Document("a", text), extract(text))}
     assert counted_marks(items["More than 90"]) == ["~counted:road"]
     assert counted_marks(items["at least 96"]) == []
+
+
+# ---- the place a figure is about --------------------------------------------------------------
+
+
+def test_a_toll_of_a_region_is_not_the_toll_of_the_country() -> None:
+    found = groups_of(
+        "The floods have killed 130 people across the country, the interior ministry said.",
+        "The death toll in Murcia province has climbed to more than 120, officials said. Across"
+        " the country the death toll from the floods stood at 131 on Friday.",
+        "The death toll in Spain has risen to 130, the government said on Friday.",
+        published="2024-10-31")
+    assert not _together(found, "b:more than 120", "c:130"), found
+
