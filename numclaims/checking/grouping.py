@@ -575,7 +575,7 @@ def frame_marks(item: Item) -> list[str]:
     # what it is beside its number: an offer or a market price, a revised offer, a count of events
     # or of a part of the people, a design limit
     marks += price_marks(item) + revision_marks(item) + event_count_marks(item)
-    marks += subgroup_marks(item) + design_marks(item) + counted_marks(item)
+    marks += subgroup_marks(item) + design_marks(item) + counted_marks(item) + target_marks(item)
     marks += name_marks(item)
     marks += place_marks(item) + where_marks(item)
     marks += anchor_marks(item)
@@ -1089,7 +1089,8 @@ class Clustering:
             years = TELLING_YEARS if telling else 0
             if marks and not compatible(marks, candidate.marks, years=years):
                 continue
-            if _presence_apart(marks, candidate) or _counted_apart(item, marks, candidate):
+            if _presence_apart(marks, candidate) or _counted_apart(item, marks, candidate) \
+                    or _target_apart(marks, candidate):
                 continue
             sim = words = candidate.similarity(vector, norm)
             if value is not None and sim < FAR_SIMILARITY and not candidate.near(value) \
@@ -1441,3 +1442,36 @@ def _calendar_words() -> frozenset[str]:
     names = calendar_names()
     return frozenset(w.lower().rstrip(".") for w in (*names.months, *names.weekdays))
 
+
+#: The mark of a figure its report calls a goal ("the Bank's 2% target", "a target of 2%";
+#: ``data/check_target_words.txt``): a target is grouped only with targets, never with the level
+#: measured beside it ("inflation fell back to 2%", "2.2 per cent in August"), nor the other way
+#: round.
+TARGET_MARK = FRAME_MARK + "target:goal"
+# a goal's noun right after the figure, one or two words between ("2% inflation target"), or
+# right before it, then "of" ("a target of 2%")
+_TARGET_AFTER = r"\s+(?:[\w'’-]+\s+){0,2}(?:%s)\b"
+_TARGET_BEFORE = r"\b(?:%s)\s+of\s+$"
+_TARGET_REACH = 30
+
+
+def target_marks(item: Item) -> list[str]:
+    """:data:`TARGET_MARK` for a figure a word of ``data/check_target_words.txt`` names right
+    after it, or right before it then "of"."""
+    after, before = _target_res()
+    m = item.mention
+    text = item.doc.text
+    found = after.match(text, m.end) or before.search(text, max(0, m.start - _TARGET_REACH), m.start)
+    return [TARGET_MARK] if found is not None else []
+
+
+@cache
+def _target_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = "|".join(map(re.escape, sorted(data_lines("check_target_words.txt"), key=len, reverse=True)))
+    return (re.compile(_TARGET_AFTER % words, re.IGNORECASE), re.compile(_TARGET_BEFORE % words, re.IGNORECASE))
+
+
+def _target_apart(marks: Sequence[str], candidate: Cluster) -> bool:
+    """Whether one of a claim with frame ``marks`` and ``candidate`` is a target
+    (:data:`TARGET_MARK`) and the other not."""
+    return (TARGET_MARK in marks) != bool(candidate.marks.get(_family(TARGET_MARK)))

@@ -53,3 +53,15 @@ def test_a_toll_of_a_region_is_not_the_toll_of_the_country() -> None:
         published="2024-10-31")
     assert not _together(found, "b:more than 120", "c:130"), found
 
+
+# ---- a target is no level measured -------------------------------------------------------------
+
+
+def test_a_target_is_no_reading_beside_it() -> None:
+    found = groups_of(
+        "Inflation is back at the central bank's 2% target, and lenders have cut mortgage rates.",
+        "Consumer price inflation fell to 2% in June, official figures showed, after 2.3% in May.",
+        "The slowdown from 2.2 per cent in August was driven by cheaper petrol.",
+        published="2024-08-01")
+    assert not _together(found, "a:2% target", "b:2%"), found
+    assert not any("a:2%" in group for group in found), found
