@@ -594,9 +594,10 @@ def frame_marks(item: Item) -> list[str]:
         year = item.doc.published.year
         ahead = FORECAST_YEARS if _forecast(item) else 0
         marks += [f"{REPORT_YEAR_FAMILY}:{y}" for y in range(year - UNSTATED_YEARS, year + 1 + ahead)]
-        if m.change == "delta":
+        if m.change in ("delta", "level"):
             # a move given no time is the move of its report's day ("sterling was 0.5% weaker"):
-            # the move reported in November is not August's
+            # the move reported in November is not August's; so is the level it reaches ("cuts
+            # interest rates to 4.75%" in November is not August's "cut to 5%")
             day = item.doc.published.isoformat()
             marks += _month_marks({"start": day, "end": day})
     return marks

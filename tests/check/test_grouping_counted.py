@@ -65,3 +65,23 @@ def test_a_target_is_no_reading_beside_it() -> None:
         published="2024-08-01")
     assert not _together(found, "a:2% target", "b:2%"), found
     assert not any("a:2%" in group for group in found), found
+
+
+# ---- the level a move reaches holds for its report's day ---------------------------------------
+
+
+def test_the_level_a_rate_cut_reaches_is_of_its_report_s_month() -> None:
+    # a headline's "cuts interest rates to 4.75%" in November is no restatement of August's 5%
+    docs = [
+        {"id": "a", "text": "Central bank cuts interest rates to 5%\n\nThe central bank cut interest"
+                            " rates to 5% on Thursday.", "published": "2024-08-01"},
+        {"id": "b", "text": "Central bank cuts interest rates to 5%\n\nThe central bank lowered"
+                            " interest rates to 5 per cent.", "published": "2024-08-01"},
+        {"id": "c", "text": "Central bank cuts interest rates to 4.75%\n\nThe central bank cut rates"
+                            " by a quarter point on Thursday.", "published": "2024-11-07"},
+    ]
+    from numclaims import check
+    found = [sorted(f"{c.doc}:{c.text}" for c in g.claims) for g in check(docs).groups
+             if g.verdict != "single_source" and g.details.get("check", "group") == "group"]
+    assert any({"a:5%", "b:5%"} <= set(group) for group in found), found
+    assert not any("c:4.75%" in group for group in found), found
