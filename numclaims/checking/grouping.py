@@ -65,6 +65,7 @@ from numclaims.extraction.lexicon import read_rows
 from numclaims.model import Mention
 from numclaims.checking.text import data_lines, event_heads, generic_nouns, is_content, lemma, partitive_words, tokens
 from numclaims.checking.text import clause_bounds, enclosing
+from numclaims.checking.scope import scope_tokens
 
 # How many of a claim's words look up candidate clusters, and how many candidates are scored.
 INDEX_WORDS = 8
@@ -574,9 +575,9 @@ def frame_marks(item: Item) -> list[str]:
     # what it is beside its number: an offer or a market price, a revised offer, a count of events
     # or of a part of the people, a design limit
     marks += price_marks(item) + revision_marks(item) + event_count_marks(item)
-    marks += subgroup_marks(item) + design_marks(item)
+    marks += subgroup_marks(item) + design_marks(item) + counted_marks(item) + target_marks(item)
     marks += name_marks(item)
-    marks += place_marks(item)
+    marks += place_marks(item) + where_marks(item)
     marks += anchor_marks(item)
     marks += day_marks(item)
     if m.when:
@@ -593,9 +594,10 @@ def frame_marks(item: Item) -> list[str]:
         year = item.doc.published.year
         ahead = FORECAST_YEARS if _forecast(item) else 0
         marks += [f"{REPORT_YEAR_FAMILY}:{y}" for y in range(year - UNSTATED_YEARS, year + 1 + ahead)]
-        if m.change == "delta":
+        if m.change in ("delta", "level"):
             # a move given no time is the move of its report's day ("sterling was 0.5% weaker"):
-            # the move reported in November is not August's
+            # the move reported in November is not August's; so is the level it reaches ("cuts
+            # interest rates to 4.75%" in November is not August's "cut to 5%")
             day = item.doc.published.isoformat()
             marks += _month_marks({"start": day, "end": day})
     return marks
@@ -985,9 +987,10 @@ def _years_as_stated(mine: Mapping[str, set[str]], theirs: Mapping[str, set[str]
     either_states = bool(mine.get(YEAR_FAMILY)) or bool(theirs.get(YEAR_FAMILY))
 
     def read(families: Mapping[str, set[str]]) -> dict[str, set[str]]:
-        # an anchor or a day parts nothing: not copied (a large group's anchors are many)
+        # an anchor or a day parts nothing: not copied (a large group's anchors are many); what a
+        # count counts parts only other figures (_counted_apart)
         out = {f: set(marks) for f, marks in families.items()
-               if f not in (REPORT_YEAR_FAMILY, ANCHOR_FAMILY, DAY_FAMILY, REPORT_DAY_FAMILY)}
+               if f not in (REPORT_YEAR_FAMILY, ANCHOR_FAMILY, DAY_FAMILY, REPORT_DAY_FAMILY, COUNTED_FAMILY)}
         if out.get(YEAR_FAMILY) or telling and either_states:
             return out
         guessed = {YEAR_FAMILY + m[m.index(":"):] for m in families.get(REPORT_YEAR_FAMILY, ())}
@@ -1087,7 +1090,8 @@ class Clustering:
             years = TELLING_YEARS if telling else 0
             if marks and not compatible(marks, candidate.marks, years=years):
                 continue
-            if _presence_apart(marks, candidate):
+            if _presence_apart(marks, candidate) or _counted_apart(item, marks, candidate) \
+                    or _target_apart(marks, candidate):
                 continue
             sim = words = candidate.similarity(vector, norm)
             if value is not None and sim < FAR_SIMILARITY and not candidate.near(value) \
@@ -1379,3 +1383,96 @@ def _price_roles() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
                                    for p in sorted(roles, key=len, reverse=True)) + r")\b"
     return (re.compile(phrases, re.IGNORECASE), re.compile(_AFTER_FIGURE + f"({phrases})", re.IGNORECASE),
             roles)
+
+
+#: How the marks of what a count counts start ("~counted:road" for "More than 150 roads"): the
+#: words of its counted noun (``Mention.subject``), as groups compare words. Two counts of other
+#: figures that each name what they count, in no word alike, count two things ("More than 150
+#: roads" and "158 dead", "dozens of towns" and "205 deaths"), however close their figures; the
+#: same figure is the same fact worded otherwise ("more than 2 million customers" without power,
+#: "More than two million homes"); a generic noun ("people") names nothing, so "At least 72
+#: people" still meets "at least 70 dead".
+COUNTED_FAMILY = FRAME_MARK + "counted"
+
+
+def counted_marks(item: Item) -> list[str]:
+    """The :data:`COUNTED_FAMILY` marks of a count: one per word of its counted noun that is no
+    generic noun; none for a figure of another kind or one that names nothing it counts."""
+    if item.mention.kind not in _COUNTS:
+        return []
+    return [f"{COUNTED_FAMILY}:{w}" for w in dict.fromkeys(_telling_lemmas(item.mention.subject or ""))]
+
+
+def _counted_apart(item: Item, marks: Sequence[str], candidate: Cluster) -> bool:
+    """Whether a count with frame ``marks`` counts another thing than ``candidate`` does: both
+    name what they count (:data:`COUNTED_FAMILY`), in no word alike, and no claim of
+    ``candidate`` reads as the figure as written (:func:`written_reading`: "More than 150" is
+    150, not the "158" its wording would allow; a vague "dozens" is no figure)."""
+    mine = {m for m in marks if m.startswith(COUNTED_FAMILY + ":")}
+    theirs = candidate.marks.get(COUNTED_FAMILY, set())
+    if not mine or not theirs or mine & theirs:
+        return False
+    written = written_reading(item)
+    return written is None or candidate.states(value_word(*written)) is None
+
+
+#: How the marks of the places the phrase a claim is about names start ("~where:valencia" for
+#: "The death toll in Valencia province has climbed to more than 200"): the capitalised words
+#: after a word of place in its ``Mention.about``, as :mod:`numclaims.checking.scope` reads a
+#: clause, not a year, month or weekday. A toll across a country and the toll of one of its
+#: regions sit side by side, close in value, and are two facts: a claim never joins a cluster
+#: whose claims name places, none of them its own. A claim that names no place parts nothing (its
+#: whole clause's places were tried: a demonym or a destination in it parted one fact's claims).
+WHERE_FAMILY = FRAME_MARK + "where"
+_YEAR_WORD = re.compile(r"\d{4}")
+
+
+def where_marks(item: Item) -> list[str]:
+    """The :data:`WHERE_FAMILY` marks of a claim: one per place the phrase it is about
+    (``Mention.about``: "death toll in Valencia province") names after a word of place."""
+    about = item.mention.about or ""
+    names = _calendar_words()
+    return [f"{WHERE_FAMILY}:{t.lemma}" for t in scope_tokens(tokens(about))
+            if t.capitalised and not _YEAR_WORD.fullmatch(t.surface) and t.surface.lower().rstrip(".") not in names]
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """The month and weekday names of ``data/calendar.tsv``, lower case."""
+    from numclaims.extraction.lexicon import calendar_names
+    names = calendar_names()
+    return frozenset(w.lower().rstrip(".") for w in (*names.months, *names.weekdays))
+
+
+#: The mark of a figure its report calls a goal ("the Bank's 2% target", "a target of 2%";
+#: ``data/check_target_words.txt``): a target is grouped only with targets, never with the level
+#: measured beside it ("inflation fell back to 2%", "2.2 per cent in August"), nor the other way
+#: round.
+TARGET_MARK = FRAME_MARK + "target:goal"
+# a goal's noun right after the figure, one or two words between ("2% inflation target"), or
+# right before it, then "of" ("a target of 2%")
+_TARGET_AFTER = r"\s+(?:[\w'’-]+\s+){0,2}(?:%s)\b"
+_TARGET_BEFORE = r"\b(?:%s)\s+of\s+$"
+_TARGET_REACH = 30
+
+
+def target_marks(item: Item) -> list[str]:
+    """:data:`TARGET_MARK` for a figure a word of ``data/check_target_words.txt`` names right
+    after it, or right before it then "of"."""
+    after, before = _target_res()
+    m = item.mention
+    text = item.doc.text
+    found = after.match(text, m.end) or before.search(text, max(0, m.start - _TARGET_REACH), m.start)
+    return [TARGET_MARK] if found is not None else []
+
+
+@cache
+def _target_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = "|".join(map(re.escape, sorted(data_lines("check_target_words.txt"), key=len, reverse=True)))
+    return (re.compile(_TARGET_AFTER % words, re.IGNORECASE), re.compile(_TARGET_BEFORE % words, re.IGNORECASE))
+
+
+def _target_apart(marks: Sequence[str], candidate: Cluster) -> bool:
+    """Whether one of a claim with frame ``marks`` and ``candidate`` is a target
+    (:data:`TARGET_MARK`) and the other not."""
+    return (TARGET_MARK in marks) != bool(candidate.marks.get(_family(TARGET_MARK)))
