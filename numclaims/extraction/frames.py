@@ -72,16 +72,17 @@ def _about_words() -> _AboutWords:
     from numclaims.extraction.when import LIST_ROLES  # word lists of other roles, not time words
 
     rows = read_rows("time_words.tsv")
+    names = calendar_names()
+    # month and weekday names are time words after a preposition or another time word ("On
+    # Monday Brent crude", "Late Monday the dollar"), not before a noun ("October Brent"), whatever
+    # phrase they are part of ("the September quarter")
+    calendar = frozenset(n.lower() for n in [*names.months, *names.weekdays] if len(n) > 3)
     time = frozenset(w for row in rows if row[1] != "prefix" and row[1] not in LIST_ROLES
-                     for w in row[0].split()) - roles["not_time"]
+                     for w in row[0].split()) - roles["not_time"] - calendar
     # time zones ("At 4:00 p.m. EDT the centre of the storm": "EDT" by its shape too, see _is_time)
     time |= frozenset(w.lower() for row in rows if row[1] == "zone" for w in row[0].split(","))
     past = frozenset(w for row in rows if row[1] == "past_tense" for w in row[0].split(","))
-    names = calendar_names()
     time |= roles["time"]
-    # month and weekday names are time words after a preposition or another time word ("On
-    # Monday Brent crude", "Late Monday the dollar"), not before a noun ("October Brent")
-    calendar = frozenset(n.lower() for n in [*names.months, *names.weekdays] if len(n) > 3)
     continuation = roles["continue"] | frozenset(_words().roles) | frozenset(_words().units)
     return _AboutWords(verbs, roles["skip"], roles["stop"], words_re(verbs), words_re(roles["stop"]),
                        roles["auxiliary"], roles["relative"], roles["preposition"], continuation, time,

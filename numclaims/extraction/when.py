@@ -498,7 +498,11 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
     matches = [*scan.finditer(words.phrase_re, text, [(words.anchor, folded)]),
                *scan.finditer(words.name_re, text, [(words.name_anchor, text)]),
                *_codes(text, folded, words)]
+    # a month's name inside a phrase of its own is that phrase's ("the September quarter")
+    phrased = SpanSet([m.span() for m in matches if m.re is words.phrase_re])
     for match in matches:
+        if match.re is words.name_re and phrased.overlaps(*match.span()):
+            continue
         if taken.overlaps(*match.span()) or timed_durations.overlaps(*match.span()) and not all(
                 match.start() >= end or start >= match.end() or match.start() <= start and end <= match.end()
                 or start < match.start() < end < match.end() for start, end in durations):
