@@ -117,7 +117,7 @@ def _words_in(pattern: re.Pattern[str], folded: str, start: int, end: int) -> li
 
 
 def about(text: str, draft: Draft, folded: str | None = None, previous_end: int | None = None,
-          counted_end: int | None = None) -> str | None:
+          counted_end: int | None = None, valued_of: int | None = None) -> str | None:
     """The phrase the figure's clause states it of, read before its verb: "WTI crude fell 1.4%"
     is about "WTI crude". None when no verb of about_words.tsv or change_words.tsv comes first.
     A clause with no phrase of its own is read on from the clause before it: a participle
@@ -126,6 +126,9 @@ def about(text: str, draft: Draft, folded: str | None = None, previous_end: int 
     a relative clause ("Hazard, who earns £530,000") or a second verb ("Labour stood on 412 seats
     and held a majority of 176"). ``counted_end`` is where the figure before ends when it counts
     or prices a noun of its own ("At least 2,000 people"): a subject that holds it is its figure's.
+    ``valued_of`` is where the "of" before the figure before starts when that figure is the value
+    of the noun before it ("Quarterly revenue of $17.41 billion was up 6 percent"): a subject that
+    holds it ends there.
 
     >>> about("WTI crude fell 1.4% on Friday", Draft(15, 19, "ratio", 1.4))
     'WTI crude'
@@ -138,11 +141,12 @@ def about(text: str, draft: Draft, folded: str | None = None, previous_end: int 
         # "gusts exceeding 100 mph hit Tampa Bay", "the deficit topped $1.6 trillion": the
         # qualifier is the clause's verb (not the "up" of "extend outward up to 15 miles")
         draft = dataclasses.replace(draft, start=qualifier.end())
-    phrase, back, mode = _about_in_clause(text, draft, folded, previous_end, _READ, counted_end)
+    phrase, back, mode = _about_in_clause(text, draft, folded, previous_end, _READ, counted_end, valued_of)
     for _ in range(_ABOUT_HOPS):
         if phrase is not None or back is None:
             break
-        phrase, back, mode = _about_in_clause(text, Draft(back, back, draft.kind, None), folded, None, mode)
+        phrase, back, mode = _about_in_clause(text, Draft(back, back, draft.kind, None), folded, None, mode,
+                                              valued_of=valued_of)
     return phrase
 
 
@@ -158,7 +162,8 @@ _READ, _SUBJECT, _MAIN = range(3)
 
 
 def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_end: int | None,
-                     mode: int, counted_end: int | None = None) -> tuple[str | None, int | None, int]:
+                     mode: int, counted_end: int | None = None,
+                     valued_of: int | None = None) -> tuple[str | None, int | None, int]:
     """The phrase of the figure's clause, or where to read on: (phrase, None, _) or (None, the
     position to read back from, how to read the clause there)."""
     floor = max(0, draft.start - _ABOUT_REACH)
@@ -263,7 +268,8 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
         # "At least 2,000 people have died in the 6.8-magnitude quake": the subject is the other
         # figure's, the verb's figure ("the 10-year yield rose 5 basis points" has a modifier)
         return None, None, _READ
-    phrase = _phrase(_tokens_before(text, start, clause + verb_at), words)
+    phrase_end = valued_of if valued_of is not None and start < valued_of < clause + verb_at else clause + verb_at
+    phrase = _phrase(_tokens_before(text, start, phrase_end), words)
     if phrase:
         return " ".join(phrase), None, _READ
     if stops and not _TOKEN.search(text, start, clause + max(first_verb_at, stops[-1].end())):
@@ -836,14 +842,18 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
     words = _words()
     folded = scan.fold(text) if folded is None else folded
     framed = [d for d in drafts if d.kind in FRAMED_KINDS]
-    previous_end = counted_end = None
+    previous_end = counted_end = valued_of = None
     for draft in framed:
         rate = _rate_phrase(text, draft, words)  # "grew at an annual rate of 2.0 percent"
         _per(text, draft, words, rate)
         _direction(text, draft, words, rate)
-        draft.about = about(text, draft, folded, previous_end, counted_end)
+        draft.about = about(text, draft, folded, previous_end, counted_end, valued_of)
         previous_end = draft.end
-        counted_end = draft.end if draft.kind in _COUNTING_KINDS else None
+        # "Quarterly revenue of $17.41 billion was up 6 percent": a sum after "of" is the value of
+        # the noun before it, no price of a noun of its own
+        of = _OF_BEFORE.search(text, max(0, draft.start - _OF_REACH), draft.start) if draft.kind == "money" else None
+        valued_of = of.start() if of is not None else valued_of  # kept for the figures after it
+        counted_end = draft.end if draft.kind in _COUNTING_KINDS and of is None else None
     # "lost 11.5 percent in a week and 25.2 percent in thirty days": a span of time is no link
     # ("hit 12.26 per cent, a 23-month high, up from": nor is a duration written as a modifier)
     chain = [d for d in framed if not (d.kind == "duration" and d.direction is None and (
