@@ -56,6 +56,7 @@ class _AboutWords:
     parallel: frozenset[str]  # "and", "or": a second figure of the same verb ("... and 809 in Taroudant")
     demonstrative: frozenset[str]  # "that": "in that fire" points back to a fire named before
     joining: frozenset[str]  # "after": a stop word that joins "Profit after tax"
+    apposition: frozenset[str]  # "at": ", at $405,000," between a subject and its verb is the subject's
 
 
 @functools.cache
@@ -89,7 +90,7 @@ def _about_words() -> _AboutWords:
                        roles["not_time"], calendar, roles["pronoun"], roles["determiner"], roles["source"],
                        frozenset(v for v in verbs if v.endswith("ed")) | (past & verbs), roles["article"],
                        roles["conjunction"], roles["aside"], roles["correlative"], roles["adjunct"],
-                       roles["parallel"], roles["demonstrative"], roles["joining"])
+                       roles["parallel"], roles["demonstrative"], roles["joining"], roles["apposition"])
 
 
 def verbs() -> frozenset[str]:
@@ -236,6 +237,9 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
         # "the Skyway Fishing Pier reached 46 m/s, Albert Whitted Airport 45 m/s and Tampa
         # International Airport 43 m/s": the verb left out, the name before each figure
         return named, None, _READ
+    elif back is not None and mode == _READ and _apposition(text, clause, draft, words):
+        # "All wheat production, at 2.03 billion bushels, is up 2 percent": the subject's
+        return None, back, _SUBJECT
     elif _adjunct(text, clause, draft.start, words) or _coordinated(text, clause, draft, words):
         # "Milton was 545 miles southwest of Tampa, Florida, with maximum sustained winds of 145
         # mph", "Net income reached USD 12.3 billion, an increase of 769%": read on before the comma
@@ -441,6 +445,19 @@ def _head_before(text: str, comma: int, words: _AboutWords) -> bool:
     lower = [t.lower() for t in tokens]
     return bool(tokens) and not any(w in words.verbs or w in words.stop or w in words.auxiliary for w in lower) \
         and lower[0] not in words.preposition and not _is_time(tokens[0], lower[0], words)
+
+
+def _apposition(text: str, clause: int, draft: Draft, words: _AboutWords) -> bool:
+    """Is the figure set off by commas after a word of the apposition row alone, between a subject
+    and its verb ("Wheat acreage, at 55.7 million acres, is up nine percent")?"""
+    tokens = [t.lower() for t in _TOKEN.findall(text, clause, draft.start)]
+    if len(tokens) != 1 or tokens[0] not in words.apposition:
+        return False
+    verb = _VERB_AFTER_COMMA.match(text, draft.end)
+    return verb is not None and (verb.group(1).lower() in words.auxiliary or verb.group(1).lower() in words.verbs)
+
+
+_VERB_AFTER_COMMA = re.compile(r",\s+([a-z]+)\b")
 
 
 def _adjunct(text: str, clause: int, end: int, words: _AboutWords) -> bool:
