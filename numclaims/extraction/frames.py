@@ -1383,7 +1383,13 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
         return
     preceding = [m for m in _WORD.finditer(text, sentence, end_of_words)]
     if connector is None:
-        preceding = preceding[-_NEAR_WORDS:]
+        if len(preceding) > _NEAR_WORDS and preceding[-2].group().lower() in _about_words().article \
+                and preceding[-3].group().lower() in words.before and not any(
+                    text[a:b].strip() for a, b in zip([m.end() for m in preceding[-3:]],
+                                                      [*(m.start() for m in preceding[-2:]), start])):
+            preceding = preceding[-_NEAR_WORDS - 1:]  # "rose a modest 1.7 percent", "grew a slower 1.9 percent"
+        else:
+            preceding = preceding[-_NEAR_WORDS:]
     verb = next((m for m in reversed(preceding) if m.group().lower() in words.before
                  and not _particle(scan.fold(text[max(0, m.start() - _PARTICLE_REACH):m.end()]),
                                    m.start() - max(0, m.start() - _PARTICLE_REACH), m.group().lower())), None)
