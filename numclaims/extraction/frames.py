@@ -357,6 +357,7 @@ def _of_head(text: str, clause: int, end: int, kind: str, words: _AboutWords) ->
 
 
 _COUNTED = frozenset({"count", "other"})
+_COUNT_BARE = ("count", "other")  # "2.28 million members and ... 2.17 million": the bare figure counts them too
 
 
 @functools.cache
@@ -365,8 +366,16 @@ def _and_name_re() -> re.Pattern[str]:
     connector of the verb's figure ("increased its purse to $18 million, and the PGA Championship
     to $17.5 million")."""
     connectors = sorted(_words().roles.keys() | _about_words().preposition, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])and\s+((?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})\s+"
+    return re.compile(r"(?<![\w-])and\s+(" + _NAME + r"(?:(?:,\s+" + _NAME + r")+,?\s+and\s+" + _NAME + r")?)\s+"
                       r"(?:(?:" + "|".join(map(re.escape, connectors)) + r")\s+)?$")
+
+
+# a name: capitalised words, "the" before them ("the Middle East"); a list of them is one
+# subject ("Europe, the Middle East and Africa")
+_NAME = r"(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}"
+_NAME_LIST = re.compile(_NAME + r"(?:,\s+" + _NAME + r")+,?\s+and\s+" + _NAME)
+_LISTED_BEFORE = re.compile(r"(?<![\w-])and\s+(" + _NAME_LIST.pattern + r")\s+$")
+_LISTED_REACH = 80
 
 
 _OF_BEFORE = re.compile(r"(?<![\w'’-])of\s+$")
@@ -405,6 +414,9 @@ def _named_before(text: str, clause: int, end: int, words: _AboutWords, figure_e
     43 m/s")."""
     if clause == 0 or text[clause - 1] != ",":
         return None
+    listed = _LISTED_BEFORE.search(text, max(0, clause - _LISTED_REACH), end)
+    if listed is not None and listed.start(1) < clause:
+        return listed.group(1)  # "... and Europe, the Middle East and Africa 2.17 million": the list is one name
     tokens = list(_TOKEN.finditer(text, clause, end))
     stops = [i for i, t in enumerate(tokens) if t.group().lower() in words.stop]
     name = tokens[stops[-1] + 1:] if stops else tokens
@@ -1050,7 +1062,8 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
         # signed figure in brackets is the change of the figure before, which is a level)
         previous.direction, previous.change = draft.direction, draft.change
     elif draft.direction is None and previous.direction is not None and previous.change in ("delta", "level") \
-            and (previous.kind == draft.kind or previous.change == "level") and _gapped(gap) \
+            and (previous.kind == draft.kind or previous.change == "level" or (previous.kind, draft.kind) == _COUNT_BARE) \
+            and _gapped(gap, previous.subject) \
             and _connector(text, draft.start, words) is None:
         # "NMC Health climbed 4.2 per cent and Coca-Cola Hellenic three per cent": the second
         # figure of the verb left out moved the same way ("Ethereum fell 18.6% to $169.92 and
@@ -1181,9 +1194,11 @@ def _index_names_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w&])")
 
 
-def _gapped(gap: str) -> bool:
+def _gapped(gap: str, counted: str | None = None) -> bool:
     """Is ``gap``, between two figures, "and" and the second figure's own subject, with no verb
-    ("... 2.46% and Lloyds Banking Group 1.25%", "revenue rose 5% and profit 3%")?"""
+    ("... 2.46% and Lloyds Banking Group 1.25%", "revenue rose 5% and profit 3%", "added 2.28
+    million members and Europe, the Middle East and Africa 2.17 million": ``counted`` the noun the
+    first figure counts)?"""
     words = _about_words()
     gap = gap.lstrip().removeprefix(",")  # "The S&P 500 declined 3.2%, and the Nasdaq 3.8%"
     folded = scan.fold(gap)
@@ -1191,9 +1206,12 @@ def _gapped(gap: str) -> bool:
     # "... by 7p per litre in the past week and diesel by 4.5ppl": the first figure's rate and
     # time before "and"
     joint = next((m for m in _WORD.finditer(folded) if m.group() in words.parallel), None)
+    own = frozenset(scan.fold(counted).split()) if counted else frozenset()
     if joint is not None and all(
             _is_time(t, t, words) or t in words.preposition or t in words.skip or t in words.ordinal
-            or t in words.continuation for t in _WORD.findall(folded, 0, joint.start())):
+            or t in words.continuation or t in own for t in _WORD.findall(folded, 0, joint.start())):
+        if _NAME_LIST.fullmatch(gap[joint.end():].strip()):
+            return True  # a list of names, the subject of the verb left out
         folded = folded[joint.start():]
         tokens = _WORD.findall(folded)
     if not tokens or tokens[0] not in words.parallel or _words_in(words.verb_re, folded, 0, len(folded)):
