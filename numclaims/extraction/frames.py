@@ -1070,9 +1070,10 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
         # XRP 11.5%": after the first change's level)
         draft.direction, draft.change = previous.direction, "delta"
     elif draft.direction is None and previous.direction is not None and previous.change == "delta" \
-            and previous.kind == draft.kind and _joined(gap) and _parallel(text, gap, draft) \
+            and previous.kind == draft.kind and (_joined(gap) and _parallel(text, gap, draft) or _listed(text, gap, draft)) \
             and _connector(text, draft.start, words) is None:
-        # "jumped 0.8% over the month and 8.3% on an annual basis": a second change of the verb
+        # "jumped 0.8% over the month and 8.3% on an annual basis": a second change of the verb;
+        # "fell 8 percent in the Americas, 7 percent in EMEA and 9 percent in APJC": a list of them
         draft.direction, draft.change = previous.direction, previous.change
     elif draft.direction is None and previous.direction is not None and (
             connector := _connector(text, draft.start, words)) and not any(
@@ -1243,6 +1244,19 @@ def _parallel(text: str, gap: str, draft: Draft) -> bool:
     stop = _CLAUSE_START.search(text, draft.end, min(len(text), draft.end + _ABOUT_REACH))
     after = scan.fold(text[draft.end:stop.start() if stop else min(len(text), draft.end + _ABOUT_REACH)])
     return not _words_in(words.verb_re, after, 0, len(after))
+
+
+def _listed(text: str, gap: str, draft: Draft) -> bool:
+    """Is the figure the next of a list of the verb's figures, each with a phrase of a
+    preposition after it ("fell 8 percent in the Americas, 7 percent in EMEA and ...")? The gap
+    is the phrase before and a comma; a phrase of the same kind follows the figure, and no verb."""
+    words = _about_words()
+    tokens = _WORD.findall(scan.fold(gap))
+    if not tokens or tokens[0] not in words.preposition or not gap.rstrip().endswith(",") or "," in gap.rstrip()[:-1] \
+            or any(t in words.stop or t in words.verbs or t in _words().before for t in tokens):
+        return False
+    after = _WORD.match(scan.fold(text[draft.end:draft.end + _ROLE_REACH]).lstrip())
+    return after is not None and after.group() == tokens[0] and _parallel(text, " and ", draft)
 
 
 def _level_before_change(text: str, previous: Draft, draft: Draft, drafts: list[Draft]) -> None:
