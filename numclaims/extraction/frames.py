@@ -57,6 +57,7 @@ class _AboutWords:
     demonstrative: frozenset[str]  # "that": "in that fire" points back to a fire named before
     joining: frozenset[str]  # "after": a stop word that joins "Profit after tax"
     apposition: frozenset[str]  # "at": ", at $405,000," between a subject and its verb is the subject's
+    opener: frozenset[str]  # "basis", "terms": the noun that ends an opening phrase ("On a monthly basis consumer prices")
 
 
 @functools.cache
@@ -90,7 +91,8 @@ def _about_words() -> _AboutWords:
                        roles["not_time"], calendar, roles["pronoun"], roles["determiner"], roles["source"],
                        frozenset(v for v in verbs if v.endswith("ed")) | (past & verbs), roles["article"],
                        roles["conjunction"], roles["aside"], roles["correlative"], roles["adjunct"],
-                       roles["parallel"], roles["demonstrative"], roles["joining"], roles["apposition"])
+                       roles["parallel"], roles["demonstrative"], roles["joining"], roles["apposition"],
+                       roles["opener"])
 
 
 def verbs() -> frozenset[str]:
@@ -649,6 +651,8 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
         det = min((i for i in range(first + 2, len(tokens) - 1) if lower[i] in words.determiner), default=None)
         if det is not None:
             first = det + 1
+        elif (opener := next((i for i in range(first + 1, len(tokens) - 1) if lower[i] in words.opener), None)) is not None:
+            first = opener + 1  # "On a monthly basis consumer prices", "In dollar terms sales"
         # "For the fourth fiscal quarter Apple expects", "Over his career Harden has averaged":
         # a name after the opening phrase's own words starts the phrase
         name = next((i for i in range(first + 1, len(tokens)) if tokens[i][:1].isupper()
