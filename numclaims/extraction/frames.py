@@ -242,6 +242,11 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
     elif back is not None and mode == _READ and _apposition(text, clause, draft, words):
         # "All wheat production, at 2.03 billion bushels, is up 2 percent": the subject's
         return None, back, _SUBJECT
+    elif back is not None and mode == _READ and _set_off_adjunct(text, clause, draft, words) and (
+            head := _of_head(text, clause, draft.start, draft.kind, words)) is not None:
+        # "Bitcoin, with a market cap of $647 billion, has dropped 6.8%": the noun before "of"
+        # (a trailing "..., with maximum sustained winds of 145 mph." is the clause's)
+        return head, None, _READ
     elif _adjunct(text, clause, draft.start, words) or _coordinated(text, clause, draft, words):
         # "Milton was 545 miles southwest of Tampa, Florida, with maximum sustained winds of 145
         # mph", "Net income reached USD 12.3 billion, an increase of 769%": read on before the comma
@@ -469,6 +474,15 @@ def _apposition(text: str, clause: int, draft: Draft, words: _AboutWords) -> boo
         return False
     verb = _VERB_AFTER_COMMA.match(text, draft.end)
     return verb is not None and (verb.group(1).lower() in words.auxiliary or verb.group(1).lower() in words.verbs)
+
+
+def _set_off_adjunct(text: str, clause: int, draft: Draft, words: _AboutWords) -> bool:
+    """Is the figure's clause a phrase of an adjunct word set off by commas between a subject and
+    its verb ("Bitcoin, with a market cap of $647 billion, has dropped")?"""
+    first = _TOKEN.search(text, clause, draft.start)
+    verb = _VERB_AFTER_COMMA.match(text, draft.end)
+    return first is not None and first.group().lower() in words.adjunct and verb is not None and (
+        verb.group(1).lower() in words.auxiliary or verb.group(1).lower() in words.verbs)
 
 
 _VERB_AFTER_COMMA = re.compile(r",\s+([a-z]+)\b")
