@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from numclaims.extraction import scan
 from numclaims.extraction.dimensions import Draft
-from numclaims.extraction.lexicon import alternation, calendar_names, lexicon, read_rows
+from numclaims.extraction.lexicon import alternation, calendar_names, lexicon, number_names, read_rows
 
 #: The kinds a change or a rate is read for: not dates, years or ages.
 FRAMED_KINDS = frozenset({
@@ -157,6 +157,7 @@ _ABOUT_HOPS = 4
 _SET_OFF = re.compile(r"[),]")  # "At 12:31 pm (0331 GMT) the Nikkei stood at": the figure is an aside
 _COUNTING_KINDS = frozenset({"count", "money"})  # figures that count or price a noun of their own
 _MODIFIER = re.compile(r"\d-[A-Za-z]+$")  # a figure that ends as a compound modifier ("10-year", "6.8-magnitude")
+_WORD_MODIFIER = re.compile(r"(?<![\w-])([A-Za-z]+)-([A-Za-z]+)$")  # "Three-bedroom", not "twenty-five"
 _MODIFIER_REACH = 24
 # how a clause read on from another is read: as the figure's own; for the subject of a verb
 # after it ("The new offer, made on May 7, was 10% higher"); for its main verb's subject, that
@@ -273,7 +274,7 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
     if verb_word is None or not _participle(verb_word.group(), words):  # "winds and gusts exceeding 100 mph": the gusts'
         stops = [m for i, m in enumerate(stops) if not _joins_nouns(folded, m, stops[i - 1].end() if i else 0, verbs, words)]
     start = clause + (stops[-1].end() if stops else 0)
-    if counted_end is not None and start < counted_end <= clause + verb_at and not _MODIFIER.search(
+    if counted_end is not None and start < counted_end <= clause + verb_at and not _modifier(
             text, max(start, counted_end - _MODIFIER_REACH), counted_end) and not _SET_OFF.search(
             text, counted_end, clause + verb_at):
         # "At least 2,000 people have died in the 6.8-magnitude quake": the subject is the other
@@ -292,6 +293,21 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
     if not stops and _pronoun_subject(text, start, clause + verb_at, words) and after_comma:
         return None, back, _SUBJECT  # "BHP, itself valued at £120 billion"
     return None, None, _READ
+
+
+def _modifier(text: str, start: int, end: int) -> bool:
+    """Does the figure ending at ``end`` end as a compound modifier: "10-year", "6.8-magnitude",
+    "Three-bedroom" (a number word and a noun, not "twenty-five")?"""
+    if _MODIFIER.search(text, start, end):
+        return True
+    word = _WORD_MODIFIER.search(text, start, end)
+    counting = _number_words()
+    return word is not None and word.group(1).lower() in counting and word.group(2).lower() not in counting
+
+
+@functools.cache
+def _number_words() -> frozenset[str]:
+    return frozenset(number_names().counting)
 
 
 def _joins_head(folded: str, stop: re.Match[str], after: int, verbs: list[re.Match[str]], words: _AboutWords) -> bool:
