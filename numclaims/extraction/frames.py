@@ -1325,11 +1325,27 @@ def _level_before_change(text: str, previous: Draft, draft: Draft, drafts: list[
     draft.about = draft.about or previous.about
 
 
+def _comparative_after_phrase(text: str, end: int) -> re.Match[str] | None:
+    """The comparative after a level's phrase of a preposition and its comma ("stood at 1.94
+    million in the week through Nov. 22, slightly lower than a week earlier"): no other figure,
+    verb or stop word in the phrase (a date's day aside)."""
+    comma = text.find(",", end, end + _LEVEL_HEAD)
+    if comma < 0:
+        return None
+    head = _DATED.sub("", _CLOCK.sub("", text[end:comma]))
+    words = _about_words()
+    tokens = [w.lower() for w in _WORD.findall(head)]
+    if not tokens or tokens[0] not in words.preposition or _CLAUSE_MARK.search(head) or any(c.isdigit() for c in head) \
+            or any(w in words.stop or w in words.verbs or w in _words().before for w in tokens):
+        return None
+    return _more_words().comparative_re.match(text, comma)
+
+
 _TIME_KINDS = frozenset({"date", "year", "duration"})
 # the stops of a time's abbreviations are no clause's end: "as of 5 a.m. Monday", "on Dec. 29"
 _DATED = re.compile(r"(?<![\w.])[A-Z][a-z]+\.?\s+\d{1,2}(?![\w.,])|(?<![\w.,])(?:1[89]|20)\d\d(?![\w.,])")
 _CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?")
-_LEVEL_HEAD = 60  # "totaled $356.4 billion in the first two months of the budget year, down"
+_LEVEL_HEAD = 90  # "totaled $356.4 billion in the first two months of the budget year, down"
 _CLAUSE_MARK = re.compile(r"[;:!?\n(]|\.(?=\s)")
 
 
@@ -1501,7 +1517,7 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
                 # or 0.01 per cent, up at 24,320.55 points")
                 draft.change = "delta"
         return
-    comparative = _more_words().comparative_re.match(text, draft.end)
+    comparative = _more_words().comparative_re.match(text, draft.end) or _comparative_after_phrase(text, draft.end)
     if comparative is not None:  # "sustained winds of 150 mph, a little stronger than at the previous update"
         draft.direction, draft.change = _more_words().comparatives[scan.fold(comparative.group(1))], "level"
         return
