@@ -1673,7 +1673,8 @@ _ADJECTIVE_WIDTH = 24
 @functools.cache
 def _role_adjective_re() -> re.Pattern[str]:
     roles = alternation(sorted(_words().roles, key=len, reverse=True))
-    return re.compile(r"(?i)(?<![\w-])(" + roles + r")\s+an?\s+[a-z][a-z-]*[a-z]\s+$")
+    # ("to a seasonally adjusted 282,000": an adverb in -ly before the adjective)
+    return re.compile(r"(?i)(?<![\w-])(" + roles + r")\s+an?\s+(?:[a-z]+ly\s+)?[a-z][a-z-]*[a-z]\s+$")
 
 
 _OF_REACH = 50
