@@ -1477,6 +1477,9 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
                                    m.start() - max(0, m.start() - _PARTICLE_REACH), m.group().lower())), None)
     if verb is not None and _thing(text, verb, draft, words):
         return  # "a surge of 6 to 10 feet": a storm surge
+    if verb is not None and connector is None and preceding and preceding[-1] is verb \
+            and verb.group().lower() in _more_words().level_before and not text[verb.end():start].strip():
+        verb = None  # "rejects improved £34 billion offer": an adjective, the new level (below)
     if verb is not None and connector is None and preceding and preceding[-1] is not verb and (
             (det := preceding[-1].group().lower()) in _about_words().determiner and det not in _about_words().article):
         return  # "cutting the GBP175 billion budget deficit": the figure tells which deficit
@@ -1502,6 +1505,11 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
             level_word := more.level_before.get(preceding[-1].group().lower())) is not None \
             and not text[preceding[-1].end():start].strip():
         draft.direction, draft.change = level_word, "level"  # "rejects improved £34 billion offer"
+        return
+    if verb is not None and connector is not None and draft.kind == "duration" \
+            and words.roles[scan.fold(connector.group(1))] == "delta" and verb.group().lower() in more.record_time:
+        # "improved on the previous best by 34 seconds": a record time cut by the figure
+        draft.direction, draft.change = more.record_time[verb.group().lower()], "delta"
         return
     if verb is not None:
         draft.direction = words.before[verb.group().lower()]
