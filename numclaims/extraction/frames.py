@@ -934,7 +934,7 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
             draft.about = previous.about
     _index_levels(text, framed, words)
     _index_restated_levels(text, framed)
-    _starts_in_level_units(framed)
+    _starts_in_level_units(text, framed)
     _bare_restatements(text, framed)
     for draft in framed:
         if draft.per is None and draft.about is not None and draft.kind != "ratio":
@@ -1162,11 +1162,14 @@ def _index_levels(text: str, drafts: list[Draft], words: _Words) -> None:
             draft.kind, draft.unit = "points", "index_point"
 
 
-def _starts_in_level_units(drafts: list[Draft]) -> None:
+def _starts_in_level_units(text: str, drafts: list[Draft]) -> None:
     """A bare start right after its change's level is in the level's unit: "to a record 29.5
     million tonnes from 28.3 million previously", "revised up to 22.3 million tonnes from 21.6
-    million" (of its magnitude: "to 5 km from 2019" is no start)."""
-    for level, start in zip(drafts, drafts[1:]):
+    million" (of its magnitude: "to 5 km from 2019" is no start); so is one right before "to" and
+    its level ("trimmed the rise from 6.2 to 4.2 per cent")."""
+    pairs = [*zip(drafts, drafts[1:]), *((level, start) for start, level in zip(drafts, drafts[1:])
+                                         if _START_TO.fullmatch(text, start.end, level.start))]
+    for level, start in pairs:
         if (start.change == "start" and level.change == "level" and start.direction == level.direction
                 and start.kind in _COUNTED and start.subject is None and start.unit is None and level.unit is not None
                 and level.kind not in _COUNTING_KINDS and isinstance(start.value, float)
@@ -1176,6 +1179,7 @@ def _starts_in_level_units(drafts: list[Draft]) -> None:
 
 
 _SAME_MAGNITUDE = (0.1, 10.0)
+_START_TO = re.compile(r"\s+to\s+")
 
 
 def _bare_restatements(text: str, drafts: list[Draft]) -> None:
