@@ -1179,6 +1179,7 @@ def _starts_in_level_units(text: str, drafts: list[Draft]) -> None:
 
 
 _SAME_MAGNITUDE = (0.1, 10.0)
+_OF = "of"
 _START_TO = re.compile(r"\s+to\s+")
 
 
@@ -1481,6 +1482,11 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
                                    m.start() - max(0, m.start() - _PARTICLE_REACH), m.group().lower())), None)
     if verb is not None and _thing(text, verb, draft, words):
         return  # "a surge of 6 to 10 feet": a storm surge
+    if verb is not None and connector is None and preceding and preceding[-1] is not verb \
+            and preceding[-1].group().lower() in _about_words().preposition \
+            and preceding[-1].group().lower() not in words.roles and preceding[-1].group().lower() != _OF \
+            and len(preceding) > 1 and preceding[-2] is verb and not text[preceding[-1].end():start].strip():
+        return  # "fell in 13 of the 18 markets": the figure counts where, no change
     if verb is not None and connector is None and preceding and preceding[-1] is verb \
             and verb.group().lower() in _more_words().level_before and not text[verb.end():start].strip():
         verb = None  # "rejects improved £34 billion offer": an adjective, the new level (below)
