@@ -1110,7 +1110,8 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
         # "fell 8 percent in the Americas, 7 percent in EMEA and 9 percent in APJC": a list of them
         draft.direction, draft.change = previous.direction, previous.change
     elif draft.direction is None and previous.direction is not None and (
-            connector := _connector(text, draft.start, words)) and not any(
+            connector := _connector(text, draft.start, words)) \
+            and not _ranging_between(text, previous.end, draft.start) and not any(
             w.lower() in _about_words().stop and w.lower() not in _about_words().parallel for w in _WORD.findall(gap)):
         # "ticked 6.75 points higher, or 0.24%, to 2,654.80": the level of the change before
         # (not "jumped 3 percent after hours, having closed at $22.36": another clause's)
@@ -1420,6 +1421,16 @@ def start_opener(text: str, start: int) -> int | None:
 _RANGING_REACH = 12
 
 
+def _ranging_between(text: str, start: int, end: int) -> bool:
+    """Is there a word of the ranging rows and its "from" between ``start`` and ``end`` (the
+    verb and the figure's role word), the figure one end of that range?"""
+    tokens = _WORD.findall(scan.fold(text[start:end]))
+    return any(w in _more_words().ranging and nxt == _FROM for w, nxt in zip(tokens, tokens[1:]))
+
+
+_FROM = "from"
+
+
 def states_change(text: str, start: int) -> bool:
     """Is there a change verb among the two words before ``start``?"""
     return change_before(text, start) is not None
@@ -1482,6 +1493,8 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
                                    m.start() - max(0, m.start() - _PARTICLE_REACH), m.group().lower())), None)
     if verb is not None and _thing(text, verb, draft, words):
         return  # "a surge of 6 to 10 feet": a storm surge
+    if verb is not None and connector is not None and _ranging_between(text, verb.end(), connector.end()):
+        return  # "edged up to 1.7 per cent, ranging from 0.7 per cent in Adelaide to 4.2 per cent": a range
     if verb is not None and connector is None and preceding and preceding[-1] is not verb \
             and preceding[-1].group().lower() in _about_words().preposition \
             and preceding[-1].group().lower() not in words.roles and preceding[-1].group().lower() != _OF \
