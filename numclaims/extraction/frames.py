@@ -180,7 +180,8 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
     after_comma = clause > floor and text[clause - 1] == ","
     back = clause - 1 if after_comma else None
     verbs = [v for v in _words_in(words.verb_re, folded, 0, len(folded))
-             if not _after_determiner(folded, v, words) and not _particle(folded, v.start(), v.group())]
+             if not _after_determiner(folded, v, words) and not _particle(folded, v.start(), v.group())
+             and not _noun_opening(text, clause, v, words)]
     first = _TOKEN.search(text, clause, draft.start)
     if first is not None and first.group().lower() in words.stop and (
             second := _TOKEN.search(text, first.end(), draft.start)) is not None and _participle(second.group(), words):
@@ -308,6 +309,16 @@ def _modifier(text: str, start: int, end: int) -> bool:
 @functools.cache
 def _number_words() -> frozenset[str]:
     return frozenset(number_names().counting)
+
+
+def _noun_opening(text: str, clause: int, verb: re.Match[str], words: _AboutWords) -> bool:
+    """Is the verb the capitalised first word of its clause with a preposition after it, a noun
+    ("Rates on Rotterdam – Shanghai, by contrast, rose 3%")?"""
+    if verb.start() != len(text[clause:clause + verb.start()]) - len(text[clause:clause + verb.start()].lstrip()):
+        return False
+    following = _TOKEN.search(text, clause + verb.end())
+    return text[clause + verb.start()].isupper() and following is not None \
+        and not text[clause + verb.end():following.start()].strip() and following.group().lower() in words.preposition
 
 
 def _joins_head(folded: str, stop: re.Match[str], after: int, verbs: list[re.Match[str]], words: _AboutWords) -> bool:
@@ -659,6 +670,9 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
         if first == 0 and tokens[0][:1].isupper() and lower[0] in words.past and _adjectival(
                 [""] + tokens, [""] + lower, 1, len(tokens) + 1, words):
             break  # "Landed home prices fell", "Reported cases rose": a participle as an adjective
+        if first == 0 and lower[0] in words.verbs and tokens[0][:1].isupper() and len(tokens) > 2 \
+                and lower[1] in words.preposition:
+            break  # "Rates on Shanghai – Los Angeles slid": a noun before its preposition, no verb
         if lower[first] in words.skip or lower[first] in words.verbs or _is_time(tokens[first], lower[first], words):
             first += 1
         elif lower[first] in words.calendar and first > 0 and (
@@ -719,7 +733,8 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
         if joint is None or len(phrase) > _ABOUT_LONGEST:
             phrase, lowered = phrase[-_ABOUT_WORDS:], lowered[-_ABOUT_WORDS:]
     after_preposition = False  # "In the first quarter of 2016 global smartphone shipments": of the time phrase
-    while phrase and (lowered[0] in words.skip or lowered[0] in words.preposition or _is_number(phrase[0])
+    while phrase and (lowered[0] in words.skip or lowered[0] in words.preposition or lowered[0] in words.conjunction
+                      or _is_number(phrase[0])
                       or _is_time(phrase[0], lowered[0], words)) and (
             after_preposition or not (_year_modifier(phrase, lowered, 0, words) or _compound_modifier(phrase, lowered, 0, words))):
         after_preposition = lowered[0] in words.preposition
@@ -805,7 +820,7 @@ _TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*\s*$")
 # initialism keeps its last full stop before a word ("U.S. crude", "U.S. GDP": no clause ends
 # there), and so does a title before a word ("St. Louis", "Dow Jones & Co. earned"); an
 # ampersand between words is one ("Dow Jones & Co.")
-_TOKEN = re.compile(r"[A-Z](?:\.[A-Z])+\.(?=\s+[A-Za-z])|(?<![\w.])(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")\.(?=\s+[A-Za-z])|(?<=\s)&(?=\s)|\d[\d.,]*-[A-Za-z][\w'’&.-]*[\w]|[A-Z][A-Z]+\+(?![\w+])|[A-Za-z][\w'’&.-]*(?:/[A-Z][\w'’&.-]*)?[\w]'?|[A-Za-z]"
+_TOKEN = re.compile(r"[A-Z](?:\.[A-Z])+\.(?=\s+[A-Za-z])|(?<![\w.])(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")\.(?=\s+[A-Za-z])|(?<=\s)&(?=\s)|(?<=[A-Za-z]\s)\u2013(?=\s[A-Z])|\d[\d.,]*-[A-Za-z][\w'’&.-]*[\w]|[A-Z][A-Z]+\+(?![\w+])|[A-Za-z][\w'’&.-]*(?:/[A-Z][\w'’&.-]*)?[\w]'?|[A-Za-z]"
                     r"|(?<=[A-Za-z&]\s)\d+(?![\d.,%])(?!\S)")
 
 
