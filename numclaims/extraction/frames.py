@@ -1097,8 +1097,8 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
     of the same change; both are about what the first is about; "from 5.5p to 6.2p per kWh" are
     one rate."""
     gap = text[previous.end:draft.start]
-    if len(gap) > _CHAIN_GAP or _SENTENCE_END.search(gap):
-        return
+    if len(gap) > _CHAIN_GAP or _SENTENCE_END.search(_INITIALISM.sub("", gap)):
+        return  # (an initialism's stops end no sentence: "142 mph in the U.S. and 153 mph")
     restates = (_RESTATES.fullmatch(gap) is not None or (
         # "up US$7.69 or 7.12 per cent": one change in two kinds; "5 or 6 people" is a choice
         _BARE_OR.fullmatch(gap) is not None and previous.kind != draft.kind)) and not any(c.isdigit() for c in gap)
@@ -1195,6 +1195,7 @@ def _starts_in_level_units(text: str, drafts: list[Draft]) -> None:
 
 
 _SAME_MAGNITUDE = (0.1, 10.0)
+_INITIALISM = re.compile(r"(?<![A-Za-z])(?:[A-Z]\.){2,}(?=\s+[a-z])")
 _OF = "of"
 _START_TO = re.compile(r"\s+to\s+")
 
