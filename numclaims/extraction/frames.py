@@ -1721,7 +1721,8 @@ _ADJECTIVE_WIDTH = 24
 def _role_adjective_re() -> re.Pattern[str]:
     roles = alternation(sorted(_words().roles, key=len, reverse=True))
     # ("to a seasonally adjusted 282,000": an adverb in -ly before the adjective)
-    return re.compile(r"(?i)(?<![\w-])(" + roles + r")\s+an?\s+(?:[a-z]+ly\s+)?[a-z][a-z-]*[a-z]\s+$")
+    # ("from the previously reported 399,000": "the" and an adverb in -ly before a participle)
+    return re.compile(r"(?i)(?<![\w-])(" + roles + r")\s+(?:an?\s+(?:[a-z]+ly\s+)?|the\s+[a-z]+ly\s+)[a-z][a-z-]*[a-z]\s+$")
 
 
 _OF_REACH = 50
