@@ -1622,11 +1622,18 @@ def _noun_after_words(text: str, end: int, words: _Words) -> re.Match[str] | Non
     if found is None:
         return None
     about = _about_words()
-    between = [w.lower() for w in _WORD.findall(text[end:found.start(1)])]
+    between = [w.lower() for w in _WORD.findall(text[end:found.start(1)]) if w.lower() not in _bases()]
     if any(w in about.skip or w in about.stop or w in about.preposition and w != "of" or w in about.auxiliary
            or w in about.determiner or w in about.verbs or w in about.time or w in words.before for w in between):
         return None
     return found
+
+
+@functools.cache
+def _bases() -> frozenset[str]:
+    """The one-word bases of a comparison (time_words.tsv's past rows: "year-on-year"), which may
+    stand between a figure and its change noun ("a 3% year-on-year fall")."""
+    return frozenset(r[0].lower() for r in read_rows("time_words.tsv") if r[1] == "past" and " " not in r[0])
 
 
 def _sign(text: str, draft: Draft) -> str | None:
