@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from numclaims.extraction import scan
 from numclaims.extraction.dimensions import Draft
-from numclaims.extraction.lexicon import alternation, calendar_names, lexicon, read_rows
+from numclaims.extraction.lexicon import alternation, calendar_names, lexicon, number_names, read_rows
 
 #: The kinds a change or a rate is read for: not dates, years or ages.
 FRAMED_KINDS = frozenset({
@@ -56,6 +56,8 @@ class _AboutWords:
     parallel: frozenset[str]  # "and", "or": a second figure of the same verb ("... and 809 in Taroudant")
     demonstrative: frozenset[str]  # "that": "in that fire" points back to a fire named before
     joining: frozenset[str]  # "after": a stop word that joins "Profit after tax"
+    apposition: frozenset[str]  # "at": ", at $405,000," between a subject and its verb is the subject's
+    opener: frozenset[str]  # "basis", "terms": the noun that ends an opening phrase ("On a monthly basis consumer prices")
 
 
 @functools.cache
@@ -72,23 +74,25 @@ def _about_words() -> _AboutWords:
     from numclaims.extraction.when import LIST_ROLES  # word lists of other roles, not time words
 
     rows = read_rows("time_words.tsv")
+    names = calendar_names()
+    # month and weekday names are time words after a preposition or another time word ("On
+    # Monday Brent crude", "Late Monday the dollar"), not before a noun ("October Brent"), whatever
+    # phrase they are part of ("the September quarter")
+    calendar = frozenset(n.lower() for n in [*names.months, *names.weekdays] if len(n) > 3)
     time = frozenset(w for row in rows if row[1] != "prefix" and row[1] not in LIST_ROLES
-                     for w in row[0].split()) - roles["not_time"]
+                     for w in row[0].split()) - roles["not_time"] - calendar
     # time zones ("At 4:00 p.m. EDT the centre of the storm": "EDT" by its shape too, see _is_time)
     time |= frozenset(w.lower() for row in rows if row[1] == "zone" for w in row[0].split(","))
     past = frozenset(w for row in rows if row[1] == "past_tense" for w in row[0].split(","))
-    names = calendar_names()
     time |= roles["time"]
-    # month and weekday names are time words after a preposition or another time word ("On
-    # Monday Brent crude", "Late Monday the dollar"), not before a noun ("October Brent")
-    calendar = frozenset(n.lower() for n in [*names.months, *names.weekdays] if len(n) > 3)
     continuation = roles["continue"] | frozenset(_words().roles) | frozenset(_words().units)
     return _AboutWords(verbs, roles["skip"], roles["stop"], words_re(verbs), words_re(roles["stop"]),
                        roles["auxiliary"], roles["relative"], roles["preposition"], continuation, time,
                        roles["not_time"], calendar, roles["pronoun"], roles["determiner"], roles["source"],
                        frozenset(v for v in verbs if v.endswith("ed")) | (past & verbs), roles["article"],
                        roles["conjunction"], roles["aside"], roles["correlative"], roles["adjunct"],
-                       roles["parallel"], roles["demonstrative"], roles["joining"])
+                       roles["parallel"], roles["demonstrative"], roles["joining"], roles["apposition"],
+                       roles["opener"])
 
 
 def verbs() -> frozenset[str]:
@@ -116,7 +120,7 @@ def _words_in(pattern: re.Pattern[str], folded: str, start: int, end: int) -> li
 
 
 def about(text: str, draft: Draft, folded: str | None = None, previous_end: int | None = None,
-          counted_end: int | None = None) -> str | None:
+          counted_end: int | None = None, valued_of: int | None = None) -> str | None:
     """The phrase the figure's clause states it of, read before its verb: "WTI crude fell 1.4%"
     is about "WTI crude". None when no verb of about_words.tsv or change_words.tsv comes first.
     A clause with no phrase of its own is read on from the clause before it: a participle
@@ -125,6 +129,9 @@ def about(text: str, draft: Draft, folded: str | None = None, previous_end: int 
     a relative clause ("Hazard, who earns £530,000") or a second verb ("Labour stood on 412 seats
     and held a majority of 176"). ``counted_end`` is where the figure before ends when it counts
     or prices a noun of its own ("At least 2,000 people"): a subject that holds it is its figure's.
+    ``valued_of`` is where the "of" before the figure before starts when that figure is the value
+    of the noun before it ("Quarterly revenue of $17.41 billion was up 6 percent"): a subject that
+    holds it ends there.
 
     >>> about("WTI crude fell 1.4% on Friday", Draft(15, 19, "ratio", 1.4))
     'WTI crude'
@@ -137,11 +144,12 @@ def about(text: str, draft: Draft, folded: str | None = None, previous_end: int 
         # "gusts exceeding 100 mph hit Tampa Bay", "the deficit topped $1.6 trillion": the
         # qualifier is the clause's verb (not the "up" of "extend outward up to 15 miles")
         draft = dataclasses.replace(draft, start=qualifier.end())
-    phrase, back, mode = _about_in_clause(text, draft, folded, previous_end, _READ, counted_end)
+    phrase, back, mode = _about_in_clause(text, draft, folded, previous_end, _READ, counted_end, valued_of)
     for _ in range(_ABOUT_HOPS):
         if phrase is not None or back is None:
             break
-        phrase, back, mode = _about_in_clause(text, Draft(back, back, draft.kind, None), folded, None, mode)
+        phrase, back, mode = _about_in_clause(text, Draft(back, back, draft.kind, None), folded, None, mode,
+                                              valued_of=valued_of)
     return phrase
 
 
@@ -149,6 +157,7 @@ _ABOUT_HOPS = 4
 _SET_OFF = re.compile(r"[),]")  # "At 12:31 pm (0331 GMT) the Nikkei stood at": the figure is an aside
 _COUNTING_KINDS = frozenset({"count", "money"})  # figures that count or price a noun of their own
 _MODIFIER = re.compile(r"\d-[A-Za-z]+$")  # a figure that ends as a compound modifier ("10-year", "6.8-magnitude")
+_WORD_MODIFIER = re.compile(r"(?<![\w-])([A-Za-z]+)-([A-Za-z]+)$")  # "Three-bedroom", not "twenty-five"
 _MODIFIER_REACH = 24
 # how a clause read on from another is read: as the figure's own; for the subject of a verb
 # after it ("The new offer, made on May 7, was 10% higher"); for its main verb's subject, that
@@ -157,7 +166,8 @@ _READ, _SUBJECT, _MAIN = range(3)
 
 
 def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_end: int | None,
-                     mode: int, counted_end: int | None = None) -> tuple[str | None, int | None, int]:
+                     mode: int, counted_end: int | None = None,
+                     valued_of: int | None = None) -> tuple[str | None, int | None, int]:
     """The phrase of the figure's clause, or where to read on: (phrase, None, _) or (None, the
     position to read back from, how to read the clause there)."""
     floor = max(0, draft.start - _ABOUT_REACH)
@@ -170,7 +180,8 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
     after_comma = clause > floor and text[clause - 1] == ","
     back = clause - 1 if after_comma else None
     verbs = [v for v in _words_in(words.verb_re, folded, 0, len(folded))
-             if not _after_determiner(folded, v, words) and not _particle(folded, v.start(), v.group())]
+             if not _after_determiner(folded, v, words) and not _particle(folded, v.start(), v.group())
+             and not _noun_opening(text, clause, v, words)]
     first = _TOKEN.search(text, clause, draft.start)
     if first is not None and first.group().lower() in words.stop and (
             second := _TOKEN.search(text, first.end(), draft.start)) is not None and _participle(second.group(), words):
@@ -230,6 +241,14 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
         # "the Skyway Fishing Pier reached 46 m/s, Albert Whitted Airport 45 m/s and Tampa
         # International Airport 43 m/s": the verb left out, the name before each figure
         return named, None, _READ
+    elif back is not None and mode == _READ and _apposition(text, clause, draft, words):
+        # "All wheat production, at 2.03 billion bushels, is up 2 percent": the subject's
+        return None, back, _SUBJECT
+    elif back is not None and mode == _READ and _set_off_adjunct(text, clause, draft, words) and (
+            head := _of_head(text, clause, draft.start, draft.kind, words)) is not None:
+        # "Bitcoin, with a market cap of $647 billion, has dropped 6.8%": the noun before "of"
+        # (a trailing "..., with maximum sustained winds of 145 mph." is the clause's)
+        return head, None, _READ
     elif _adjunct(text, clause, draft.start, words) or _coordinated(text, clause, draft, words):
         # "Milton was 545 miles southwest of Tampa, Florida, with maximum sustained winds of 145
         # mph", "Net income reached USD 12.3 billion, an increase of 769%": read on before the comma
@@ -256,13 +275,14 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
     if verb_word is None or not _participle(verb_word.group(), words):  # "winds and gusts exceeding 100 mph": the gusts'
         stops = [m for i, m in enumerate(stops) if not _joins_nouns(folded, m, stops[i - 1].end() if i else 0, verbs, words)]
     start = clause + (stops[-1].end() if stops else 0)
-    if counted_end is not None and start < counted_end <= clause + verb_at and not _MODIFIER.search(
+    if counted_end is not None and start < counted_end <= clause + verb_at and not _modifier(
             text, max(start, counted_end - _MODIFIER_REACH), counted_end) and not _SET_OFF.search(
             text, counted_end, clause + verb_at):
         # "At least 2,000 people have died in the 6.8-magnitude quake": the subject is the other
         # figure's, the verb's figure ("the 10-year yield rose 5 basis points" has a modifier)
         return None, None, _READ
-    phrase = _phrase(_tokens_before(text, start, clause + verb_at), words)
+    phrase_end = valued_of if valued_of is not None and start < valued_of < clause + verb_at else clause + verb_at
+    phrase = _phrase(_tokens_before(text, start, phrase_end), words)
     if phrase:
         return " ".join(phrase), None, _READ
     if stops and not _TOKEN.search(text, start, clause + max(first_verb_at, stops[-1].end())):
@@ -274,6 +294,31 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
     if not stops and _pronoun_subject(text, start, clause + verb_at, words) and after_comma:
         return None, back, _SUBJECT  # "BHP, itself valued at £120 billion"
     return None, None, _READ
+
+
+def _modifier(text: str, start: int, end: int) -> bool:
+    """Does the figure ending at ``end`` end as a compound modifier: "10-year", "6.8-magnitude",
+    "Three-bedroom" (a number word and a noun, not "twenty-five")?"""
+    if _MODIFIER.search(text, start, end):
+        return True
+    word = _WORD_MODIFIER.search(text, start, end)
+    counting = _number_words()
+    return word is not None and word.group(1).lower() in counting and word.group(2).lower() not in counting
+
+
+@functools.cache
+def _number_words() -> frozenset[str]:
+    return frozenset(number_names().counting)
+
+
+def _noun_opening(text: str, clause: int, verb: re.Match[str], words: _AboutWords) -> bool:
+    """Is the verb the capitalised first word of its clause with a preposition after it, a noun
+    ("Rates on Rotterdam – Shanghai, by contrast, rose 3%")?"""
+    if verb.start() != len(text[clause:clause + verb.start()]) - len(text[clause:clause + verb.start()].lstrip()):
+        return False
+    following = _TOKEN.search(text, clause + verb.end())
+    return text[clause + verb.start()].isupper() and following is not None \
+        and not text[clause + verb.end():following.start()].strip() and following.group().lower() in words.preposition
 
 
 def _joins_head(folded: str, stop: re.Match[str], after: int, verbs: list[re.Match[str]], words: _AboutWords) -> bool:
@@ -346,6 +391,7 @@ def _of_head(text: str, clause: int, end: int, kind: str, words: _AboutWords) ->
 
 
 _COUNTED = frozenset({"count", "other"})
+_COUNT_BARE = ("count", "other")  # "2.28 million members and ... 2.17 million": the bare figure counts them too
 
 
 @functools.cache
@@ -354,8 +400,16 @@ def _and_name_re() -> re.Pattern[str]:
     connector of the verb's figure ("increased its purse to $18 million, and the PGA Championship
     to $17.5 million")."""
     connectors = sorted(_words().roles.keys() | _about_words().preposition, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])and\s+((?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})\s+"
+    return re.compile(r"(?<![\w-])and\s+(" + _NAME + r"(?:(?:,\s+" + _NAME + r")+,?\s+and\s+" + _NAME + r")?)\s+"
                       r"(?:(?:" + "|".join(map(re.escape, connectors)) + r")\s+)?$")
+
+
+# a name: capitalised words, "the" before them ("the Middle East"); a list of them is one
+# subject ("Europe, the Middle East and Africa")
+_NAME = r"(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}"
+_NAME_LIST = re.compile(_NAME + r"(?:,\s+" + _NAME + r")+,?\s+and\s+" + _NAME)
+_LISTED_BEFORE = re.compile(r"(?<![\w-])and\s+(" + _NAME_LIST.pattern + r")\s+$")
+_LISTED_REACH = 80
 
 
 _OF_BEFORE = re.compile(r"(?<![\w'’-])of\s+$")
@@ -394,6 +448,9 @@ def _named_before(text: str, clause: int, end: int, words: _AboutWords, figure_e
     43 m/s")."""
     if clause == 0 or text[clause - 1] != ",":
         return None
+    listed = _LISTED_BEFORE.search(text, max(0, clause - _LISTED_REACH), end)
+    if listed is not None and listed.start(1) < clause:
+        return listed.group(1)  # "... and Europe, the Middle East and Africa 2.17 million": the list is one name
     tokens = list(_TOKEN.finditer(text, clause, end))
     stops = [i for i, t in enumerate(tokens) if t.group().lower() in words.stop]
     name = tokens[stops[-1] + 1:] if stops else tokens
@@ -434,6 +491,28 @@ def _head_before(text: str, comma: int, words: _AboutWords) -> bool:
     lower = [t.lower() for t in tokens]
     return bool(tokens) and not any(w in words.verbs or w in words.stop or w in words.auxiliary for w in lower) \
         and lower[0] not in words.preposition and not _is_time(tokens[0], lower[0], words)
+
+
+def _apposition(text: str, clause: int, draft: Draft, words: _AboutWords) -> bool:
+    """Is the figure set off by commas after a word of the apposition row alone, between a subject
+    and its verb ("Wheat acreage, at 55.7 million acres, is up nine percent")?"""
+    tokens = [t.lower() for t in _TOKEN.findall(text, clause, draft.start)]
+    if len(tokens) != 1 or tokens[0] not in words.apposition:
+        return False
+    verb = _VERB_AFTER_COMMA.match(text, draft.end)
+    return verb is not None and (verb.group(1).lower() in words.auxiliary or verb.group(1).lower() in words.verbs)
+
+
+def _set_off_adjunct(text: str, clause: int, draft: Draft, words: _AboutWords) -> bool:
+    """Is the figure's clause a phrase of an adjunct word set off by commas between a subject and
+    its verb ("Bitcoin, with a market cap of $647 billion, has dropped")?"""
+    first = _TOKEN.search(text, clause, draft.start)
+    verb = _VERB_AFTER_COMMA.match(text, draft.end)
+    return first is not None and first.group().lower() in words.adjunct and verb is not None and (
+        verb.group(1).lower() in words.auxiliary or verb.group(1).lower() in words.verbs)
+
+
+_VERB_AFTER_COMMA = re.compile(r",\s+([a-z]+)\b")
 
 
 def _adjunct(text: str, clause: int, end: int, words: _AboutWords) -> bool:
@@ -591,6 +670,9 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
         if first == 0 and tokens[0][:1].isupper() and lower[0] in words.past and _adjectival(
                 [""] + tokens, [""] + lower, 1, len(tokens) + 1, words):
             break  # "Landed home prices fell", "Reported cases rose": a participle as an adjective
+        if first == 0 and lower[0] in words.verbs and tokens[0][:1].isupper() and len(tokens) > 2 \
+                and lower[1] in words.preposition:
+            break  # "Rates on Shanghai – Los Angeles slid": a noun before its preposition, no verb
         if lower[first] in words.skip or lower[first] in words.verbs or _is_time(tokens[first], lower[first], words):
             first += 1
         elif lower[first] in words.calendar and first > 0 and (
@@ -613,6 +695,8 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
         det = min((i for i in range(first + 2, len(tokens) - 1) if lower[i] in words.determiner), default=None)
         if det is not None:
             first = det + 1
+        elif (opener := next((i for i in range(first + 1, len(tokens) - 1) if lower[i] in words.opener), None)) is not None:
+            first = opener + 1  # "On a monthly basis consumer prices", "In dollar terms sales"
         # "For the fourth fiscal quarter Apple expects", "Over his career Harden has averaged":
         # a name after the opening phrase's own words starts the phrase
         name = next((i for i in range(first + 1, len(tokens)) if tokens[i][:1].isupper()
@@ -649,7 +733,8 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
         if joint is None or len(phrase) > _ABOUT_LONGEST:
             phrase, lowered = phrase[-_ABOUT_WORDS:], lowered[-_ABOUT_WORDS:]
     after_preposition = False  # "In the first quarter of 2016 global smartphone shipments": of the time phrase
-    while phrase and (lowered[0] in words.skip or lowered[0] in words.preposition or _is_number(phrase[0])
+    while phrase and (lowered[0] in words.skip or lowered[0] in words.preposition or lowered[0] in words.conjunction
+                      or _is_number(phrase[0])
                       or _is_time(phrase[0], lowered[0], words)) and (
             after_preposition or not (_year_modifier(phrase, lowered, 0, words) or _compound_modifier(phrase, lowered, 0, words))):
         after_preposition = lowered[0] in words.preposition
@@ -735,7 +820,7 @@ _TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*\s*$")
 # initialism keeps its last full stop before a word ("U.S. crude", "U.S. GDP": no clause ends
 # there), and so does a title before a word ("St. Louis", "Dow Jones & Co. earned"); an
 # ampersand between words is one ("Dow Jones & Co.")
-_TOKEN = re.compile(r"[A-Z](?:\.[A-Z])+\.(?=\s+[A-Za-z])|(?<![\w.])(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")\.(?=\s+[A-Za-z])|(?<=\s)&(?=\s)|\d[\d.,]*-[A-Za-z][\w'’&.-]*[\w]|[A-Z][A-Z]+\+(?![\w+])|[A-Za-z][\w'’&.-]*(?:/[A-Z][\w'’&.-]*)?[\w]'?|[A-Za-z]"
+_TOKEN = re.compile(r"[A-Z](?:\.[A-Z])+\.(?=\s+[A-Za-z])|(?<![\w.])(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")\.(?=\s+[A-Za-z])|(?<=\s)&(?=\s)|(?<=[A-Za-z]\s)\u2013(?=\s[A-Z])|\d[\d.,]*-[A-Za-z][\w'’&.-]*[\w]|[A-Z][A-Z]+\+(?![\w+])|[A-Za-z][\w'’&.-]*(?:/[A-Z][\w'’&.-]*)?[\w]'?|[A-Za-z]"
                     r"|(?<=[A-Za-z&]\s)\d+(?![\d.,%])(?!\S)")
 
 
@@ -835,14 +920,18 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
     words = _words()
     folded = scan.fold(text) if folded is None else folded
     framed = [d for d in drafts if d.kind in FRAMED_KINDS]
-    previous_end = counted_end = None
+    previous_end = counted_end = valued_of = None
     for draft in framed:
         rate = _rate_phrase(text, draft, words)  # "grew at an annual rate of 2.0 percent"
         _per(text, draft, words, rate)
         _direction(text, draft, words, rate)
-        draft.about = about(text, draft, folded, previous_end, counted_end)
+        draft.about = about(text, draft, folded, previous_end, counted_end, valued_of)
         previous_end = draft.end
-        counted_end = draft.end if draft.kind in _COUNTING_KINDS else None
+        # "Quarterly revenue of $17.41 billion was up 6 percent": a sum after "of" is the value of
+        # the noun before it, no price of a noun of its own
+        of = _OF_BEFORE.search(text, max(0, draft.start - _OF_REACH), draft.start) if draft.kind == "money" else None
+        valued_of = of.start() if of is not None else valued_of  # kept for the figures after it
+        counted_end = draft.end if draft.kind in _COUNTING_KINDS and of is None else None
     # "lost 11.5 percent in a week and 25.2 percent in thirty days": a span of time is no link
     # ("hit 12.26 per cent, a 23-month high, up from": nor is a duration written as a modifier)
     chain = [d for d in framed if not (d.kind == "duration" and d.direction is None and (
@@ -860,7 +949,7 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
             draft.about = previous.about
     _index_levels(text, framed, words)
     _index_restated_levels(text, framed)
-    _starts_in_level_units(framed)
+    _starts_in_level_units(text, framed)
     _bare_restatements(text, framed)
     for draft in framed:
         if draft.per is None and draft.about is not None and draft.kind != "ratio":
@@ -1008,8 +1097,8 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
     of the same change; both are about what the first is about; "from 5.5p to 6.2p per kWh" are
     one rate."""
     gap = text[previous.end:draft.start]
-    if len(gap) > _CHAIN_GAP or _SENTENCE_END.search(gap):
-        return
+    if len(gap) > _CHAIN_GAP or _SENTENCE_END.search(_INITIALISM.sub("", gap)):
+        return  # (an initialism's stops end no sentence: "142 mph in the U.S. and 153 mph")
     restates = (_RESTATES.fullmatch(gap) is not None or (
         # "up US$7.69 or 7.12 per cent": one change in two kinds; "5 or 6 people" is a choice
         _BARE_OR.fullmatch(gap) is not None and previous.kind != draft.kind)) and not any(c.isdigit() for c in gap)
@@ -1022,19 +1111,22 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
         # signed figure in brackets is the change of the figure before, which is a level)
         previous.direction, previous.change = draft.direction, draft.change
     elif draft.direction is None and previous.direction is not None and previous.change in ("delta", "level") \
-            and (previous.kind == draft.kind or previous.change == "level") and _gapped(gap) \
+            and (previous.kind == draft.kind or previous.change == "level" or (previous.kind, draft.kind) == _COUNT_BARE) \
+            and _gapped(gap, previous.subject) \
             and _connector(text, draft.start, words) is None:
         # "NMC Health climbed 4.2 per cent and Coca-Cola Hellenic three per cent": the second
         # figure of the verb left out moved the same way ("Ethereum fell 18.6% to $169.92 and
         # XRP 11.5%": after the first change's level)
         draft.direction, draft.change = previous.direction, "delta"
     elif draft.direction is None and previous.direction is not None and previous.change == "delta" \
-            and previous.kind == draft.kind and _joined(gap) and _parallel(text, gap, draft) \
+            and previous.kind == draft.kind and (_joined(gap) and _parallel(text, gap, draft) or _listed(text, gap, draft)) \
             and _connector(text, draft.start, words) is None:
-        # "jumped 0.8% over the month and 8.3% on an annual basis": a second change of the verb
+        # "jumped 0.8% over the month and 8.3% on an annual basis": a second change of the verb;
+        # "fell 8 percent in the Americas, 7 percent in EMEA and 9 percent in APJC": a list of them
         draft.direction, draft.change = previous.direction, previous.change
     elif draft.direction is None and previous.direction is not None and (
-            connector := _connector(text, draft.start, words)) and not any(
+            connector := _connector(text, draft.start, words)) \
+            and not _ranging_between(text, previous.end, draft.start) and not any(
             w.lower() in _about_words().stop and w.lower() not in _about_words().parallel for w in _WORD.findall(gap)):
         # "ticked 6.75 points higher, or 0.24%, to 2,654.80": the level of the change before
         # (not "jumped 3 percent after hours, having closed at $22.36": another clause's)
@@ -1086,11 +1178,14 @@ def _index_levels(text: str, drafts: list[Draft], words: _Words) -> None:
             draft.kind, draft.unit = "points", "index_point"
 
 
-def _starts_in_level_units(drafts: list[Draft]) -> None:
+def _starts_in_level_units(text: str, drafts: list[Draft]) -> None:
     """A bare start right after its change's level is in the level's unit: "to a record 29.5
     million tonnes from 28.3 million previously", "revised up to 22.3 million tonnes from 21.6
-    million" (of its magnitude: "to 5 km from 2019" is no start)."""
-    for level, start in zip(drafts, drafts[1:]):
+    million" (of its magnitude: "to 5 km from 2019" is no start); so is one right before "to" and
+    its level ("trimmed the rise from 6.2 to 4.2 per cent")."""
+    pairs = [*zip(drafts, drafts[1:]), *((level, start) for start, level in zip(drafts, drafts[1:])
+                                         if _START_TO.fullmatch(text, start.end, level.start))]
+    for level, start in pairs:
         if (start.change == "start" and level.change == "level" and start.direction == level.direction
                 and start.kind in _COUNTED and start.subject is None and start.unit is None and level.unit is not None
                 and level.kind not in _COUNTING_KINDS and isinstance(start.value, float)
@@ -1100,6 +1195,9 @@ def _starts_in_level_units(drafts: list[Draft]) -> None:
 
 
 _SAME_MAGNITUDE = (0.1, 10.0)
+_INITIALISM = re.compile(r"(?<![A-Za-z])(?:[A-Z]\.){2,}(?=\s+[a-z])")
+_OF = "of"
+_START_TO = re.compile(r"\s+to\s+")
 
 
 def _bare_restatements(text: str, drafts: list[Draft]) -> None:
@@ -1153,9 +1251,11 @@ def _index_names_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w&])")
 
 
-def _gapped(gap: str) -> bool:
+def _gapped(gap: str, counted: str | None = None) -> bool:
     """Is ``gap``, between two figures, "and" and the second figure's own subject, with no verb
-    ("... 2.46% and Lloyds Banking Group 1.25%", "revenue rose 5% and profit 3%")?"""
+    ("... 2.46% and Lloyds Banking Group 1.25%", "revenue rose 5% and profit 3%", "added 2.28
+    million members and Europe, the Middle East and Africa 2.17 million": ``counted`` the noun the
+    first figure counts)?"""
     words = _about_words()
     gap = gap.lstrip().removeprefix(",")  # "The S&P 500 declined 3.2%, and the Nasdaq 3.8%"
     folded = scan.fold(gap)
@@ -1163,9 +1263,12 @@ def _gapped(gap: str) -> bool:
     # "... by 7p per litre in the past week and diesel by 4.5ppl": the first figure's rate and
     # time before "and"
     joint = next((m for m in _WORD.finditer(folded) if m.group() in words.parallel), None)
+    own = frozenset(scan.fold(counted).split()) if counted else frozenset()
     if joint is not None and all(
             _is_time(t, t, words) or t in words.preposition or t in words.skip or t in words.ordinal
-            or t in words.continuation for t in _WORD.findall(folded, 0, joint.start())):
+            or t in words.continuation or t in own for t in _WORD.findall(folded, 0, joint.start())):
+        if _NAME_LIST.fullmatch(gap[joint.end():].strip()):
+            return True  # a list of names, the subject of the verb left out
         folded = folded[joint.start():]
         tokens = _WORD.findall(folded)
     if not tokens or tokens[0] not in words.parallel or _words_in(words.verb_re, folded, 0, len(folded)):
@@ -1197,6 +1300,19 @@ def _parallel(text: str, gap: str, draft: Draft) -> bool:
     stop = _CLAUSE_START.search(text, draft.end, min(len(text), draft.end + _ABOUT_REACH))
     after = scan.fold(text[draft.end:stop.start() if stop else min(len(text), draft.end + _ABOUT_REACH)])
     return not _words_in(words.verb_re, after, 0, len(after))
+
+
+def _listed(text: str, gap: str, draft: Draft) -> bool:
+    """Is the figure the next of a list of the verb's figures, each with a phrase of a
+    preposition after it ("fell 8 percent in the Americas, 7 percent in EMEA and ...")? The gap
+    is the phrase before and a comma; a phrase of the same kind follows the figure, and no verb."""
+    words = _about_words()
+    tokens = _WORD.findall(scan.fold(gap))
+    if not tokens or tokens[0] not in words.preposition or not gap.rstrip().endswith(",") or "," in gap.rstrip()[:-1] \
+            or any(t in words.stop or t in words.verbs or t in _words().before for t in tokens):
+        return False
+    after = _WORD.match(scan.fold(text[draft.end:draft.end + _ROLE_REACH]).lstrip())
+    return after is not None and after.group() == tokens[0] and _parallel(text, " and ", draft)
 
 
 def _level_before_change(text: str, previous: Draft, draft: Draft, drafts: list[Draft]) -> None:
@@ -1231,11 +1347,27 @@ def _level_before_change(text: str, previous: Draft, draft: Draft, drafts: list[
     draft.about = draft.about or previous.about
 
 
+def _comparative_after_phrase(text: str, end: int) -> re.Match[str] | None:
+    """The comparative after a level's phrase of a preposition and its comma ("stood at 1.94
+    million in the week through Nov. 22, slightly lower than a week earlier"): no other figure,
+    verb or stop word in the phrase (a date's day aside)."""
+    comma = text.find(",", end, end + _LEVEL_HEAD)
+    if comma < 0:
+        return None
+    head = _DATED.sub("", _CLOCK.sub("", text[end:comma]))
+    words = _about_words()
+    tokens = [w.lower() for w in _WORD.findall(head)]
+    if not tokens or tokens[0] not in words.preposition or _CLAUSE_MARK.search(head) or any(c.isdigit() for c in head) \
+            or any(w in words.stop or w in words.verbs or w in _words().before for w in tokens):
+        return None
+    return _more_words().comparative_re.match(text, comma)
+
+
 _TIME_KINDS = frozenset({"date", "year", "duration"})
 # the stops of a time's abbreviations are no clause's end: "as of 5 a.m. Monday", "on Dec. 29"
 _DATED = re.compile(r"(?<![\w.])[A-Z][a-z]+\.?\s+\d{1,2}(?![\w.,])|(?<![\w.,])(?:1[89]|20)\d\d(?![\w.,])")
 _CLOCK = re.compile(r"(?i)\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?")
-_LEVEL_HEAD = 60  # "totaled $356.4 billion in the first two months of the budget year, down"
+_LEVEL_HEAD = 90  # "totaled $356.4 billion in the first two months of the budget year, down"
 _CLAUSE_MARK = re.compile(r"[;:!?\n(]|\.(?=\s)")
 
 
@@ -1305,6 +1437,16 @@ def start_opener(text: str, start: int) -> int | None:
 _RANGING_REACH = 12
 
 
+def _ranging_between(text: str, start: int, end: int) -> bool:
+    """Is there a word of the ranging rows and its "from" between ``start`` and ``end`` (the
+    verb and the figure's role word), the figure one end of that range?"""
+    tokens = _WORD.findall(scan.fold(text[start:end]))
+    return any(w in _more_words().ranging and nxt == _FROM for w, nxt in zip(tokens, tokens[1:]))
+
+
+_FROM = "from"
+
+
 def states_change(text: str, start: int) -> bool:
     """Is there a change verb among the two words before ``start``?"""
     return change_before(text, start) is not None
@@ -1355,12 +1497,28 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
         return
     preceding = [m for m in _WORD.finditer(text, sentence, end_of_words)]
     if connector is None:
-        preceding = preceding[-_NEAR_WORDS:]
+        if len(preceding) > _NEAR_WORDS and preceding[-2].group().lower() in _about_words().article \
+                and preceding[-3].group().lower() in words.before and not any(
+                    text[a:b].strip() for a, b in zip([m.end() for m in preceding[-3:]],
+                                                      [*(m.start() for m in preceding[-2:]), start])):
+            preceding = preceding[-_NEAR_WORDS - 1:]  # "rose a modest 1.7 percent", "grew a slower 1.9 percent"
+        else:
+            preceding = preceding[-_NEAR_WORDS:]
     verb = next((m for m in reversed(preceding) if m.group().lower() in words.before
                  and not _particle(scan.fold(text[max(0, m.start() - _PARTICLE_REACH):m.end()]),
                                    m.start() - max(0, m.start() - _PARTICLE_REACH), m.group().lower())), None)
     if verb is not None and _thing(text, verb, draft, words):
         return  # "a surge of 6 to 10 feet": a storm surge
+    if verb is not None and connector is not None and _ranging_between(text, verb.end(), connector.end()):
+        return  # "edged up to 1.7 per cent, ranging from 0.7 per cent in Adelaide to 4.2 per cent": a range
+    if verb is not None and connector is None and preceding and preceding[-1] is not verb \
+            and preceding[-1].group().lower() in _about_words().preposition \
+            and preceding[-1].group().lower() not in words.roles and preceding[-1].group().lower() != _OF \
+            and len(preceding) > 1 and preceding[-2] is verb and not text[preceding[-1].end():start].strip():
+        return  # "fell in 13 of the 18 markets": the figure counts where, no change
+    if verb is not None and connector is None and preceding and preceding[-1] is verb \
+            and verb.group().lower() in _more_words().level_before and not text[verb.end():start].strip():
+        verb = None  # "rejects improved £34 billion offer": an adjective, the new level (below)
     if verb is not None and connector is None and preceding and preceding[-1] is not verb and (
             (det := preceding[-1].group().lower()) in _about_words().determiner and det not in _about_words().article):
         return  # "cutting the GBP175 billion budget deficit": the figure tells which deficit
@@ -1387,6 +1545,11 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
             and not text[preceding[-1].end():start].strip():
         draft.direction, draft.change = level_word, "level"  # "rejects improved £34 billion offer"
         return
+    if verb is not None and connector is not None and draft.kind == "duration" \
+            and words.roles[scan.fold(connector.group(1))] == "delta" and verb.group().lower() in more.record_time:
+        # "improved on the previous best by 34 seconds": a record time cut by the figure
+        draft.direction, draft.change = more.record_time[verb.group().lower()], "delta"
+        return
     if verb is not None:
         draft.direction = words.before[verb.group().lower()]
         draft.change = words.roles[scan.fold(connector.group(1))] if connector else "delta"
@@ -1401,7 +1564,7 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
                 # or 0.01 per cent, up at 24,320.55 points")
                 draft.change = "delta"
         return
-    comparative = _more_words().comparative_re.match(text, draft.end)
+    comparative = _more_words().comparative_re.match(text, draft.end) or _comparative_after_phrase(text, draft.end)
     if comparative is not None:  # "sustained winds of 150 mph, a little stronger than at the previous update"
         draft.direction, draft.change = _more_words().comparatives[scan.fold(comparative.group(1))], "level"
         return
@@ -1459,11 +1622,18 @@ def _noun_after_words(text: str, end: int, words: _Words) -> re.Match[str] | Non
     if found is None:
         return None
     about = _about_words()
-    between = [w.lower() for w in _WORD.findall(text[end:found.start(1)])]
+    between = [w.lower() for w in _WORD.findall(text[end:found.start(1)]) if w.lower() not in _bases()]
     if any(w in about.skip or w in about.stop or w in about.preposition and w != "of" or w in about.auxiliary
            or w in about.determiner or w in about.verbs or w in about.time or w in words.before for w in between):
         return None
     return found
+
+
+@functools.cache
+def _bases() -> frozenset[str]:
+    """The one-word bases of a comparison (time_words.tsv's past rows: "year-on-year"), which may
+    stand between a figure and its change noun ("a 3% year-on-year fall")."""
+    return frozenset(r[0].lower() for r in read_rows("time_words.tsv") if r[1] == "past" and " " not in r[0])
 
 
 def _sign(text: str, draft: Draft) -> str | None:
@@ -1557,7 +1727,9 @@ _ADJECTIVE_WIDTH = 24
 @functools.cache
 def _role_adjective_re() -> re.Pattern[str]:
     roles = alternation(sorted(_words().roles, key=len, reverse=True))
-    return re.compile(r"(?i)(?<![\w-])(" + roles + r")\s+an?\s+[a-z][a-z-]*[a-z]\s+$")
+    # ("to a seasonally adjusted 282,000": an adverb in -ly before the adjective)
+    # ("from the previously reported 399,000": "the" and an adverb in -ly before a participle)
+    return re.compile(r"(?i)(?<![\w-])(" + roles + r")\s+(?:an?\s+(?:[a-z]+ly\s+)?|the\s+[a-z]+ly\s+)[a-z][a-z-]*[a-z]\s+$")
 
 
 _OF_REACH = 50

@@ -90,6 +90,7 @@ class _TimeWords:
     contract_re: re.Pattern[str]  # " gold futures" after "December": a contract's month, no time
     span_keys: tuple[str, ...]  # where span_re may match, found with str.find
     span_lengths: dict[str, int]  # "year" -> 12, "quarter" -> 3: a period named by its length in months
+    span_days: dict[str, int]  # "week" -> 7: a period named by its length in days, ended on a day
 
 
 @functools.cache
@@ -99,6 +100,7 @@ def _time_words() -> _TimeWords:
     records: list[str] = []
     ends: list[str] = []
     lengths: dict[str, int] = {}
+    day_lengths: dict[str, int] = {}
     lists: dict[str, list[str]] = {}
     for phrase, period, number in read_rows("time_words.tsv"):
         if period == "prefix":
@@ -109,6 +111,8 @@ def _time_words() -> _TimeWords:
             ends.extend(phrase.split(","))
         elif period == "span_length":
             lengths[phrase] = int(number)
+        elif period == "span_days":
+            day_lengths[phrase] = int(number)
         elif period in LIST_ROLES:
             lists.setdefault(period, []).extend(phrase.split(","))
         else:
@@ -120,8 +124,9 @@ def _time_words() -> _TimeWords:
     count = r"(\d{1,2}|" + alternation(list(counts)) + r")"
     span_re = re.compile(
         r"(?i)(?<![\w-])(?:(?:" + alternation([w for w, role in prefixes.items() if role == "at"]) + r")\s+)?the\s+(?:"
-        r"(?:" + count + r"\s+months?|(" + alternation(list(lengths)) + r"))\s+(?:" + alternation(ends).replace(r"\ ", r"\s+") + r")\s+("
-        + month_names + r")(?:\s+\d{1,2}(?!\d))?(?:,?\s+(\d{4}))?"
+        r"(?:" + count + r"\s+months?|(" + alternation(list(lengths)) + r")|(" + alternation(list(day_lengths))
+        + r"))\s+(?:" + alternation(ends).replace(r"\ ", r"\s+") + r")\s+(?:(\d{1,2})\s+)?("
+        + month_names + r")(?:\.(?=\s+\d))?(?:\s+(\d{1,2})(?!\d))?(?:,?\s+(\d{4}))?"
         r"|first\s+" + count + r"\s+months\s+of\s+(?:the\s+year|(\d{4})))(?![\w-])")
     # month and weekday names as written, capitalised, and not the three-letter ones: "may" is a
     # verb, "The Sun" a newspaper ("May" itself is a full name)
@@ -195,8 +200,8 @@ def _time_words() -> _TimeWords:
                       re.compile(r"(?i)\s+of\s+(?:" + alternation(lists["own_year"]).replace(r"\ ", r"\s+")
                                  + r")(?![\w-])"),
                       re.compile(r"(?i)\s+(?:" + alternation(lists["contract"]).replace(r"\ ", r"\s+") + r")(?![\w-])"),
-                      (*sorted({unit + end.split()[0] for unit in (*_SPAN_UNITS, *(f"{w} " for w in lengths))
-                                for end in ends}), _SPAN_FIRST), lengths)
+                      (*sorted({unit + end.split()[0] for unit in (*_SPAN_UNITS, *(f"{w} " for w in [*lengths, *day_lengths]))
+                                for end in ends}), _SPAN_FIRST), lengths, day_lengths)
 
 
 _SHORT_LAST = 3
@@ -493,7 +498,11 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
     matches = [*scan.finditer(words.phrase_re, text, [(words.anchor, folded)]),
                *scan.finditer(words.name_re, text, [(words.name_anchor, text)]),
                *_codes(text, folded, words)]
+    # a month's name inside a phrase of its own is that phrase's ("the September quarter")
+    phrased = SpanSet([m.span() for m in matches if m.re is words.phrase_re])
     for match in matches:
+        if match.re is words.name_re and phrased.overlaps(*match.span()):
+            continue
         if taken.overlaps(*match.span()) or timed_durations.overlaps(*match.span()) and not all(
                 match.start() >= end or start >= match.end() or match.start() <= start and end <= match.end()
                 or start < match.start() < end < match.end() for start, end in durations):
@@ -760,7 +769,7 @@ def _spans(text: str, folded: str, published: dt.date | None, words: _TimeWords)
             if match.start() in seen:
                 continue
             seen.add(match.start())
-            number, year_word, month, year, first, first_year = match.groups()
+            number, year_word, day_word, day_before, month, day_after, year, first, first_year = match.groups()
             if published is None and not (year or first_year):
                 found.append(_Expression(match.start(), match.end(), match.group(), None,
                                          f"'{match.group()}' is not placed in time: no publication date"))
@@ -771,6 +780,15 @@ def _spans(text: str, folded: str, published: dt.date | None, words: _TimeWords)
                 if not 1 <= count <= 12:
                     continue
                 period = (dt.date(on_year, 1, 1), dt.date(on_year, count, calendar.monthrange(on_year, count)[1]))
+            elif day_word is not None:  # "the week ended Nov. 16": the days to that day
+                day = day_before or day_after
+                end_month = words.months.get(month) or words.months.get(month.capitalize())
+                if day is None or end_month is None:
+                    continue
+                end = _day_on_or_before(int(year) if year else None, end_month, int(day), published)
+                if end is None:
+                    continue
+                period = (end - dt.timedelta(days=words.span_days[day_word.lower()] - 1), end)
             else:
                 count = words.span_lengths[year_word.lower()] if year_word else _count(number, words)
                 end_month = words.months.get(month) or words.months.get(month.capitalize())
@@ -785,6 +803,19 @@ def _spans(text: str, folded: str, published: dt.date | None, words: _TimeWords)
                           dt.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1]))
             found.append(_Expression(match.start(), match.end(), match.group(), period))
     return found
+
+
+def _day_on_or_before(year: int | None, month: int, day: int, published: dt.date | None) -> dt.date | None:
+    """The day ``month``/``day`` of ``year``, or without a year the last one up to the publication
+    date; None for a day the month lacks."""
+    if year is None:
+        if published is None:
+            return None
+        year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 # where a span can be: "12 months to", "the year ended" (time_words.tsv's span_length rows),

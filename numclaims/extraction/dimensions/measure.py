@@ -75,6 +75,7 @@ class _OneTable:
     symbols_re: re.Pattern[str]  # symbols ("kg", "ml"), case-sensitive, in the text
     next_words: frozenset[str]
     within_re: re.Pattern[str]  # "in a decade": a preposition that lets a duration stand
+    basis_words: frozenset[str]  # "ago", "earlier": after "less than a year", a figure's comparison's time
 
 
 @functools.cache
@@ -82,9 +83,12 @@ def _one_table() -> _OneTable:
     needs: dict[str, tuple[str, frozenset[str]]] = {}
     next_words: frozenset[str] = frozenset()
     within: list[str] = []
+    basis: frozenset[str] = frozenset()
     for row in read_rows("unit_one.tsv"):
         if row[0] == "next":
             next_words = frozenset(row[1].split(","))
+        elif row[0] == "basis":
+            basis = frozenset(row[1].split(","))
         elif row[0] == "within":
             within = row[1].split(",")
         else:
@@ -110,6 +114,7 @@ def _one_table() -> _OneTable:
         re.compile(rf"(?:{scan.by_first_char(symbols)})(?![\w°/])"),
         next_words,
         re.compile(rf"(?<![\w-])(?:{alternation(within)})\s+$"),
+        basis,
     )
 
 
@@ -183,6 +188,10 @@ def one_unit(ctx: Context, protected: SpanSet) -> list[Draft]:
         before = qualifier_before(text, phrase_start)
         if before:
             qualifier, qualified_start = before
+            basis = _NEXT.match(text, end)
+            if basis is not None and basis.group(1) and basis.group(1).lower() in table.basis_words \
+                    and _rate_denominator(folded, qualified_start):
+                continue  # "44.7 bushels per acre, 2.3 less than a year ago": the figure's comparison, a time
         if fraction is None:
             within = not article_enough and before is None and table.within_re.search(
                 folded, max(0, phrase_start - 8), phrase_start) is not None
