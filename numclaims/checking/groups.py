@@ -417,6 +417,16 @@ def _one_sided(figures: Sequence[Item]) -> bool:
     return bool(figures) and (qualifiers <= FLOORS or qualifiers <= CEILINGS)
 
 
+def _floor_against_ceiling(members: Sequence[Item]) -> tuple[Item, Item] | None:
+    """A floor of one report ("above 1,700 degrees") and a ceiling of another above it ("up to
+    1,800 degrees"), or None. Both can hold, but the outlets state different figures for the
+    fact: a reviewer must see which is meant, so the group is not one that simply agrees."""
+    floors = [m for m in members if m.mention.qualifier in FLOORS]
+    ceilings = [m for m in members if m.mention.qualifier in CEILINGS]
+    return next(((f, c) for f in floors for c in ceilings
+                 if f.doc.id != c.doc.id and f.reading.low < c.reading.high), None)  # type: ignore[union-attr]
+
+
 def _common_scope(run: Sequence[Item]) -> frozenset[str]:
     scopes = [m.scope for m in run]
     return frozenset.intersection(*scopes) if scopes else frozenset()
@@ -567,7 +577,8 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     outside = _outside(vague, figures, slack) if vague and figures else []
     widths = [r.typical_high - r.typical_low for r in readings]
     apart = _apart_in_one_currency(members) if slack > _EPSILON * scale else []
-    if bounds_overlap and _meets(t_low, t_high, slack, widths) and not outside and not apart:
+    if bounds_overlap and _meets(t_low, t_high, slack, widths) and not outside and not apart \
+            and _floor_against_ceiling(members) is None:
         shared = interval(min(t_low, t_high), max(t_low, t_high))
         if len(_by_reading(members)) == 1:
             return CheckItem(claims, "consistent",
@@ -635,7 +646,12 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
         if apart:
             why.append(f"{_names(apart, docs=False)} are in one currency and differ beyond their "
                        "rounding: no exchange rate stands between them")
-        if bounds_overlap and not apart:
+        against = _floor_against_ceiling(members) if bounds_overlap and not apart else None
+        if against:
+            floor, ceiling = against
+            why.append(f"{_names([floor], docs=False)} is a floor and {_names([ceiling], docs=False)} "
+                       "a ceiling above it: both could hold, but the reports state different figures")
+        elif bounds_overlap and not apart:
             # the readings shown above do not meet: name the wider bounds that do, or the
             # explanation would deny its own verdict
             allowed = " and ".join(
