@@ -28,7 +28,7 @@ from numclaims.checking.grouping import (
     FRAME_MARK, FX_SLACK, VALUE_MARK, YEAR_PER, Cluster, cluster, is_estimate, rate_period, written_digits,
 )
 from numclaims.checking.numbers import fmt_interval, fmt_width
-from numclaims.checking.readings import CEILINGS, FLOORS, Reading, written_scale
+from numclaims.checking.readings import CAPPED, CEILINGS, FLOORED, FLOORS, Reading, written_scale
 from numclaims.checking.scope import quote_scope
 from numclaims.checking.text import lemma
 from numclaims.model import CheckItem, Mention
@@ -417,6 +417,34 @@ def _one_sided(figures: Sequence[Item]) -> bool:
     return bool(figures) and (qualifiers <= FLOORS or qualifiers <= CEILINGS)
 
 
+def _floor_against_ceiling(members: Sequence[Item]) -> tuple[Item, Item] | None:
+    """A floor of one report ("above 1,700 degrees") and a ceiling of another above it ("up to
+    1,800 degrees"), or None. Both can hold, but the outlets state different figures for the
+    fact: a reviewer must see which is meant, so the group is not one that simply agrees."""
+    floors = [m for m in members if m.mention.qualifier in FLOORS]
+    ceilings = [m for m in members if m.mention.qualifier in CEILINGS]
+    return next(((f, c) for f in floors for c in ceilings
+                 if f.doc.id != c.doc.id and f.reading.low < c.reading.high), None)  # type: ignore[union-attr]
+
+
+def _past_bound(members: Sequence[Item]) -> tuple[Item, Item] | None:
+    """A bound of one report ("nearly 100,000", "more than 3,000") and an approximate figure of
+    another that the bound's own wording excludes ("approximately 104,000"; "about 2,900"), or
+    None: the approximation reaches the bound, but the figure stated is another one."""
+    def value(m: Item) -> float | None:
+        v = m.mention.value
+        return float(v) if isinstance(v, (int, float)) and math.isfinite(v) else None
+    approximate = [m for m in members if m.mention.qualifier == "approx" and value(m) is not None]
+    for bound in members:
+        q, at = bound.mention.qualifier, value(bound)
+        if at is None or q not in CAPPED | FLOORED:
+            continue
+        for m in approximate:
+            if m.doc.id != bound.doc.id and (value(m) > at if q in CAPPED else value(m) < at):  # type: ignore[operator]
+                return bound, m
+    return None
+
+
 def _common_scope(run: Sequence[Item]) -> frozenset[str]:
     scopes = [m.scope for m in run]
     return frozenset.intersection(*scopes) if scopes else frozenset()
@@ -567,7 +595,8 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     outside = _outside(vague, figures, slack) if vague and figures else []
     widths = [r.typical_high - r.typical_low for r in readings]
     apart = _apart_in_one_currency(members) if slack > _EPSILON * scale else []
-    if bounds_overlap and _meets(t_low, t_high, slack, widths) and not outside and not apart:
+    if bounds_overlap and _meets(t_low, t_high, slack, widths) and not outside and not apart \
+            and _floor_against_ceiling(members) is None and _past_bound(members) is None:
         shared = interval(min(t_low, t_high), max(t_low, t_high))
         if len(_by_reading(members)) == 1:
             return CheckItem(claims, "consistent",
@@ -635,7 +664,17 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
         if apart:
             why.append(f"{_names(apart, docs=False)} are in one currency and differ beyond their "
                        "rounding: no exchange rate stands between them")
-        if bounds_overlap and not apart:
+        against = _floor_against_ceiling(members) if bounds_overlap and not apart else None
+        past = _past_bound(members) if bounds_overlap and not apart and not against else None
+        if past:
+            bound, beyond = past
+            why.append(f"{_names([beyond], docs=False)} states a figure that {_names([bound], docs=False)} "
+                       "excludes: only their rounding meets")
+        elif against:
+            floor, ceiling = against
+            why.append(f"{_names([floor], docs=False)} is a floor and {_names([ceiling], docs=False)} "
+                       "a ceiling above it: both could hold, but the reports state different figures")
+        elif bounds_overlap and not apart:
             # the readings shown above do not meet: name the wider bounds that do, or the
             # explanation would deny its own verdict
             allowed = " and ".join(

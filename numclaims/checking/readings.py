@@ -67,12 +67,12 @@ _CALENDAR_APPROX = 1.0
 TYPICAL_ROUNDING_CAP = 0.1
 # numbers without a unit: counts are bare, years are calendar years (shown without separators)
 _PLAIN_UNITS = {"count": "", "year": "calendar year", "other": ""}
-_FLOORED = frozenset({"more_than", "at_least"})
+_FLOORED = FLOORED = frozenset({"more_than", "at_least"})
 # the wordings that let a round figure's trailing zeros count as rounding
 _ROUNDED = frozenset({"approx", "nearly"})
 # a number word that names the unit of the figure's last digit ("two million": +/-0.5 million)
 _SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_CAPPED = frozenset({"less_than", "at_most", "up_to", "nearly"})
+_CAPPED = CAPPED = frozenset({"less_than", "at_most", "up_to", "nearly"})
 
 
 @dataclass(frozen=True, slots=True)
