@@ -687,3 +687,30 @@ def test_counts_of_places_that_add_up_to_nothing_are_not_checked() -> None:
     assert _arithmetic(
         "At least 40 people died in Kent. Officials said 12 were injured in Essex and 9 in Surrey, "
         "and 150 homes were flooded.") == []
+
+
+# A toll whose last places share one count (hurricane-milton-2024: AFP, in our words)
+def test_places_that_share_one_count_add_to_the_total() -> None:
+    [(verdict, claims, why)] = _arithmetic(
+        "The storm killed 11 people across the state, officials said on Friday.\n\n"
+        "Five people died in Lee County, three in Sarasota County, and one each in Manatee, "
+        "Charlotte and Collier counties.")
+    assert verdict == "consistent"
+    assert claims == ["a:Five", "a:three", "a:11"]
+    assert '3 x 1 ("one each in Manatee, Charlotte and Collier")' in why
+
+
+def test_places_sharing_a_count_that_misses_the_total_are_not_checked() -> None:
+    # 5 + 3 + 2 x 1 = 10, not the 11: no check, and never a flag
+    assert _arithmetic(
+        "The storm killed 11 people across the state, officials said on Friday.\n\n"
+        "Five people died in Lee County, three in Sarasota County, and one each in Manatee "
+        "and Collier counties.") == []
+
+
+def test_a_floor_given_place_by_place_adds_up_to_a_floor_of_the_total() -> None:
+    [(verdict, claims, _)] = _arithmetic(
+        "Officials said at least 9 people had been killed by the tornadoes.\n\n"
+        "At least five people died in Brevard County, three in Osceola County and one in Lake County.")
+    assert verdict == "consistent"
+    assert claims == ["a:At least five", "a:three", "a:one", "a:at least 9"]

@@ -32,6 +32,11 @@ sentences or reports reports agreement only unless said otherwise below:
   (:func:`_parts_before`, agreement only), and against the figures of its unit that another
   report gives in sentences sharing a word with it, the total's trailing zeros taken as rounding
   ("a combined 38,600 acres" of 23,713 + 14,117 + 779; :func:`_parts_elsewhere`, agreement only);
+* **a count broken down place by place** (:func:`_breakdowns`): whole counts, exact or "at
+  least", one of them named by a place ("229 people died in ... Valencia, seven in ... Castilla-La
+  Mancha and one in Andalusia"), against the report's count of their sum; places that share one
+  count add it once each ("two in Pinellas County, and one each in Hillsborough, Polk, Orange and
+  Citrus counties" is 2 + 4 x 1; the ``each`` row of ``arithmetic_words.tsv``). Agreement only;
 * **a majority over all others** (:func:`_majorities`): "648 of the 650 Commons seats ... on 412
   seats and held a majority of 176" is 2 x 412 - 648, in one sentence (agreement only);
 * **a margin between finishers** (:func:`_margins`): "3min 27sec ahead of his compatriot Benson

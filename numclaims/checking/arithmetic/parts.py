@@ -18,6 +18,7 @@ from numclaims.checking.arithmetic.words import _words
 from numclaims.checking.claims import Item
 from numclaims.checking.groups import FX_GROUP_SLACK
 from numclaims.checking.numbers import fmt_interval
+from numclaims.extraction.numbers import words_value
 from numclaims.model import CheckItem
 
 #: A total is looked for this close to the parts' sum (relative): further off it is another figure.
@@ -373,11 +374,32 @@ def _placed(item: Item) -> bool:
     return bool(words.place_after.match(text, m.end) or words.place_before.match(text, _sentence_begin(item), m.start))
 
 
+def _each_places(item: Item) -> tuple[float, int, str] | None:
+    """The same count for each of a list of places right after a place's count ("two in
+    Pinellas County, and one each in Hillsborough, Polk, Orange and Citrus counties"): the
+    count, how many places and the words; None if no such list follows. The report gives those
+    places no figure of their own, so they are read here."""
+    m, text = item.mention, item.doc.text
+    found = _words().each_places.match(text, m.end)
+    if found is None:
+        return None
+    word = found.group("count")
+    try:
+        count = float(word) if word.isdigit() else words_value([word.lower()])
+    except (KeyError, ValueError):
+        return None
+    places = len(re.split(r",\s*(?:and\s+)?|\s+and\s+", found.group("places")))
+    if not count >= 1 or places < 2:
+        return None
+    return count, places, text[found.start("count"):found.end("places")]
+
+
 def _whole(item: Item) -> bool:
-    """An exact whole count: what a report breaks down place by place (a level a toll has risen
-    to is one; the amount it rose by is not)."""
+    """A whole count, exact or "at least": what a report breaks down place by place (a level a
+    toll has risen to is one; the amount it rose by is not). A floor is read at its figure: "at
+    least six in St. Lucie County" is a part of "at least 16"."""
     m = item.mention
-    return (m.kind == "count" and m.qualifier == "exact" and m.change not in ("delta", "start")
+    return (m.kind == "count" and m.qualifier in ("exact", "at_least") and m.change not in ("delta", "start")
             and isinstance(m.value, float) and m.value >= 1 and m.value.is_integer())
 
 
@@ -404,6 +426,9 @@ def _breakdowns(items: Sequence[Item]) -> list[CheckItem]:
             if first in used or not any(placed[first:last + 1]):
                 continue
             total = sum(float(i.mention.value) for i in run)  # type: ignore[arg-type]
+            each = _each_places(run[-1])
+            if each is not None:
+                total += each[0] * each[1]
             near = [counts[n] for n in (first - 1, last + 1) if 0 <= n < len(counts)
                     and abs(_sentence_of(counts[n]) - _sentence_of(run[0 if n < first else -1])) <= 1]
             match = next((t for t in near if t.mention.value == total), None)
@@ -415,6 +440,8 @@ def _breakdowns(items: Sequence[Item]) -> list[CheckItem]:
                 continue
             used.update(range(first, last + 1))
             terms = " + ".join(_q(i) for i in run)
+            if each is not None:
+                terms += f' + {each[1]} x {each[0]:,.0f} ("{each[2]}")'
             explanation = (f"in {match.doc.id}: {terms} = {total:,.0f}; {_q(match)} reads "
                            f"{float(match.mention.value):,.0f}: the counts the report gives place by place "  # type: ignore[arg-type]
                            f"add up to its total")
