@@ -714,3 +714,38 @@ def test_a_floor_given_place_by_place_adds_up_to_a_floor_of_the_total() -> None:
         "At least five people died in Brevard County, three in Osceola County and one in Lake County.")
     assert verdict == "consistent"
     assert claims == ["a:At least five", "a:three", "a:one", "a:at least 9"]
+
+
+# A change of a rate by "per cent" (boe-rate-cut-2024: The Independent's key points, in our words)
+def test_a_rate_cut_by_per_cent_is_read_as_points_when_they_fit() -> None:
+    [(verdict, claims, why)] = _arithmetic(
+        "The central bank cut its main rate by 0.25 per cent to 4.75 per cent from 5 per cent on Thursday.")
+    assert verdict == "consistent"
+    assert claims == ["a:0.25 per cent", "a:4.75 per cent", "a:5 per cent"]
+    assert "(read as percentage points)" in why
+
+
+def test_a_share_down_by_per_cent_is_read_as_relative_when_that_fits() -> None:
+    [(verdict, _, why)] = _arithmetic("Turnout fell 10 per cent, from 60.0% to 54.0%, officials said.")
+    assert verdict == "consistent" and "(read as relative)" in why
+
+
+def test_a_rate_cut_by_per_cent_in_a_key_point_meets_the_levels_of_the_story() -> None:
+    found = _arithmetic(
+        "The bank lowered its main interest rate to 4.5 per cent, down from 4.75 per cent, on "
+        "Thursday. It was the second cut this year.\n\n"
+        "Key points\n- Central bank cuts its main interest rate by 0.25 per cent")
+    assert ("consistent", ["a:4.5 per cent", "a:4.75 per cent", "a:0.25 per cent"]) in [
+        (verdict, claims) for verdict, claims, _ in found]
+
+
+def test_a_rate_change_by_per_cent_that_fits_neither_reading_is_not_flagged() -> None:
+    # 5.25 - 2 points is 3.25; 5.25 less 2% of it is 5.15: neither is 4.75, and the text does
+    # not say which it means, so no check (never a flag)
+    assert _arithmetic(
+        "The central bank cut its main rate by 2 per cent to 4.75 per cent from 5.25 per cent on Thursday.") == []
+    found = _arithmetic(
+        "The bank lowered its main interest rate to 4.5 per cent, down from 4.75 per cent, on "
+        "Thursday. It was the second cut this year.\n\n"
+        "Key points\n- Central bank cuts its main interest rate by 2 per cent")
+    assert all(verdict == "consistent" and "a:2 per cent" not in claims for verdict, claims, _ in found)

@@ -11,12 +11,17 @@ sentences or reports reports agreement only unless said otherwise below:
   or started from ("gained 836.52 points, or 2.19 percent, to close at 39,098.68": 836.52 on the
   38,262.16 before is 2.186%, consistent; "fell 3.4% to £115.31bn from £119.4bn"). Any two of
   them imply the others: start + delta = level, start x (1 + percentage) = level, delta / start
-  = percentage; percentage points add to a percentage level; ``conflict`` when they do not. The
+  = percentage; percentage points add to a percentage level; ``conflict`` when they do not. A
+  change by "per cent" of a percentage may mean points or a relative change ("cut its main rate
+  by 0.25 per cent to 4.75 per cent from 5 per cent"): with both levels given it agrees when
+  either reading fits and is left unchecked, never flagged, when neither does. The
   frames say each figure's role (``Mention.change``, ``Mention.direction``);
   ``arithmetic_words.tsv`` adds what they miss ("or 2.19 percent" restates the change, a bare
   figure after "to" or "at" is the level, a level may come first: "$5.16, up 33%", "412 (+211)
   seats"). Two levels alone go the way their words say ("27%, up from only 3%"). A change with
-  no level in its sentence takes one from another sentence (:func:`_levels_elsewhere`), and in
+  no level in its sentence takes one from another sentence (:func:`_levels_elsewhere`), a change
+  stated by how much alone takes both levels from another sentence sharing its words
+  (:func:`_deltas_elsewhere`; a key point's "cuts interest rates by 0.25 per cent"), and in
   :func:`check_totals_across` a change is set against another report's start and level of the
   same figure (:func:`_changes_across`): agreement only;
 * **a change that beat a named figure** (:func:`_estimates_across`): "beating estimates by USD
