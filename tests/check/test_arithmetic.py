@@ -749,3 +749,38 @@ def test_a_rate_change_by_per_cent_that_fits_neither_reading_is_not_flagged() ->
         "Thursday. It was the second cut this year.\n\n"
         "Key points\n- Central bank cuts its main interest rate by 2 per cent")
     assert all(verdict == "consistent" and "a:2 per cent" not in claims for verdict, claims, _ in found)
+
+
+# Segments given sentence by sentence against the total (nvidia-q4-fy2024: Zacks, in our words)
+SEGMENTS = ("The retailer reported sales of $9.6 billion for the year, up 4% on the year before.\n\n"
+            "Grocery sales were $6.1 billion, ahead of the $5.9 billion analysts expected.\n\n"
+            "Clothing brought in $2.3 billion, compared with $2.2 billion a year earlier.\n\n"
+            "Home and garden sales reached ${home} billion.")
+
+
+def test_segments_given_sentence_by_sentence_add_up_to_the_total() -> None:
+    [(verdict, claims, why)] = _arithmetic(SEGMENTS.format(home="1.2"))
+    assert verdict == "consistent"
+    assert claims == ["a:$9.6 billion", "a:$6.1 billion", "a:$2.3 billion", "a:$1.2 billion"]
+    assert "part by part" in why
+
+
+def test_segments_that_add_up_to_no_figure_are_not_checked() -> None:
+    # 6.1 + 2.3 + 1.9 = 10.3, not the 9.6: no check, and never a flag
+    assert _arithmetic(SEGMENTS.format(home="1.9")) == []
+
+
+def test_segments_after_a_total_of_its_own_sentence_add_up_to_it() -> None:
+    [(verdict, claims, _)] = _arithmetic(
+        "The retailer's sales for the year came to $9.6 billion.\n\n"
+        "Grocery sales were $6.1 billion.\n\nClothing brought in $2.3 billion.\n\n"
+        "Home and garden sales reached $1.2 billion.")
+    assert verdict == "consistent"
+    assert claims == ["a:$9.6 billion", "a:$6.1 billion", "a:$2.3 billion", "a:$1.2 billion"]
+
+
+def test_two_sentences_with_lead_amounts_are_no_segments() -> None:
+    # 6.1 + 2.3 = 8.4, but two parts are too few to tell a breakdown from chance
+    assert _arithmetic("The retailer's sales for the year came to $8.4 billion.\n\n"
+                       "Grocery sales were $6.1 billion.\n\n"
+                       "Clothing brought in $2.3 billion.") == []

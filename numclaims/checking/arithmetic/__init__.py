@@ -42,6 +42,10 @@ sentences or reports reports agreement only unless said otherwise below:
   Mancha and one in Andalusia"), against the report's count of their sum; places that share one
   count add it once each ("two in Pinellas County, and one each in Hillsborough, Polk, Orange and
   Citrus counties" is 2 + 4 x 1; the ``each`` row of ``arithmetic_words.tsv``). Agreement only;
+* **segments sentence by sentence** (:func:`_segments`): the lead amounts of three or more
+  consecutive sentences ("Gaming revenue was $2.87 billion, ...", "Professional Visualization
+  brought in $463 million, ...", ...) against an amount of theirs in another sentence sharing a
+  word ("revenue of $22.1 billion") that their sum meets to rounding; agreement only;
 * **a majority over all others** (:func:`_majorities`): "648 of the 650 Commons seats ... on 412
   seats and held a majority of 176" is 2 x 412 - 648, in one sentence (agreement only);
 * **a margin between finishers** (:func:`_margins`): "3min 27sec ahead of his compatriot Benson
@@ -79,7 +83,7 @@ from numclaims.checking.arithmetic.changes import (
 from numclaims.checking.arithmetic.common import _sentences
 from numclaims.checking.arithmetic.parts import (
     MAX_PARTS, TOTAL_REACH, TOTAL_WINDOW, _breakdowns, _check_parts, _closest, _is_total, _parts, _parts_across,
-    _majorities, _parts_before, _parts_elsewhere,
+    _majorities, _parts_before, _parts_elsewhere, _segments,
 )
 from numclaims.checking.arithmetic.rates import _rates, _totals_against_rates
 from numclaims.checking.arithmetic.shares import (
@@ -111,6 +115,8 @@ def check_arithmetic(items: Sequence[Item]) -> list[CheckItem]:
     found += [c for c in _parts_before(items) if (c.claims[-1].doc, c.claims[-1].start) not in checked]
     checked = {(c.doc, c.start) for item in found for c in item.claims}
     found += [c for c in _breakdowns(items) if (c.claims[-1].doc, c.claims[-1].start) not in checked]
+    checked = {(c.doc, c.start) for item in found for c in item.claims if item.details.get("relation") == "parts"}
+    found += [c for c in _segments(items) if not checked & {(x.doc, x.start) for x in c.claims}]
     return found
 
 

@@ -449,3 +449,65 @@ def _breakdowns(items: Sequence[Item]) -> list[CheckItem]:
                                    {"check": "arithmetic", "relation": "parts", "kind": "count"}))
             break
     return found
+
+
+#: The fewest sentences whose lead amounts :func:`_segments` adds up, and how far into its
+#: sentence (characters, no figure before it) a lead amount may stand.
+MIN_SEGMENTS = 3
+SEGMENT_LEAD = 60
+
+
+def _segments(items: Sequence[Item]) -> list[CheckItem]:
+    """A total broken down sentence by sentence, each naming a part and its amount first ("Nvidia
+    reported revenue of $22.1 billion ..." and "Gaming revenue was $2.87 billion, against an
+    average estimate of $2.68 billion", "Professional Visualization brought in $463 million,
+    ...", "Automotive revenue was $281 million ...", ...). The parts are the lead amounts of
+    ``MIN_SEGMENTS`` or more consecutive sentences (the first perhaps left out: it may be the
+    total's), all of one currency or unit, none a change;
+    the total is an amount of theirs in another sentence of the report that shares a word with one
+    of theirs and that their sum meets to rounding. Only agreement is reported: a report's
+    other figures are of other things."""
+    leads: list[tuple[int, Item]] = []
+    for sentence in _sentences(items):
+        first = sentence[0]
+        begin = _sentence_begin(first)
+        text = first.doc.text
+        if (first.mention.start - begin <= SEGMENT_LEAD and not re.search(r"\d", text[begin:first.mention.start])
+                and _may_be_part(first) and first.mention.qualifier == "exact"):
+            leads.append((_sentence_of(first), first))
+    runs: list[list[Item]] = []
+    for n, item in leads:
+        if runs and n == _sentence_of(runs[-1][-1]) + 1 and _part_key(item) == _part_key(runs[-1][-1]):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    found: list[CheckItem] = []
+    # a total that opens the run in a sentence of its own ("Sales came to $9.6 billion.") is no part
+    for whole in runs:
+        checked = next((c for run in (whole, whole[1:]) if (c := _segments_total(run, items)) is not None), None)
+        if checked is not None:
+            found.append(checked)
+    return found
+
+
+def _segments_total(run: Sequence[Item], items: Sequence[Item]) -> CheckItem | None:
+    """The check of a run of lead amounts against the total of them the report gives; else None."""
+    if len(run) < MIN_SEGMENTS:
+        return None
+    low = sum(_native(p)[0] for p in run)
+    high = sum(_native(p)[1] for p in run)
+    where = {_sentence_of(p) for p in run}
+    words = frozenset().union(*(_sentence_words(p) for p in run))
+    total = next((t for t in items if _amount(t) and t.mention.equivalent_of is None
+                  and _part_key(t) == _part_key(run[0]) and _sentence_of(t) not in where
+                  and _overlap((low, high), _native(t)) and _sentence_words(t) & words), None)
+    if total is None:
+        return None
+    shown = [*run, total]
+    explanation = (f"in {total.doc.id}: {' + '.join(_q(p) for p in run)} = "
+                   f"{_shown_native((low, high), shown)}; {_q(total)} reads "
+                   f"{_shown_native(_native(total), shown)}: the amounts its sentences give part by part "
+                   f"add up to the total")
+    return CheckItem(tuple(i.claim for i in sorted(shown, key=lambda i: i.mention.start)),
+                     "consistent", explanation,
+                     {"check": "arithmetic", "relation": "parts", "kind": total.mention.kind})
