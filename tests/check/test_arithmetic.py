@@ -5,6 +5,9 @@ bhp-anglo-american-2024)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -784,3 +787,19 @@ def test_two_sentences_with_lead_amounts_are_no_segments() -> None:
     assert _arithmetic("The retailer's sales for the year came to $8.4 billion.\n\n"
                        "Grocery sales were $6.1 billion.\n\n"
                        "Clothing brought in $2.3 billion.") == []
+
+
+def test_a_margin_takes_the_leaders_time_of_its_own_report_whatever_the_hash_seed() -> None:
+    # the leader is named "Smith" in one report and "Paul" too in the other: which time the
+    # margin is added to must not follow the order of a set of names (PYTHONHASHSEED)
+    script = (
+        "from numclaims import check\n"
+        "docs = [{'id': 'a', 'text': 'Paul Smith won the race in 2:05:10, a course record.', 'published': '2024-02-22'},\n"
+        "        {'id': 'b', 'text': \"Kenya's Smith crossed the line in 2:05:10, 1min 5sec ahead of his compatriot "
+        "John Jones. Jones finished second in 2:06:15.\", 'published': '2024-02-22'}]\n"
+        "print([[c.doc for c in g.claims] for g in check(docs).groups\n"
+        "       if g.details.get('check') == 'arithmetic' and g.details.get('kind') == 'duration'])\n")
+    for seed in range(6):
+        out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+        assert out.strip() == "[['b', 'b', 'b']]", (seed, out)

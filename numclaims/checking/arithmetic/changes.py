@@ -740,10 +740,12 @@ def _margins(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
     "Kiptum" ... "2hrs 35sec"), the margin added, meets a time in a sentence naming the one behind
     ("Kipruto ... was runner-up in 2:04:02"), in any report of the story. The times are filed by
     the names their sentences give, so each margin looks at the few times of its two names. Only
-    agreement is reported, once per report of the later time: the names may be of other races."""
+    agreement is reported, once per report of the later time: the names may be of other races.
+    The leader's time is taken from the margin's own report first, then in report order."""
     words = _words()
     times: list[Item] = []
     named: dict[str, list[Item]] = {}  # a name -> the times in sentences that give it
+    position = {items[0].doc.id: n for n, items in enumerate(per_doc) if items}
     for items in per_doc:
         for item in (i for sentence in _sentences(items) for i in sentence):
             m = item.mention
@@ -764,7 +766,11 @@ def _margins(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
         behind_names = frozenset(after.group("name").split())
         ahead_names = _names(text, _sentence_begin(margin), m.start) - behind_names
         sign = 1.0 if words.margin_way[after.group("way").lower()] == "ahead" else -1.0
+        # the leader's time of the margin's own report first, then in report order (not in the
+        # order of a set of names, which changes from run to run)
         leaders = {id(t): t for n in ahead_names for t in named.get(n, ()) if t is not margin}
+        leaders = {k: leaders[k] for k in sorted(leaders, key=lambda k: (
+            leaders[k].doc is not margin.doc, position[leaders[k].doc.id], leaders[k].mention.start))}
         # the one behind is named by the last word of the name: "Benson Kipruto" is "Kipruto"; a
         # time of the margin's own sentence is a third finisher's ("..., with Belgium's Bashir
         # Abdi third in 2:04:32"), and a loose one ("two hours") pins no finisher's time
