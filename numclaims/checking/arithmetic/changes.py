@@ -308,7 +308,8 @@ def _check_change(run: _Change, note: str = "") -> CheckItem | None:
         implied = (_add(_bounds(start), _size_of(percent), sign) if points
                    else _mul(_bounds(start), _add((1.0, 1.0), _size_of(percent), sign)))
         steps.append((f"{_q(start)} {'up' if sign > 0 else 'down'} {_q(percent)}{loose}", implied, level))
-    if delta is not None and percent is not None and not points and (level is not None or start is not None):
+    if (delta is not None and percent is not None and not points and not loose
+            and (level is not None or start is not None)):
         if start is not None:
             base, how = _bounds(start), _q(start)
         else:
