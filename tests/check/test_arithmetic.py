@@ -5,6 +5,9 @@ bhp-anglo-american-2024)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -687,3 +690,116 @@ def test_counts_of_places_that_add_up_to_nothing_are_not_checked() -> None:
     assert _arithmetic(
         "At least 40 people died in Kent. Officials said 12 were injured in Essex and 9 in Surrey, "
         "and 150 homes were flooded.") == []
+
+
+# A toll whose last places share one count (hurricane-milton-2024: AFP, in our words)
+def test_places_that_share_one_count_add_to_the_total() -> None:
+    [(verdict, claims, why)] = _arithmetic(
+        "The storm killed 11 people across the state, officials said on Friday.\n\n"
+        "Five people died in Lee County, three in Sarasota County, and one each in Manatee, "
+        "Charlotte and Collier counties.")
+    assert verdict == "consistent"
+    assert claims == ["a:Five", "a:three", "a:11"]
+    assert '3 x 1 ("one each in Manatee, Charlotte and Collier")' in why
+
+
+def test_places_sharing_a_count_that_misses_the_total_are_not_checked() -> None:
+    # 5 + 3 + 2 x 1 = 10, not the 11: no check, and never a flag
+    assert _arithmetic(
+        "The storm killed 11 people across the state, officials said on Friday.\n\n"
+        "Five people died in Lee County, three in Sarasota County, and one each in Manatee "
+        "and Collier counties.") == []
+
+
+def test_a_floor_given_place_by_place_adds_up_to_a_floor_of_the_total() -> None:
+    [(verdict, claims, _)] = _arithmetic(
+        "Officials said at least 9 people had been killed by the tornadoes.\n\n"
+        "At least five people died in Brevard County, three in Osceola County and one in Lake County.")
+    assert verdict == "consistent"
+    assert claims == ["a:At least five", "a:three", "a:one", "a:at least 9"]
+
+
+# A change of a rate by "per cent" (boe-rate-cut-2024: The Independent's key points, in our words)
+def test_a_rate_cut_by_per_cent_is_read_as_points_when_they_fit() -> None:
+    [(verdict, claims, why)] = _arithmetic(
+        "The central bank cut its main rate by 0.25 per cent to 4.75 per cent from 5 per cent on Thursday.")
+    assert verdict == "consistent"
+    assert claims == ["a:0.25 per cent", "a:4.75 per cent", "a:5 per cent"]
+    assert "(read as percentage points)" in why
+
+
+def test_a_share_down_by_per_cent_is_read_as_relative_when_that_fits() -> None:
+    [(verdict, _, why)] = _arithmetic("Turnout fell 10 per cent, from 60.0% to 54.0%, officials said.")
+    assert verdict == "consistent" and "(read as relative)" in why
+
+
+def test_a_rate_cut_by_per_cent_in_a_key_point_meets_the_levels_of_the_story() -> None:
+    found = _arithmetic(
+        "The bank lowered its main interest rate to 4.5 per cent, down from 4.75 per cent, on "
+        "Thursday. It was the second cut this year.\n\n"
+        "Key points\n- Central bank cuts its main interest rate by 0.25 per cent")
+    assert ("consistent", ["a:4.5 per cent", "a:4.75 per cent", "a:0.25 per cent"]) in [
+        (verdict, claims) for verdict, claims, _ in found]
+
+
+def test_a_rate_change_by_per_cent_that_fits_neither_reading_is_not_flagged() -> None:
+    # 5.25 - 2 points is 3.25; 5.25 less 2% of it is 5.15: neither is 4.75, and the text does
+    # not say which it means, so no check (never a flag)
+    assert _arithmetic(
+        "The central bank cut its main rate by 2 per cent to 4.75 per cent from 5.25 per cent on Thursday.") == []
+    found = _arithmetic(
+        "The bank lowered its main interest rate to 4.5 per cent, down from 4.75 per cent, on "
+        "Thursday. It was the second cut this year.\n\n"
+        "Key points\n- Central bank cuts its main interest rate by 2 per cent")
+    assert all(verdict == "consistent" and "a:2 per cent" not in claims for verdict, claims, _ in found)
+
+
+# Segments given sentence by sentence against the total (nvidia-q4-fy2024: Zacks, in our words)
+SEGMENTS = ("The retailer reported sales of $9.6 billion for the year, up 4% on the year before.\n\n"
+            "Grocery sales were $6.1 billion, ahead of the $5.9 billion analysts expected.\n\n"
+            "Clothing brought in $2.3 billion, compared with $2.2 billion a year earlier.\n\n"
+            "Home and garden sales reached ${home} billion.")
+
+
+def test_segments_given_sentence_by_sentence_add_up_to_the_total() -> None:
+    [(verdict, claims, why)] = _arithmetic(SEGMENTS.format(home="1.2"))
+    assert verdict == "consistent"
+    assert claims == ["a:$9.6 billion", "a:$6.1 billion", "a:$2.3 billion", "a:$1.2 billion"]
+    assert "part by part" in why
+
+
+def test_segments_that_add_up_to_no_figure_are_not_checked() -> None:
+    # 6.1 + 2.3 + 1.9 = 10.3, not the 9.6: no check, and never a flag
+    assert _arithmetic(SEGMENTS.format(home="1.9")) == []
+
+
+def test_segments_after_a_total_of_its_own_sentence_add_up_to_it() -> None:
+    [(verdict, claims, _)] = _arithmetic(
+        "The retailer's sales for the year came to $9.6 billion.\n\n"
+        "Grocery sales were $6.1 billion.\n\nClothing brought in $2.3 billion.\n\n"
+        "Home and garden sales reached $1.2 billion.")
+    assert verdict == "consistent"
+    assert claims == ["a:$9.6 billion", "a:$6.1 billion", "a:$2.3 billion", "a:$1.2 billion"]
+
+
+def test_two_sentences_with_lead_amounts_are_no_segments() -> None:
+    # 6.1 + 2.3 = 8.4, but two parts are too few to tell a breakdown from chance
+    assert _arithmetic("The retailer's sales for the year came to $8.4 billion.\n\n"
+                       "Grocery sales were $6.1 billion.\n\n"
+                       "Clothing brought in $2.3 billion.") == []
+
+
+def test_a_margin_takes_the_leaders_time_of_its_own_report_whatever_the_hash_seed() -> None:
+    # the leader is named "Smith" in one report and "Paul" too in the other: which time the
+    # margin is added to must not follow the order of a set of names (PYTHONHASHSEED)
+    script = (
+        "from numclaims import check\n"
+        "docs = [{'id': 'a', 'text': 'Paul Smith won the race in 2:05:10, a course record.', 'published': '2024-02-22'},\n"
+        "        {'id': 'b', 'text': \"Kenya's Smith crossed the line in 2:05:10, 1min 5sec ahead of his compatriot "
+        "John Jones. Jones finished second in 2:06:15.\", 'published': '2024-02-22'}]\n"
+        "print([[c.doc for c in g.claims] for g in check(docs).groups\n"
+        "       if g.details.get('check') == 'arithmetic' and g.details.get('kind') == 'duration'])\n")
+    for seed in range(6):
+        out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+        assert out.strip() == "[['b', 'b', 'b']]", (seed, out)

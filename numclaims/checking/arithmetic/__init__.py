@@ -11,12 +11,17 @@ sentences or reports reports agreement only unless said otherwise below:
   or started from ("gained 836.52 points, or 2.19 percent, to close at 39,098.68": 836.52 on the
   38,262.16 before is 2.186%, consistent; "fell 3.4% to £115.31bn from £119.4bn"). Any two of
   them imply the others: start + delta = level, start x (1 + percentage) = level, delta / start
-  = percentage; percentage points add to a percentage level; ``conflict`` when they do not. The
+  = percentage; percentage points add to a percentage level; ``conflict`` when they do not. A
+  change by "per cent" of a percentage may mean points or a relative change ("cut its main rate
+  by 0.25 per cent to 4.75 per cent from 5 per cent"): with both levels given it agrees when
+  either reading fits and is left unchecked, never flagged, when neither does. The
   frames say each figure's role (``Mention.change``, ``Mention.direction``);
   ``arithmetic_words.tsv`` adds what they miss ("or 2.19 percent" restates the change, a bare
   figure after "to" or "at" is the level, a level may come first: "$5.16, up 33%", "412 (+211)
   seats"). Two levels alone go the way their words say ("27%, up from only 3%"). A change with
-  no level in its sentence takes one from another sentence (:func:`_levels_elsewhere`), and in
+  no level in its sentence takes one from another sentence (:func:`_levels_elsewhere`), a change
+  stated by how much alone takes both levels from another sentence sharing its words
+  (:func:`_deltas_elsewhere`; a key point's "cuts interest rates by 0.25 per cent"), and in
   :func:`check_totals_across` a change is set against another report's start and level of the
   same figure (:func:`_changes_across`): agreement only;
 * **a change that beat a named figure** (:func:`_estimates_across`): "beating estimates by USD
@@ -32,6 +37,15 @@ sentences or reports reports agreement only unless said otherwise below:
   (:func:`_parts_before`, agreement only), and against the figures of its unit that another
   report gives in sentences sharing a word with it, the total's trailing zeros taken as rounding
   ("a combined 38,600 acres" of 23,713 + 14,117 + 779; :func:`_parts_elsewhere`, agreement only);
+* **a count broken down place by place** (:func:`_breakdowns`): whole counts, exact or "at
+  least", one of them named by a place ("229 people died in ... Valencia, seven in ... Castilla-La
+  Mancha and one in Andalusia"), against the report's count of their sum; places that share one
+  count add it once each ("two in Pinellas County, and one each in Hillsborough, Polk, Orange and
+  Citrus counties" is 2 + 4 x 1; the ``each`` row of ``arithmetic_words.tsv``). Agreement only;
+* **segments sentence by sentence** (:func:`_segments`): the lead amounts of three or more
+  consecutive sentences ("Gaming revenue was $2.87 billion, ...", "Professional Visualization
+  brought in $463 million, ...", ...) against an amount of theirs in another sentence sharing a
+  word ("revenue of $22.1 billion") that their sum meets to rounding; agreement only;
 * **a majority over all others** (:func:`_majorities`): "648 of the 650 Commons seats ... on 412
   seats and held a majority of 176" is 2 x 412 - 648, in one sentence (agreement only);
 * **a margin between finishers** (:func:`_margins`): "3min 27sec ahead of his compatriot Benson
@@ -69,7 +83,7 @@ from numclaims.checking.arithmetic.changes import (
 from numclaims.checking.arithmetic.common import _sentences
 from numclaims.checking.arithmetic.parts import (
     MAX_PARTS, TOTAL_REACH, TOTAL_WINDOW, _breakdowns, _check_parts, _closest, _is_total, _parts, _parts_across,
-    _majorities, _parts_before, _parts_elsewhere,
+    _majorities, _parts_before, _parts_elsewhere, _segments,
 )
 from numclaims.checking.arithmetic.rates import _rates, _totals_against_rates
 from numclaims.checking.arithmetic.shares import (
@@ -101,6 +115,8 @@ def check_arithmetic(items: Sequence[Item]) -> list[CheckItem]:
     found += [c for c in _parts_before(items) if (c.claims[-1].doc, c.claims[-1].start) not in checked]
     checked = {(c.doc, c.start) for item in found for c in item.claims}
     found += [c for c in _breakdowns(items) if (c.claims[-1].doc, c.claims[-1].start) not in checked]
+    checked = {(c.doc, c.start) for item in found for c in item.claims if item.details.get("relation") == "parts"}
+    found += [c for c in _segments(items) if not checked & {(x.doc, x.start) for x in c.claims}]
     return found
 
 

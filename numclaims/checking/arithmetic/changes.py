@@ -288,9 +288,17 @@ def _check_change(run: _Change, note: str = "") -> CheckItem | None:
         delta = None
     if points and level is not None and not _percent(level):
         return None  # percentage points change a percentage, not an amount
+    loose = ""
     if percent is not None and not points and any(c is not None and _percent(c) for c in (level, start)):
-        # "up 15%" of a percentage may be relative or a sloppy "points": the text does not say
-        percent = None
+        # "up 15%" of a percentage may be relative or a sloppy "points": the text does not say,
+        # so a percentage is checked only when both levels are given and one reading fits
+        reading = _loose_reading(start, level, percent, sign)
+        if reading is None:
+            percent = None
+        elif reading == "points":
+            points, loose = True, " (read as percentage points)"
+        else:
+            loose = " (read as relative)"
     if run.others:
         percent = None  # several percentages against different bases: which is the start's is unsaid
     if level is not None and start is not None and delta is not None:
@@ -299,8 +307,9 @@ def _check_change(run: _Change, note: str = "") -> CheckItem | None:
     if level is not None and start is not None and percent is not None:
         implied = (_add(_bounds(start), _size_of(percent), sign) if points
                    else _mul(_bounds(start), _add((1.0, 1.0), _size_of(percent), sign)))
-        steps.append((f"{_q(start)} {'up' if sign > 0 else 'down'} {_q(percent)}", implied, level))
-    if delta is not None and percent is not None and not points and (level is not None or start is not None):
+        steps.append((f"{_q(start)} {'up' if sign > 0 else 'down'} {_q(percent)}{loose}", implied, level))
+    if (delta is not None and percent is not None and not points and not loose
+            and (level is not None or start is not None)):
         if start is not None:
             base, how = _bounds(start), _q(start)
         else:
@@ -325,6 +334,20 @@ def _check_change(run: _Change, note: str = "") -> CheckItem | None:
     return CheckItem(tuple(c.claim for c in claims), verdict, explanation,
                      {"check": "arithmetic", "relation": "change", "kind": claims[0].mention.kind,
                       "direction": run.direction})
+
+
+def _loose_reading(start: Item | None, level: Item | None, percent: Item, sign: float) -> str | None:
+    """How a change by "per cent" of a percentage fits its two levels: "points" ("cut interest
+    rates by 0.25 per cent" from 5 per cent to 4.75 per cent), "relative" ("turnout fell 10
+    per cent, from 60% to 54%"), or None when no level is missing one or neither reading fits.
+    Journalists write either, so either may agree; neither can be flagged."""
+    if start is None or level is None or not (_percent(start) and _percent(level)):
+        return None
+    if _overlap(_add(_bounds(start), _size_of(percent), sign), _bounds(level)):
+        return "points"
+    if _overlap(_mul(_bounds(start), _add((1.0, 1.0), _size_of(percent), sign)), _bounds(level)):
+        return "relative"
+    return None
 
 
 def _check_way(run: _Change) -> CheckItem | None:
@@ -678,23 +701,32 @@ def _deltas_elsewhere(runs: Sequence[_Change]) -> list[CheckItem]:
             continue
         words = _sentence_words(by)
         where = _sentence_of(by)
-        near = sorted((o for o in runs if o.start is not None and o.level is not None
-                       and o.start.doc.id == by.doc.id and _fits_level(o.level, by)
-                       and _same_unit(o.start, o.level) and (o.direction or _way_of(o)) == run.direction
-                       and where not in (_sentence_of(o.start), _sentence_of(o.level))),
-                      key=lambda o: abs(_sentence_of(o.start) - where))  # type: ignore[arg-type]
-        for other in near:
-            assert other.start is not None and other.level is not None
-            shared = _sentence_words(other.start) | _sentence_words(other.level)
-            if len(words & shared) < SHARED_WORDS:
-                continue
+        candidates = [o for o in runs if o.start is not None and o.level is not None
+                      and o.start.doc.id == by.doc.id and _same_unit(o.start, o.level)
+                      and (o.direction or _way_of(o)) == run.direction
+                      and where not in (_sentence_of(o.start), _sentence_of(o.level))]
+        candidates.sort(key=lambda o: abs(_sentence_of(o.start) - where))  # type: ignore[arg-type]
+        strict = [o for o in candidates if _fits_level(o.level, by)]  # type: ignore[arg-type]
+        # a change by "per cent" of a rate's levels ("cuts interest rates by 0.25 per cent"
+        # and "to 4.75 per cent, down from 5 per cent"), read as points or as relative, only
+        # when no change of another unit shares the words and only where a reading fits
+        loose = [o for o in candidates if by.mention.unit == "percent"
+                 and o.level.mention.unit == "percent" and o.start.mention.unit == "percent"]  # type: ignore[union-attr]
+        shared_enough = [o for o in strict if len(words & _level_words(o)) >= SHARED_WORDS]
+        for other in shared_enough[:1] or [o for o in loose if len(words & _level_words(o)) >= SHARED_WORDS]:
             joined = _Change(delta=run.delta, percent=run.percent, start=other.start,
                              level=other.level, direction=run.direction)
             checked = _check_change(joined, note=" (the levels from another sentence)")
             if checked is not None and checked.verdict == "consistent":
                 found.append(checked)
-            break
+                break
     return found
+
+
+def _level_words(run: _Change) -> frozenset[str]:
+    """The content words of the sentences of a change's start and level."""
+    assert run.start is not None and run.level is not None
+    return _sentence_words(run.start) | _sentence_words(run.level)
 
 
 def _names(text: str, start: int, end: int) -> frozenset[str]:
@@ -709,10 +741,12 @@ def _margins(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
     "Kiptum" ... "2hrs 35sec"), the margin added, meets a time in a sentence naming the one behind
     ("Kipruto ... was runner-up in 2:04:02"), in any report of the story. The times are filed by
     the names their sentences give, so each margin looks at the few times of its two names. Only
-    agreement is reported, once per report of the later time: the names may be of other races."""
+    agreement is reported, once per report of the later time: the names may be of other races.
+    The leader's time is taken from the margin's own report first, then in report order."""
     words = _words()
     times: list[Item] = []
     named: dict[str, list[Item]] = {}  # a name -> the times in sentences that give it
+    position = {items[0].doc.id: n for n, items in enumerate(per_doc) if items}
     for items in per_doc:
         for item in (i for sentence in _sentences(items) for i in sentence):
             m = item.mention
@@ -733,7 +767,11 @@ def _margins(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
         behind_names = frozenset(after.group("name").split())
         ahead_names = _names(text, _sentence_begin(margin), m.start) - behind_names
         sign = 1.0 if words.margin_way[after.group("way").lower()] == "ahead" else -1.0
+        # the leader's time of the margin's own report first, then in report order (not in the
+        # order of a set of names, which changes from run to run)
         leaders = {id(t): t for n in ahead_names for t in named.get(n, ()) if t is not margin}
+        leaders = {k: leaders[k] for k in sorted(leaders, key=lambda k: (
+            leaders[k].doc is not margin.doc, position[leaders[k].doc.id], leaders[k].mention.start))}
         # the one behind is named by the last word of the name: "Benson Kipruto" is "Kipruto"; a
         # time of the margin's own sentence is a third finisher's ("..., with Belgium's Bashir
         # Abdi third in 2:04:32"), and a loose one ("two hours") pins no finisher's time

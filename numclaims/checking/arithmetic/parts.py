@@ -18,6 +18,7 @@ from numclaims.checking.arithmetic.words import _words
 from numclaims.checking.claims import Item
 from numclaims.checking.groups import FX_GROUP_SLACK
 from numclaims.checking.numbers import fmt_interval
+from numclaims.extraction.numbers import words_value
 from numclaims.model import CheckItem
 
 #: A total is looked for this close to the parts' sum (relative): further off it is another figure.
@@ -373,11 +374,32 @@ def _placed(item: Item) -> bool:
     return bool(words.place_after.match(text, m.end) or words.place_before.match(text, _sentence_begin(item), m.start))
 
 
+def _each_places(item: Item) -> tuple[float, int, str] | None:
+    """The same count for each of a list of places right after a place's count ("two in
+    Pinellas County, and one each in Hillsborough, Polk, Orange and Citrus counties"): the
+    count, how many places and the words; None if no such list follows. The report gives those
+    places no figure of their own, so they are read here."""
+    m, text = item.mention, item.doc.text
+    found = _words().each_places.match(text, m.end)
+    if found is None:
+        return None
+    word = found.group("count")
+    try:
+        count = float(word) if word.isdigit() else words_value([word.lower()])
+    except (KeyError, ValueError):
+        return None
+    places = len(re.split(r",\s*(?:and\s+)?|\s+and\s+", found.group("places")))
+    if not count >= 1 or places < 2:
+        return None
+    return count, places, text[found.start("count"):found.end("places")]
+
+
 def _whole(item: Item) -> bool:
-    """An exact whole count: what a report breaks down place by place (a level a toll has risen
-    to is one; the amount it rose by is not)."""
+    """A whole count, exact or "at least": what a report breaks down place by place (a level a
+    toll has risen to is one; the amount it rose by is not). A floor is read at its figure: "at
+    least six in St. Lucie County" is a part of "at least 16"."""
     m = item.mention
-    return (m.kind == "count" and m.qualifier == "exact" and m.change not in ("delta", "start")
+    return (m.kind == "count" and m.qualifier in ("exact", "at_least") and m.change not in ("delta", "start")
             and isinstance(m.value, float) and m.value >= 1 and m.value.is_integer())
 
 
@@ -404,6 +426,9 @@ def _breakdowns(items: Sequence[Item]) -> list[CheckItem]:
             if first in used or not any(placed[first:last + 1]):
                 continue
             total = sum(float(i.mention.value) for i in run)  # type: ignore[arg-type]
+            each = _each_places(run[-1])
+            if each is not None:
+                total += each[0] * each[1]
             near = [counts[n] for n in (first - 1, last + 1) if 0 <= n < len(counts)
                     and abs(_sentence_of(counts[n]) - _sentence_of(run[0 if n < first else -1])) <= 1]
             match = next((t for t in near if t.mention.value == total), None)
@@ -415,6 +440,8 @@ def _breakdowns(items: Sequence[Item]) -> list[CheckItem]:
                 continue
             used.update(range(first, last + 1))
             terms = " + ".join(_q(i) for i in run)
+            if each is not None:
+                terms += f' + {each[1]} x {each[0]:,.0f} ("{each[2]}")'
             explanation = (f"in {match.doc.id}: {terms} = {total:,.0f}; {_q(match)} reads "
                            f"{float(match.mention.value):,.0f}: the counts the report gives place by place "  # type: ignore[arg-type]
                            f"add up to its total")
@@ -422,3 +449,65 @@ def _breakdowns(items: Sequence[Item]) -> list[CheckItem]:
                                    {"check": "arithmetic", "relation": "parts", "kind": "count"}))
             break
     return found
+
+
+#: The fewest sentences whose lead amounts :func:`_segments` adds up, and how far into its
+#: sentence (characters, no figure before it) a lead amount may stand.
+MIN_SEGMENTS = 3
+SEGMENT_LEAD = 60
+
+
+def _segments(items: Sequence[Item]) -> list[CheckItem]:
+    """A total broken down sentence by sentence, each naming a part and its amount first ("Nvidia
+    reported revenue of $22.1 billion ..." and "Gaming revenue was $2.87 billion, against an
+    average estimate of $2.68 billion", "Professional Visualization brought in $463 million,
+    ...", "Automotive revenue was $281 million ...", ...). The parts are the lead amounts of
+    ``MIN_SEGMENTS`` or more consecutive sentences (the first perhaps left out: it may be the
+    total's), all of one currency or unit, none a change;
+    the total is an amount of theirs in another sentence of the report that shares a word with one
+    of theirs and that their sum meets to rounding. Only agreement is reported: a report's
+    other figures are of other things."""
+    leads: list[tuple[int, Item]] = []
+    for sentence in _sentences(items):
+        first = sentence[0]
+        begin = _sentence_begin(first)
+        text = first.doc.text
+        if (first.mention.start - begin <= SEGMENT_LEAD and not re.search(r"\d", text[begin:first.mention.start])
+                and _may_be_part(first) and first.mention.qualifier == "exact"):
+            leads.append((_sentence_of(first), first))
+    runs: list[list[Item]] = []
+    for n, item in leads:
+        if runs and n == _sentence_of(runs[-1][-1]) + 1 and _part_key(item) == _part_key(runs[-1][-1]):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    found: list[CheckItem] = []
+    # a total that opens the run in a sentence of its own ("Sales came to $9.6 billion.") is no part
+    for whole in runs:
+        checked = next((c for run in (whole, whole[1:]) if (c := _segments_total(run, items)) is not None), None)
+        if checked is not None:
+            found.append(checked)
+    return found
+
+
+def _segments_total(run: Sequence[Item], items: Sequence[Item]) -> CheckItem | None:
+    """The check of a run of lead amounts against the total of them the report gives; else None."""
+    if len(run) < MIN_SEGMENTS:
+        return None
+    low = sum(_native(p)[0] for p in run)
+    high = sum(_native(p)[1] for p in run)
+    where = {_sentence_of(p) for p in run}
+    words = frozenset().union(*(_sentence_words(p) for p in run))
+    total = next((t for t in items if _amount(t) and t.mention.equivalent_of is None
+                  and _part_key(t) == _part_key(run[0]) and _sentence_of(t) not in where
+                  and _overlap((low, high), _native(t)) and _sentence_words(t) & words), None)
+    if total is None:
+        return None
+    shown = [*run, total]
+    explanation = (f"in {total.doc.id}: {' + '.join(_q(p) for p in run)} = "
+                   f"{_shown_native((low, high), shown)}; {_q(total)} reads "
+                   f"{_shown_native(_native(total), shown)}: the amounts its sentences give part by part "
+                   f"add up to the total")
+    return CheckItem(tuple(i.claim for i in sorted(shown, key=lambda i: i.mention.start)),
+                     "consistent", explanation,
+                     {"check": "arithmetic", "relation": "parts", "kind": total.mention.kind})

@@ -49,6 +49,11 @@ class _Words:
     margin_way: dict[str, str]  # "ahead of" -> "ahead"
     place_after: re.Pattern[str]  # after a count, in its clause: "seven in the region of Castilla-La Mancha"
     place_before: re.Pattern[str]  # a clause's opening before a count: "In Castilla-La Mancha, the toll was put at"
+    each_places: re.Pattern[str]  # after a place's count: ", and one each in Polk, Orange and Citrus"; groups count, places
+
+
+# a place's name: one to four capitalised words ("St. Lucie", "Castilla-La Mancha")
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 
 
 @cache
@@ -136,5 +141,8 @@ def _words() -> _Words:
                                 re.IGNORECASE),
         place_after=re.compile(rf"[^,;:.()\d]{{0,60}}?\b(?:{any_of('place')})\s+(?:[a-z][\w'’-]*\s+){{0,4}}?[A-Z]"),
         place_before=re.compile(rf"\W*(?i:{any_of('place')})\s+(?:[a-z][\w'’-]*\s+){{0,3}}?[A-Z][^,.;]*,[^.;\d]*$"),
+        each_places=re.compile(
+            rf"[^,;:.()\d]{{0,60}}?,\s*(?:(?i:{any_of('joiner')})\s+)?(?P<count>[a-z]+|\d+)\s+(?i:{any_of('each')})\s+"
+            rf"(?i:{any_of('place')})\s+(?:[a-z][\w'’-]*\s+){{0,2}}?(?P<places>{_NAME}(?:,\s*{_NAME}){{0,8}},?\s+and\s+{_NAME})"),
         reference=re.compile(rf"^\s*(?:{any_of('reference')})\s+(?:(?:the|a|an|its|their)\s+)?$",
                              re.IGNORECASE))
