@@ -8,10 +8,7 @@ from numclaims.checking.grouping import counted_marks
 from numclaims.checking.inputs import Document
 from numclaims.extraction.pipeline import extract
 from tests.check.test_grouping_causes import _groups as groups_of
-
-
-def _together(found: dict[tuple[str, ...], str], *members: str) -> bool:
-    return any(set(members) <= set(group) for group in found)
+from tests.check.test_grouping_precision import _together
 
 
 def test_a_count_of_roads_is_no_death_toll() -> None:

@@ -4,18 +4,9 @@ development stories, tests/stories)."""
 
 from __future__ import annotations
 
-from typing import Any
 
 from numclaims import check, extract
-
-
-def _groups(*texts: str, published: str = "2023-06-07") -> list[list[str]]:
-    """The cross-source groups of the figures (not the years) of documents a, b, ..."""
-    docs: list[dict[str, Any]] = [{"id": chr(ord("a") + n), "text": t, "published": published}
-                                  for n, t in enumerate(texts)]
-    report = check(docs)
-    return sorted(sorted(f"{c.doc}:{c.text}" for c in g.claims) for g in report.groups
-                  if g.verdict != "single_source" and g.details.get("kind") != "year")
+from tests.check.test_grouping_recall import _groups
 
 
 def _kinds(text: str) -> list[tuple[str, str]]:
