@@ -4,7 +4,6 @@ development stories, tests/stories)."""
 
 from __future__ import annotations
 
-
 from numclaims import check, extract
 from tests.check.test_grouping_recall import _groups
 
