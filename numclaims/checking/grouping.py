@@ -61,7 +61,7 @@ from itertools import groupby
 
 from numclaims.checking.claims import Item
 from numclaims.checking.readings import FLOORS, reading
-from numclaims.extraction.lexicon import read_rows
+from numclaims.extraction.lexicon import calendar_names, read_rows
 from numclaims.model import Mention
 from numclaims.checking.text import data_lines, event_heads, generic_nouns, is_content, lemma, partitive_words, tokens
 from numclaims.checking.text import clause_bounds, enclosing
@@ -1439,7 +1439,6 @@ def where_marks(item: Item) -> list[str]:
 @cache
 def _calendar_words() -> frozenset[str]:
     """The month and weekday names of ``data/calendar.tsv``, lower case."""
-    from numclaims.extraction.lexicon import calendar_names
     names = calendar_names()
     return frozenset(w.lower().rstrip(".") for w in (*names.months, *names.weekdays))
 
