@@ -4,7 +4,8 @@ development stories, tests/stories)."""
 
 from __future__ import annotations
 
-from numclaims import check, extract
+from numclaims import extract
+from tests.check.test_floor_ceiling import _verdicts as verdicts_of
 from tests.check.test_grouping_recall import _groups
 
 
@@ -39,9 +40,7 @@ def test_ages_written_as_asides_meet_the_same_age_in_other_words() -> None:
 
 
 def _verdicts(*texts: str, published: str = "2024-01-19") -> list[tuple[str, list[str], str]]:
-    docs = [{"id": chr(ord("a") + n), "text": t, "published": published} for n, t in enumerate(texts)]
-    return [(g.verdict, sorted(f"{c.doc}:{c.text}" for c in g.claims), g.explanation)
-            for g in check(docs).groups if g.verdict != "single_source"]
+    return verdicts_of(*texts, published=published)
 
 
 def test_a_weekly_salary_meets_the_same_salary_a_year() -> None:
