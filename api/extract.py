@@ -32,6 +32,6 @@ def extract() -> dict[str, Any]:
     with time_budget():
         mentions = extract_mentions(
             text, published=body.get("published"), base_currency=base,
-            currency_hint=body.get("currency_hint"),
+            currency_hint=body.get("currency_hint"), outlet_country=body.get("outlet_country"),
         )
     return {"mentions": mentions}

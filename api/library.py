@@ -18,11 +18,13 @@ from numclaims.sample import SAMPLE_STORY, sample_documents  # noqa: F401
 
 
 def extract_mentions(
-    text: str, *, published: str | None, base_currency: str, currency_hint: str | None
+    text: str, *, published: str | None, base_currency: str, currency_hint: str | None,
+    outlet_country: str | None = None,
 ) -> list[dict[str, Any]]:
     """``numclaims.extract`` as JSON-ready dicts."""
     mentions = extract(
-        text, published=published, base_currency=base_currency, currency_hint=currency_hint
+        text, published=published, base_currency=base_currency, currency_hint=currency_hint,
+        outlet_country=outlet_country,
     )
     return [m.to_dict() for m in mentions]
 

@@ -65,8 +65,8 @@ def _content(spec: Any) -> dict[str, Any] | None:
 
 # Fields of a sample document each single-document request schema takes.
 _DOCUMENT_FIELDS = {
-    "ExtractRequest": ("text", "published", "currency_hint"),
-    "StoryDocumentRequest": ("id", "text", "published", "source", "currency_hint"),
+    "ExtractRequest": ("text", "published", "currency_hint", "outlet_country"),
+    "StoryDocumentRequest": ("id", "text", "published", "source", "currency_hint", "outlet_country"),
 }
 
 

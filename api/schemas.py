@@ -94,6 +94,10 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "currency_hint": {"type": "string", "pattern": HINT_PATTERN,
                               "description": "ISO 3166 country or ISO 4217 code that settles an "
                               "ambiguous sign such as '$'."},
+            "outlet_country": {"type": "string", "pattern": HINT_PATTERN,
+                               "description": "ISO 3166 country of the outlet: reads an ambiguous "
+                               "sign when no currency_hint does and no wire credit in the dateline "
+                               "('SEATTLE (AP) -') does."},
         },
     },
     "Mention": _dataclass_schema(Mention, "One quantity found in the text, with its span."),
@@ -112,6 +116,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "published": DATE,
             "source": {"type": "string", "maxLength": 200},
             "currency_hint": {"type": "string", "pattern": HINT_PATTERN},
+            "outlet_country": {"type": "string", "pattern": HINT_PATTERN},
         },
     },
     "CheckRequest": {
@@ -158,6 +163,10 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "published": DATE,
             "source": {"type": "string", "maxLength": 200},
             "currency_hint": {"type": "string", "pattern": HINT_PATTERN},
+            "outlet_country": {"type": "string", "pattern": HINT_PATTERN,
+                               "description": "ISO 3166 country of the outlet; stored as the "
+                               "document's currency_hint unless a currency_hint or a dateline's "
+                               "wire credit reads its signs."},
             "base_currency": {"type": "string", "pattern": CURRENCY_PATTERN},
         },
     },

@@ -28,6 +28,7 @@ from api.library import (
 from api.runtime import (base_currency, checked_id, checked_text, current_store, positive_int_arg,
                          time_budget)
 from api.schemas import CURRENCY_PATTERN, endpoint
+from numclaims.extraction.money import sign_reading, validate_hint
 from numclaims.store import StoredDocument, StoryFullError
 
 bp = Blueprint("stories", __name__, url_prefix="/v1/stories")
@@ -111,6 +112,12 @@ def post_document(story: str) -> Any:
     for key in ("published", "source", "currency_hint"):
         if body.get(key) is not None:
             new[key] = body[key]
+    if body.get("outlet_country") is not None:
+        # read once, on arrival, by the one rule (hint, else wire credit, else the country): the
+        # store keeps what reads the document's signs as its currency_hint
+        validate_hint(body["outlet_country"], "outlet_country")
+        new["currency_hint"] = sign_reading(text, body.get("currency_hint"), body["outlet_country"])
+    hint = new.get("currency_hint")
     with time_budget():
         prepared = prepare_story_document(new, base_currency=index_base)
         if base == index_base:
@@ -118,11 +125,11 @@ def post_document(story: str) -> Any:
         else:
             mentions = extract_mentions(text, published=body.get("published"),
                                         base_currency=base,
-                                        currency_hint=body.get("currency_hint"))
+                                        currency_hint=hint)
     try:
         result = current_store().put_document(
             story, doc_id, text=text, published=body.get("published"), source=body.get("source"),
-            currency_hint=body.get("currency_hint"), mentions=mentions, prepared=prepared,
+            currency_hint=hint, mentions=mentions, prepared=prepared,
             max_documents=int(current_app.config["MAX_STORY_DOCUMENTS"]),
         )
     except StoryFullError as exc:

@@ -29,8 +29,9 @@ def sample_records() -> list[dict[str, Any]]:
 
 def sample_documents() -> list[dict[str, Any]]:
     """The sample as :func:`numclaims.check` input: id, text, published, source, currency_hint
-    (the outlet's country, which settles what a bare "$" means)."""
-    return [{"id": str(r["id"]), "text": r["text"], "published": r.get("published"),
+    and outlet_country (the outlet's country reads a bare "$" unless a wire credit does)."""
+    docs = [{"id": str(r["id"]), "text": r["text"], "published": r.get("published"),
              "source": r.get("source") or r.get("outlet_country"),
-             "currency_hint": r.get("currency_hint") or r.get("outlet_country")}
+             "currency_hint": r.get("currency_hint"), "outlet_country": r.get("outlet_country")}
             for r in sample_records()]
+    return [{key: value for key, value in doc.items() if value is not None} for doc in docs]

@@ -73,9 +73,10 @@ DEFAULT_STORY = "default"
 
 def document_fields(record: Mapping[str, Any]) -> dict[str, Any]:
     """The keys of a document record that extraction and checking read, with the outlet's
-    country standing in for ``currency_hint`` and ``source`` when those are absent.
+    country standing in for ``source`` when that is absent (and reading bare currency signs
+    when no ``currency_hint`` or wire credit does: :func:`numclaims.extraction.money.sign_reading`).
 
-    >>> document_fields({"id": 7, "text": "17km", "outlet_country": "SG"})["currency_hint"]
+    >>> document_fields({"id": 7, "text": "17km", "outlet_country": "SG"})["source"]
     'SG'
     """
     if not isinstance(record, Mapping):
@@ -88,7 +89,8 @@ def document_fields(record: Mapping[str, Any]) -> dict[str, Any]:
         "text": record.get("text"),
         "published": record.get("published"),
         "source": record.get("source") or record.get("outlet_country"),
-        "currency_hint": record.get("currency_hint") or record.get("outlet_country"),
+        "currency_hint": record.get("currency_hint"),
+        "outlet_country": record.get("outlet_country"),
         "story": None if story is None or story == "" else str(story),
     }
 
@@ -105,6 +107,7 @@ def record_problem(record: Any) -> InputError | None:
         fields = document_fields(record)
         validate([fields])
         money.validate_hint(fields["currency_hint"])
+        money.validate_hint(fields["outlet_country"], "outlet_country")
     except InputError as exc:
         return exc
     return None
@@ -169,7 +172,7 @@ def extract_document(record: Mapping[str, Any], *, base_currency: str = "USD") -
     fields = document_fields(record)
     (doc,) = validate([fields])
     mentions = extract(doc.text, published=doc.published, base_currency=base_currency,
-                       currency_hint=doc.currency_hint)
+                       currency_hint=doc.currency_hint, outlet_country=doc.outlet_country)
     return doc.id, fields["story"], mentions
 
 

@@ -58,7 +58,7 @@ def grouping_score(gold_path: str | Path) -> dict[str, Any]:
     gold = json.loads(gold_path.read_text("utf-8"))
     docs = [{"id": d["id"], "text": (gold_path.parent / d["file"]).read_text("utf-8"),
              "published": d.get("published"), "source": d.get("outlet_country"),
-             "currency_hint": d.get("outlet_country")} for d in gold["documents"]]
+             "outlet_country": d.get("outlet_country")} for d in gold["documents"]]
     report = check(docs)
     items = list(report.groups) + [i for i in report.dates if i.details.get("check") == "group"]
     claims = [c for item in items for c in item.claims]

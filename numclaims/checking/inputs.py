@@ -2,9 +2,10 @@
 
 Each document is a mapping ``{"id", "text", "published"?, "source"?, "currency_hint"?,
 "outlet_country"?}``; a problem raises :class:`~numclaims.errors.InputError` whose ``field``
-names the key at fault. ``outlet_country`` settles a bare "$" (or "¥", "Rs"...) when no
-``currency_hint`` does, as the command line and batch records already read it; a bare "$"
-restating another currency is US dollars under either (see :mod:`numclaims.checking.inline`).
+names the key at fault. A bare "$" (or "¥", "Rs"...) is read by ``currency_hint``, else by the
+wire agency a dateline credits, else by ``outlet_country``, as extraction, the command line and
+batch records read it (:func:`numclaims.extraction.money.sign_reading`); a bare "$" restating
+another currency is US dollars under any of them (see :mod:`numclaims.checking.inline`).
 """
 
 from __future__ import annotations
@@ -28,11 +29,6 @@ class Document:
     source: str | None = None
     currency_hint: str | None = None
     outlet_country: str | None = None
-
-    @property
-    def hint(self) -> str | None:
-        """What reads the document's ambiguous currency signs: its hint, else its country."""
-        return self.currency_hint or self.outlet_country
 
 
 def _published(value: Any, where: str) -> date | None:

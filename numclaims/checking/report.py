@@ -30,7 +30,7 @@ ORDER = {"conflict": 0, "divergent": 1, "updated": 2, "unchecked": 3, "consisten
 def extract_items(doc: Document, base_currency: str) -> list[Item]:
     """The checker's view of one document's quantities."""
     mentions = extract(doc.text, published=doc.published, base_currency=base_currency,
-                       currency_hint=doc.hint)
+                       currency_hint=doc.currency_hint, outlet_country=doc.outlet_country)
     return build_items(doc, mentions)
 
 

@@ -82,8 +82,9 @@ def _document(entry: Mapping[str, Any], default_id: str) -> dict[str, Any]:
         "id": str(entry.get("id") or default_id),
         "published": entry.get("published"),
         "source": entry.get("source") or entry.get("outlet_country"),
-        # the outlet's country is what settles a bare "$" when nothing else does
-        "currency_hint": entry.get("currency_hint") or entry.get("outlet_country"),
+        "currency_hint": entry.get("currency_hint"),
+        # what reads a bare "$" when no hint or wire credit does (money.sign_reading)
+        "outlet_country": entry.get("outlet_country"),
     }
 
 

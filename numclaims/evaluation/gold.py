@@ -41,6 +41,7 @@ from typing import Any
 
 from numclaims.errors import InputError
 from numclaims.evaluation.breakdown import Outcome, SuiteBreakdown, shorten, unique_id
+from numclaims.extraction.money import sign_reading
 from numclaims.model import KINDS, Mention
 
 ExtractFn = Callable[..., list[Mention]]
@@ -903,8 +904,8 @@ def default_extract() -> ExtractFn:
 def evaluate_gold(path: str | Path, *, extract: ExtractFn | None = None) -> GoldScore:
     """Run the extractor on every gold document and score it (see the module docstring).
 
-    Each document is extracted with its ``published`` date and ``currency_hint`` set to its
-    ``outlet_country``. An extractor crash on a document is recorded in ``errors`` and the
+    Each document is extracted with its ``published`` date, its bare currency signs read as its
+    ``outlet_country`` or its dateline's wire credit says (:func:`~numclaims.extraction.money.sign_reading`). An extractor crash on a document is recorded in ``errors`` and the
     document scored with no predictions. ``extract`` defaults to :func:`numclaims.extract`.
     """
     gold = load_gold(path)
@@ -914,7 +915,7 @@ def evaluate_gold(path: str | Path, *, extract: ExtractFn | None = None) -> Gold
     for doc in gold.documents:
         try:
             predictions[doc.id] = list(run(doc.text, published=doc.published,
-                                           currency_hint=doc.outlet_country))
+                                           currency_hint=sign_reading(doc.text, None, doc.outlet_country)))
         except Exception as exc:  # an evaluation reports crashes instead of stopping
             errors.append((doc.id, f"{type(exc).__name__}: {exc}"))
             predictions[doc.id] = []

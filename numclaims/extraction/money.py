@@ -23,7 +23,7 @@ import babel.numbers
 
 from numclaims.errors import UnknownCurrencyError
 from numclaims.extraction import rules
-from numclaims.extraction.lexicon import lexicon
+from numclaims.extraction.lexicon import alternation, lexicon, read_rows
 
 
 _NAME_REACH = 24  # "New Taiwan dollars "
@@ -206,14 +206,60 @@ def _hint_currencies(hint: str) -> tuple[str, ...]:
     )
 
 
-def validate_hint(hint: str | None) -> None:
-    """Raise :class:`UnknownCurrencyError` for a hint that names no currency."""
+def validate_hint(hint: str | None, field: str = "currency_hint") -> None:
+    """Raise :class:`UnknownCurrencyError` for a hint that names no currency; ``field`` names the
+    key it came from (``currency_hint`` or ``outlet_country``)."""
     if hint is not None and not isinstance(hint, str):
         raise UnknownCurrencyError(
-            f"currency_hint must be a string (an ISO 4217 code or a country code), "
-            f"got {type(hint).__name__}", field="currency_hint")
+            f"{field} must be a string (an ISO 4217 code or a country code), "
+            f"got {type(hint).__name__}", field=field)
     if hint is not None:
-        _hint_currencies(hint)
+        try:
+            _hint_currencies(hint)
+        except UnknownCurrencyError as exc:
+            if field == "currency_hint":
+                raise
+            raise UnknownCurrencyError(exc.message.replace("currency_hint", field, 1), field=field) from None
+
+
+_DATELINE_REACH = 400  # a headline and a byline may come before the dateline
+
+
+@functools.cache
+def _wire_credits() -> tuple[re.Pattern[str], dict[str, str]]:
+    reads = {credit: country for credit, country in read_rows("wire_credits.tsv")}
+    # the credit in brackets and the dash or colon after it: "SEATTLE (AP) -", "Oct. 23 (UPI) --"
+    return re.compile(r"\((" + alternation(list(reads)) + r")\)\s*[-\u2013\u2014:]"), reads
+
+
+def wire_credit(text: str) -> tuple[str, str] | None:
+    """The news agency a story's dateline credits, and the country whose currency a bare sign
+    means in its copy (wire_credits.tsv).
+
+    >>> wire_credit("SEATTLE (AP) - Boeing offered a 35% raise")
+    ('AP', 'US')
+    >>> wire_credit("Boeing offered a 35% raise, AP reported") is None
+    True
+    """
+    pattern, reads = _wire_credits()
+    match = pattern.search(text, 0, _DATELINE_REACH)
+    return None if match is None else (match.group(1), reads[match.group(1)])
+
+
+def sign_reading(text: str, currency_hint: str | None, outlet_country: str | None) -> str | None:
+    """What reads a text's bare currency signs: the caller's ``currency_hint``; else the
+    country of the wire agency its dateline credits (AP copy on a Canadian site still means US
+    dollars); else the outlet's country; else nothing (each sign's default, with a note).
+
+    >>> sign_reading("TORONTO (Reuters) - Shares rose to $4", None, "CA")
+    'US'
+    >>> sign_reading("TORONTO (Reuters) - Shares rose to $4", "CAD", "CA"), sign_reading("$4", None, "CA")
+    ('CAD', 'CA')
+    """
+    if currency_hint:
+        return currency_hint
+    credit = wire_credit(text)
+    return credit[1] if credit is not None else outlet_country or None
 
 
 def resolve(code: str, hint: str | None, surface: str = "$") -> tuple[str, str | None]:

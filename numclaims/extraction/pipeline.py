@@ -97,8 +97,13 @@ def extract(
     published: dt.date | str | None = None,
     base_currency: str = "USD",
     currency_hint: str | None = None,
+    outlet_country: str | None = None,
 ) -> list[Mention]:
     """Every quantity in ``text``, in order of position, normalised.
+
+    A bare currency sign ("$", "¥", "Rs") is read by :func:`numclaims.extraction.money.sign_reading`:
+    ``currency_hint`` when given, else the wire agency a dateline credits ("SEATTLE (AP) -" reads
+    US dollars on any outlet), else ``outlet_country``, else the sign's default with a note.
 
     >>> [m.text for m in extract("more than US$500 million (S$681 million) a year")]
     ['more than US$500 million', 'S$681 million']
@@ -108,7 +113,8 @@ def extract(
     published_date = parse_published(published)
     base = validate_currency(base_currency, "base_currency")
     money.validate_hint(currency_hint)
-    ctx = Context(text, published_date, currency_hint, scan.fold(text))
+    money.validate_hint(outlet_country, "outlet_country")
+    ctx = Context(text, published_date, money.sign_reading(text, currency_hint, outlet_country), scan.fold(text))
 
     protected = SpanSet(protected_spans(text))
     drafts = _scanned(ctx, protected)

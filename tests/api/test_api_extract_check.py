@@ -132,3 +132,34 @@ def test_time_budget_gives_503(tmp_path: Any, assert_error: Any) -> None:
     assert response.headers["Retry-After"]
     # nothing is left armed: the next cheap request succeeds
     assert app.test_client().get("/healthz").status_code == 200
+
+
+WIRE_COPY = "SEATTLE (AP) - Striking machinists were offered a $7,000 bonus."
+
+
+def test_extract_reads_a_bare_sign_by_hint_wire_credit_then_outlet_country(client: Any) -> None:
+    def unit(body: dict[str, Any]) -> str:
+        response = client.post("/v1/extract", json=body)
+        assert response.status_code == 200, response.get_json()
+        (money,) = [m for m in response.get_json()["mentions"] if m["kind"] == "money"]
+        return money["unit"]
+
+    assert unit({"text": WIRE_COPY, "outlet_country": "CA"}) == "USD"
+    assert unit({"text": WIRE_COPY, "outlet_country": "CA", "currency_hint": "CAD"}) == "CAD"
+    assert unit({"text": "They were offered a $7,000 bonus.", "outlet_country": "CA"}) == "CAD"
+
+
+def test_unknown_outlet_country_is_a_clear_error(client: Any, assert_error: Any) -> None:
+    response = client.post("/v1/extract", json={"text": "$5", "outlet_country": "ZZ"})
+    error = assert_error(response, 422, field="outlet_country")
+    assert "ZZ" in error["message"]
+
+
+def test_story_document_stores_what_reads_its_signs(client: Any) -> None:
+    response = client.post("/v1/stories/strike/documents",
+                           json={"id": "ca-site", "text": WIRE_COPY, "outlet_country": "CA"})
+    assert response.status_code == 201, response.get_json()
+    assert response.get_json()["document"]["currency_hint"] == "US"
+    response = client.post("/v1/stories/strike/documents",
+                           json={"id": "ca-own", "text": "A $7,000 bonus.", "outlet_country": "CA"})
+    assert response.get_json()["document"]["currency_hint"] == "CA"

@@ -190,7 +190,7 @@ def test_sample_endpoint_returns_the_bundled_corpus(client: Any) -> None:
     docs = client.get("/sample").get_json()["documents"]
     assert len(docs) == 5
     for doc in docs:
-        assert doc["id"] and doc["text"] and doc["published"] and doc["currency_hint"]
+        assert doc["id"] and doc["text"] and doc["published"] and doc["outlet_country"]
 
 
 def test_every_request_body_carries_the_sample_as_a_ready_to_send_example(client: Any) -> None:

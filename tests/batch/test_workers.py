@@ -37,7 +37,7 @@ def test_a_frame_row_becomes_the_record_its_json_line_was() -> None:
     ({"text": "17km"}, "id"),
     ({"id": "a", "text": 17}, "text"),
     ({"id": "a", "text": "17km", "published": "April 25"}, "published"),
-    ({"id": "a", "text": "$5", "outlet_country": "XX"}, "currency_hint"),
+    ({"id": "a", "text": "$5", "outlet_country": "XX"}, "outlet_country"),
     ({"id": "a", "text": "17km", "story": ["s"]}, "story"),
     ("17km", "documents"),
 ], ids=repr)
