@@ -1428,20 +1428,24 @@ def start_opener(text: str, start: int) -> int | None:
         found = _more_words().of_connector_re.search(text, max(0, start - _OF_REACH), start)
     if found is None or _words().roles[found.group(1).lower()] != "start":
         return None
-    before = _WORD_BEFORE.search(scan.fold(text[max(0, found.start(1) - _RANGING_REACH):found.start(1)]))
-    if before is not None and before.group(1) in _more_words().ranging:
-        return None  # "after ranging from $15.90 to $16.20": a range
+    lead = _WORD.findall(scan.fold(text[max(0, found.start(1) - _RANGING_REACH):found.start(1)]))
+    if any(w in _more_words().ranging for w in lead[-_RANGING_WORDS:]) and not any(c.isdigit() for c in "".join(lead[-_RANGING_WORDS:])):
+        # "after ranging from $15.90 to $16.20", "the average varies by industry, from $6 million
+        # to $143 million": a range, the ranging word a few words before "from" at most
+        return None
     return found.start(1)
 
 
-_RANGING_REACH = 12
+_RANGING_REACH = 40
+_RANGING_WORDS = 4  # the ranging word and up to three words of its own ("by industry")
 
 
 def _ranging_between(text: str, start: int, end: int) -> bool:
     """Is there a word of the ranging rows and its "from" between ``start`` and ``end`` (the
     verb and the figure's role word), the figure one end of that range?"""
     tokens = _WORD.findall(scan.fold(text[start:end]))
-    return any(w in _more_words().ranging and nxt == _FROM for w, nxt in zip(tokens, tokens[1:]))
+    ranging = _more_words().ranging
+    return any(w in ranging and _FROM in tokens[i + 1:i + _RANGING_WORDS] for i, w in enumerate(tokens))
 
 
 _FROM = "from"
