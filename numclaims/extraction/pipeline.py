@@ -305,6 +305,18 @@ def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
                 earlier.kind, earlier.unit, listed = draft.kind, draft.unit, earlier
             merged.append(draft)
             continue
+        if prev is not None and _bounded_range(text, prev, draft):
+            # "no more than 10% to 20%", "at least 5 to 6 million": the bound covers the range,
+            # one figure whose far end is open
+            if prev.qualifier in _LOWER_BOUNDS:
+                prev.low, prev.high = prev.value, None
+            else:
+                prev.low, prev.high = None, draft.value
+            prev.end, prev.value = draft.end, None
+            prev.precision = max(prev.precision or 0.0, draft.precision or 0.0)
+            prev.subject = draft.subject or prev.subject
+            prev.ambiguities.extend(draft.ambiguities)
+            continue
         # "2 - ~7 litres", "between 5 and six millimetres": a bare first figure takes the unit
         # of the second, when it is the smaller
         bare_first = (prev is not None and prev.kind == "other" and prev.qualifier == "exact"
@@ -362,6 +374,24 @@ def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
 
 
 _LEVEL_OVER_DELTA = 4
+_LOWER_BOUNDS = frozenset({"more_than", "at_least"})
+_UPPER_BOUNDS = frozenset({"less_than", "at_most", "up_to"})
+_BOUND_TO = re.compile(r"\s*(?:to|-|\u2013)\s*")
+
+
+def _bounded_range(text: str, prev: Draft, draft: Draft) -> bool:
+    """Is ``prev`` a bound ("no more than 10%") whose figure opens a range with ``draft`` ("to 20%"),
+    of one kind and unit, not a change's start and level ("more than 5% to $34m")?"""
+    return (prev.qualifier in _LOWER_BOUNDS | _UPPER_BOUNDS and draft.qualifier == "exact"
+            and prev.kind == draft.kind and prev.unit == draft.unit and draft.kind not in ("date", "other", "year")
+            and isinstance(prev.value, float) and isinstance(draft.value, float) and prev.value < draft.value
+            and _BOUND_TO.fullmatch(text, prev.end, draft.start) is not None
+            and frames.change_before(text, prev.start) is None
+            # "extends its range from up to 180 miles to 220 miles": a from-to pair
+            and _FROM_BEFORE.search(text, max(0, prev.start - 6), prev.start) is None)
+
+
+_FROM_BEFORE = re.compile(r"(?i)\bfrom\s+$")
 _AND_BETWEEN = re.compile(r"\s+and\s+")
 _LIST_COMMA = re.compile(r",\s+")
 _NOT_SHARED = frozenset({"money", "count", "other", "year", "date", "age"})
