@@ -445,6 +445,8 @@ def _merge_compounds(text: str, drafts: list[Draft]) -> list[Draft]:
 
 
 _EQUIV_CLOSE = re.compile(r"\s*\)")
+# a bracket may hold two restatements: "1,500 CFA francs ($2.47, or about GH¢33)"
+_EQUIV_NEXT = re.compile(r",\s+or\b")
 
 
 def _link_equivalents(text: str, drafts: list[Draft]) -> None:
@@ -459,9 +461,11 @@ def _link_equivalents(text: str, drafts: list[Draft]) -> None:
         between = between_re.fullmatch(text, first.end, second.start)
         if between is None:
             continue
-        if between.group().strip().startswith("(") and not _EQUIV_CLOSE.match(text, second.end):
+        if between.group().strip().startswith("(") and not (
+                _EQUIV_CLOSE.match(text, second.end) or _EQUIV_NEXT.match(text, second.end)):
             continue
-        second.equivalent_of = i - 1
+        # the second restatement of a bracket restates the same figure as the first
+        second.equivalent_of = i - 1 if first.equivalent_of is None else first.equivalent_of
         if second.subject is None:
             second.subject = first.subject
 
