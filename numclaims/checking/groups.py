@@ -31,6 +31,7 @@ from numclaims.checking.numbers import fmt_interval, fmt_width
 from numclaims.checking.readings import CAPPED, CEILINGS, FLOORED, FLOORS, Reading, written_scale
 from numclaims.checking.scope import quote_scope
 from numclaims.checking.text import lemma
+from numclaims.extraction.money import sign_read_as
 from numclaims.model import CheckItem, Mention
 
 # Readings closer than this (relative) are the same number; floating-point noise, not a finding.
@@ -181,23 +182,26 @@ def _names(members: Sequence[Item], *, docs: bool = True, more: Mapping[str, int
     (and how many more, where a stored story names only some of them); ``dated`` adds each
     document's publication day: '"226" (a, Mar 3)'."""
     # dicts as ordered sets: a list's "not in" made this quadratic in the size of a group
-    by_text: dict[str, dict[str, None]] = {}
+    # a bare sign read other than as its default ("$" as CAD) says so: one text, two readings
+    by_text: dict[tuple[str, str | None], dict[str, None]] = {}
     days: dict[str, date | None] = {}
     for m in members:
-        by_text.setdefault(m.mention.text, {})[m.doc.id] = None
+        read_as = sign_read_as(m.mention.text, m.mention.unit) if m.mention.kind == "money" else None
+        by_text.setdefault((m.mention.text, read_as), {})[m.doc.id] = None
         days[m.doc.id] = m.doc.published
     if not docs:
-        return " and ".join(f'"{text}"' for text in by_text)
+        return " and ".join(f'"{text}"' + (f" ({read_as})" if read_as else "") for text, read_as in by_text)
     more = more or {}
 
     def label(doc: str) -> str:
         day = days.get(doc)
         return f"{doc}, {day:%b %-d}" if dated and day is not None else doc
 
-    def named(text: str, ids: Mapping[str, None]) -> str:
+    def named(text: str, read_as: str | None, ids: Mapping[str, None]) -> str:
         extra = f" and {more[text]:,} more" if more.get(text) else ""
-        return f'"{text}" ({("; " if dated else ", ").join(label(d) for d in ids)}{extra})'
-    return " and ".join(named(text, ids) for text, ids in by_text.items())
+        reading = f": {read_as}" if read_as else ""
+        return f'"{text}" ({("; " if dated else ", ").join(label(d) for d in ids)}{extra}{reading})'
+    return " and ".join(named(text, read_as, ids) for (text, read_as), ids in by_text.items())
 
 
 def _meets(low: float, high: float, slack: float, widths: Sequence[float]) -> bool:

@@ -246,6 +246,22 @@ def wire_credit(text: str) -> tuple[str, str] | None:
     return None if match is None else (match.group(1), reads[match.group(1)])
 
 
+def sign_read_as(surface: str, unit: str | None) -> str | None:
+    """How a mention's bare sign was read, when not as the sign's default: "$ read as CAD" for a
+    "$5 billion" of a Canadian outlet; None for "$5 billion" read as USD, for "C$5 billion" and
+    for a figure with no sign.
+
+    >>> sign_read_as("more than $5 billion", "CAD"), sign_read_as("$5 billion", "USD"), sign_read_as("C$5", "CAD")
+    ('$ read as CAD', None, None)
+    """
+    digit = next((i for i, c in enumerate(surface) if c.isdigit()), None)
+    found = currency_before(surface, digit) if digit else None
+    groups = lexicon().currency_groups
+    if found is None or found[0] not in groups or unit is None or unit == groups[found[0]][0]:
+        return None
+    return f"{surface[found[1]:digit].strip()} read as {unit}"
+
+
 def sign_reading(text: str, currency_hint: str | None, outlet_country: str | None) -> str | None:
     """What reads a text's bare currency signs: the caller's ``currency_hint``; else the
     country of the wire agency its dateline credits (AP copy on a Canadian site still means US

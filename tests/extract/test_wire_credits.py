@@ -111,3 +111,15 @@ def test_cli_manifest_reads_the_credit(tmp_path: Path) -> None:
     report = json.loads(run.stdout)
     units = {c.get("unit") for item in report["groups"] for c in item["claims"] if c["text"] == "$7,000"}
     assert units == {"USD"}
+
+
+def test_an_explanation_says_how_a_bare_sign_was_read_when_not_by_default() -> None:
+    docs = [{"id": "globe", "text": "Ottawa will spend $5 billion on housing.", "published": "2024-04-02",
+             "outlet_country": "CA"},
+            {"id": "star", "text": "The government will spend $5 billion on housing.", "published": "2024-04-02",
+             "outlet_country": "CA"},
+            {"id": "wire", "text": "OTTAWA (AP) - Canada will spend $5 billion on housing.",
+             "published": "2024-04-02", "outlet_country": "CA"}]
+    (group,) = [g for g in check(docs).groups if any(c.text == "$5 billion" for c in g.claims)]
+    assert '"$5 billion" (globe, star: $ read as CAD)' in group.explanation
+    assert '"$5 billion" (wire)' in group.explanation  # read as USD, the sign's default: nothing to say
