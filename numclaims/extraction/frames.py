@@ -1394,8 +1394,14 @@ def change_before(text: str, start: int) -> str | None:
     """The direction of a change verb among the two words before ``start``, if any ("rose from
     $32m to $34m" is a change from a start to a level, not a range)."""
     before = _words().before
-    preceding = [m.group().lower() for m in _WORD.finditer(text, max(0, start - 30), start)][-_NEAR_WORDS:]
+    preceding = [m.group().lower() for m in _WORD.finditer(text, max(0, start - 30), start)
+                 if not _speech_verb(text, m)][-_NEAR_WORDS:]
     return next((before[w] for w in reversed(preceding) if w in before), None)
+
+
+def _speech_verb(text: str, word: re.Match[str]) -> bool:
+    """Is the word a change verb reporting speech ("he added: ...", "she added, ...")?"""
+    return word.group().lower() in _more_words().speech and _SPEECH_AFTER.match(text, word.end()) is not None
 
 
 def change_in_clause(text: str, start: int) -> str | None:
@@ -1405,8 +1411,13 @@ def change_in_clause(text: str, start: int) -> str | None:
     floor = max(0, start - _CLAUSE_REACH)
     end = _LAST_SENTENCE_END.match(text, floor, start)
     before = _words().before
-    preceding = [m.group().lower() for m in _WORD.finditer(text, end.end() if end else floor, start)]
+    # "he added: ...", "she added, ...": the verb reports speech, it changes nothing after it
+    preceding = [m.group().lower() for m in _WORD.finditer(text, end.end() if end else floor, start)
+                 if not _speech_verb(text, m)]
     return next((before[w] for w in reversed(preceding) if w in before), None)
+
+
+_SPEECH_AFTER = re.compile(r"\s*[:,]")
 
 
 _CLAUSE_REACH = 100
@@ -1509,6 +1520,7 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
         else:
             preceding = preceding[-_NEAR_WORDS:]
     verb = next((m for m in reversed(preceding) if m.group().lower() in words.before
+                 and not _speech_verb(text, m)
                  and not _particle(scan.fold(text[max(0, m.start() - _PARTICLE_REACH):m.end()]),
                                    m.start() - max(0, m.start() - _PARTICLE_REACH), m.group().lower())), None)
     if verb is not None and _thing(text, verb, draft, words):
@@ -1671,6 +1683,7 @@ class _MoreWords:
     of_connector_re: re.Pattern[str]  # "to a record low of " before a figure
     stat_line_re: re.Pattern[str]  # "and 14 rebounds" after a player's points
     ranging: frozenset[str]  # "ranging": "from X to Y" after it is a range
+    speech: frozenset[str]  # "added": with a colon or comma after it, a verb of speech
 
 
 @functools.cache
@@ -1705,6 +1718,7 @@ def _more_words() -> _MoreWords:
                    + r")\s+(?:[a-z-]+\s+)?[a-z-]+['’]s)\s+(?:[\w'’-]+\s+){0,4}?of\s+$"),
         re.compile(r"(?i)\s*(?:,|,?\s+and)\s+\d+\s+(?:" + alternation(list(tables["stat"])) + r")(?![\w-])"),
         frozenset(tables["ranging"]),
+        frozenset(tables["speech"]),
     )
 
 
