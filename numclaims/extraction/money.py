@@ -226,8 +226,9 @@ _DATELINE_REACH = 400  # a headline and a byline may come before the dateline
 
 
 @functools.cache
-def _wire_credits() -> tuple[re.Pattern[str], dict[str, str]]:
-    reads = {credit: country for credit, country in read_rows("wire_credits.tsv")}
+def _wire_credits() -> tuple[re.Pattern[str], dict[str, tuple[str, str | None]]]:
+    reads = {credit: (country, None if units == "-" else units)
+             for credit, country, units in read_rows("wire_credits.tsv")}
     # the credit in brackets and the dash or colon after it: "SEATTLE (AP) -", "Oct. 23 (UPI) --"
     return re.compile(r"\((" + alternation(list(reads)) + r")\)\s*[-\u2013\u2014:]"), reads
 
@@ -243,7 +244,23 @@ def wire_credit(text: str) -> tuple[str, str] | None:
     """
     pattern, reads = _wire_credits()
     match = pattern.search(text, 0, _DATELINE_REACH)
-    return None if match is None else (match.group(1), reads[match.group(1)])
+    return None if match is None else (match.group(1), reads[match.group(1)][0])
+
+
+def unit_reading(text: str, currency_hint: str | None, outlet_country: str | None) -> str | None:
+    """What reads a text's bare units by country ("degrees"): the caller's ``currency_hint``; else
+    the units of the wire agency its dateline credits, where the agency has a house scale (AP:
+    Fahrenheit); else the outlet's country.
+
+    >>> unit_reading("SEATTLE (AP) - It hit 100 degrees", None, "CA"), unit_reading("PARIS (AFP) - 40 degrees", None, "US")
+    ('US', 'US')
+    """
+    if currency_hint:
+        return currency_hint
+    pattern, reads = _wire_credits()
+    match = pattern.search(text, 0, _DATELINE_REACH)
+    units = reads[match.group(1)][1] if match is not None else None
+    return units or outlet_country or None
 
 
 def sign_read_as(surface: str, unit: str | None) -> str | None:

@@ -114,7 +114,8 @@ def extract(
     base = validate_currency(base_currency, "base_currency")
     money.validate_hint(currency_hint)
     money.validate_hint(outlet_country, "outlet_country")
-    ctx = Context(text, published_date, money.sign_reading(text, currency_hint, outlet_country), scan.fold(text))
+    ctx = Context(text, published_date, money.sign_reading(text, currency_hint, outlet_country), scan.fold(text),
+                  money.unit_reading(text, currency_hint, outlet_country))
 
     protected = SpanSet(protected_spans(text))
     drafts = _scanned(ctx, protected)

@@ -123,3 +123,15 @@ def test_an_explanation_says_how_a_bare_sign_was_read_when_not_by_default() -> N
     (group,) = [g for g in check(docs).groups if any(c.text == "$5 billion" for c in g.claims)]
     assert '"$5 billion" (globe, star: $ read as CAD)' in group.explanation
     assert '"$5 billion" (wire)' in group.explanation  # read as USD, the sign's default: nothing to say
+
+
+@pytest.mark.parametrize("text, country, unit", [
+    ("PARIS (AFP) - Temperatures reached 40 degrees on Tuesday.", "GB", "degree_Celsius"),
+    ("PARIS (AFP) - Temperatures reached 40 degrees on Tuesday.", "US", "degree_Fahrenheit"),
+    ("SEATTLE (AP) - It hit 100 degrees on Tuesday.", "CA", "degree_Fahrenheit"),
+    ("It hit 30 degrees on Tuesday.", "CA", "degree_Celsius"),
+], ids=["AFP in Britain", "AFP in the US", "AP in Canada", "no credit"])
+def test_bare_degrees_follow_the_agency_only_where_it_has_a_house_scale(text: str, country: str, unit: str) -> None:
+    # AFP and Reuters write their scale out, so a bare "degrees" is the outlet's; AP's is Fahrenheit
+    (degrees,) = [m for m in extract(text, outlet_country=country) if m.kind == "temperature"]
+    assert degrees.unit == unit

@@ -50,8 +50,11 @@ class Draft:
 class Context:
     text: str
     published: dt.date | None
-    currency_hint: str | None
+    currency_hint: str | None  # what reads a bare currency sign (money.sign_reading)
     folded: str  # scan.fold(text): where the anchors of case-insensitive scans are searched
+    # what reads a unit by country ("degrees" in the US): the caller's hint, else the outlet's
+    # country; a wire credit says how an agency writes money, not which scale its degrees are
+    unit_country: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

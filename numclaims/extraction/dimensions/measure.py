@@ -56,10 +56,10 @@ def unit_after(ctx: Context, r: Reading) -> Decision | None:
     if rate is not None:  # "9 kilometers per second": a speed, its denominator in the span
         unit, kind, r.pos = rate
         note = None
-    if note and ctx.currency_hint is not None:
-        by_country = _units_by_country().get((unit_surface.lower(), ctx.currency_hint.strip().upper()))
+    if note and ctx.unit_country is not None:
+        by_country = _units_by_country().get((unit_surface.lower(), ctx.unit_country.strip().upper()))
         if by_country is not None and by_country[1] == kind:
-            unit, note = by_country[0], f"'{unit_surface}' read as {by_country[0]}, as the outlet's country ({ctx.currency_hint.strip().upper()}) reports it"
+            unit, note = by_country[0], f"'{unit_surface}' read as {by_country[0]}, as copy from {ctx.unit_country.strip().upper()} reports it (the outlet's country, or the wire agency's)"
     if note:
         r.notes.append(note)
     if unit_surface == "m" and r.scale is None and around.scale_after(ctx.text, r.end, money=True):
