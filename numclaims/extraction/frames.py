@@ -1390,6 +1390,18 @@ _CONNECTOR_REACH = 30
 _BARE_OR = re.compile(r"[^\S\n]+or[^\S\n]+")
 
 
+def rate_tail_end(text: str, end: int) -> int:
+    """Where a rate's denominator written right after a figure ends ("€30m-a-year", "$71.20 a
+    barrel"), else ``end`` itself.
+
+    >>> text = "€30m-a-year (£25.6m)"
+    >>> rate_tail_end(text, 4), rate_tail_end("€30m (£25.6m)", 4)
+    (11, 4)
+    """
+    found = _words().per_re.match(text, end)
+    return found.end() if found is not None and found.group(1) else end
+
+
 def change_before(text: str, start: int) -> str | None:
     """The direction of a change verb among the two words before ``start``, if any ("rose from
     $32m to $34m" is a change from a start to a level, not a range)."""

@@ -459,7 +459,9 @@ def _link_equivalents(text: str, drafts: list[Draft]) -> None:
             continue
         if first.kind in ("count", "other", "year", "date"):
             continue
-        between = between_re.fullmatch(text, first.end, second.start)
+        # "€30m-a-year (£25.6m)": a restatement may follow the rate's denominator
+        between = between_re.fullmatch(text, first.end, second.start) or between_re.fullmatch(
+            text, frames.rate_tail_end(text, first.end), second.start)
         if between is None:
             continue
         if between.group().strip().startswith("(") and not (
