@@ -52,6 +52,7 @@ class _Expression:
     clock: bool = False  # "at 5:00 p.m.": the day its sentence names, else the publication day
     own: tuple[int, tuple[dt.date, dt.date]] | None = None  # "since 2001": where "2001" starts, and its period
     part: tuple[int, int, int] | None = None  # "the first quarter": where its words start, its first month, its months
+    to_date: bool = False  # "so far": cuts a period next to it that holds the publication date at that date
 
 
 @dataclass(frozen=True)
@@ -529,7 +530,7 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
         elif period is not None:
             expression = _prefixed(text, match.start(), match.end(), period, published, words)
             if expression is not None and kind in _GIVING_WAY:
-                expression = dataclasses.replace(expression, basis=True)
+                expression = dataclasses.replace(expression, basis=True, to_date=kind == "to_date")
             if expression is not None and not expression.basis and words.phrases.get(key, ("", 0))[1] < 0 \
                     and _ON.match(text, expression.start) and published is not None:
                 # "down 18.6% on the previous quarter and 1.3% on a year earlier": "on" a time
@@ -547,12 +548,47 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
     found = [e for e in found if e is not None and not any(e.start < s.end and s.start < e.end for s in spans)]
     found.extend(spans)
     found.sort(key=lambda e: e.start)
-    found = _month_runs(text, _of_years(text, found, published, words))
+    found = _to_date(text, _month_runs(text, _of_years(text, found, published, words)), published)
     if published is not None:
         clocks = _clocks(text, folded, found, SpanSet([(d.start, d.end) for d in drafts]), published, ends, words)
         if clocks:
             found = sorted([*found, *clocks], key=lambda e: e.start)
     return found
+
+
+def _to_date(text: str, found: list[_Expression], published: dt.date | None) -> list[_Expression]:
+    """"so far this year", "this month so far", "so far in November": a period that holds the
+    publication date, next to a word of time_words.tsv's to_date rows, runs from its start to
+    the publication date, and the two are one expression."""
+    if published is None or not any(e.to_date for e in found):
+        return found
+    out: list[_Expression] = []
+    i = 0
+    while i < len(found):
+        e = found[i]
+        after = found[i + 1] if i + 1 < len(found) else None
+        if e.to_date and after is not None and _holds(after, published) and not text[e.end:after.start].strip():
+            out.append(_joined(text, e, after, published))
+            i += 2
+            continue
+        if after is not None and after.to_date and _holds(e, published) and not text[e.end:after.start].strip():
+            out.append(_joined(text, e, after, published))
+            i += 2
+            continue
+        out.append(e)
+        i += 1
+    return out
+
+
+def _holds(e: _Expression, published: dt.date) -> bool:
+    return not e.to_date and not e.basis and e.period is not None and e.period[0] <= published <= e.period[1]
+
+
+def _joined(text: str, first: _Expression, second: _Expression, published: dt.date) -> _Expression:
+    period = first if not first.to_date else second
+    start, end = first.start, second.end
+    return dataclasses.replace(period, start=start, end=end, text=text[start:end], period=(period.period[0], published),
+                               own=None, part=None)
 
 
 def _month_runs(text: str, found: list[_Expression]) -> list[_Expression]:
@@ -615,7 +651,7 @@ def _back(unit: str | None, count: int, on: dt.date) -> dt.date | None:
     return None
 
 
-_GIVING_WAY = ("past", "now")  # the period types that give way to another time next to them
+_GIVING_WAY = ("past", "now", "to_date")  # the period types that give way to another time next to them
 
 
 def _until(text: str, folded: str, at: int, words: _TimeWords, ends: list[int]) -> bool:
@@ -1001,7 +1037,7 @@ def _relative(period: str, number: int, on: dt.date, ahead: bool = False) -> tup
     if period == "day":
         day = on + dt.timedelta(days=number)
         return day, day
-    if period == "now":
+    if period in ("now", "to_date"):
         return on, on
     if period == "year_to_date":
         return dt.date(on.year, 1, 1), on
