@@ -213,11 +213,15 @@ def lexicon() -> Lexicon:
     sub_cs, sub_ci = _case_split(sub_rows, 2)
     # a word may follow after a space; a one-letter or sign surface ("99p", "41¢") only against
     # the number, as with one-letter unit symbols
+    # ("99p", "41¢"); a surface written with a slash after it ("c/") is a letter that is money
+    # only before the slash of a rate's denominator ("25.3c/kWh", "185.9 c/L"; not "30c")
     glued = [r[0] for r in sub_cs if len(r[0]) == 1]
-    spaced_cs = [r[0] for r in sub_cs if len(r[0]) > 1]
+    before_slash = [r[0][:-1] for r in sub_cs if len(r[0]) == 2 and r[0].endswith("/")]
+    spaced_cs = [r[0] for r in sub_cs if len(r[0]) > 1 and r[0][:-1] not in before_slash]
     subunit_re = re.compile(
         r"(?:[ \u00a0\u202f]?(" + _pattern(spaced_cs, [r[0] for r in sub_ci]) + r")|("
         + alternation(glued) + r"))(?![\w])"
+        + (r"|[ \u00a0]?(" + alternation(before_slash) + r")(?=/(?!o(?![A-Za-z]))[A-Za-z])" if before_slash else "")  # not "3 c/o"
     )
 
     context_rows: dict[str, dict[str, list[str]]] = {}
@@ -339,7 +343,7 @@ def lexicon() -> Lexicon:
         unit_senses={k: tuple(v) for k, v in unit_senses.items()},
         currency_senses={k: tuple(v) for k, v in currency_senses.items()},
         units_before=units_before, unit_before_re=unit_before_re,
-        subunits_cs={r[0]: _subunit(r) for r in sub_cs}, subunits_ci={r[0].lower(): _subunit(r) for r in sub_ci},
+        subunits_cs={r[0].rstrip("/") if len(r[0]) == 2 else r[0]: _subunit(r) for r in sub_cs}, subunits_ci={r[0].lower(): _subunit(r) for r in sub_ci},
         subunit_re=subunit_re,
         context_signs=context_signs, context_sign_re=context_sign_re,
         context_sign_ends=frozenset(sign[-1] for sign in context_signs),

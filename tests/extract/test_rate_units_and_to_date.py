@@ -1,0 +1,48 @@
+"""Rules added after frames_blind9: a period "so far" runs to the publication date, crop
+yields and energy prices written as rate units ("bu/acre", "MT/ha", "c/kWh")."""
+
+from __future__ import annotations
+
+import pytest
+
+from fuzz.invariants import check_extract
+from numclaims import extract
+
+
+@pytest.mark.parametrize("text, published, when", [
+    ("The index has shed 20.8 percent so far this month.", "2008-10-24", ("2008-10-01", "2008-10-24", "so far this month")),
+    ("Sales rose 5% this year so far.", "2020-08-26", ("2020-01-01", "2020-08-26", "this year so far")),
+    ("The S&P 500 is up 11% so far in November.", "2020-11-25", ("2020-11-01", "2020-11-25", "so far in November")),
+    ("Around 1.4 million acres have burned so far in 2020.", "2020-08-26", ("2020-01-01", "2020-08-26", "so far in 2020")),
+    ("So far 214 people have died.", "2023-09-10", ("2023-09-10", "2023-09-10", "So far")),
+    ("The stock is up 60% year to date.", "2016-12-02", ("2016-01-01", "2016-12-02", "year to date")),
+], ids=["so far this month", "this year so far", "so far in November", "so far in 2020", "so far alone", "year to date"])
+def test_so_far_runs_to_the_publication_date(text: str, published: str, when: tuple[str, str, str]) -> None:
+    mentions = extract(text, published=published)
+    check_extract(text, mentions)
+    figure = [m for m in mentions if m.kind != "year"][0]
+    assert (figure.when["start"], figure.when["end"], figure.when["text"]) == when
+
+
+def test_a_past_period_is_not_cut_by_so_far() -> None:
+    [m] = [m for m in extract("Sales rose 5% so far in 2019.", published="2020-08-26") if m.kind == "ratio"]
+    assert m.when is None or m.when["end"] != "2020-08-26"
+
+
+@pytest.mark.parametrize("text, span, unit, per", [
+    ("The yield is seen at 46.3 bu/acre.", "46.3 bu/acre", "bushel", "acre"),
+    ("Yields reached 3.11 MT/ha.", "3.11 MT/ha", "metric_ton", "hectare"),
+    ("Rice gave 4.5 t/ha this season.", "4.5 t/ha", "metric_ton", "hectare"),
+    ("Power costs 25.3c/kWh.", "25.3c", "USD", "kWh"),
+    ("Petrol is 185.9 c/L in Sydney.", "185.9 c", "USD", "L"),
+], ids=["bu/acre", "MT/ha", "t/ha", "c/kWh", "c/L"])
+def test_rate_units(text: str, span: str, unit: str, per: str) -> None:
+    mentions = extract(text)
+    check_extract(text, mentions)
+    [m] = [m for m in mentions if m.text == span]
+    assert (m.unit, m.per) == (unit, per)
+
+
+@pytest.mark.parametrize("text", ["Temperatures hit 30c on Monday.", "He wrote to 3 c/o the firm."])
+def test_a_lone_c_is_no_cent(text: str) -> None:
+    assert [m for m in extract(text) if m.kind == "money"] == []
