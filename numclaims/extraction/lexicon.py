@@ -437,6 +437,8 @@ class SubjectWords:
     idioms: frozenset[str]  # "two-way": a figure and a hyphen before them make no count
     counted: frozenset[str]  # "1.5m barrels": "m" before them is a million
     places: frozenset[str]  # "in": "... and one in Andalusia" ends a list of counts
+    one_nouns: frozenset[str] = frozenset()  # "person": "one person was found dead" counts one
+    not_one: tuple[str, ...] = ()  # "the", "no": before "one", no count ("the one man who", "no one person")
 
 
 @functools.cache
@@ -450,4 +452,6 @@ def subject_words() -> SubjectWords:
         idioms=frozenset(r[0] for r in rows if r[1] == "idiom"),
         counted=frozenset(r[0] for r in rows if r[1] == "counted"),
         places=frozenset(r[0] for r in rows if r[1] == "place"),
+        one_nouns=frozenset(r[0] for r in rows if r[1] == "one"),
+        not_one=tuple(r[0] for r in rows if r[1] == "not_one"),
     )

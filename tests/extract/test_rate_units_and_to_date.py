@@ -46,3 +46,17 @@ def test_rate_units(text: str, span: str, unit: str, per: str) -> None:
 @pytest.mark.parametrize("text", ["Temperatures hit 30c on Monday.", "He wrote to 3 c/o the firm."])
 def test_a_lone_c_is_no_cent(text: str) -> None:
     assert [m for m in extract(text) if m.kind == "money"] == []
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("One person was found dead and nine others were rescued.", ["One", "nine"]),
+    ("There was one death and 12 injuries.", ["one", "12"]),
+    ("The blast killed one firefighter.", ["one"]),
+    ("He was the one man who knew.", []),
+    ("No one person can fix it.", []),
+    ("One of them died.", []),
+], ids=["one person", "one death", "one firefighter", "the one man", "no one person", "one of them"])
+def test_a_lone_one_before_a_counted_noun_is_a_count(text: str, counted: list[str]) -> None:
+    mentions = extract(text)
+    check_extract(text, mentions)
+    assert [m.text for m in mentions if m.kind == "count"] == counted
