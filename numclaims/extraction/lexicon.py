@@ -316,7 +316,8 @@ def lexicon() -> Lexicon:
 
     number_words = {r[0]: (float(r[1]), r[2]) for r in read_rows("number_words.tsv")}
 
-    ratio_rows = read_rows("ratio_units.tsv")
+    # a row with "fraction" in its third column is read only after a fraction word (measure.py)
+    ratio_rows = [r for r in read_rows("ratio_units.tsv") if len(r) < 3]
     ratio_units = {normalise_space(r[0].lower()): r[1] for r in ratio_rows}
     # a sign against the number or after one space ("5%"); a word after a space or a hyphen
     ratio_re = re.compile(

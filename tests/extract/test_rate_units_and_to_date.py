@@ -60,3 +60,20 @@ def test_a_lone_one_before_a_counted_noun_is_a_count(text: str, counted: list[st
     mentions = extract(text)
     check_extract(text, mentions)
     assert [m.text for m in mentions if m.kind == "count"] == counted
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The Fed approved a quarter-point increase.", "a quarter-point", 0.25),
+    ("It followed a half-point hike in December.", "a half-point", 0.5),
+    ("The bank cut by a quarter point.", "a quarter point", 0.25),
+], ids=["quarter-point", "half-point", "quarter point"])
+def test_a_fraction_of_a_point_is_percentage_points(text: str, span: str, value: float) -> None:
+    mentions = extract(text)
+    check_extract(text, mentions)
+    [m] = [m for m in mentions if m.kind == "ratio"]
+    assert (m.text, m.value, m.unit) == (span, value, "percentage_point")
+
+
+@pytest.mark.parametrize("text", ["He won by half a point.", "At one point it fell.", "Arsenal hold a 5-point lead."])
+def test_a_point_alone_is_no_percentage_point(text: str) -> None:
+    assert [m for m in extract(text) if m.unit == "percentage_point"] == []
