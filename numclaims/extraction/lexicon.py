@@ -117,6 +117,8 @@ class Lexicon:
     qualifier_nouns: frozenset[str]  # "close to": a noun after a day's possessive ("Wednesday's close to 0.7%")
     qualifier_particles: frozenset[str]  # "up to": a verb's adverb and connector after a particle verb
     particle_verbs: frozenset[str]  # "ticked": "ticked up to 62.6%" is no "up to" qualifier
+    qualifier_prepositions: frozenset[str]  # "over": a preposition after a preposition verb
+    preposition_verbs: frozenset[str]  # "spread": "spread over 75 acres" is no "over" qualifier
     qualifier_verbs: frozenset[str]  # "topped": bounds the figure, no part of its text
     qualifier_before_re: re.Pattern[str]
     qualifier_after_re: re.Pattern[str]
@@ -292,6 +294,8 @@ def lexicon() -> Lexicon:
     q_particles = frozenset(r[0] for r in q_rows if r[3:4] == ["particle"])
     q_verbs = frozenset(r[0] for r in q_rows if r[3:4] == ["apart"])
     particle_verbs = frozenset(v for r in q_rows if r[2] == "particle_verb" for v in r[0].split(","))
+    q_prepositions = frozenset(r[0] for r in q_rows if r[3:4] == ["preposition"])
+    preposition_verbs = frozenset(v for r in q_rows if r[2] == "preposition_verb" for v in r[0].split(","))
     word_before = [q for q in q_before if q[-1].isalnum()]
     sign_before = [q for q in q_before if not q[-1].isalnum()]
     qualifier_before_re = re.compile(
@@ -360,7 +364,8 @@ def lexicon() -> Lexicon:
         currency_name_lasts=frozenset(k.split()[-1] for k in names_before_map),
         scales_cs=scales_cs, scales_ci=scales_ci, scale_re=scale_re,
         qualifiers_before=q_before, qualifiers_after=q_after, qualifier_nouns=q_nouns,
-        qualifier_particles=q_particles, particle_verbs=particle_verbs, qualifier_verbs=q_verbs,
+        qualifier_particles=q_particles, particle_verbs=particle_verbs,
+        qualifier_prepositions=q_prepositions, preposition_verbs=preposition_verbs, qualifier_verbs=q_verbs,
         qualifier_before_re=qualifier_before_re, qualifier_after_re=qualifier_after_re,
         vague=vague, vague_re=vague_re, vague_anchor=vague_anchor, number_words=number_words,
         ratio_units=ratio_units, ratio_re=ratio_re, range_re=range_re, one_in_re=one_in_re,

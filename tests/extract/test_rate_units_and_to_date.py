@@ -77,3 +77,15 @@ def test_a_fraction_of_a_point_is_percentage_points(text: str, span: str, value:
 @pytest.mark.parametrize("text", ["He won by half a point.", "At one point it fell.", "Arsenal hold a 5-point lead."])
 def test_a_point_alone_is_no_percentage_point(text: str) -> None:
     assert [m for m in extract(text) if m.unit == "percentage_point"] == []
+
+
+@pytest.mark.parametrize("text, span, qualifier", [
+    ("The fire spread over 75 acres.", "75 acres", "exact"),
+    ("The loan is repayable over 25 years.", "25 years", "exact"),
+    ("It fell over 5% on Monday.", "over 5%", "more_than"),
+    ("Over 200 people died.", "Over 200", "more_than"),
+], ids=["spread over", "repayable over", "fell over", "over alone"])
+def test_over_after_a_verb_of_spreading_is_no_bound(text: str, span: str, qualifier: str) -> None:
+    mentions = extract(text)
+    check_extract(text, mentions)
+    assert [(m.text, m.qualifier) for m in mentions] == [(span, qualifier)]
