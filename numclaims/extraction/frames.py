@@ -853,6 +853,7 @@ class _Words:
     things: dict[str, str]  # "surge" -> "length": a noun for the thing measured, for figures of that kind
     thing_before: frozenset[str]  # "storm": a thing word after it is a noun ("storm surge")
     where_re: re.Pattern[str]  # "south of", "above ground level": where a thing is, no change
+    turned: dict[str, str] = dataclasses.field(default_factory=dict)  # "gave" -> "down": "gave up 8.51 points"
 
 
 @functools.cache
@@ -904,6 +905,7 @@ def _words() -> _Words:
         re.compile(r"(?i)\s+(?:(?:" + (compass := alternation(list(tables["compass"]))) + r")(?:-(?:" + compass
                    + r"))?\s+of|(?:" + alternation(list(tables["relative"])) + r")\s+(?:" + alternation(list(tables["position"])).replace(r"\ ", r"\s+")
                    + r"))(?![\w-])"),
+        tables.get("particle_turn", {}),
     )
 
 
@@ -1552,6 +1554,9 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
         return
     if verb is not None:
         draft.direction = words.before[verb.group().lower()]
+        if verb.group().lower() in words.adverbs and (turned := _WORD_BEFORE.search(
+                scan.fold(text[max(0, verb.start() - _PARTICLE_REACH):verb.start()]))) is not None:
+            draft.direction = words.turned.get(turned.group(1), draft.direction)  # "gave up 8.51 points": down
         draft.change = words.roles[scan.fold(connector.group(1))] if connector else "delta"
         if connector is None and _first_word(text, draft) in more.level_qualifiers:
             draft.change = "level"  # "temperatures climbed above 1,700 degrees": the level passed

@@ -89,3 +89,14 @@ def test_over_after_a_verb_of_spreading_is_no_bound(text: str, span: str, qualif
     mentions = extract(text)
     check_extract(text, mentions)
     assert [(m.text, m.qualifier) for m in mentions] == [(span, qualifier)]
+
+
+@pytest.mark.parametrize("text, direction", [
+    ("The Russell 2000 gave up 8.51 points to 1,845.02.", "down"),
+    ("Shares gave up 3% in late trade.", "down"),
+    ("Prices went up 5%.", "up"),
+], ids=["gave up points", "gave up percent", "went up"])
+def test_gave_up_is_a_fall(text: str, direction: str) -> None:
+    mentions = extract(text)
+    check_extract(text, mentions)
+    assert mentions[0].direction == direction
