@@ -521,8 +521,11 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
         except (ValueError, OverflowError):  # "last year" published in year 1: before the calendar
             period = _OUT_OF_RANGE
         if period is _UNPLACED:
+            # a part of a year keeps its months: a year after it places it all the same ("in Q2 2018")
+            part = _part(key, kind, match, words)
             found.append(_Expression(match.start(), match.end(), match.group(),
-                                     None, f"'{match.group().strip()}' is not placed in time: no publication date"))
+                                     None, f"'{match.group().strip()}' is not placed in time: no publication date",
+                                     part=(match.start(), *part) if part is not None else None))
             continue
         if period is _OUT_OF_RANGE:
             found.append(_Expression(match.start(), match.end(), match.group(), None,
@@ -956,7 +959,7 @@ def _of_years(text: str, found: list[_Expression], published: dt.date | None,
     for i, expression in enumerate(found):
         if i == skip:
             continue
-        if expression.part is not None and expression.period is not None:
+        if expression.part is not None:
             following = found[i + 1] if i + 1 < len(found) else None
             if following is not None and following.period is not None and _OF.fullmatch(
                     text, expression.end, following.start) and _whole_year(following.period):

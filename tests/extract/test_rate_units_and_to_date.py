@@ -100,3 +100,14 @@ def test_gave_up_is_a_fall(text: str, direction: str) -> None:
     mentions = extract(text)
     check_extract(text, mentions)
     assert mentions[0].direction == direction
+
+
+@pytest.mark.parametrize("text, when", [
+    ("Shipments fell 2% in Q2 2018.", ("2018-04-01", "2018-06-30")),
+    ("Shipments fell 2% in the fourth quarter of 2018.", ("2018-10-01", "2018-12-31")),
+], ids=["Q2 2018", "fourth quarter of 2018"])
+def test_a_part_of_a_named_year_needs_no_publication_date(text: str, when: tuple[str, str]) -> None:
+    mentions = extract(text)
+    check_extract(text, mentions)
+    [m] = [m for m in mentions if m.kind == "ratio"]
+    assert (m.when["start"], m.when["end"]) == when
