@@ -126,7 +126,7 @@ def _time_words() -> _TimeWords:
     span_re = re.compile(
         r"(?i)(?<![\w-])(?:(?:" + alternation([w for w, role in prefixes.items() if role == "at"]) + r")\s+)?the\s+(?:"
         r"(?:" + count + r"\s+months?|(" + alternation(list(lengths)) + r")|(" + alternation(list(day_lengths))
-        + r"))\s+(?:" + alternation(ends).replace(r"\ ", r"\s+") + r")\s+(?:(\d{1,2})\s+)?("
+        + r"))\s+(?:" + alternation(ends).replace(r"\ ", r"\s+") + r")\s+(?:in\s+)?(?:(\d{1,2})\s+)?("
         + month_names + r")(?:\.(?=\s+\d))?(?:\s+(\d{1,2})(?!\d))?(?:,?\s+(\d{4}))?"
         r"|first\s+" + count + r"\s+months\s+of\s+(?:the\s+year|(\d{4})))(?![\w-])")
     # month and weekday names as written, capitalised, and not the three-letter ones: "may" is a
