@@ -111,3 +111,14 @@ def test_a_part_of_a_named_year_needs_no_publication_date(text: str, when: tuple
     check_extract(text, mentions)
     [m] = [m for m in mentions if m.kind == "ratio"]
     assert (m.when["start"], m.when["end"]) == when
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("It took the benchmark to 4.5%-4.75% from 4.25%-4.5%.", ["4.5%-4.75%", "4.25%-4.5%"]),
+    ("Temperatures ran from 5C to 10C.", ["from 5C to 10C"]),
+    ("It polled between 5%-10% of voters.", ["between 5%-10%"]),
+], ids=["from a dashed range", "from ... to", "between a dashed range"])
+def test_from_before_a_dashed_range_is_no_part_of_it(text: str, spans: list[str]) -> None:
+    mentions = extract(text)
+    check_extract(text, mentions)
+    assert [m.text for m in mentions] == spans
