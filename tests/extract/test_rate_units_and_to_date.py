@@ -122,3 +122,14 @@ def test_from_before_a_dashed_range_is_no_part_of_it(text: str, spans: list[str]
     mentions = extract(text)
     check_extract(text, mentions)
     assert [m.text for m in mentions] == spans
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Rochdale had 100mm of rain, more than a month's worth.", ["length"]),
+    ("It cost half a year's salary.", []),
+    ("It had nearly a year's delay.", ["duration"]),
+], ids=["a month's worth", "a year's salary", "a year's delay"])
+def test_a_unit_s_worth_is_no_quantity_of_it(text: str, kinds: list[str]) -> None:
+    mentions = extract(text)
+    check_extract(text, mentions)
+    assert [m.kind for m in mentions] == kinds
