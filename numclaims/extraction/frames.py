@@ -1278,8 +1278,10 @@ def _gapped(gap: str, counted: str | None = None) -> bool:
     rest = tokens[1:]
     if len(rest) > 1 and rest[-1] in _words().roles:
         rest = rest[:-1]  # "... and diesel by 4.5ppl": the second figure's role word
-    return 0 < len(rest) <= _GAPPED_WORDS and "," not in gap and not any(
-        t in words.preposition or t in words.stop or t in _words().before or (t in _words().filler_ends and t not in words.determiner) for t in rest)
+    # "... rose 21% and stalking and harassment 36%": one "and" inside the subject joins its nouns
+    inner = [t for i, t in enumerate(rest) if not (t in words.parallel and 0 < i < len(rest) - 1)]
+    return 0 < len(rest) <= _GAPPED_WORDS and len(rest) - len(inner) <= 1 and "," not in gap and not any(
+        t in words.preposition or t in words.stop or t in _words().before or (t in _words().filler_ends and t not in words.determiner) for t in inner)
 
 
 _GAPPED_WORDS = 4  # "Coca-Cola Hellenic", "Lloyds Banking Group": the subject of the verb left out

@@ -133,3 +133,21 @@ def test_a_unit_s_worth_is_no_quantity_of_it(text: str, kinds: list[str]) -> Non
     mentions = extract(text)
     check_extract(text, mentions)
     assert [m.kind for m in mentions] == kinds
+
+
+def test_a_gapped_subject_may_join_two_nouns_with_and() -> None:
+    text = "Violence without injury rose 21% and stalking and harassment 36%."
+    mentions = extract(text)
+    check_extract(text, mentions)
+    assert [(m.about, m.direction, m.change) for m in mentions] == [
+        ("Violence without injury", "up", "delta"), ("stalking and harassment", "up", "delta")]
+
+
+@pytest.mark.parametrize("text, about", [
+    ("The previous record was 2:07:43, set in 2001.", "previous record"),
+    ("The previous high was 13 such quakes in 1988.", "previous high"),
+], ids=["previous record", "previous high"])
+def test_previous_is_part_of_what_a_figure_is_about(text: str, about: str) -> None:
+    mentions = extract(text, published="2020-01-01")
+    check_extract(text, mentions)
+    assert mentions[0].about == about
