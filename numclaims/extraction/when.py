@@ -213,7 +213,7 @@ _SHORT_LAST = 3
 LIST_ROLES = frozenset({"span", "future", "past_tense", "comparison", "change_comparison", "not_comparison",
                         "coordinator", "subordinator", "clock", "zone", "abbreviation", "title", "determiner",
                         "ago", "financial_year_start", "not_financial_year", "ahead_span", "behind_span",
-                        "own_year", "contract", "year_prefix", "run"})
+                        "own_year", "contract", "year_prefix", "run", "awaited"})
 
 
 def attach(text: str, drafts: list[Draft], published: dt.date | None, folded: str | None = None) -> None:
@@ -516,8 +516,10 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
         if kind == "recent" and text.startswith(" of ", match.end()):
             continue  # "in the last week of March", "the last year of his contract": a part, not a span to now
         try:
-            period = _resolve(key, published, words, ahead=(match.re is words.name_re or kind == "season")
-                              and (_ahead(folded, match.start(), words, ends) or _until(text, folded, match.start(), words, ends)))
+            ahead = (match.re is words.name_re or kind == "season") and (
+                _ahead(folded, match.start(), words, ends) or _until(text, folded, match.start(), words, ends))
+            period = _resolve(key, published, words, ahead=ahead,
+                              awaited=ahead and _awaited_re().search(folded, max(0, match.start() - _FUTURE_REACH), match.start()) is not None)
         except (ValueError, OverflowError):  # "last year" published in year 1: before the calendar
             period = _OUT_OF_RANGE
         if period is _UNPLACED:
@@ -990,7 +992,8 @@ _UNPLACED = object()
 _OUT_OF_RANGE = object()
 
 
-def _resolve(phrase: str, published: dt.date | None, words: _TimeWords, ahead: bool = False) -> object:
+def _resolve(phrase: str, published: dt.date | None, words: _TimeWords, ahead: bool = False,
+             awaited: bool = False) -> object:
     """The period of a relative phrase, a month or a weekday; ``_UNPLACED`` without a date. A
     month or a weekday is the last one up to the publication date, or with ``ahead`` the next
     one from it ("is expected to come ashore on Wednesday night")."""
@@ -1003,7 +1006,11 @@ def _resolve(phrase: str, published: dt.date | None, words: _TimeWords, ahead: b
         return _relative(period, number, published, ahead)
     if phrase in names.months or phrase.capitalize() in names.months:
         month = names.months.get(phrase) or names.months[phrase.capitalize()]
-        if ahead:
+        if ahead and awaited and month == (published.month - 2) % 12 + 1 and published.day <= _REPORT_DAYS:
+            # "Economists expect a gain of 120,000 jobs in October", early in November: the month
+            # just gone, whose figures are awaited, not one eleven months ahead
+            year = published.year if month < published.month else published.year - 1
+        elif ahead:
             year = published.year if month >= published.month else published.year + 1
         else:
             year = published.year if month <= published.month else published.year - 1
@@ -1014,6 +1021,16 @@ def _resolve(phrase: str, published: dt.date | None, words: _TimeWords, ahead: b
         day = published + dt.timedelta(days=(-back) % 7) if ahead else published - dt.timedelta(days=back)
         return day, day
     return None
+
+
+_REPORT_DAYS = 20  # how far into a month the figures of the month before are still awaited
+
+
+@functools.cache
+def _awaited_re() -> re.Pattern[str]:
+    """The words of a forecast of figures still to be reported (time_words.tsv awaited rows)."""
+    awaited = [w for row in read_rows("time_words.tsv") if row[1] == "awaited" for w in row[0].split(",")]
+    return re.compile(r"(?<![\w'’-])(?:" + alternation(awaited).replace(r"\ ", r"\s+") + r")(?![\w'’-])")
 
 
 def _season(first: int, on: dt.date, ahead: bool) -> tuple[dt.date, dt.date]:

@@ -151,3 +151,14 @@ def test_previous_is_part_of_what_a_figure_is_about(text: str, about: str) -> No
     mentions = extract(text, published="2020-01-01")
     check_extract(text, mentions)
     assert mentions[0].about == about
+
+
+@pytest.mark.parametrize("text, published, month", [
+    ("Economists expect a net gain of about 120,000 jobs in October.", "2013-11-07", "2013-10-01"),
+    ("Fares will rise from $2 to $3 in May.", "2021-06-05", "2022-05-01"),
+    ("Economists expect a gain of 120,000 jobs in October.", "2013-11-25", "2014-10-01"),
+], ids=["awaited October", "will rise in May", "late in the month"])
+def test_a_forecast_of_the_month_just_gone(text: str, published: str, month: str) -> None:
+    mentions = extract(text, published=published)
+    check_extract(text, mentions)
+    assert mentions[0].when["start"] == month
