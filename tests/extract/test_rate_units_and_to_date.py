@@ -162,3 +162,16 @@ def test_a_forecast_of_the_month_just_gone(text: str, published: str, month: str
     mentions = extract(text, published=published)
     check_extract(text, mentions)
     assert mentions[0].when["start"] == month
+
+
+@pytest.mark.parametrize("text, when", [
+    ("It cancelled more than 69,000 appointments between January 2020 and May 2021.",
+     ("2020-01-01", "2021-05-31", "between January 2020 and May 2021")),
+    ("Sales rose 5% between March and May.", ("2021-03-01", "2021-05-31", "between March and May")),
+    ("Sales fell 5% in May and 3% in June.", ("2021-05-01", "2021-05-31", "in May")),
+], ids=["between two named months", "between March and May", "two months of two figures"])
+def test_between_two_months_is_one_period(text: str, when: tuple[str, str, str]) -> None:
+    mentions = extract(text, published="2021-07-23")
+    check_extract(text, mentions)
+    m = [m for m in mentions if m.kind not in ("year", "date")][0]
+    assert (m.when["start"], m.when["end"], m.when["text"]) == when
