@@ -58,6 +58,7 @@ class _AboutWords:
     joining: frozenset[str]  # "after": a stop word that joins "Profit after tax"
     apposition: frozenset[str]  # "at": ", at $405,000," between a subject and its verb is the subject's
     opener: frozenset[str]  # "basis", "terms": the noun that ends an opening phrase ("On a monthly basis consumer prices")
+    focus: frozenset[str] = frozenset()  # "alone": after the phrase's noun, no part of it ("The outpatient list alone")
 
 
 @functools.cache
@@ -92,7 +93,7 @@ def _about_words() -> _AboutWords:
                        frozenset(v for v in verbs if v.endswith("ed")) | (past & verbs), roles["article"],
                        roles["conjunction"], roles["aside"], roles["correlative"], roles["adjunct"],
                        roles["parallel"], roles["demonstrative"], roles["joining"], roles["apposition"],
-                       roles["opener"])
+                       roles["opener"], roles.get("focus", frozenset()))
 
 
 def verbs() -> frozenset[str]:
@@ -715,6 +716,8 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
                  and not _adjectival(tokens, lower, i, last, words)), last)
     # "The index closed down 2%": a verb in -ed before the change word ("costs" in "mortgage
     # interest costs fell" is a noun); "New infections this week"
+    while last > first + 1 and lower[last - 1] in words.focus:
+        last -= 1  # "The outpatient waiting list alone has grown": the list
     while last > first and (lower[last - 1] in words.verbs and lower[last - 1].endswith("ed")
                             or _is_time(tokens[last - 1], lower[last - 1], words)
                             and not _named_number(tokens, last - 1, first, words)):
