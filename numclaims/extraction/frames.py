@@ -58,6 +58,7 @@ class _AboutWords:
     joining: frozenset[str]  # "after": a stop word that joins "Profit after tax"
     apposition: frozenset[str]  # "at": ", at $405,000," between a subject and its verb is the subject's
     opener: frozenset[str]  # "basis", "terms": the noun that ends an opening phrase ("On a monthly basis consumer prices")
+    focus: frozenset[str] = frozenset()  # "alone": after the phrase's noun, no part of it ("The outpatient list alone")
 
 
 @functools.cache
@@ -92,7 +93,7 @@ def _about_words() -> _AboutWords:
                        frozenset(v for v in verbs if v.endswith("ed")) | (past & verbs), roles["article"],
                        roles["conjunction"], roles["aside"], roles["correlative"], roles["adjunct"],
                        roles["parallel"], roles["demonstrative"], roles["joining"], roles["apposition"],
-                       roles["opener"])
+                       roles["opener"], roles.get("focus", frozenset()))
 
 
 def verbs() -> frozenset[str]:
@@ -715,6 +716,8 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
                  and not _adjectival(tokens, lower, i, last, words)), last)
     # "The index closed down 2%": a verb in -ed before the change word ("costs" in "mortgage
     # interest costs fell" is a noun); "New infections this week"
+    while last > first + 1 and lower[last - 1] in words.focus:
+        last -= 1  # "The outpatient waiting list alone has grown": the list
     while last > first and (lower[last - 1] in words.verbs and lower[last - 1].endswith("ed")
                             or _is_time(tokens[last - 1], lower[last - 1], words)
                             and not _named_number(tokens, last - 1, first, words)):
@@ -853,6 +856,7 @@ class _Words:
     things: dict[str, str]  # "surge" -> "length": a noun for the thing measured, for figures of that kind
     thing_before: frozenset[str]  # "storm": a thing word after it is a noun ("storm surge")
     where_re: re.Pattern[str]  # "south of", "above ground level": where a thing is, no change
+    turned: dict[str, str] = dataclasses.field(default_factory=dict)  # "gave" -> "down": "gave up 8.51 points"
 
 
 @functools.cache
@@ -904,6 +908,7 @@ def _words() -> _Words:
         re.compile(r"(?i)\s+(?:(?:" + (compass := alternation(list(tables["compass"]))) + r")(?:-(?:" + compass
                    + r"))?\s+of|(?:" + alternation(list(tables["relative"])) + r")\s+(?:" + alternation(list(tables["position"])).replace(r"\ ", r"\s+")
                    + r"))(?![\w-])"),
+        tables.get("particle_turn", {}),
     )
 
 
@@ -1276,8 +1281,10 @@ def _gapped(gap: str, counted: str | None = None) -> bool:
     rest = tokens[1:]
     if len(rest) > 1 and rest[-1] in _words().roles:
         rest = rest[:-1]  # "... and diesel by 4.5ppl": the second figure's role word
-    return 0 < len(rest) <= _GAPPED_WORDS and "," not in gap and not any(
-        t in words.preposition or t in words.stop or t in _words().before or (t in _words().filler_ends and t not in words.determiner) for t in rest)
+    # "... rose 21% and stalking and harassment 36%": one "and" inside the subject joins its nouns
+    inner = [t for i, t in enumerate(rest) if not (t in words.parallel and 0 < i < len(rest) - 1)]
+    return 0 < len(rest) <= _GAPPED_WORDS and len(rest) - len(inner) <= 1 and "," not in gap and not any(
+        t in words.preposition or t in words.stop or t in _words().before or (t in _words().filler_ends and t not in words.determiner) for t in inner)
 
 
 _GAPPED_WORDS = 4  # "Coca-Cola Hellenic", "Lloyds Banking Group": the subject of the verb left out
@@ -1580,6 +1587,9 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
         return
     if verb is not None:
         draft.direction = words.before[verb.group().lower()]
+        if verb.group().lower() in words.adverbs and (turned := _WORD_BEFORE.search(
+                scan.fold(text[max(0, verb.start() - _PARTICLE_REACH):verb.start()]))) is not None:
+            draft.direction = words.turned.get(turned.group(1), draft.direction)  # "gave up 8.51 points": down
         draft.change = words.roles[scan.fold(connector.group(1))] if connector else "delta"
         if connector is None and _first_word(text, draft) in more.level_qualifiers:
             draft.change = "level"  # "temperatures climbed above 1,700 degrees": the level passed

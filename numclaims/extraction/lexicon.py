@@ -117,8 +117,8 @@ class Lexicon:
     qualifier_nouns: frozenset[str]  # "close to": a noun after a day's possessive ("Wednesday's close to 0.7%")
     qualifier_particles: frozenset[str]  # "up to": a verb's adverb and connector after a particle verb
     particle_verbs: frozenset[str]  # "ticked": "ticked up to 62.6%" is no "up to" qualifier
-    qualifier_extents: frozenset[str]  # "over": what a thing covers after an extent verb
-    extent_verbs: frozenset[str]  # "spread": "spread over 75 municipalities" is no "over" qualifier
+    qualifier_prepositions: frozenset[str]  # "over": a preposition after a preposition verb
+    preposition_verbs: frozenset[str]  # "spread": "spread over 75 acres" is no "over" qualifier
     qualifier_verbs: frozenset[str]  # "topped": bounds the figure, no part of its text
     qualifier_before_re: re.Pattern[str]
     qualifier_after_re: re.Pattern[str]
@@ -215,11 +215,15 @@ def lexicon() -> Lexicon:
     sub_cs, sub_ci = _case_split(sub_rows, 2)
     # a word may follow after a space; a one-letter or sign surface ("99p", "41¢") only against
     # the number, as with one-letter unit symbols
+    # ("99p", "41¢"); a surface written with a slash after it ("c/") is a letter that is money
+    # only before the slash of a rate's denominator ("25.3c/kWh", "185.9 c/L"; not "30c")
     glued = [r[0] for r in sub_cs if len(r[0]) == 1]
-    spaced_cs = [r[0] for r in sub_cs if len(r[0]) > 1]
+    before_slash = [r[0][:-1] for r in sub_cs if len(r[0]) == 2 and r[0].endswith("/")]
+    spaced_cs = [r[0] for r in sub_cs if len(r[0]) > 1 and r[0][:-1] not in before_slash]
     subunit_re = re.compile(
         r"(?:[ \u00a0\u202f]?(" + _pattern(spaced_cs, [r[0] for r in sub_ci]) + r")|("
         + alternation(glued) + r"))(?![\w])"
+        + (r"|[ \u00a0]?(" + alternation(before_slash) + r")(?=/(?!o(?![A-Za-z]))[A-Za-z])" if before_slash else "")  # not "3 c/o"
     )
 
     context_rows: dict[str, dict[str, list[str]]] = {}
@@ -290,8 +294,8 @@ def lexicon() -> Lexicon:
     q_particles = frozenset(r[0] for r in q_rows if r[3:4] == ["particle"])
     q_verbs = frozenset(r[0] for r in q_rows if r[3:4] == ["apart"])
     particle_verbs = frozenset(v for r in q_rows if r[2] == "particle_verb" for v in r[0].split(","))
-    q_extents = frozenset(r[0] for r in q_rows if r[3:4] == ["extent"])
-    extent_verbs = frozenset(v for r in q_rows if r[2] == "extent_verb" for v in r[0].split(","))
+    q_prepositions = frozenset(r[0] for r in q_rows if r[3:4] == ["preposition"])
+    preposition_verbs = frozenset(v for r in q_rows if r[2] == "preposition_verb" for v in r[0].split(","))
     word_before = [q for q in q_before if q[-1].isalnum()]
     sign_before = [q for q in q_before if not q[-1].isalnum()]
     qualifier_before_re = re.compile(
@@ -316,7 +320,8 @@ def lexicon() -> Lexicon:
 
     number_words = {r[0]: (float(r[1]), r[2]) for r in read_rows("number_words.tsv")}
 
-    ratio_rows = read_rows("ratio_units.tsv")
+    # a row with "fraction" in its third column is read only after a fraction word (measure.py)
+    ratio_rows = [r for r in read_rows("ratio_units.tsv") if len(r) < 3]
     ratio_units = {normalise_space(r[0].lower()): r[1] for r in ratio_rows}
     # a sign against the number or after one space ("5%"); a word after a space or a hyphen
     ratio_re = re.compile(
@@ -343,7 +348,7 @@ def lexicon() -> Lexicon:
         unit_senses={k: tuple(v) for k, v in unit_senses.items()},
         currency_senses={k: tuple(v) for k, v in currency_senses.items()},
         units_before=units_before, unit_before_re=unit_before_re,
-        subunits_cs={r[0]: _subunit(r) for r in sub_cs}, subunits_ci={r[0].lower(): _subunit(r) for r in sub_ci},
+        subunits_cs={r[0].rstrip("/") if len(r[0]) == 2 else r[0]: _subunit(r) for r in sub_cs}, subunits_ci={r[0].lower(): _subunit(r) for r in sub_ci},
         subunit_re=subunit_re,
         context_signs=context_signs, context_sign_re=context_sign_re,
         context_sign_ends=frozenset(sign[-1] for sign in context_signs),
@@ -359,8 +364,8 @@ def lexicon() -> Lexicon:
         currency_name_lasts=frozenset(k.split()[-1] for k in names_before_map),
         scales_cs=scales_cs, scales_ci=scales_ci, scale_re=scale_re,
         qualifiers_before=q_before, qualifiers_after=q_after, qualifier_nouns=q_nouns,
-        qualifier_particles=q_particles, particle_verbs=particle_verbs, qualifier_verbs=q_verbs,
-        qualifier_extents=q_extents, extent_verbs=extent_verbs,
+        qualifier_particles=q_particles, particle_verbs=particle_verbs,
+        qualifier_prepositions=q_prepositions, preposition_verbs=preposition_verbs, qualifier_verbs=q_verbs,
         qualifier_before_re=qualifier_before_re, qualifier_after_re=qualifier_after_re,
         vague=vague, vague_re=vague_re, vague_anchor=vague_anchor, number_words=number_words,
         ratio_units=ratio_units, ratio_re=ratio_re, range_re=range_re, one_in_re=one_in_re,
@@ -438,6 +443,8 @@ class SubjectWords:
     idioms: frozenset[str]  # "two-way": a figure and a hyphen before them make no count
     counted: frozenset[str]  # "1.5m barrels": "m" before them is a million
     places: frozenset[str]  # "in": "... and one in Andalusia" ends a list of counts
+    one_nouns: frozenset[str] = frozenset()  # "person": "one person was found dead" counts one
+    not_one: tuple[str, ...] = ()  # "the", "no": before "one", no count ("the one man who", "no one person")
 
 
 @functools.cache
@@ -451,4 +458,6 @@ def subject_words() -> SubjectWords:
         idioms=frozenset(r[0] for r in rows if r[1] == "idiom"),
         counted=frozenset(r[0] for r in rows if r[1] == "counted"),
         places=frozenset(r[0] for r in rows if r[1] == "place"),
+        one_nouns=frozenset(r[0] for r in rows if r[1] == "one"),
+        not_one=tuple(r[0] for r in rows if r[1] == "not_one"),
     )

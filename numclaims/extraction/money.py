@@ -126,7 +126,7 @@ def subunit_after(text: str, end: int) -> tuple[str, int] | None:
     match = lex.subunit_re.match(text, end)
     if match is None:
         return None
-    surface = match.group(1) or match.group(2)
+    surface = match.group(1) or match.group(2) or match.group(3)
     entry = lex.subunits_cs.get(surface) or lex.subunits_ci.get(" ".join(surface.lower().replace("-", " ").split()))
     if entry is None:
         return None

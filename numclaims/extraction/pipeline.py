@@ -363,7 +363,8 @@ def _merge_ranges(text: str, drafts: list[Draft]) -> list[Draft]:
                     prev.ambiguities.append("a bound of the range was stated approximately")
                 prev.kind, prev.unit = draft.kind, draft.unit
                 low, high = sorted((prev.value, draft.value))
-                prev.start = opener.start(1) if opener else prev.start
+                if opener is not None and (word != "-" and word not in ("\u2013", "\u2014") or opener.group(1).lower() == "between"):
+                    prev.start = opener.start(1)  # "between 5% and 10%"; not "from 4.25%-4.5%", a change's start
                 prev.end, prev.value, prev.low, prev.high = draft.end, None, low, high
                 prev.qualifier = "range"
                 prev.precision = max(prev.precision or 0.0, draft.precision or 0.0)

@@ -34,8 +34,8 @@ def qualifier_before(text: str, start: int) -> tuple[str, int] | None:
         # "ticked up to 62.6%": the level participation moved to; "revised its estimate of
         # growth up to 0.7% from 0.6%": a change's level, its start after it
         return None
-    if phrase in lexicon().qualifier_extents and _after_verb(text, match.start(), lexicon().extent_verbs):
-        return None  # "spread over 75 municipalities": what the area covers, no "more than"
+    if phrase in lexicon().qualifier_prepositions and _last_word_in(text, match.start(), lexicon().preposition_verbs):
+        return None  # "spread over 75 acres", "paid over 10 years": a place or a time, no bound
     if phrase in lexicon().qualifier_verbs:
         return lexicon().qualifiers_before[phrase], start  # "topped 50 mph": the text is "50 mph"
     return lexicon().qualifiers_before[phrase], match.start()
@@ -53,13 +53,12 @@ def _of_a_day(text: str, start: int) -> bool:
 
 def _after_particle_verb(text: str, start: int) -> bool:
     """Is the word right before ``start`` a verb whose "up" says which way it went ("ticked")?"""
-    return _after_verb(text, start, lexicon().particle_verbs)
+    return _last_word_in(text, start, lexicon().particle_verbs)
 
 
-def _after_verb(text: str, start: int, verbs: frozenset[str]) -> bool:
-    """Is the word right before ``start`` one of ``verbs``?"""
+def _last_word_in(text: str, start: int, words: frozenset[str]) -> bool:
     match = _LAST_WORD.search(text, max(0, start - _POSSESSIVE_REACH), start)
-    return match is not None and fold(match.group(1)) in verbs
+    return match is not None and fold(match.group(1)) in words
 
 
 _START_AFTER = re.compile(r"\S+(?:\s+[A-Za-z%]+){0,3}\s+from\s+\S{0,4}\d")

@@ -52,6 +52,7 @@ class _Expression:
     clock: bool = False  # "at 5:00 p.m.": the day its sentence names, else the publication day
     own: tuple[int, tuple[dt.date, dt.date]] | None = None  # "since 2001": where "2001" starts, and its period
     part: tuple[int, int, int] | None = None  # "the first quarter": where its words start, its first month, its months
+    to_date: bool = False  # "so far": cuts a period next to it that holds the publication date at that date
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def _time_words() -> _TimeWords:
     span_re = re.compile(
         r"(?i)(?<![\w-])(?:(?:" + alternation([w for w, role in prefixes.items() if role == "at"]) + r")\s+)?the\s+(?:"
         r"(?:" + count + r"\s+months?|(" + alternation(list(lengths)) + r")|(" + alternation(list(day_lengths))
-        + r"))\s+(?:" + alternation(ends).replace(r"\ ", r"\s+") + r")\s+(?:(\d{1,2})\s+)?("
+        + r"))\s+(?:" + alternation(ends).replace(r"\ ", r"\s+") + r")\s+(?:in\s+)?(?:(\d{1,2})\s+)?("
         + month_names + r")(?:\.(?=\s+\d))?(?:\s+(\d{1,2})(?!\d))?(?:,?\s+(\d{4}))?"
         r"|first\s+" + count + r"\s+months\s+of\s+(?:the\s+year|(\d{4})))(?![\w-])")
     # month and weekday names as written, capitalised, and not the three-letter ones: "may" is a
@@ -212,7 +213,7 @@ _SHORT_LAST = 3
 LIST_ROLES = frozenset({"span", "future", "past_tense", "comparison", "change_comparison", "not_comparison",
                         "coordinator", "subordinator", "clock", "zone", "abbreviation", "title", "determiner",
                         "ago", "financial_year_start", "not_financial_year", "ahead_span", "behind_span",
-                        "own_year", "contract", "year_prefix", "run"})
+                        "own_year", "contract", "year_prefix", "run", "awaited"})
 
 
 def attach(text: str, drafts: list[Draft], published: dt.date | None, folded: str | None = None) -> None:
@@ -515,13 +516,18 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
         if kind == "recent" and text.startswith(" of ", match.end()):
             continue  # "in the last week of March", "the last year of his contract": a part, not a span to now
         try:
-            period = _resolve(key, published, words, ahead=(match.re is words.name_re or kind == "season")
-                              and (_ahead(folded, match.start(), words, ends) or _until(text, folded, match.start(), words, ends)))
+            ahead = (match.re is words.name_re or kind == "season") and (
+                _ahead(folded, match.start(), words, ends) or _until(text, folded, match.start(), words, ends))
+            period = _resolve(key, published, words, ahead=ahead,
+                              awaited=ahead and _awaited_re().search(folded, max(0, match.start() - _FUTURE_REACH), match.start()) is not None)
         except (ValueError, OverflowError):  # "last year" published in year 1: before the calendar
             period = _OUT_OF_RANGE
         if period is _UNPLACED:
+            # a part of a year keeps its months: a year after it places it all the same ("in Q2 2018")
+            part = _part(key, kind, match, words)
             found.append(_Expression(match.start(), match.end(), match.group(),
-                                     None, f"'{match.group().strip()}' is not placed in time: no publication date"))
+                                     None, f"'{match.group().strip()}' is not placed in time: no publication date",
+                                     part=(match.start(), *part) if part is not None else None))
             continue
         if period is _OUT_OF_RANGE:
             found.append(_Expression(match.start(), match.end(), match.group(), None,
@@ -529,7 +535,7 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
         elif period is not None:
             expression = _prefixed(text, match.start(), match.end(), period, published, words)
             if expression is not None and kind in _GIVING_WAY:
-                expression = dataclasses.replace(expression, basis=True)
+                expression = dataclasses.replace(expression, basis=True, to_date=kind == "to_date")
             if expression is not None and not expression.basis and words.phrases.get(key, ("", 0))[1] < 0 \
                     and _ON.match(text, expression.start) and published is not None:
                 # "down 18.6% on the previous quarter and 1.3% on a year earlier": "on" a time
@@ -547,12 +553,47 @@ def _expressions(text: str, drafts: list[Draft], published: dt.date | None, fold
     found = [e for e in found if e is not None and not any(e.start < s.end and s.start < e.end for s in spans)]
     found.extend(spans)
     found.sort(key=lambda e: e.start)
-    found = _month_runs(text, _of_years(text, found, published, words))
+    found = _to_date(text, _month_runs(text, _of_years(text, found, published, words)), published)
     if published is not None:
         clocks = _clocks(text, folded, found, SpanSet([(d.start, d.end) for d in drafts]), published, ends, words)
         if clocks:
             found = sorted([*found, *clocks], key=lambda e: e.start)
     return found
+
+
+def _to_date(text: str, found: list[_Expression], published: dt.date | None) -> list[_Expression]:
+    """"so far this year", "this month so far", "so far in November": a period that holds the
+    publication date, next to a word of time_words.tsv's to_date rows, runs from its start to
+    the publication date, and the two are one expression."""
+    if published is None or not any(e.to_date for e in found):
+        return found
+    out: list[_Expression] = []
+    i = 0
+    while i < len(found):
+        e = found[i]
+        after = found[i + 1] if i + 1 < len(found) else None
+        if e.to_date and after is not None and _holds(after, published) and not text[e.end:after.start].strip():
+            out.append(_joined(text, e, after, published))
+            i += 2
+            continue
+        if after is not None and after.to_date and _holds(e, published) and not text[e.end:after.start].strip():
+            out.append(_joined(text, e, after, published))
+            i += 2
+            continue
+        out.append(e)
+        i += 1
+    return out
+
+
+def _holds(e: _Expression, published: dt.date) -> bool:
+    return not e.to_date and not e.basis and e.period is not None and e.period[0] <= published <= e.period[1]
+
+
+def _joined(text: str, first: _Expression, second: _Expression, published: dt.date) -> _Expression:
+    period = first if not first.to_date else second
+    start, end = first.start, second.end
+    return dataclasses.replace(period, start=start, end=end, text=text[start:end], period=(period.period[0], published),
+                               own=None, part=None)
 
 
 def _month_runs(text: str, found: list[_Expression]) -> list[_Expression]:
@@ -615,7 +656,7 @@ def _back(unit: str | None, count: int, on: dt.date) -> dt.date | None:
     return None
 
 
-_GIVING_WAY = ("past", "now")  # the period types that give way to another time next to them
+_GIVING_WAY = ("past", "now", "to_date")  # the period types that give way to another time next to them
 
 
 def _until(text: str, folded: str, at: int, words: _TimeWords, ends: list[int]) -> bool:
@@ -920,7 +961,7 @@ def _of_years(text: str, found: list[_Expression], published: dt.date | None,
     for i, expression in enumerate(found):
         if i == skip:
             continue
-        if expression.part is not None and expression.period is not None:
+        if expression.part is not None:
             following = found[i + 1] if i + 1 < len(found) else None
             if following is not None and following.period is not None and _OF.fullmatch(
                     text, expression.end, following.start) and _whole_year(following.period):
@@ -951,7 +992,8 @@ _UNPLACED = object()
 _OUT_OF_RANGE = object()
 
 
-def _resolve(phrase: str, published: dt.date | None, words: _TimeWords, ahead: bool = False) -> object:
+def _resolve(phrase: str, published: dt.date | None, words: _TimeWords, ahead: bool = False,
+             awaited: bool = False) -> object:
     """The period of a relative phrase, a month or a weekday; ``_UNPLACED`` without a date. A
     month or a weekday is the last one up to the publication date, or with ``ahead`` the next
     one from it ("is expected to come ashore on Wednesday night")."""
@@ -964,7 +1006,11 @@ def _resolve(phrase: str, published: dt.date | None, words: _TimeWords, ahead: b
         return _relative(period, number, published, ahead)
     if phrase in names.months or phrase.capitalize() in names.months:
         month = names.months.get(phrase) or names.months[phrase.capitalize()]
-        if ahead:
+        if ahead and awaited and month == (published.month - 2) % 12 + 1 and published.day <= _REPORT_DAYS:
+            # "Economists expect a gain of 120,000 jobs in October", early in November: the month
+            # just gone, whose figures are awaited, not one eleven months ahead
+            year = published.year if month < published.month else published.year - 1
+        elif ahead:
             year = published.year if month >= published.month else published.year + 1
         else:
             year = published.year if month <= published.month else published.year - 1
@@ -975,6 +1021,16 @@ def _resolve(phrase: str, published: dt.date | None, words: _TimeWords, ahead: b
         day = published + dt.timedelta(days=(-back) % 7) if ahead else published - dt.timedelta(days=back)
         return day, day
     return None
+
+
+_REPORT_DAYS = 20  # how far into a month the figures of the month before are still awaited
+
+
+@functools.cache
+def _awaited_re() -> re.Pattern[str]:
+    """The words of a forecast of figures still to be reported (time_words.tsv awaited rows)."""
+    awaited = [w for row in read_rows("time_words.tsv") if row[1] == "awaited" for w in row[0].split(",")]
+    return re.compile(r"(?<![\w'’-])(?:" + alternation(awaited).replace(r"\ ", r"\s+") + r")(?![\w'’-])")
 
 
 def _season(first: int, on: dt.date, ahead: bool) -> tuple[dt.date, dt.date]:
@@ -1001,7 +1057,7 @@ def _relative(period: str, number: int, on: dt.date, ahead: bool = False) -> tup
     if period == "day":
         day = on + dt.timedelta(days=number)
         return day, day
-    if period == "now":
+    if period in ("now", "to_date"):
         return on, on
     if period == "year_to_date":
         return dt.date(on.year, 1, 1), on

@@ -117,7 +117,7 @@ def test_currency_names_and_senses() -> None:
 def test_ratio_and_number_words() -> None:
     """Every ratio row names a ratio unit; every number word's role is one the reader knows."""
     for row in read_rows("ratio_units.tsv"):
-        assert len(row) == 2 and kind_of(row[1]) == "ratio", row
+        assert (len(row) == 2 or len(row) == 3 and row[2] == "fraction") and kind_of(row[1]) == "ratio", row
     for row in read_rows("number_words.tsv"):
         assert len(row) in (3, 4) and row[2] in ("unit", "teen", "ten", "times", "scale", "fraction", "zero", "point", "sign", "vulgar"), row
         assert len(row) == 3 or (
@@ -126,7 +126,7 @@ def test_ratio_and_number_words() -> None:
             or row[2] in ("sign", "zero")  # the words that rule it out around it
         ), row
     for row in read_rows("subject_words.tsv"):
-        assert len(row) == 2 and row[1] in ("stop", "plural", "determiner", "idiom", "counted", "place"), row
+        assert len(row) == 2 and row[1] in ("stop", "plural", "determiner", "idiom", "counted", "place", "one", "not_one"), row
 
 
 def test_units_marked_one_and_age_words() -> None:
@@ -138,7 +138,7 @@ def test_units_marked_one_and_age_words() -> None:
         assert len(row) == 4 and row[3] in ("end", "quote", "feet", "any") and kind_of(row[1]) == row[2], row
     kinds = {r[2] for r in UNIT_ROWS} | {"ratio"}
     for row in read_rows("unit_one.tsv"):
-        if row[0] in ("next", "within", "basis"):
+        if row[0] in ("next", "within", "basis", "worth"):
             assert len(row) == 2 and row[1] == row[1].lower(), row
         else:
             assert row[0] in kinds and row[1] in ("article", "share"), row

@@ -27,7 +27,7 @@ def count(ctx: Context, r: Reading) -> Verdict:
     """What no other rule took: a count of the noun after it, unless it is part of a word or a
     modifier ("4G", "six-party talks", "one of them")."""
     text, pos = ctx.text, r.pos
-    if r.words == ["one"] and not _last_of_counts(text, r):
+    if r.words == ["one"] and not _last_of_counts(text, r) and not _one_counted(text, r):
         return REJECT  # "one of them", "one-off": not a quantity of anything
     if r.words is None and text[pos : pos + 1].isalpha():
         return REJECT  # "4G", "3D"
@@ -60,6 +60,18 @@ def _last_of_counts(text: str, r: Reading) -> bool:
     counts = [w for w in _WORD_OR_DIGITS.finditer(text, floor, start)
               if w.group()[0].isdigit() or w.group().lower() in _NAMES.counting and w.group().lower() != r.words[0]]
     return bool(counts) and not _LIST_BREAK.search(text, counts[-1].end(), start)
+
+
+_NOUN_AFTER = re.compile(r"[ \u00a0]+([a-z]+)(?![\w'’-])")
+_NOT_A_COUNT_BEFORE = re.compile(r"(?i)(?<![\w-])(?:" + alternation(list(subject_words().not_one)) + r")\s+$")
+
+
+def _one_counted(text: str, r: Reading) -> bool:
+    """Is "one" a count of the singular noun right after it ("one person was found dead", "one
+    death": subject_words.tsv's one rows), not "the one man who", "no one person"?"""
+    noun = _NOUN_AFTER.match(text, r.pos)
+    return (noun is not None and noun.group(1) in subject_words().one_nouns
+            and not _NOT_A_COUNT_BEFORE.search(text, max(0, r.mention_start - 12), r.mention_start))
 
 
 _MODIFIER_NOUN = re.compile(r"-([a-z]+)(?![\w-])")

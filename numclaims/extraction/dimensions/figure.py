@@ -56,6 +56,7 @@ class Reading:
     guessed_group: str | None = None  # "85 cents" with no hint: the group its currency was guessed from
 
 
+_DASHES = ("-", "\u2013", "\u2014")  # a range's dash: "from" before it opens a change's start, no range
 _CLOCK_DIGITS = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _WORD_AFTER = re.compile(r"[^\S\n]+([A-Za-z]+)\b")
 _ZONE_SHAPE = re.compile(r"[A-Z]{1,2}[SD]T")  # "EDT", "CST"
@@ -200,8 +201,8 @@ def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
             high_value = value2 * mult2
             precision = max(precision * mult1, precision2 * mult2) / mult1
             pos = pos2
-            if between:
-                mention_start = between.start(1)
+            if between and (between.group(1).lower() == "between" or rng.group("conn") not in _DASHES):
+                mention_start = between.start(1)  # "from 5 to 10", "between 5 and 10"; not "from 4.25%-4.5%", a start
     value *= mult1
     precision *= mult1
     if sign_word is not None and high_value is None:  # "minus 5 to 10" is left as it was

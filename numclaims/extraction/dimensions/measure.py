@@ -76,6 +76,8 @@ class _OneTable:
     next_words: frozenset[str]
     within_re: re.Pattern[str]  # "in a decade": a preposition that lets a duration stand
     basis_words: frozenset[str]  # "ago", "earlier": after "less than a year", a figure's comparison's time
+    fraction_only: frozenset[str] = frozenset()  # "point": only right after a fraction word ("a quarter-point")
+    worth_words: frozenset[str] = frozenset()  # "worth": "a month's worth" is no duration
 
 
 @functools.cache
@@ -84,6 +86,7 @@ def _one_table() -> _OneTable:
     next_words: frozenset[str] = frozenset()
     within: list[str] = []
     basis: frozenset[str] = frozenset()
+    worth: frozenset[str] = frozenset()
     for row in read_rows("unit_one.tsv"):
         if row[0] == "next":
             next_words = frozenset(row[1].split(","))
@@ -91,11 +94,16 @@ def _one_table() -> _OneTable:
             basis = frozenset(row[1].split(","))
         elif row[0] == "within":
             within = row[1].split(",")
+        elif row[0] == "worth":
+            worth = frozenset(row[1].split(","))
         else:
             needs[row[0]] = (row[1], frozenset((row[2] if len(row) > 2 else "").split(",")))
     entries: dict[str, tuple[UnitEntry, bool]] = {}
     words, symbols = [], []
-    ratio_words = [(r[0], r[1], "ratio", "ci") for r in read_rows("ratio_units.tsv") if r[0][0].isalpha()]
+    ratio_rows = [r for r in read_rows("ratio_units.tsv") if r[0][0].isalpha()]
+    ratio_words = [(r[0], r[1], "ratio", "ci") for r in ratio_rows]
+    # "a quarter-point increase": a surface of a fraction only, against it or after a hyphen
+    fraction_only = frozenset(normalise_space(r[0].lower()) for r in ratio_rows if len(r) > 2 and r[2] == "fraction")
     for surface, unit, kind, case in [*read_rows("units.tsv"), *ratio_words]:
         if kind not in needs or surface in needs[kind][1] or not (surface[0].isascii() and surface[0].isalpha()):
             continue
@@ -115,6 +123,8 @@ def _one_table() -> _OneTable:
         next_words,
         re.compile(rf"(?<![\w-])(?:{alternation(within)})\s+$"),
         basis,
+        fraction_only,
+        worth,
     )
 
 
@@ -126,6 +136,8 @@ _SHARE_BEFORE = re.compile(
     r"(?:[\s-]+(of))?(?:[\s-]+an?)?|(an?))[\s-]+$"
 )
 _SHARE_REACH = 40
+_POSSESSED = re.compile(r"['’]s\s+([A-Za-z]+)")
+_FRACTION_AGAINST = re.compile(rf"(?<![\w-])(?:{alternation(list(number_names().fractions))})[\s-]$")
 # where a unit may follow: after "a"/"an", and after a fraction word with its "of" and article
 # (found with str.find on the fraction words' stems: "third" finds "thirds")
 _ARTICLE_AT = re.compile(r"a(?<![\w-]a)n?[\s-]+")  # a literal first: re skips to each "a" itself
@@ -180,6 +192,11 @@ def one_unit(ctx: Context, protected: SpanSet) -> list[Draft]:
         entry, article_enough = found
         numerator, fraction, of, article = share.groups()
         phrase_start = share.start()
+        if (possessed := _POSSESSED.match(text, end)) is not None and possessed.group(1).lower() in table.worth_words:
+            continue  # "more than a month's worth" (of rain), "a year's supply": an amount of something else
+        if surface in table.fraction_only and (fraction is None or not _FRACTION_AGAINST.search(
+                folded, max(0, start - len(fraction) - 2), start)):
+            continue  # "a quarter-point increase", not "half a point", "at one point"
         if _AND_BEFORE.search(folded, max(0, phrase_start - 8), phrase_start):
             continue
         if fraction is not None and numerator is None and of is None and fraction not in number_names().shares:
