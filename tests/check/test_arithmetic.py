@@ -402,7 +402,7 @@ def test_a_change_and_its_level_reach_the_start_another_report_gives() -> None:
     found = [(v, c, why) for v, c, why in _arithmetic(RISE, CLOSE, published="2024-04-25")
              if "where it started" in why]
     assert [(v, c) for v, c, _ in found] == [
-        ("consistent", ["a:12%", "a:2,463.00 pence", "b:above £22"])]
+        ("consistent", ["a:12%", "a:2,463.00 pence", "b:just above £22"])]
     assert "GBP 21.89-22.09 before" in found[0][2] and "open side" in found[0][2]
 
 
