@@ -64,7 +64,7 @@ from numclaims.checking.readings import FLOORS, reading
 from numclaims.extraction.lexicon import calendar_names, read_rows
 from numclaims.model import Mention
 from numclaims.checking.text import data_lines, event_heads, generic_nouns, is_content, lemma, partitive_words, tokens
-from numclaims.checking.text import clause_bounds, enclosing
+from numclaims.checking.text import clause_bounds, enclosing, synonyms
 from numclaims.checking.scope import scope_tokens
 
 # How many of a claim's words look up candidate clusters, and how many candidates are scored.
@@ -571,13 +571,15 @@ def frame_marks(item: Item) -> list[str]:
         marks.append(f"{FRAME_MARK}change:{m.change}")
     # "721 of them critically" counts part of the figure before it (the injured), not a total
     # that another report's "632 killed" could be: parts meet parts, wholes wholes
-    marks.append(f"{PART_FAMILY}:{'part' if _partitive(item) else 'whole'}")
+    # that is, unless its own phrase names a place: "213 of them in the Valencia region" is part
+    # of the national 217, and the whole toll of Valencia
+    marks.append(f"{PART_FAMILY}:{'part' if _partitive(item) and not figure_places(item) else 'whole'}")
     # what it is beside its number: an offer or a market price, a revised offer, a count of events
     # or of a part of the people, a design limit
     marks += price_marks(item) + revision_marks(item) + event_count_marks(item)
     marks += subgroup_marks(item) + design_marks(item) + counted_marks(item) + target_marks(item)
     marks += name_marks(item)
-    marks += place_marks(item) + where_marks(item)
+    marks += place_marks(item) + where_marks(item) + beyond_marks(item) + concept_marks(item)
     marks += anchor_marks(item)
     marks += day_marks(item)
     if m.when:
@@ -990,7 +992,8 @@ def _years_as_stated(mine: Mapping[str, set[str]], theirs: Mapping[str, set[str]
         # an anchor or a day parts nothing: not copied (a large group's anchors are many); what a
         # count counts parts only other figures (_counted_apart)
         out = {f: set(marks) for f, marks in families.items()
-               if f not in (REPORT_YEAR_FAMILY, ANCHOR_FAMILY, DAY_FAMILY, REPORT_DAY_FAMILY, COUNTED_FAMILY)}
+               if f not in (REPORT_YEAR_FAMILY, ANCHOR_FAMILY, DAY_FAMILY, REPORT_DAY_FAMILY, COUNTED_FAMILY,
+                             CONCEPT_FAMILY, BEYOND_FAMILY)}
         if out.get(YEAR_FAMILY) or telling and either_states:
             return out
         guessed = {YEAR_FAMILY + m[m.index(":"):] for m in families.get(REPORT_YEAR_FAMILY, ())}
@@ -1091,11 +1094,12 @@ class Clustering:
             if marks and not compatible(marks, candidate.marks, years=years):
                 continue
             if _presence_apart(marks, candidate) or _counted_apart(item, marks, candidate) \
-                    or _target_apart(marks, candidate):
+                    or _target_apart(marks, candidate) or _beyond_apart(marks, candidate):
                 continue
             sim = words = candidate.similarity(vector, norm)
+            placed = _placed_alike(item, marks, candidate)
             if value is not None and sim < FAR_SIMILARITY and not candidate.near(value) \
-                    and _later(item, candidate) is None:
+                    and _later(item, candidate) is None and not placed:
                 continue
             if value is not None:
                 specific = bool(key and candidate.centroid.get(key, 0.0) > 0) or bool(
@@ -1125,6 +1129,12 @@ class Clustering:
                     # ("The closing price was 30,908 yen" beside "The index ended the day up 2.19%
                     # at 39,098.68"), the closest figure first
                     sim = self.threshold + RANK_STEP * (1.0 - distance)
+                if sim < self.threshold and placed and words >= PLACED_SIMILARITY:
+                    # one place, one thing counted there: the same fact, however far its figure
+                    # has moved ("At least 72 people have been killed" in Valencia on the first
+                    # day, "229 people died in the autonomous region of Valencia" in the final
+                    # count), the closest figure first
+                    sim = self.threshold + RANK_STEP * _closeness(candidate, value)
             if sim >= self.threshold:
                 found.append((sim, cid))
         return found
@@ -1428,12 +1438,120 @@ _YEAR_WORD = re.compile(r"\d{4}")
 
 
 def where_marks(item: Item) -> list[str]:
-    """The :data:`WHERE_FAMILY` marks of a claim: one per place the phrase it is about
-    (``Mention.about``: "death toll in Valencia province") names after a word of place."""
+    """The :data:`WHERE_FAMILY` marks of a claim: one per place its own phrase names right after
+    the figure ("202 in Valencia province", "213 of them in the Valencia region", "two in
+    Castilla-La Mancha"; :func:`figure_places`), else one per place the phrase it is about
+    (``Mention.about``: "death toll in Valencia province") names after a word of place. The
+    figure's own place comes first: "flash floods in Spain that killed at least 158 people, with
+    155 deaths confirmed in the eastern Valencia region" is about Spain, but its 155 is Valencia's."""
+    own = figure_places(item)
+    if own:
+        return [f"{WHERE_FAMILY}:{w}" for w in own]
     about = item.mention.about or ""
     names = _calendar_words()
-    return [f"{WHERE_FAMILY}:{t.lemma}" for t in scope_tokens(tokens(about))
-            if t.capitalised and not _YEAR_WORD.fullmatch(t.surface) and t.surface.lower().rstrip(".") not in names]
+    places = [place_lemma(t.lemma) for t in scope_tokens(tokens(about))
+              if t.capitalised and not _YEAR_WORD.fullmatch(t.surface) and t.surface.lower().rstrip(".") not in names]
+    words = tokens(about)
+    if any(t.surface.endswith(("'s", "’s")) for t in words):
+        # "rain in Spain's eastern Valencia region": the possessive names the larger place, the
+        # phrase is about the one it owns
+        places = [w for n, t in enumerate(words) if t.surface.lower() in _scope_prepositions()
+                  for w in _place_after(words[n + 1:], item.doc.text)]
+    return [f"{WHERE_FAMILY}:{w}" for w in dict.fromkeys(places)]
+
+
+@cache
+def _scope_prepositions() -> frozenset[str]:
+    return frozenset(w for line in data_lines("check_scope.txt") if line.startswith("prepositions:")
+                     for w in line.partition(":")[2].split())
+
+
+def place_lemma(word: str) -> str:
+    """A place word as places are compared: a demonym in "-ian" of a name in "-ia" is that name
+    ("Valencian Community" is Valencia's, "Indian" India's), so a region's adjective and its name
+    meet; ``data/check_synonyms.txt`` has the demonyms no rule finds ("Korean").
+
+    >>> [place_lemma(w) for w in ("valencian", "indian", "spain", "milan")]
+    ['valencia', 'india', 'spain', 'milan']
+    """
+    return word[:-1] if len(word) > 5 and word.endswith("ian") else word
+
+
+#: How many words may stand between a figure and the word of place of its own phrase ("213 of
+#: them in", "155 deaths confirmed in"), and between that word and the name ("in the
+#: neighbouring region of Castilla-La Mancha", "dead in floods in Valencia").
+PLACE_GAP_WORDS = 4
+PLACE_FILLER_WORDS = 4
+
+
+def figure_places(item: Item) -> tuple[str, ...]:
+    """The place the figure's own phrase names: after it, in its clause, past at most
+    ``PLACE_GAP_WORDS`` words, a word of place (``figures:`` of ``data/check_scope.txt``) and
+    the name :func:`_place_after` reads there; or none. Another figure, or a word of
+    ``place_stops:``, first ends the phrase: "205, including 202 in Valencia province" names no
+    place of 205."""
+    m = item.mention
+    text = item.doc.text
+    _, clause_end = enclosing(clause_bounds(text, *item.sentence), m.start, m.end)
+    words = tokens(text, m.end, max(m.end, clause_end))
+    for n, token in enumerate(words[:PLACE_GAP_WORDS + 1]):
+        if token.surface[:1].isdigit() or token.lemma in _place_stops():
+            return ()
+        if token.surface.lower() in _figure_prepositions():
+            return _place_after(words[n + 1:], text)
+    return ()
+
+
+def _place_after(words: Sequence[Token], text: str) -> tuple[str, ...]:
+    """The name right after a word of place: past at most ``PLACE_FILLER_WORDS`` lower-case
+    words ("in the neighbouring region of Castilla-La Mancha"), a run of capitalised words, each
+    a :func:`place_lemma`. A possessive name before a further one is the larger place of it
+    ("Spain's eastern Valencia region" is Valencia); a word the text also writes in lower case
+    ends the run (a headline's "92 Deaths in Valencia Following Catastrophic Floods"), as does a
+    month, a weekday or a year."""
+    names = _calendar_words()
+    lower = _lower_words(text)
+    found: list[str] = []
+    skipped = 0
+    possessive = False  # the last name was possessive: a further name may follow it
+    for token in words:
+        low = token.surface.lower().replace("’", "'").rstrip(".")
+        if token.capitalised and not _YEAR_WORD.fullmatch(token.surface) and low not in names \
+                and (not found or possessive or low not in lower):
+            if possessive:
+                found, possessive, skipped = [], False, 0
+            found.append(place_lemma(token.lemma))
+            possessive = low.endswith("'s")
+            continue
+        if token.surface[:1].isdigit() or low in _place_stops():
+            break
+        skipped += 1
+        if (found and not possessive) or skipped > PLACE_FILLER_WORDS:
+            break
+    return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=64)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes in lower case somewhere: a capitalised one of them is a word
+    of a headline or a sentence's start, no name."""
+    return frozenset(w for w in re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", text))
+
+
+@cache
+def _figure_prepositions() -> frozenset[str]:
+    """The words of place a figure's own phrase names its place after (``figures:`` of
+    ``data/check_scope.txt``)."""
+    return frozenset(w for line in data_lines("check_scope.txt") if line.startswith("figures:")
+                     for w in line.partition(":")[2].split())
+
+
+@cache
+def _place_stops() -> frozenset[str]:
+    """Words that end a figure's own phrase before a place (``place_stops:`` of
+    ``data/check_scope.txt``): "including", "than", "of" another figure's."""
+    return frozenset(w for line in data_lines("check_scope.txt") if line.startswith("place_stops:")
+                     for w in line.partition(":")[2].split())
 
 
 @cache
@@ -1475,3 +1593,118 @@ def _target_apart(marks: Sequence[str], candidate: Cluster) -> bool:
     """Whether one of a claim with frame ``marks`` and ``candidate`` is a target
     (:data:`TARGET_MARK`) and the other not."""
     return (TARGET_MARK in marks) != bool(candidate.marks.get(_family(TARGET_MARK)))
+
+
+#: How the mark of what a count's figure hangs on starts ("~concept:death" for "At least 72
+#: people have been killed", "213 of them" after "217 people had died"): the concept of
+#: ``data/check_synonyms.txt`` written nearest the figure in its sentence, not a generic noun
+#: ("people") nor a word of ``unplaced:`` in ``data/check_scope.txt`` (a year, a record). Like an
+#: anchor it parts nothing; with a place it names a fact (:func:`_placed_alike`).
+CONCEPT_FAMILY = FRAME_MARK + "concept"
+#: The least similarity in words a claim needs to join a cluster by its place and concept alone.
+PLACED_SIMILARITY = 0.05
+
+
+def concept_marks(item: Item) -> list[str]:
+    """The :data:`CONCEPT_FAMILY` mark of a count: the concept written nearest its figure in its
+    sentence, before or after it; none for another kind of figure or a sentence with none."""
+    m = item.mention
+    if m.kind not in _COUNTS:
+        return []
+    concepts, skip = _concepts(), generic_nouns() | _unplaced()
+    best: tuple[int, str] | None = None
+    for token in tokens(item.doc.text, *item.sentence):
+        if token.lemma in concepts and token.lemma not in skip and not m.start <= token.start < m.end:
+            gap = m.start - token.end if token.end <= m.start else token.start - m.end
+            if best is None or gap < best[0]:
+                best = (gap, token.lemma)
+    return [] if best is None else [f"{CONCEPT_FAMILY}:{best[1]}"]
+
+
+@cache
+def _concepts() -> frozenset[str]:
+    return frozenset(synonyms().values())
+
+
+@cache
+def _unplaced() -> frozenset[str]:
+    return frozenset(w for line in data_lines("check_scope.txt") if line.startswith("unplaced:")
+                     for w in line.partition(":")[2].split())
+
+
+def _placed_alike(item: Item, marks: Sequence[str], candidate: Cluster) -> bool:
+    """Whether a count names the place (:data:`WHERE_FAMILY`) and the concept
+    (:data:`CONCEPT_FAMILY`) a claim of ``candidate`` names, where every claim of it that names
+    a place names this one: the toll of one place, whatever its figure."""
+    if item.mention.kind not in _COUNTS:
+        return False
+    where = {w for w in marks if w.startswith(WHERE_FAMILY + ":")}
+    concept = {w for w in marks if w.startswith(CONCEPT_FAMILY + ":")}
+    theirs = candidate.marks.get(WHERE_FAMILY, set())
+    return bool(where & theirs and concept & candidate.marks.get(CONCEPT_FAMILY, set()))
+
+
+def _closeness(candidate: Cluster, value: str | None) -> float:
+    """0..1, 1 for a figure a cluster states, less the further its figures lie."""
+    mine = value_interval(value) if value is not None else None
+    if candidate.span is None or mine is None or not 0 < mine[0] <= mine[1] < math.inf:
+        return 0.0
+    return 1.0 / (1.0 + _gap(mine, candidate.span))
+
+
+#: How the mark of a place a figure is the whole beyond starts ("~beyond:valencia" for "The death
+#: toll now stands at 205, including 202 in Valencia province", "217 people had died by Sunday,
+#: 213 of them in the Valencia region"): its report breaks it down into a part in that place, so
+#: it counts more than that place. It never joins a cluster whose claims name that place
+#: (:data:`WHERE_FAMILY`), nor the other way round; a figure of the other place is no
+#: difference (a national toll is named by what it includes, not by its nation).
+BEYOND_FAMILY = FRAME_MARK + "beyond"
+# the next figure of the sentence after a word that makes it a part ("including 202"), or
+# followed by one ("213 of them"): ``part_words:`` and ``part_after:`` of data/check_scope.txt
+_NEXT_FIGURE = re.compile(r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
+
+
+def beyond_marks(item: Item) -> list[str]:
+    """The :data:`BEYOND_FAMILY` marks of a count: the places its sentence gives a part of it in,
+    right after it ("205, including 202 in Valencia province")."""
+    m = item.mention
+    if m.kind not in _COUNTS:
+        return []
+    text = item.doc.text
+    _, end = item.sentence
+    found = _NEXT_FIGURE.search(text, m.end, end)
+    if found is None:
+        return []
+    between = {t.surface.lower() for t in tokens(text, m.end, found.start())}
+    after = tokens(text, found.end(), end)
+    parts, part_after = _scope_row("part_words"), _scope_row("part_after")
+    lead = [t.surface.lower() for t in after[:2]]
+    if not between & parts and not (len(lead) == 2 and " ".join(lead) in part_after):
+        return []
+    start = 2 if between.isdisjoint(parts) else 0
+    for n, token in enumerate(after[start:start + PLACE_GAP_WORDS + 1], start):
+        if token.surface.lower() in _figure_prepositions():
+            return [f"{BEYOND_FAMILY}:{w}" for w in _place_after(after[n + 1:], text)]
+    return []
+
+
+@cache
+def _scope_row(name: str) -> frozenset[str]:
+    """The entries of row ``name:`` of ``data/check_scope.txt``, split at ``|`` (a phrase may
+    have spaces) or, with none, at whitespace."""
+    for line in data_lines("check_scope.txt"):
+        if line.startswith(name + ":"):
+            rest = line.partition(":")[2]
+            return frozenset(p.strip() for p in (rest.split("|") if "|" in rest else rest.split()))
+    return frozenset()
+
+
+def _beyond_apart(marks: Sequence[str], candidate: Cluster) -> bool:
+    """Whether a claim with frame ``marks`` counts beyond a place a claim of ``candidate`` names,
+    or names a place a claim of it counts beyond (:data:`BEYOND_FAMILY`)."""
+    def places(found: Iterable[str], family: str) -> set[str]:
+        return {w[len(family) + 1:] for w in found if w.startswith(family + ":")}
+    mine_where, mine_beyond = places(marks, WHERE_FAMILY), places(marks, BEYOND_FAMILY)
+    theirs_where = places(candidate.marks.get(WHERE_FAMILY, ()), WHERE_FAMILY)
+    theirs_beyond = places(candidate.marks.get(BEYOND_FAMILY, ()), BEYOND_FAMILY)
+    return bool(mine_beyond & theirs_where or mine_where & theirs_beyond)
