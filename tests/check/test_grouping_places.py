@@ -1,0 +1,93 @@
+"""Where a count holds and what it counts name its fact: the same regional toll across reports
+is one fact however far it climbs, a national toll beside it another (issue 14). Cases in the
+shape of a disaster story's reports, with places of their own: the rules are general."""
+
+from __future__ import annotations
+
+from numclaims.checking.claims import build_items
+from numclaims.checking.grouping import beyond_marks, concept_marks, frame_marks, where_marks
+from numclaims.checking.inputs import Document
+from numclaims.extraction.pipeline import extract
+from tests.check.test_grouping_causes import _groups as groups_of
+
+
+def _marks(text: str, figure: str, mark: object) -> list[str]:
+    item = next(i for i in build_items(Document("a", text), extract(text)) if i.mention.text == figure)
+    return mark(item)  # type: ignore[operator, no-any-return]
+
+
+def _together(found: dict[tuple[str, ...], str], *members: str) -> bool:
+    return any(set(members) <= set(group) for group in found)
+
+
+# ---- the place a figure's own phrase names -------------------------------------------------------
+
+
+def test_the_place_right_after_a_figure_is_its_place() -> None:
+    text = "The death toll now stands at 140, including 121 in Bavaria province, officials said."
+    assert _marks(text, "121", where_marks) == ["~where:bavaria"]
+    # the place is the other figure's: 140 names none, and counts beyond Bavaria
+    assert _marks(text, "140", where_marks) == []
+    assert _marks(text, "140", beyond_marks) == ["~beyond:bavaria"]
+
+
+def test_a_place_past_a_few_lower_case_words_and_a_hyphenated_name() -> None:
+    text = "Officials said 61 people died in the neighbouring region of Baden-Wurttemberg on Monday."
+    assert _marks(text, "61", where_marks) == ["~where:baden", "~where:wurttemberg"]
+
+
+def test_a_headline_word_in_capitals_ends_the_place() -> None:
+    text = ("Officials Confirm 93 Deaths in Bavaria Following Severe Storms\n\n"
+            "Rescuers are still searching, and severe storms are forecast for the following days.")
+    assert _marks(text, "93", where_marks) == ["~where:bavaria"]
+
+
+def test_a_possessive_place_in_what_a_figure_is_about_is_the_larger_one() -> None:
+    text = "Floods caused by torrential rain in Germany's southern Bavaria region left at least 60 people dead."
+    assert _marks(text, "at least 60", where_marks) == ["~where:bavaria"]
+
+
+def test_a_demonym_in_ian_is_its_place() -> None:
+    text = "Storms killed 44 people across the Bavarian region."
+    # "across the Bavarian region": the adjective names Bavaria
+    assert _marks(text, "44", where_marks) == ["~where:bavaria"]
+
+
+def test_a_part_in_a_place_is_the_whole_of_that_place() -> None:
+    text = "In all 160 people had died by Sunday, 148 of them in the Bavaria region."
+    assert "~part:whole" in _marks(text, "148", frame_marks)
+    assert _marks(text, "148", where_marks) == ["~where:bavaria"]
+    assert _marks(text, "160", beyond_marks) == ["~beyond:bavaria"]
+
+
+def test_what_a_count_hangs_on_is_the_concept_nearest_it() -> None:
+    text = "The storms killed 12 people and injured 40 more in the south."
+    assert _marks(text, "12", concept_marks) == ["~concept:death"]
+    assert _marks(text, "40", concept_marks) == ["~concept:injure"]
+
+
+# ---- one place's toll across reports, another place's apart ----------------------------------------
+
+
+def test_a_regional_toll_that_climbs_across_reports_is_one_fact() -> None:
+    found = groups_of(
+        "Storms batter Germany\n\nAt least 40 people died in Bavaria after the storms, police said."
+        " Across Germany the storms killed 52 people.",
+        "Storm toll climbs\n\nRescuers said 121 people had died in Bavaria province by Thursday,"
+        " as the storms moved north.",
+        "A week on\n\nOfficials said 148 people died in Bavaria, the worst-hit region. In all the"
+        " storms killed 170 people across Germany.",
+        published="2024-06-10")
+    assert _together(found, "a:At least 40", "b:121", "c:148"), found
+    # the national toll is another fact, however alike its sentence
+    assert not any(_together(found, regional, national)
+                   for regional in ("a:At least 40", "b:121", "c:148") for national in ("a:52", "c:170")), found
+
+
+def test_a_total_broken_down_by_place_never_joins_that_place() -> None:
+    found = groups_of(
+        "Storm toll climbs\n\nThe death toll now stands at 130, including 121 in Bavaria province.",
+        "Storm toll\n\nRescuers said 126 people had died in Bavaria by Friday.",
+        published="2024-06-10")
+    assert _together(found, "a:121", "b:126"), found
+    assert not _together(found, "a:130", "b:126"), found
