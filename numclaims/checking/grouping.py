@@ -580,6 +580,7 @@ def frame_marks(item: Item) -> list[str]:
     marks += subgroup_marks(item) + design_marks(item) + counted_marks(item) + target_marks(item)
     marks += name_marks(item)
     marks += place_marks(item) + where_marks(item) + beyond_marks(item) + concept_marks(item)
+    marks += prospect_marks(item)
     marks += anchor_marks(item)
     marks += day_marks(item)
     if m.when:
@@ -1708,3 +1709,33 @@ def _beyond_apart(marks: Sequence[str], candidate: Cluster) -> bool:
     theirs_where = places(candidate.marks.get(WHERE_FAMILY, ()), WHERE_FAMILY)
     theirs_beyond = places(candidate.marks.get(BEYOND_FAMILY, ()), BEYOND_FAMILY)
     return bool(mine_beyond & theirs_where or mine_where & theirs_beyond)
+
+
+#: How the mark of whether the level a move reaches is one expected or one reached starts
+#: ("~mood:prospect" for "hopes that the Bank will lower Bank Rate from 5.25% to 5%",
+#: "~mood:reached" for "The Bank of England cuts interest rate to 5%"): a level its clause, before
+#: it, calls expected (``data/check_prospect_words.txt`` and the forecast words) is a prospect, and
+#: a prospect and the level reached are two facts, close in value and worded alike. A prospect also
+#: holds for the months of its report (:data:`MADE_FAMILY`): the Bank's August forecast of 2.75% is
+#: not its November one.
+MOOD_FAMILY = FRAME_MARK + "mood"
+MADE_FAMILY = FRAME_MARK + "made"
+
+
+def prospect_marks(item: Item) -> list[str]:
+    """The :data:`MOOD_FAMILY` mark of a level a move reaches (``Mention.change`` ``level``), and
+    for a prospect the :data:`MADE_FAMILY` months of its report; none for another figure."""
+    m = item.mention
+    if m.change != "level":
+        return []
+    text = item.doc.text
+    clause, _ = enclosing(clause_bounds(text, *item.sentence), m.start, m.end)
+    expected = any(_phrases_re(name).search(text, clause, m.start) is not None
+                   for name in ("check_prospect_words.txt", "check_forecast_words.txt"))
+    if not expected:
+        return [f"{MOOD_FAMILY}:reached"]
+    marks = [f"{MOOD_FAMILY}:prospect"]
+    if item.doc.published is not None:
+        day = item.doc.published.isoformat()
+        marks += [MADE_FAMILY + w[len(MONTH_FAMILY):] for w in _month_marks({"start": day, "end": day})]
+    return marks

@@ -91,3 +91,33 @@ def test_a_total_broken_down_by_place_never_joins_that_place() -> None:
         published="2024-06-10")
     assert _together(found, "a:121", "b:126"), found
     assert not _together(found, "a:130", "b:126"), found
+
+
+# ---- a level expected is not the level reached -------------------------------------------------------
+# boe-rate-cut-2024: the July hopes that "the Bank will lower Bank Rate from 5.25% to 5%" and
+# economists "leaning ... towards a reduction of the 5.25% base rate to 5%" were grouped with the
+# 5% the Bank set on 1 August
+
+
+def test_a_prospect_level_and_a_level_reached_are_two_facts() -> None:
+    from numclaims.checking.grouping import prospect_marks
+    text = "The figures strengthen hopes that the central bank will lower its key rate from 4.5% to 4.25% next week."
+    assert _marks(text, "4.25%", prospect_marks)[0] == "~mood:prospect"
+    text = "The central bank cut its key rate to 4.25% on Thursday."
+    assert _marks(text, "4.25%", prospect_marks) == ["~mood:reached"]
+
+
+def test_an_expected_cut_stays_apart_from_the_cut() -> None:
+    import numclaims
+    docs = [
+        {"id": "a", "published": "2024-03-12", "text": "Rate decision due\n\nThe figures strengthen hopes"
+         " that the central bank will lower its key rate from 4.5% to 4.25% next week."},
+        {"id": "b", "published": "2024-03-21", "text": "Central bank cuts rate\n\nThe central bank cut"
+         " its key rate to 4.25% on Thursday, its first cut in three years."},
+        {"id": "c", "published": "2024-03-21", "text": "Rates lowered\n\nThe central bank lowered its key"
+         " rate to 4.25% on Thursday, the first cut in three years."},
+    ]
+    groups = [sorted(f"{c.doc}:{c.text}" for c in g.claims) for g in numclaims.check(docs).groups
+              if g.verdict != "single_source" and g.details.get("check", "group") == "group"]
+    assert any({"b:4.25%", "c:4.25%"} <= set(g) for g in groups), groups
+    assert not any("a:4.25%" in g for g in groups), groups
