@@ -1500,6 +1500,29 @@ def figure_places(item: Item) -> tuple[str, ...]:
             return ()
         if token.surface.lower() in _figure_prepositions():
             return _place_after(words[n + 1:], text)
+    return _named_region(words, text)
+
+
+def _named_region(words: Sequence[Token], text: str) -> tuple[str, ...]:
+    """The first name in ``words`` (a figure's clause after it, up to another figure) that a
+    noun of a region follows (``regions:`` of ``data/check_scope.txt``): "At least 72 people have
+    been killed by the violent storms that hit the Valencia region of eastern Spain" is
+    Valencia's toll; the name says where without a word of place."""
+    regions = _scope_row("regions")
+    names = _calendar_words()
+    lower = _lower_words(text)
+    run: list[str] = []
+    for token in words:
+        low = token.surface.lower().rstrip(".")
+        if token.surface[:1].isdigit() or low in _place_stops():
+            return ()
+        if token.capitalised and low not in names and not _YEAR_WORD.fullmatch(token.surface) \
+                and (not run or low not in lower):
+            run.append(place_lemma(token.lemma))
+            continue
+        if run and token.lemma in regions:
+            return tuple(dict.fromkeys(run))
+        run = []
     return ()
 
 

@@ -42,6 +42,14 @@ def test_a_headline_word_in_capitals_ends_the_place() -> None:
     assert _marks(text, "93", where_marks) == ["~where:bavaria"]
 
 
+def test_a_name_a_noun_of_region_follows_is_a_place_without_a_preposition() -> None:
+    text = "At least 31 people have been killed by the storms that hit the Bavaria region of southern Germany."
+    assert _marks(text, "At least 31", where_marks) == ["~where:bavaria"]
+    # another figure first ends the phrase: the region is its
+    text = "Some 12 rescuers joined 40 soldiers sent to the Bavaria region."
+    assert _marks(text, "Some 12", where_marks) == []
+
+
 def test_a_possessive_place_in_what_a_figure_is_about_is_the_larger_one() -> None:
     text = "Floods caused by torrential rain in Germany's southern Bavaria region left at least 60 people dead."
     assert _marks(text, "at least 60", where_marks) == ["~where:bavaria"]
