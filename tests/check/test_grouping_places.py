@@ -129,3 +129,30 @@ def test_an_expected_cut_stays_apart_from_the_cut() -> None:
               if g.verdict != "single_source" and g.details.get("check", "group") == "group"]
     assert any({"b:4.25%", "c:4.25%"} <= set(g) for g in groups), groups
     assert not any("a:4.25%" in g for g in groups), groups
+
+
+# ---- a count that hangs on another concept --------------------------------------------------------
+# valencia-floods-2024: "the storm hit an area ... spread over 75 municipalities" joined the
+# regional toll by the floor "At least 72 people have been killed"
+
+
+def test_a_count_of_another_thing_on_another_concept_stays_out_of_a_toll() -> None:
+    found = groups_of(
+        "Storms in Bavaria\n\nAt least 72 people have been killed by the storms that hit the Bavaria"
+        " region on Tuesday night, officials said.",
+        "Storms in Bavaria\n\nIn Bavaria, the storm hit an area spread over 75 municipalities,"
+        " officials said.",
+        published="2024-06-10")
+    assert not _together(found, "a:At least 72", "b:over 75"), found
+
+
+def test_the_same_figure_written_stays_one_fact_across_concepts() -> None:
+    # "customers" without power at the height of the storm, "homes and businesses" with no
+    # electricity: the figure as written makes them one
+    found = groups_of(
+        "Power cuts\n\nOn Friday more than 2 million customers in Florida were still without power;"
+        " at the height of the storm over 3 million had lost it.",
+        "Power cuts\n\nMore than two million homes and businesses still had no electricity,"
+        " officials said.",
+        published="2024-10-11")
+    assert _together(found, "a:more than 2 million", "b:More than two million"), found
