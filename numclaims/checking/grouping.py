@@ -241,6 +241,8 @@ class Cluster:
     written: dict[str, set[Written]] = field(default_factory=dict)  # document -> its written_figure()s
     totals: set[str] = field(default_factory=set)  # the running totals its members state (Item.total)
     floors: bool = False  # whether a member states a floor ("at least 632")
+    # document -> the days its members state they hold for (DAY_FAMILY marks; none stated: empty)
+    stated_days: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for word in self.centroid:  # a cluster loaded from a stored story
@@ -331,6 +333,8 @@ class Cluster:
             self.centroid[w] = self.centroid.get(w, 0.0) + x
             self._mark(w, values)
         self.members.append(item)
+        self.stated_days.setdefault(item.doc.id, set()).update(
+            w for w in vector if w.startswith(DAY_FAMILY + ":"))
         if item.further:
             self.further.add(item.doc.id)
         if (written := written_figure(item)) is not None:
@@ -345,10 +349,16 @@ class Cluster:
             self.bounds.setdefault(item.doc.id, (-math.inf, math.inf))
 
     def admits(self, doc: str, interval: tuple[float, float] | None, *, further: bool = False,
-               written: Written | None = None) -> bool:
+               written: Written | None = None, marks: Sequence[str] = ()) -> bool:
         """Whether a claim of ``doc`` reading ``interval`` reads the same as ``doc``'s members,
         neither it nor they a further amount beside another of that report (``Item.further``),
-        and not a figure of a unit its report writes otherwise here (:func:`written_figure`)."""
+        and not a figure of a unit its report writes otherwise here (:func:`written_figure`).
+
+        A count of the place and concept this cluster counts (:func:`placed_marks`, its frame
+        ``marks``) that holds for another day than ``doc``'s members here (one of them stating
+        its day, :data:`DAY_FAMILY`) may read otherwise: a report gives a toll at two moments
+        ("at least 70 people dead, rescue services said that day" in a caption of 30 October,
+        "229 people died" in the final count)."""
         if doc in self.bounds and (further or doc in self.further):
             return False
         if written is not None and any(_written_apart(w, written) for w in self.written.get(doc, ())):
@@ -356,7 +366,11 @@ class Cluster:
         if interval is None or doc not in self.bounds:
             return True
         # readings that only touch are two figures: "102 mph" and "101 mph" of one report
-        return _overlap(interval, self.bounds[doc])
+        if _overlap(interval, self.bounds[doc]):
+            return True
+        days = {w for w in marks if w.startswith(DAY_FAMILY + ":")}
+        theirs = self.stated_days.get(doc, set())
+        return bool(days or theirs) and not days & theirs and placed_marks(marks, self.marks)
 
     def similarity(self, vector: Mapping[str, float], norm: float) -> float:
         if not self.norm2 or not norm:
@@ -1024,6 +1038,11 @@ def weighted(item: Item, weights: Mapping[str, float]) -> dict[str, float]:
     return {w: x for w, x in vector.items() if x > 0}
 
 
+def _frame_of(vector: Mapping[str, float], item: Item) -> list[str]:
+    """The frame marks of a count's vector, for :meth:`Cluster.admits` (none for another kind)."""
+    return [w for w in vector if w.startswith(FRAME_MARK)] if item.mention.kind in _COUNTS else []
+
+
 class Clustering:
     """Leader-follower clustering, one claim at a time, within blocks.
 
@@ -1159,7 +1178,8 @@ class Clustering:
         for sim, cid in self.candidates(item, vector):
             # ties go to the latest cluster, as they always have
             if sim >= best_sim and self.cluster(cid).admits(item.doc.id, interval, further=item.further,
-                                                            written=written_figure(item)):
+                                                            written=written_figure(item),
+                                                            marks=_frame_of(vector, item)):
                 best, best_sim = cid, sim
         return self.place(item, vector, best)
 
@@ -1187,7 +1207,8 @@ class Clustering:
             item, vector = claims[n]
             if placed[n] is None and self.cluster(cid).admits(item.doc.id, self.interval(item),
                                                               further=item.further,
-                                                              written=written_figure(item)):
+                                                              written=written_figure(item),
+                                                              marks=_frame_of(vector, item)):
                 placed[n] = self.place(item, vector, cid)
         for n, (item, vector) in enumerate(claims):
             if placed[n] is None and n not in follows:
@@ -1675,12 +1696,17 @@ def _placed_alike(item: Item, marks: Sequence[str], candidate: Cluster) -> bool:
     figure."""
     if item.mention.kind not in _COUNTS:
         return False
+    return placed_marks(marks, candidate.marks)
+
+
+def placed_marks(marks: Sequence[str], stated: Mapping[str, set[str]]) -> bool:
+    """Whether frame ``marks`` name a place (:data:`WHERE_FAMILY`) and a concept
+    (:data:`CONCEPT_FAMILY`) of the marks ``stated`` (family -> marks). Two totals that count
+    beyond one place (:data:`BEYOND_FAMILY`) are not so matched: what they count beyond it is
+    unsaid (measured on the development stories: valencia's national tolls split in two)."""
     where = {w for w in marks if w.startswith(WHERE_FAMILY + ":")}
     concept = {w for w in marks if w.startswith(CONCEPT_FAMILY + ":")}
-    # two totals that count beyond one place are not so joined: what they count beyond it is
-    # unsaid (measured on the development stories: valencia's national tolls split in two)
-    theirs = candidate.marks.get(WHERE_FAMILY, set())
-    return bool(where & theirs and concept & candidate.marks.get(CONCEPT_FAMILY, set()))
+    return bool(where & stated.get(WHERE_FAMILY, set()) and concept & stated.get(CONCEPT_FAMILY, set()))
 
 
 def _closeness(candidate: Cluster, value: str | None) -> float:

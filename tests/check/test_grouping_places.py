@@ -156,3 +156,27 @@ def test_the_same_figure_written_stays_one_fact_across_concepts() -> None:
         " officials said.",
         published="2024-10-11")
     assert _together(found, "a:more than 2 million", "b:More than two million"), found
+
+
+# ---- one report, one place's toll at two moments ----------------------------------------------------
+# valencia-floods-2024: a report a year on gives a caption's "at least 70" of 30 October 2024 and
+# the final "229 people died"; one reading per report kept the final count out of the toll
+
+
+def test_a_report_may_give_one_places_toll_at_two_moments() -> None:
+    found = groups_of(
+        "Storms in Bavaria\n\nOfficials said 41 people died in Bavaria after the storms on Monday.",
+        "Toll climbs\n\nRescuers said 121 people had died in Bavaria province by Thursday.",
+        "A year on\n\nOn 10 June 2024, rescue services said at least 38 people died in Bavaria that"
+        " day.\n\nAccording to official figures, 148 people died in Bavaria in the storms.",
+        published="2024-06-14")
+    assert _together(found, "a:41", "b:121", "c:at least 38", "c:148"), found
+
+
+def test_two_figures_of_one_report_and_one_moment_stay_two() -> None:
+    # no day stated apart: one report's two readings of one place are two facts
+    found = groups_of(
+        "Storms in Bavaria\n\nOfficials said 41 people died in Bavaria after the storms.",
+        "Storms\n\nRescuers said 44 people died in Bavaria, and 9 people died in Bavaria's capital.",
+        published="2024-06-14")
+    assert not _together(found, "b:44", "b:9"), found
