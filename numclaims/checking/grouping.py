@@ -1534,7 +1534,56 @@ def figure_places(item: Item) -> tuple[str, ...]:
             return ()
         if token.surface.lower() in _figure_prepositions():
             return _place_after(words[n + 1:], text)
-    return _named_region(words, text)
+    return _named_region(words, text) or _place_before(item) or _sentence_place(item)
+
+
+#: How many words before a figure its clause may name its place in: "bringing the number of
+#: deaths across Spain to 158".
+PLACE_BEFORE_WORDS = 8
+
+
+def _place_before(item: Item) -> tuple[str, ...]:
+    """The place the phrase a figure is the value of names, before it in its clause: a word of
+    place after a concept (:data:`CONCEPT_FAMILY`) and a name among the ``PLACE_BEFORE_WORDS``
+    words before a figure that a word of ``value_words:`` in ``data/check_scope.txt`` ("to",
+    "at") leads in ("the number of deaths across Spain to 158"), no other figure between; or
+    none."""
+    m = item.mention
+    text = item.doc.text
+    clause, _ = enclosing(clause_bounds(text, *item.sentence), m.start, m.end)
+    words = tokens(text, clause, m.start)[-PLACE_BEFORE_WORDS:]
+    if not words or words[-1].surface.lower() not in _scope_row("value_words") \
+            or any(t.surface[:1].isdigit() for t in words):
+        return ()
+    for n, token in enumerate(words[:-1]):
+        # the place must be of what is counted, a concept right before it ("deaths across
+        # Spain to 158"), not of the event ("the flooding caused by the DANA in Spain to 92",
+        # "caused by the storm in Germany": a kind of event, data/check_event_heads.txt)
+        if token.surface.lower() in _figure_prepositions() and n and words[n - 1].lemma in _concepts() \
+                and words[n - 1].lemma not in event_heads() and lemma(words[n - 1].surface) not in event_heads():
+            found = _place_after(words[n + 1:-1], text)
+            if found:
+                return found
+    return ()
+
+
+def _sentence_place(item: Item) -> tuple[str, ...]:
+    """The place a sentence opens with, a word of place, a name and a comma ("In Castilla-La
+    Mancha, the other region affected, the death toll was put at 3"): it sets where the whole
+    sentence holds; none when another figure stands between it and the figure."""
+    m = item.mention
+    text = item.doc.text
+    start, _ = item.sentence
+    first = clause_bounds(text, start, m.start)
+    if len(first) < 2:
+        return ()
+    words = tokens(text, *first[0])
+    if not words or words[0].surface.lower() not in _figure_prepositions() \
+            or _NEXT_FIGURE.search(text, first[0][1], m.start) is not None:
+        return ()
+    found = _place_after(words[1:], text)
+    # the name must end the opening phrase: "In Spain's east, ..." is no place of its own
+    return found if found and words[-1].capitalised else ()
 
 
 def _named_region(words: Sequence[Token], text: str) -> tuple[str, ...]:
@@ -1744,9 +1793,13 @@ def beyond_marks(item: Item) -> list[str]:
     after = tokens(text, found.end(), end)
     parts, part_after = _scope_row("part_words"), _scope_row("part_after")
     lead = [t.surface.lower() for t in after[:2]]
-    if not between & parts and not (len(lead) == 2 and " ".join(lead) in part_after):
+    # a colon opens a breakdown too: "Three further deaths have been recorded outside the
+    # region: two in Castilla-La Mancha and one in Andalusia"
+    listed = ":" in text[m.end:found.start()]
+    led = len(lead) == 2 and " ".join(lead) in part_after
+    if not between & parts and not led and not listed:
         return []
-    start = 2 if between.isdisjoint(parts) else 0
+    start = 2 if led and between.isdisjoint(parts) else 0
     for n, token in enumerate(after[start:start + PLACE_GAP_WORDS + 1], start):
         if token.surface.lower() in _figure_prepositions():
             return [f"{BEYOND_FAMILY}:{w}" for w in _place_after(after[n + 1:], text)]

@@ -180,3 +180,25 @@ def test_two_figures_of_one_report_and_one_moment_stay_two() -> None:
         "Storms\n\nRescuers said 44 people died in Bavaria, and 9 people died in Bavaria's capital.",
         published="2024-06-14")
     assert not _together(found, "b:44", "b:9"), found
+
+
+# ---- places a sentence names before the figure ------------------------------------------------------
+
+
+def test_a_place_of_what_is_counted_before_the_figure() -> None:
+    text = "In Hesse the toll was put at 3, bringing the number of deaths across Germany to 161."
+    assert _marks(text, "161", where_marks) == ["~where:germany"]
+    # the place of the event, not of what is counted, names none: the toll's place is unsaid
+    text = "Officials raised the death toll from the flooding caused by the storm in Germany to 92."
+    assert _marks(text, "92", where_marks) == []
+
+
+def test_a_sentence_that_opens_with_a_place_sets_it() -> None:
+    text = "In Baden-Wurttemberg, the other region affected, the death toll was put at 3."
+    assert _marks(text, "3", where_marks) == ["~where:baden", "~where:wurttemberg"]
+
+
+def test_a_colon_opens_a_breakdown_by_place() -> None:
+    text = "Three further deaths have been recorded outside the region: two in Hesse and one in Saxony."
+    assert _marks(text, "Three", beyond_marks) == ["~beyond:hesse"]
+    assert _marks(text, "two", where_marks) == ["~where:hesse"]
