@@ -54,6 +54,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from typing import NamedTuple
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -1526,15 +1527,31 @@ def figure_places(item: Item) -> tuple[str, ...]:
     ``place_stops:``, first ends the phrase: "205, including 202 in Valencia province" names no
     place of 205."""
     m = item.mention
-    text = item.doc.text
-    _, clause_end = enclosing(clause_bounds(text, *item.sentence), m.start, m.end)
-    words = tokens(text, m.end, max(m.end, clause_end))
+    return _places_of(_Figure(item.doc.text, item.sentence, m.start, m.end))
+
+
+class _Figure(NamedTuple):
+    """Where a figure stands: its report's text, its sentence's bounds and its own."""
+
+    text: str
+    sentence: tuple[int, int]
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1 << 12)
+def _places_of(fig: _Figure) -> tuple[str, ...]:
+    # frame_marks reads a figure's place more than once, one claim after another: read once (a
+    # text's hash is cached; a few thousand entries keep few texts alive)
+    text = fig.text
+    _, clause_end = enclosing(clause_bounds(text, *fig.sentence), fig.start, fig.end)
+    words = tokens(text, fig.end, max(fig.end, clause_end))
     for n, token in enumerate(words[:PLACE_GAP_WORDS + 1]):
         if token.surface[:1].isdigit() or token.lemma in _place_stops():
             return ()
         if token.surface.lower() in _figure_prepositions():
             return _place_after(words[n + 1:], text)
-    return _named_region(words, text) or _place_before(item) or _sentence_place(item)
+    return _named_region(words, text) or _place_before(fig) or _sentence_place(fig)
 
 
 #: How many words before a figure its clause may name its place in: "bringing the number of
@@ -1542,16 +1559,15 @@ def figure_places(item: Item) -> tuple[str, ...]:
 PLACE_BEFORE_WORDS = 8
 
 
-def _place_before(item: Item) -> tuple[str, ...]:
+def _place_before(fig: _Figure) -> tuple[str, ...]:
     """The place the phrase a figure is the value of names, before it in its clause: a word of
     place after a concept (:data:`CONCEPT_FAMILY`) and a name among the ``PLACE_BEFORE_WORDS``
     words before a figure that a word of ``value_words:`` in ``data/check_scope.txt`` ("to",
     "at") leads in ("the number of deaths across Spain to 158"), no other figure between; or
     none."""
-    m = item.mention
-    text = item.doc.text
-    clause, _ = enclosing(clause_bounds(text, *item.sentence), m.start, m.end)
-    words = tokens(text, clause, m.start)[-PLACE_BEFORE_WORDS:]
+    text = fig.text
+    clause, _ = enclosing(clause_bounds(text, *fig.sentence), fig.start, fig.end)
+    words = tokens(text, clause, fig.start)[-PLACE_BEFORE_WORDS:]
     if not words or words[-1].surface.lower() not in _scope_row("value_words") \
             or any(t.surface[:1].isdigit() for t in words):
         return ()
@@ -1567,19 +1583,18 @@ def _place_before(item: Item) -> tuple[str, ...]:
     return ()
 
 
-def _sentence_place(item: Item) -> tuple[str, ...]:
+def _sentence_place(fig: _Figure) -> tuple[str, ...]:
     """The place a sentence opens with, a word of place, a name and a comma ("In Castilla-La
     Mancha, the other region affected, the death toll was put at 3"): it sets where the whole
     sentence holds; none when another figure stands between it and the figure."""
-    m = item.mention
-    text = item.doc.text
-    start, _ = item.sentence
-    first = clause_bounds(text, start, m.start)
+    text = fig.text
+    start, _ = fig.sentence
+    first = clause_bounds(text, start, fig.start)
     if len(first) < 2:
         return ()
     words = tokens(text, *first[0])
     if not words or words[0].surface.lower() not in _figure_prepositions() \
-            or _NEXT_FIGURE.search(text, first[0][1], m.start) is not None:
+            or _NEXT_FIGURE.search(text, first[0][1], fig.start) is not None:
         return ()
     found = _place_after(words[1:], text)
     # the name must end the opening phrase: "In Spain's east, ..." is no place of its own
