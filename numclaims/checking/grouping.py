@@ -65,7 +65,7 @@ from numclaims.checking.readings import FLOORS, reading
 from numclaims.extraction.lexicon import calendar_names, read_rows
 from numclaims.model import Mention
 from numclaims.checking.text import data_lines, event_heads, generic_nouns, is_content, lemma, partitive_words, tokens
-from numclaims.checking.text import clause_bounds, enclosing, synonyms
+from numclaims.checking.text import Token, clause_bounds, enclosing, synonyms
 from numclaims.checking.scope import scope_tokens
 
 # How many of a claim's words look up candidate clusters, and how many candidates are scored.
@@ -244,6 +244,8 @@ class Cluster:
     floors: bool = False  # whether a member states a floor ("at least 632")
     # document -> the days its members state they hold for (DAY_FAMILY marks; none stated: empty)
     stated_days: dict[str, set[str]] = field(default_factory=dict)
+    # the figures as written (written_reading) of its first MAX_VALUES members that write one
+    figures_written: list[tuple[float, float]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for word in self.centroid:  # a cluster loaded from a stored story
@@ -334,6 +336,8 @@ class Cluster:
             self.centroid[w] = self.centroid.get(w, 0.0) + x
             self._mark(w, values)
         self.members.append(item)
+        if len(self.figures_written) < MAX_VALUES and (figure := written_reading(item)) is not None:
+            self.figures_written.append(figure)
         self.stated_days.setdefault(item.doc.id, set()).update(
             w for w in vector if w.startswith(DAY_FAMILY + ":"))
         if item.further:
@@ -350,13 +354,14 @@ class Cluster:
             self.bounds.setdefault(item.doc.id, (-math.inf, math.inf))
 
     def admits(self, doc: str, interval: tuple[float, float] | None, *, further: bool = False,
-               written: Written | None = None, marks: Sequence[str] = ()) -> bool:
+               written: Written | None = None,
+               frame: Callable[[], Sequence[str]] = lambda: ()) -> bool:
         """Whether a claim of ``doc`` reading ``interval`` reads the same as ``doc``'s members,
         neither it nor they a further amount beside another of that report (``Item.further``),
         and not a figure of a unit its report writes otherwise here (:func:`written_figure`).
 
         A count of the place and concept this cluster counts (:func:`placed_marks`, its frame
-        ``marks``) that holds for another day than ``doc``'s members here (one of them stating
+        marks, which ``frame`` gives when they are needed) that holds for another day than ``doc``'s members here (one of them stating
         its day, :data:`DAY_FAMILY`) may read otherwise: a report gives a toll at two moments
         ("at least 70 people dead, rescue services said that day" in a caption of 30 October,
         "229 people died" in the final count)."""
@@ -369,6 +374,7 @@ class Cluster:
         # readings that only touch are two figures: "102 mph" and "101 mph" of one report
         if _overlap(interval, self.bounds[doc]):
             return True
+        marks = frame()
         days = {w for w in marks if w.startswith(DAY_FAMILY + ":")}
         theirs = self.stated_days.get(doc, set())
         return bool(days or theirs) and not days & theirs and placed_marks(marks, self.marks)
@@ -1180,7 +1186,7 @@ class Clustering:
             # ties go to the latest cluster, as they always have
             if sim >= best_sim and self.cluster(cid).admits(item.doc.id, interval, further=item.further,
                                                             written=written_figure(item),
-                                                            marks=_frame_of(vector, item)):
+                                                            frame=lambda: _frame_of(vector, item)):
                 best, best_sim = cid, sim
         return self.place(item, vector, best)
 
@@ -1209,7 +1215,7 @@ class Clustering:
             if placed[n] is None and self.cluster(cid).admits(item.doc.id, self.interval(item),
                                                               further=item.further,
                                                               written=written_figure(item),
-                                                              marks=_frame_of(vector, item)):
+                                                              frame=lambda: _frame_of(vector, item)):
                 placed[n] = self.place(item, vector, cid)
         for n, (item, vector) in enumerate(claims):
             if placed[n] is None and n not in follows:
@@ -1454,9 +1460,12 @@ def _counted_apart(item: Item, marks: Sequence[str], candidate: Cluster) -> bool
         # in, and whether or not the toll names what it counts ("people" names nothing); only a
         # claim that writes its figure makes it theirs ("more than 2 million customers" without
         # power, "More than two million homes and businesses")
-        return written is None or not any(
-            stated is not None and _overlap(written, stated)
-            for stated in map(written_reading, candidate.members[:MAX_VALUES]))
+        if written is None:
+            return True
+        if not candidate.figures_written:
+            # a stored story's cluster keeps its readings, not its members' figures
+            return candidate.states(value_word(*written)) is None
+        return not any(_overlap(written, stated) for stated in candidate.figures_written)
     if not theirs:
         return False
     return written is None or candidate.states(value_word(*written)) is None
@@ -1513,6 +1522,13 @@ def place_lemma(word: str) -> str:
     return word[:-1] if len(word) > 5 and word.endswith("ian") else word
 
 
+#: How far (characters) after or before a figure its place is looked for, and its concept either
+#: side of it: a claim's cost stays bounded in a sentence of any length.
+PLACE_REACH = 200
+CONCEPT_REACH = 100
+_FIRST_WORD = re.compile(r"\s*([A-Za-z]+)")
+_LAST_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s*$")
+
 #: How many words may stand between a figure and the word of place of its own phrase ("213 of
 #: them in", "155 deaths confirmed in"), and between that word and the name ("in the
 #: neighbouring region of Castilla-La Mancha", "dead in floods in Valencia").
@@ -1544,14 +1560,14 @@ def _places_of(fig: _Figure) -> tuple[str, ...]:
     # frame_marks reads a figure's place more than once, one claim after another: read once (a
     # text's hash is cached; a few thousand entries keep few texts alive)
     text = fig.text
-    _, clause_end = enclosing(clause_bounds(text, *fig.sentence), fig.start, fig.end)
-    words = tokens(text, fig.end, max(fig.end, clause_end))
+    clause, clause_end = enclosing(clause_bounds(text, *fig.sentence), fig.start, fig.end)
+    words = tokens(text, fig.end, max(fig.end, min(clause_end, fig.end + PLACE_REACH)))
     for n, token in enumerate(words[:PLACE_GAP_WORDS + 1]):
         if token.surface[:1].isdigit() or token.lemma in _place_stops():
             return ()
         if token.surface.lower() in _figure_prepositions():
             return _place_after(words[n + 1:], text)
-    return _named_region(words, text) or _place_before(fig) or _sentence_place(fig)
+    return _named_region(words, text) or _place_before(fig, clause) or _sentence_place(fig)
 
 
 #: How many words before a figure its clause may name its place in: "bringing the number of
@@ -1559,15 +1575,17 @@ def _places_of(fig: _Figure) -> tuple[str, ...]:
 PLACE_BEFORE_WORDS = 8
 
 
-def _place_before(fig: _Figure) -> tuple[str, ...]:
+def _place_before(fig: _Figure, clause: int) -> tuple[str, ...]:
     """The place the phrase a figure is the value of names, before it in its clause: a word of
     place after a concept (:data:`CONCEPT_FAMILY`) and a name among the ``PLACE_BEFORE_WORDS``
     words before a figure that a word of ``value_words:`` in ``data/check_scope.txt`` ("to",
     "at") leads in ("the number of deaths across Spain to 158"), no other figure between; or
     none."""
     text = fig.text
-    clause, _ = enclosing(clause_bounds(text, *fig.sentence), fig.start, fig.end)
-    words = tokens(text, clause, fig.start)[-PLACE_BEFORE_WORDS:]
+    lead = _LAST_WORD_BEFORE.search(text, max(clause, fig.start - 12), fig.start)
+    if lead is None or lead.group(1).lower() not in _scope_row("value_words"):
+        return ()
+    words = tokens(text, max(clause, fig.start - PLACE_REACH), fig.start)[-PLACE_BEFORE_WORDS:]
     if not words or words[-1].surface.lower() not in _scope_row("value_words") \
             or any(t.surface[:1].isdigit() for t in words):
         return ()
@@ -1589,6 +1607,9 @@ def _sentence_place(fig: _Figure) -> tuple[str, ...]:
     sentence holds; none when another figure stands between it and the figure."""
     text = fig.text
     start, _ = fig.sentence
+    opening = _FIRST_WORD.match(text, start)
+    if opening is None or opening.group(1).lower() not in _figure_prepositions():
+        return ()
     first = clause_bounds(text, start, fig.start)
     if len(first) < 2:
         return ()
@@ -1608,14 +1629,13 @@ def _named_region(words: Sequence[Token], text: str) -> tuple[str, ...]:
     Valencia's toll; the name says where without a word of place."""
     regions = _scope_row("regions")
     names = _calendar_words()
-    lower = _lower_words(text)
     run: list[str] = []
     for token in words:
         low = token.surface.lower().rstrip(".")
         if token.surface[:1].isdigit() or low in _place_stops():
             return ()
         if token.capitalised and low not in names and not _YEAR_WORD.fullmatch(token.surface) \
-                and (not run or low not in lower):
+                and (not run or not _written_lower(text, low)):
             run.append(place_lemma(token.lemma))
             continue
         if run and token.lemma in regions:
@@ -1632,14 +1652,13 @@ def _place_after(words: Sequence[Token], text: str) -> tuple[str, ...]:
     ends the run (a headline's "92 Deaths in Valencia Following Catastrophic Floods"), as does a
     month, a weekday or a year."""
     names = _calendar_words()
-    lower = _lower_words(text)
     found: list[str] = []
     skipped = 0
     possessive = False  # the last name was possessive: a further name may follow it
     for token in words:
         low = token.surface.lower().replace("’", "'").rstrip(".")
         if token.capitalised and not _YEAR_WORD.fullmatch(token.surface) and low not in names \
-                and (not found or possessive or low not in lower):
+                and (not found or possessive or not _written_lower(text, low)):
             if possessive:
                 found, possessive, skipped = [], False, 0
             found.append(place_lemma(token.lemma))
@@ -1653,11 +1672,11 @@ def _place_after(words: Sequence[Token], text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-@lru_cache(maxsize=64)
-def _lower_words(text: str) -> frozenset[str]:
-    """The words ``text`` writes in lower case somewhere: a capitalised one of them is a word
-    of a headline or a sentence's start, no name."""
-    return frozenset(w for w in re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", text))
+@lru_cache(maxsize=1 << 12)
+def _written_lower(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word`` in lower case somewhere: a capitalised one of them is a
+    word of a headline or a sentence's start, no name."""
+    return re.search(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", text) is not None
 
 
 @cache
@@ -1735,7 +1754,8 @@ def concept_marks(item: Item) -> list[str]:
         return []
     concepts, skip = _concepts(), generic_nouns() | _unplaced()
     best: tuple[int, str] | None = None
-    for token in tokens(item.doc.text, *item.sentence):
+    start, end = item.sentence
+    for token in tokens(item.doc.text, max(start, m.start - CONCEPT_REACH), min(end, m.end + CONCEPT_REACH)):
         if token.lemma in concepts and token.lemma not in skip and not m.start <= token.start < m.end:
             gap = m.start - token.end if token.end <= m.start else token.start - m.end
             if best is None or gap < best[0]:
