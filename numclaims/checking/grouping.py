@@ -54,6 +54,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from typing import NamedTuple
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -64,7 +65,7 @@ from numclaims.checking.readings import FLOORS, reading
 from numclaims.extraction.lexicon import calendar_names, read_rows
 from numclaims.model import Mention
 from numclaims.checking.text import data_lines, event_heads, generic_nouns, is_content, lemma, partitive_words, tokens
-from numclaims.checking.text import clause_bounds, enclosing
+from numclaims.checking.text import Token, clause_bounds, enclosing, synonyms
 from numclaims.checking.scope import scope_tokens
 
 # How many of a claim's words look up candidate clusters, and how many candidates are scored.
@@ -241,6 +242,10 @@ class Cluster:
     written: dict[str, set[Written]] = field(default_factory=dict)  # document -> its written_figure()s
     totals: set[str] = field(default_factory=set)  # the running totals its members state (Item.total)
     floors: bool = False  # whether a member states a floor ("at least 632")
+    # document -> the days its members state they hold for (DAY_FAMILY marks; none stated: empty)
+    stated_days: dict[str, set[str]] = field(default_factory=dict)
+    # the figures as written (written_reading) of its first MAX_VALUES members that write one
+    figures_written: list[tuple[float, float]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for word in self.centroid:  # a cluster loaded from a stored story
@@ -331,6 +336,10 @@ class Cluster:
             self.centroid[w] = self.centroid.get(w, 0.0) + x
             self._mark(w, values)
         self.members.append(item)
+        if len(self.figures_written) < MAX_VALUES and (figure := written_reading(item)) is not None:
+            self.figures_written.append(figure)
+        self.stated_days.setdefault(item.doc.id, set()).update(
+            w for w in vector if w.startswith(DAY_FAMILY + ":"))
         if item.further:
             self.further.add(item.doc.id)
         if (written := written_figure(item)) is not None:
@@ -345,10 +354,17 @@ class Cluster:
             self.bounds.setdefault(item.doc.id, (-math.inf, math.inf))
 
     def admits(self, doc: str, interval: tuple[float, float] | None, *, further: bool = False,
-               written: Written | None = None) -> bool:
+               written: Written | None = None,
+               frame: Callable[[], Sequence[str]] = lambda: ()) -> bool:
         """Whether a claim of ``doc`` reading ``interval`` reads the same as ``doc``'s members,
         neither it nor they a further amount beside another of that report (``Item.further``),
-        and not a figure of a unit its report writes otherwise here (:func:`written_figure`)."""
+        and not a figure of a unit its report writes otherwise here (:func:`written_figure`).
+
+        A count of the place and concept this cluster counts (:func:`placed_marks`, its frame
+        marks, which ``frame`` gives when they are needed) that holds for another day than ``doc``'s members here (one of them stating
+        its day, :data:`DAY_FAMILY`) may read otherwise: a report gives a toll at two moments
+        ("at least 70 people dead, rescue services said that day" in a caption of 30 October,
+        "229 people died" in the final count)."""
         if doc in self.bounds and (further or doc in self.further):
             return False
         if written is not None and any(_written_apart(w, written) for w in self.written.get(doc, ())):
@@ -356,7 +372,12 @@ class Cluster:
         if interval is None or doc not in self.bounds:
             return True
         # readings that only touch are two figures: "102 mph" and "101 mph" of one report
-        return _overlap(interval, self.bounds[doc])
+        if _overlap(interval, self.bounds[doc]):
+            return True
+        marks = frame()
+        days = {w for w in marks if w.startswith(DAY_FAMILY + ":")}
+        theirs = self.stated_days.get(doc, set())
+        return bool(days or theirs) and not days & theirs and placed_marks(marks, self.marks)
 
     def similarity(self, vector: Mapping[str, float], norm: float) -> float:
         if not self.norm2 or not norm:
@@ -571,13 +592,16 @@ def frame_marks(item: Item) -> list[str]:
         marks.append(f"{FRAME_MARK}change:{m.change}")
     # "721 of them critically" counts part of the figure before it (the injured), not a total
     # that another report's "632 killed" could be: parts meet parts, wholes wholes
-    marks.append(f"{PART_FAMILY}:{'part' if _partitive(item) else 'whole'}")
+    # that is, unless its own phrase names a place: "213 of them in the Valencia region" is part
+    # of the national 217, and the whole toll of Valencia
+    marks.append(f"{PART_FAMILY}:{'part' if _partitive(item) and not figure_places(item) else 'whole'}")
     # what it is beside its number: an offer or a market price, a revised offer, a count of events
     # or of a part of the people, a design limit
     marks += price_marks(item) + revision_marks(item) + event_count_marks(item)
     marks += subgroup_marks(item) + design_marks(item) + counted_marks(item) + target_marks(item)
     marks += name_marks(item)
-    marks += place_marks(item) + where_marks(item)
+    marks += place_marks(item) + where_marks(item) + beyond_marks(item) + concept_marks(item)
+    marks += prospect_marks(item)
     marks += anchor_marks(item)
     marks += day_marks(item)
     if m.when:
@@ -990,7 +1014,8 @@ def _years_as_stated(mine: Mapping[str, set[str]], theirs: Mapping[str, set[str]
         # an anchor or a day parts nothing: not copied (a large group's anchors are many); what a
         # count counts parts only other figures (_counted_apart)
         out = {f: set(marks) for f, marks in families.items()
-               if f not in (REPORT_YEAR_FAMILY, ANCHOR_FAMILY, DAY_FAMILY, REPORT_DAY_FAMILY, COUNTED_FAMILY)}
+               if f not in (REPORT_YEAR_FAMILY, ANCHOR_FAMILY, DAY_FAMILY, REPORT_DAY_FAMILY, COUNTED_FAMILY,
+                             CONCEPT_FAMILY, BEYOND_FAMILY)}
         if out.get(YEAR_FAMILY) or telling and either_states:
             return out
         guessed = {YEAR_FAMILY + m[m.index(":"):] for m in families.get(REPORT_YEAR_FAMILY, ())}
@@ -1018,6 +1043,11 @@ def weighted(item: Item, weights: Mapping[str, float]) -> dict[str, float]:
         if (exact := telling_reading(item)) is not None:
             vector[exact] = VALUE_TRACE
     return {w: x for w, x in vector.items() if x > 0}
+
+
+def _frame_of(vector: Mapping[str, float], item: Item) -> list[str]:
+    """The frame marks of a count's vector, for :meth:`Cluster.admits` (none for another kind)."""
+    return [w for w in vector if w.startswith(FRAME_MARK)] if item.mention.kind in _COUNTS else []
 
 
 class Clustering:
@@ -1091,11 +1121,12 @@ class Clustering:
             if marks and not compatible(marks, candidate.marks, years=years):
                 continue
             if _presence_apart(marks, candidate) or _counted_apart(item, marks, candidate) \
-                    or _target_apart(marks, candidate):
+                    or _target_apart(marks, candidate) or _beyond_apart(marks, candidate):
                 continue
             sim = words = candidate.similarity(vector, norm)
+            placed = _placed_alike(item, marks, candidate)
             if value is not None and sim < FAR_SIMILARITY and not candidate.near(value) \
-                    and _later(item, candidate) is None:
+                    and _later(item, candidate) is None and not placed:
                 continue
             if value is not None:
                 specific = bool(key and candidate.centroid.get(key, 0.0) > 0) or bool(
@@ -1125,6 +1156,12 @@ class Clustering:
                     # ("The closing price was 30,908 yen" beside "The index ended the day up 2.19%
                     # at 39,098.68"), the closest figure first
                     sim = self.threshold + RANK_STEP * (1.0 - distance)
+                if sim < self.threshold and placed and words >= PLACED_SIMILARITY:
+                    # one place, one thing counted there: the same fact, however far its figure
+                    # has moved ("At least 72 people have been killed" in Valencia on the first
+                    # day, "229 people died in the autonomous region of Valencia" in the final
+                    # count), the closest figure first
+                    sim = self.threshold + RANK_STEP * _closeness(candidate, value)
             if sim >= self.threshold:
                 found.append((sim, cid))
         return found
@@ -1148,7 +1185,8 @@ class Clustering:
         for sim, cid in self.candidates(item, vector):
             # ties go to the latest cluster, as they always have
             if sim >= best_sim and self.cluster(cid).admits(item.doc.id, interval, further=item.further,
-                                                            written=written_figure(item)):
+                                                            written=written_figure(item),
+                                                            frame=lambda: _frame_of(vector, item)):
                 best, best_sim = cid, sim
         return self.place(item, vector, best)
 
@@ -1176,7 +1214,8 @@ class Clustering:
             item, vector = claims[n]
             if placed[n] is None and self.cluster(cid).admits(item.doc.id, self.interval(item),
                                                               further=item.further,
-                                                              written=written_figure(item)):
+                                                              written=written_figure(item),
+                                                              frame=lambda: _frame_of(vector, item)):
                 placed[n] = self.place(item, vector, cid)
         for n, (item, vector) in enumerate(claims):
             if placed[n] is None and n not in follows:
@@ -1407,12 +1446,28 @@ def _counted_apart(item: Item, marks: Sequence[str], candidate: Cluster) -> bool
     """Whether a count with frame ``marks`` counts another thing than ``candidate`` does: both
     name what they count (:data:`COUNTED_FAMILY`), in no word alike, and no claim of
     ``candidate`` reads as the figure as written (:func:`written_reading`: "More than 150" is
-    150, not the "158" its wording would allow; a vague "dozens" is no figure)."""
+    150, not the "158" its wording would allow; a vague "dozens" is no figure), or it hangs on a
+    concept (:data:`CONCEPT_FAMILY`) no claim of ``candidate`` hangs on, where they state one."""
     mine = {m for m in marks if m.startswith(COUNTED_FAMILY + ":")}
     theirs = candidate.marks.get(COUNTED_FAMILY, set())
-    if not mine or not theirs or mine & theirs:
+    if not mine or mine & theirs:
         return False
     written = written_reading(item)
+    concepts = {m for m in marks if m.startswith(CONCEPT_FAMILY + ":")}
+    if concepts and not concepts & candidate.marks.get(CONCEPT_FAMILY, {""}):
+        # nor does it hang on what they hang on: "spread over 75 municipalities" after "the storm
+        # hit" is no toll, whichever floor ("At least 72 people have been killed") its figure is
+        # in, and whether or not the toll names what it counts ("people" names nothing); only a
+        # claim that writes its figure makes it theirs ("more than 2 million customers" without
+        # power, "More than two million homes and businesses")
+        if written is None:
+            return True
+        if not candidate.figures_written:
+            # a stored story's cluster keeps its readings, not its members' figures
+            return candidate.states(value_word(*written)) is None
+        return not any(_overlap(written, stated) for stated in candidate.figures_written)
+    if not theirs:
+        return False
     return written is None or candidate.states(value_word(*written)) is None
 
 
@@ -1428,12 +1483,216 @@ _YEAR_WORD = re.compile(r"\d{4}")
 
 
 def where_marks(item: Item) -> list[str]:
-    """The :data:`WHERE_FAMILY` marks of a claim: one per place the phrase it is about
-    (``Mention.about``: "death toll in Valencia province") names after a word of place."""
+    """The :data:`WHERE_FAMILY` marks of a claim: one per place its own phrase names right after
+    the figure ("202 in Valencia province", "213 of them in the Valencia region", "two in
+    Castilla-La Mancha"; :func:`figure_places`), else one per place the phrase it is about
+    (``Mention.about``: "death toll in Valencia province") names after a word of place. The
+    figure's own place comes first: "flash floods in Spain that killed at least 158 people, with
+    155 deaths confirmed in the eastern Valencia region" is about Spain, but its 155 is Valencia's."""
+    own = figure_places(item)
+    if own:
+        return [f"{WHERE_FAMILY}:{w}" for w in own]
     about = item.mention.about or ""
     names = _calendar_words()
-    return [f"{WHERE_FAMILY}:{t.lemma}" for t in scope_tokens(tokens(about))
-            if t.capitalised and not _YEAR_WORD.fullmatch(t.surface) and t.surface.lower().rstrip(".") not in names]
+    places = [place_lemma(t.lemma) for t in scope_tokens(tokens(about))
+              if t.capitalised and not _YEAR_WORD.fullmatch(t.surface) and t.surface.lower().rstrip(".") not in names]
+    words = tokens(about)
+    if any(t.surface.endswith(("'s", "’s")) for t in words):
+        # "rain in Spain's eastern Valencia region": the possessive names the larger place, the
+        # phrase is about the one it owns
+        places = [w for n, t in enumerate(words) if t.surface.lower() in _scope_prepositions()
+                  for w in _place_after(words[n + 1:], item.doc.text)]
+    return [f"{WHERE_FAMILY}:{w}" for w in dict.fromkeys(places)]
+
+
+@cache
+def _scope_prepositions() -> frozenset[str]:
+    return frozenset(w for line in data_lines("check_scope.txt") if line.startswith("prepositions:")
+                     for w in line.partition(":")[2].split())
+
+
+def place_lemma(word: str) -> str:
+    """A place word as places are compared: a demonym in "-ian" of a name in "-ia" is that name
+    ("Valencian Community" is Valencia's, "Indian" India's), so a region's adjective and its name
+    meet; ``data/check_synonyms.txt`` has the demonyms no rule finds ("Korean").
+
+    >>> [place_lemma(w) for w in ("valencian", "indian", "spain", "milan")]
+    ['valencia', 'india', 'spain', 'milan']
+    """
+    return word[:-1] if len(word) > 5 and word.endswith("ian") else word
+
+
+#: How far (characters) after or before a figure its place is looked for, and its concept either
+#: side of it: a claim's cost stays bounded in a sentence of any length.
+PLACE_REACH = 200
+CONCEPT_REACH = 100
+_FIRST_WORD = re.compile(r"\s*([A-Za-z]+)")
+_LAST_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s*$")
+
+#: How many words may stand between a figure and the word of place of its own phrase ("213 of
+#: them in", "155 deaths confirmed in"), and between that word and the name ("in the
+#: neighbouring region of Castilla-La Mancha", "dead in floods in Valencia").
+PLACE_GAP_WORDS = 4
+PLACE_FILLER_WORDS = 4
+
+
+def figure_places(item: Item) -> tuple[str, ...]:
+    """The place the figure's own phrase names: after it, in its clause, past at most
+    ``PLACE_GAP_WORDS`` words, a word of place (``figures:`` of ``data/check_scope.txt``) and
+    the name :func:`_place_after` reads there; or none. Another figure, or a word of
+    ``place_stops:``, first ends the phrase: "205, including 202 in Valencia province" names no
+    place of 205."""
+    m = item.mention
+    return _places_of(_Figure(item.doc.text, item.sentence, m.start, m.end))
+
+
+class _Figure(NamedTuple):
+    """Where a figure stands: its report's text, its sentence's bounds and its own."""
+
+    text: str
+    sentence: tuple[int, int]
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1 << 12)
+def _places_of(fig: _Figure) -> tuple[str, ...]:
+    # frame_marks reads a figure's place more than once, one claim after another: read once (a
+    # text's hash is cached; a few thousand entries keep few texts alive)
+    text = fig.text
+    clause, clause_end = enclosing(clause_bounds(text, *fig.sentence), fig.start, fig.end)
+    words = tokens(text, fig.end, max(fig.end, min(clause_end, fig.end + PLACE_REACH)))
+    for n, token in enumerate(words[:PLACE_GAP_WORDS + 1]):
+        if token.surface[:1].isdigit() or token.lemma in _place_stops():
+            return ()
+        if token.surface.lower() in _figure_prepositions():
+            return _place_after(words[n + 1:], text)
+    return _named_region(words, text) or _place_before(fig, clause) or _sentence_place(fig)
+
+
+#: How many words before a figure its clause may name its place in: "bringing the number of
+#: deaths across Spain to 158".
+PLACE_BEFORE_WORDS = 8
+
+
+def _place_before(fig: _Figure, clause: int) -> tuple[str, ...]:
+    """The place the phrase a figure is the value of names, before it in its clause: a word of
+    place after a concept (:data:`CONCEPT_FAMILY`) and a name among the ``PLACE_BEFORE_WORDS``
+    words before a figure that a word of ``value_words:`` in ``data/check_scope.txt`` ("to",
+    "at") leads in ("the number of deaths across Spain to 158"), no other figure between; or
+    none."""
+    text = fig.text
+    lead = _LAST_WORD_BEFORE.search(text, max(clause, fig.start - 12), fig.start)
+    if lead is None or lead.group(1).lower() not in _scope_row("value_words"):
+        return ()
+    words = tokens(text, max(clause, fig.start - PLACE_REACH), fig.start)[-PLACE_BEFORE_WORDS:]
+    if not words or words[-1].surface.lower() not in _scope_row("value_words") \
+            or any(t.surface[:1].isdigit() for t in words):
+        return ()
+    for n, token in enumerate(words[:-1]):
+        # the place must be of what is counted, a concept right before it ("deaths across
+        # Spain to 158"), not of the event ("the flooding caused by the DANA in Spain to 92",
+        # "caused by the storm in Germany": a kind of event, data/check_event_heads.txt)
+        if token.surface.lower() in _figure_prepositions() and n and words[n - 1].lemma in _concepts() \
+                and words[n - 1].lemma not in event_heads() and lemma(words[n - 1].surface) not in event_heads():
+            found = _place_after(words[n + 1:-1], text)
+            if found:
+                return found
+    return ()
+
+
+def _sentence_place(fig: _Figure) -> tuple[str, ...]:
+    """The place a sentence opens with, a word of place, a name and a comma ("In Castilla-La
+    Mancha, the other region affected, the death toll was put at 3"): it sets where the whole
+    sentence holds; none when another figure stands between it and the figure."""
+    text = fig.text
+    start, _ = fig.sentence
+    opening = _FIRST_WORD.match(text, start)
+    if opening is None or opening.group(1).lower() not in _figure_prepositions():
+        return ()
+    first = clause_bounds(text, start, fig.start)
+    if len(first) < 2:
+        return ()
+    words = tokens(text, *first[0])
+    if not words or words[0].surface.lower() not in _figure_prepositions() \
+            or _NEXT_FIGURE.search(text, first[0][1], fig.start) is not None:
+        return ()
+    found = _place_after(words[1:], text)
+    # the name must end the opening phrase: "In Spain's east, ..." is no place of its own
+    return found if found and words[-1].capitalised else ()
+
+
+def _named_region(words: Sequence[Token], text: str) -> tuple[str, ...]:
+    """The first name in ``words`` (a figure's clause after it, up to another figure) that a
+    noun of a region follows (``regions:`` of ``data/check_scope.txt``): "At least 72 people have
+    been killed by the violent storms that hit the Valencia region of eastern Spain" is
+    Valencia's toll; the name says where without a word of place."""
+    regions = _scope_row("regions")
+    names = _calendar_words()
+    run: list[str] = []
+    for token in words:
+        low = token.surface.lower().rstrip(".")
+        if token.surface[:1].isdigit() or low in _place_stops():
+            return ()
+        if token.capitalised and low not in names and not _YEAR_WORD.fullmatch(token.surface) \
+                and (not run or not _written_lower(text, low)):
+            run.append(place_lemma(token.lemma))
+            continue
+        if run and token.lemma in regions:
+            return tuple(dict.fromkeys(run))
+        run = []
+    return ()
+
+
+def _place_after(words: Sequence[Token], text: str) -> tuple[str, ...]:
+    """The name right after a word of place: past at most ``PLACE_FILLER_WORDS`` lower-case
+    words ("in the neighbouring region of Castilla-La Mancha"), a run of capitalised words, each
+    a :func:`place_lemma`. A possessive name before a further one is the larger place of it
+    ("Spain's eastern Valencia region" is Valencia); a word the text also writes in lower case
+    ends the run (a headline's "92 Deaths in Valencia Following Catastrophic Floods"), as does a
+    month, a weekday or a year."""
+    names = _calendar_words()
+    found: list[str] = []
+    skipped = 0
+    possessive = False  # the last name was possessive: a further name may follow it
+    for token in words:
+        low = token.surface.lower().replace("’", "'").rstrip(".")
+        if token.capitalised and not _YEAR_WORD.fullmatch(token.surface) and low not in names \
+                and (not found or possessive or not _written_lower(text, low)):
+            if possessive:
+                found, possessive, skipped = [], False, 0
+            found.append(place_lemma(token.lemma))
+            possessive = low.endswith("'s")
+            continue
+        if token.surface[:1].isdigit() or low in _place_stops():
+            break
+        skipped += 1
+        if (found and not possessive) or skipped > PLACE_FILLER_WORDS:
+            break
+    return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=1 << 12)
+def _written_lower(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word`` in lower case somewhere: a capitalised one of them is a
+    word of a headline or a sentence's start, no name."""
+    return re.search(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", text) is not None
+
+
+@cache
+def _figure_prepositions() -> frozenset[str]:
+    """The words of place a figure's own phrase names its place after (``figures:`` of
+    ``data/check_scope.txt``)."""
+    return frozenset(w for line in data_lines("check_scope.txt") if line.startswith("figures:")
+                     for w in line.partition(":")[2].split())
+
+
+@cache
+def _place_stops() -> frozenset[str]:
+    """Words that end a figure's own phrase before a place (``place_stops:`` of
+    ``data/check_scope.txt``): "including", "than", "of" another figure's."""
+    return frozenset(w for line in data_lines("check_scope.txt") if line.startswith("place_stops:")
+                     for w in line.partition(":")[2].split())
 
 
 @cache
@@ -1475,3 +1734,160 @@ def _target_apart(marks: Sequence[str], candidate: Cluster) -> bool:
     """Whether one of a claim with frame ``marks`` and ``candidate`` is a target
     (:data:`TARGET_MARK`) and the other not."""
     return (TARGET_MARK in marks) != bool(candidate.marks.get(_family(TARGET_MARK)))
+
+
+#: How the mark of what a count's figure hangs on starts ("~concept:death" for "At least 72
+#: people have been killed", "213 of them" after "217 people had died"): the concept of
+#: ``data/check_synonyms.txt`` written nearest the figure in its sentence, not a generic noun
+#: ("people") nor a word of ``unplaced:`` in ``data/check_scope.txt`` (a year, a record). Like an
+#: anchor it parts nothing; with a place it names a fact (:func:`_placed_alike`).
+CONCEPT_FAMILY = FRAME_MARK + "concept"
+#: The least similarity in words a claim needs to join a cluster by its place and concept alone.
+PLACED_SIMILARITY = 0.05
+
+
+def concept_marks(item: Item) -> list[str]:
+    """The :data:`CONCEPT_FAMILY` mark of a count: the concept written nearest its figure in its
+    sentence, before or after it; none for another kind of figure or a sentence with none."""
+    m = item.mention
+    if m.kind not in _COUNTS:
+        return []
+    concepts, skip = _concepts(), generic_nouns() | _unplaced()
+    best: tuple[int, str] | None = None
+    start, end = item.sentence
+    for token in tokens(item.doc.text, max(start, m.start - CONCEPT_REACH), min(end, m.end + CONCEPT_REACH)):
+        if token.lemma in concepts and token.lemma not in skip and not m.start <= token.start < m.end:
+            gap = m.start - token.end if token.end <= m.start else token.start - m.end
+            if best is None or gap < best[0]:
+                best = (gap, token.lemma)
+    return [] if best is None else [f"{CONCEPT_FAMILY}:{best[1]}"]
+
+
+@cache
+def _concepts() -> frozenset[str]:
+    return frozenset(synonyms().values())
+
+
+@cache
+def _unplaced() -> frozenset[str]:
+    return frozenset(w for line in data_lines("check_scope.txt") if line.startswith("unplaced:")
+                     for w in line.partition(":")[2].split())
+
+
+def _placed_alike(item: Item, marks: Sequence[str], candidate: Cluster) -> bool:
+    """Whether a count names the place (:data:`WHERE_FAMILY`) and the concept
+    (:data:`CONCEPT_FAMILY`) a claim of ``candidate`` names: the toll of one place, whatever its
+    figure."""
+    if item.mention.kind not in _COUNTS:
+        return False
+    return placed_marks(marks, candidate.marks)
+
+
+def placed_marks(marks: Sequence[str], stated: Mapping[str, set[str]]) -> bool:
+    """Whether frame ``marks`` name a place (:data:`WHERE_FAMILY`) and a concept
+    (:data:`CONCEPT_FAMILY`) of the marks ``stated`` (family -> marks). Two totals that count
+    beyond one place (:data:`BEYOND_FAMILY`) are not so matched: what they count beyond it is
+    unsaid (measured on the development stories: valencia's national tolls split in two)."""
+    where = {w for w in marks if w.startswith(WHERE_FAMILY + ":")}
+    concept = {w for w in marks if w.startswith(CONCEPT_FAMILY + ":")}
+    return bool(where & stated.get(WHERE_FAMILY, set()) and concept & stated.get(CONCEPT_FAMILY, set()))
+
+
+def _closeness(candidate: Cluster, value: str | None) -> float:
+    """0..1, 1 for a figure a cluster states, less the further its figures lie."""
+    mine = value_interval(value) if value is not None else None
+    if candidate.span is None or mine is None or not 0 < mine[0] <= mine[1] < math.inf:
+        return 0.0
+    return 1.0 / (1.0 + _gap(mine, candidate.span))
+
+
+#: How the mark of a place a figure is the whole beyond starts ("~beyond:valencia" for "The death
+#: toll now stands at 205, including 202 in Valencia province", "217 people had died by Sunday,
+#: 213 of them in the Valencia region"): its report breaks it down into a part in that place, so
+#: it counts more than that place. It never joins a cluster whose claims name that place
+#: (:data:`WHERE_FAMILY`), nor the other way round; a figure of the other place is no
+#: difference (a national toll is named by what it includes, not by its nation).
+BEYOND_FAMILY = FRAME_MARK + "beyond"
+# the next figure of the sentence after a word that makes it a part ("including 202"), or
+# followed by one ("213 of them"): ``part_words:`` and ``part_after:`` of data/check_scope.txt
+_NEXT_FIGURE = re.compile(r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
+
+
+def beyond_marks(item: Item) -> list[str]:
+    """The :data:`BEYOND_FAMILY` marks of a count: the places its sentence gives a part of it in,
+    right after it ("205, including 202 in Valencia province")."""
+    m = item.mention
+    if m.kind not in _COUNTS:
+        return []
+    text = item.doc.text
+    _, end = item.sentence
+    found = _NEXT_FIGURE.search(text, m.end, end)
+    if found is None:
+        return []
+    between = {t.surface.lower() for t in tokens(text, m.end, found.start())}
+    after = tokens(text, found.end(), end)
+    parts, part_after = _scope_row("part_words"), _scope_row("part_after")
+    lead = [t.surface.lower() for t in after[:2]]
+    # a colon opens a breakdown too: "Three further deaths have been recorded outside the
+    # region: two in Castilla-La Mancha and one in Andalusia"
+    listed = ":" in text[m.end:found.start()]
+    led = len(lead) == 2 and " ".join(lead) in part_after
+    if not between & parts and not led and not listed:
+        return []
+    start = 2 if led and between.isdisjoint(parts) else 0
+    for n, token in enumerate(after[start:start + PLACE_GAP_WORDS + 1], start):
+        if token.surface.lower() in _figure_prepositions():
+            return [f"{BEYOND_FAMILY}:{w}" for w in _place_after(after[n + 1:], text)]
+    return []
+
+
+@cache
+def _scope_row(name: str) -> frozenset[str]:
+    """The entries of row ``name:`` of ``data/check_scope.txt``, split at ``|`` (a phrase may
+    have spaces) or, with none, at whitespace."""
+    for line in data_lines("check_scope.txt"):
+        if line.startswith(name + ":"):
+            rest = line.partition(":")[2]
+            return frozenset(p.strip() for p in (rest.split("|") if "|" in rest else rest.split()))
+    return frozenset()
+
+
+def _beyond_apart(marks: Sequence[str], candidate: Cluster) -> bool:
+    """Whether a claim with frame ``marks`` counts beyond a place a claim of ``candidate`` names,
+    or names a place a claim of it counts beyond (:data:`BEYOND_FAMILY`)."""
+    def places(found: Iterable[str], family: str) -> set[str]:
+        return {w[len(family) + 1:] for w in found if w.startswith(family + ":")}
+    mine_where, mine_beyond = places(marks, WHERE_FAMILY), places(marks, BEYOND_FAMILY)
+    theirs_where = places(candidate.marks.get(WHERE_FAMILY, ()), WHERE_FAMILY)
+    theirs_beyond = places(candidate.marks.get(BEYOND_FAMILY, ()), BEYOND_FAMILY)
+    return bool(mine_beyond & theirs_where or mine_where & theirs_beyond)
+
+
+#: How the mark of whether the level a move reaches is one expected or one reached starts
+#: ("~mood:prospect" for "hopes that the Bank will lower Bank Rate from 5.25% to 5%",
+#: "~mood:reached" for "The Bank of England cuts interest rate to 5%"): a level its clause, before
+#: it, calls expected (``data/check_prospect_words.txt`` and the forecast words) is a prospect, and
+#: a prospect and the level reached are two facts, close in value and worded alike. A prospect also
+#: holds for the months of its report (:data:`MADE_FAMILY`): the Bank's August forecast of 2.75% is
+#: not its November one.
+MOOD_FAMILY = FRAME_MARK + "mood"
+MADE_FAMILY = FRAME_MARK + "made"
+
+
+def prospect_marks(item: Item) -> list[str]:
+    """The :data:`MOOD_FAMILY` mark of a level a move reaches (``Mention.change`` ``level``), and
+    for a prospect the :data:`MADE_FAMILY` months of its report; none for another figure."""
+    m = item.mention
+    if m.change != "level":
+        return []
+    text = item.doc.text
+    clause, _ = enclosing(clause_bounds(text, *item.sentence), m.start, m.end)
+    expected = any(_phrases_re(name).search(text, clause, m.start) is not None
+                   for name in ("check_prospect_words.txt", "check_forecast_words.txt"))
+    if not expected:
+        return [f"{MOOD_FAMILY}:reached"]
+    marks = [f"{MOOD_FAMILY}:prospect"]
+    if item.doc.published is not None:
+        day = item.doc.published.isoformat()
+        marks += [MADE_FAMILY + w[len(MONTH_FAMILY):] for w in _month_marks({"start": day, "end": day})]
+    return marks

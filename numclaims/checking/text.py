@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from numclaims.extraction.lexicon import read_rows
@@ -163,6 +163,8 @@ def _word_set(name: str) -> frozenset[str]:
     return frozenset(word for line in data_lines(name) for word in line.split())
 
 
+# a story's words repeat: each is folded once (grouping reads the words of every figure's sentence)
+@lru_cache(maxsize=1 << 16)
 def lemma(word: str) -> str:
     """Fold a word onto the form that groups compare: lower case, no possessive or plural, synonyms.
 
