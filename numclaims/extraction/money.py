@@ -191,19 +191,15 @@ def code_scale_after(text: str, end: int) -> tuple[float, int, str] | None:
 
 @functools.cache
 def _hint_currencies(hint: str) -> tuple[str, ...]:
-    """The currencies a hint names: an ISO code itself, or a country's legal tenders (CLDR)."""
+    """The currencies a hint names: an ISO code itself, or a country's legal tenders (CLDR);
+    none for a hint that names neither (:func:`validate_hint` says so)."""
     lex = lexicon()
     hint = hint.strip()
     if hint.upper() in lex.iso_codes and len(hint) == 3:
         return (hint.upper(),)
     if len(hint) == 2 and hint.isalpha():
-        found = babel.numbers.get_territory_currencies(hint.upper())
-        if found:
-            return tuple(found)
-    raise UnknownCurrencyError(
-        f"currency_hint {hint!r} is neither an ISO 4217 code nor an ISO 3166 country code",
-        field="currency_hint",
-    )
+        return tuple(babel.numbers.get_territory_currencies(hint.upper()))
+    return ()
 
 
 def validate_hint(hint: str | None, field: str = "currency_hint") -> None:
@@ -213,13 +209,9 @@ def validate_hint(hint: str | None, field: str = "currency_hint") -> None:
         raise UnknownCurrencyError(
             f"{field} must be a string (an ISO 4217 code or a country code), "
             f"got {type(hint).__name__}", field=field)
-    if hint is not None:
-        try:
-            _hint_currencies(hint)
-        except UnknownCurrencyError as exc:
-            if field == "currency_hint":
-                raise
-            raise UnknownCurrencyError(exc.message.replace("currency_hint", field, 1), field=field) from None
+    if hint is not None and not _hint_currencies(hint):
+        raise UnknownCurrencyError(
+            f"{field} {hint.strip()!r} is neither an ISO 4217 code nor an ISO 3166 country code", field=field)
 
 
 _DATELINE_REACH = 400  # a headline and a byline may come before the dateline
@@ -233,6 +225,13 @@ def _wire_credits() -> tuple[re.Pattern[str], dict[str, tuple[str, str | None]]]
     return re.compile(r"\((" + alternation(list(reads)) + r")\)\s*[-\u2013\u2014:]"), reads
 
 
+def _credited(text: str) -> tuple[str, tuple[str, str | None]] | None:
+    """The agency a dateline credits and its wire_credits.tsv row: (money country, units country)."""
+    pattern, reads = _wire_credits()
+    match = pattern.search(text, 0, _DATELINE_REACH)
+    return None if match is None else (match.group(1), reads[match.group(1)])
+
+
 def wire_credit(text: str) -> tuple[str, str] | None:
     """The news agency a story's dateline credits, and the country whose currency a bare sign
     means in its copy (wire_credits.tsv).
@@ -242,9 +241,8 @@ def wire_credit(text: str) -> tuple[str, str] | None:
     >>> wire_credit("Boeing offered a 35% raise, AP reported") is None
     True
     """
-    pattern, reads = _wire_credits()
-    match = pattern.search(text, 0, _DATELINE_REACH)
-    return None if match is None else (match.group(1), reads[match.group(1)][0])
+    credited = _credited(text)
+    return None if credited is None else (credited[0], credited[1][0])
 
 
 def unit_reading(text: str, currency_hint: str | None, outlet_country: str | None) -> str | None:
@@ -257,9 +255,8 @@ def unit_reading(text: str, currency_hint: str | None, outlet_country: str | Non
     """
     if currency_hint:
         return currency_hint
-    pattern, reads = _wire_credits()
-    match = pattern.search(text, 0, _DATELINE_REACH)
-    units = reads[match.group(1)][1] if match is not None else None
+    credited = _credited(text)
+    units = credited[1][1] if credited is not None else None
     return units or outlet_country or None
 
 
