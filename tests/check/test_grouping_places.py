@@ -4,8 +4,9 @@ shape of a disaster story's reports, with places of their own: the rules are gen
 
 from __future__ import annotations
 
+import numclaims
 from numclaims.checking.claims import build_items
-from numclaims.checking.grouping import beyond_marks, concept_marks, frame_marks, where_marks
+from numclaims.checking.grouping import beyond_marks, concept_marks, frame_marks, prospect_marks, where_marks
 from numclaims.checking.inputs import Document
 from numclaims.extraction.pipeline import extract
 from tests.check.test_grouping_causes import _groups as groups_of
@@ -108,7 +109,6 @@ def test_a_total_broken_down_by_place_never_joins_that_place() -> None:
 
 
 def test_a_prospect_level_and_a_level_reached_are_two_facts() -> None:
-    from numclaims.checking.grouping import prospect_marks
     text = "The figures strengthen hopes that the central bank will lower its key rate from 4.5% to 4.25% next week."
     assert _marks(text, "4.25%", prospect_marks)[0] == "~mood:prospect"
     text = "The central bank cut its key rate to 4.25% on Thursday."
@@ -116,7 +116,6 @@ def test_a_prospect_level_and_a_level_reached_are_two_facts() -> None:
 
 
 def test_an_expected_cut_stays_apart_from_the_cut() -> None:
-    import numclaims
     docs = [
         {"id": "a", "published": "2024-03-12", "text": "Rate decision due\n\nThe figures strengthen hopes"
          " that the central bank will lower its key rate from 4.5% to 4.25% next week."},
