@@ -58,8 +58,15 @@ def check_inline(items: Sequence[Item], *, tolerance: float = DEFAULT_TOLERANCE)
         if j is None or not 0 <= j < len(items) or j == item.index:
             continue
         original = items[j]
-        if original.mention.kind == "money" and item.mention.kind == "money":
-            found.append(_money(original, item, tolerance))
+        per = _per_factor(original, item)
+        if per is None:
+            found.append(_unchecked(original, item, f"{_per_name(original)} and {_per_name(item)} "
+                                    "are not comparable", item.mention.kind))
+        elif original.mention.kind == "money" and item.mention.kind == "money":
+            found.append(_money(original, item, tolerance, per))
+        elif per != 1.0:
+            found.append(_unchecked(original, item, f"{_per_name(original)} restated "
+                                    f"{_per_name(item)} is checked for money only", item.mention.kind))
         else:
             found.append(_measure(original, item, tolerance))
     return found
@@ -72,6 +79,31 @@ def _stated(item: Item) -> float | None:
     if m.low is not None and m.high is not None:
         return (m.low + m.high) / 2
     return m.low if m.low is not None else m.high
+
+
+def _per(item: Item) -> str | None:
+    m = item.mention
+    return (m.normalized or {}).get("per") or m.per
+
+
+def _per_name(item: Item) -> str:
+    per = _per(item)
+    return f"per {per}" if per else "a total"
+
+
+def _per_factor(original: Item, restated: Item) -> float | None:
+    """How much the original's figure is multiplied by to be per the restatement's unit:
+    "GH¢20,943 per tonne, or about GH¢21 per kilogramme" restates per kilogram (x 0.001); 1 when
+    both are per the same thing or one of them names none (in "1,500 CFA francs ($2.47, or about
+    GH¢33) per kilogramme" the bracket's first figure is per kilogram too), ``None`` when the two
+    are per things that do not convert (a price per tonne and one per hectare)."""
+    a, b = _per(original), _per(restated)
+    if a == b or a is None or b is None:
+        return 1.0
+    try:
+        return units.convert(1.0, str(b), str(a))
+    except Exception:  # noqa: BLE001 - pint raises several types for nouns and other kinds
+        return None
 
 
 def _unchecked(original: Item, restated: Item, why: str, kind: str) -> CheckItem:
@@ -102,9 +134,11 @@ def restated_currency(original: Item, restated: Item) -> tuple[str | None, str |
     return quote, f"$ read as {_DOLLARS.get(quote or '', quote)}"
 
 
-def _money(original: Item, restated: Item, tolerance: float) -> CheckItem:
+def _money(original: Item, restated: Item, tolerance: float, per: float = 1.0) -> CheckItem:
     base, (quote, sign) = original.mention.unit, restated_currency(original, restated)
     a, b = _stated(original), _stated(restated)
+    if a is not None and per != 1.0:
+        a *= per
     if not base or not quote or not a or b is None:
         return _unchecked(original, restated, "a currency or an amount is missing", "money")
     on = original.doc.published
@@ -138,8 +172,10 @@ def _money(original: Item, restated: Item, tolerance: float) -> CheckItem:
     else:
         num, den = ratio_terms(b, a)
         head, off = f"{num}/{den} = {fmt(implied, 4)}", f"; difference {difference:.1%}"
+    rescaled = (f"{original.mention.text} {_per_name(original)} is {fmt(a, 4)} {base} {_per_name(restated)}; "
+                if per != 1.0 else "")
     explanation = (
-        (f"{sign}; " if sign else "") + f"{head} {quote} per {base}; "
+        (f"{sign}; " if sign else "") + rescaled + f"{head} {quote} per {base}; "
         f"{best.source} rate on {best.rate_date.isoformat()} was {best.value:.5g}"
         + (f" ({rates[0].rate_date.isoformat()}: {rates[0].value:.5g})" if best is not rates[0] else "")
         + off

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from numclaims import check
-from numclaims.model import CheckItem
+from numclaims.checking.claims import Document, build_items
+from numclaims.checking.inline import check_inline
+from numclaims.model import CheckItem, Mention
 
 
 def _doc(ident: str, text: str, **more: Any) -> dict[str, Any]:
@@ -180,3 +182,24 @@ def test_wording_that_allows_one_reading_is_no_update() -> None:
     ])
     groups = [g for g in report.groups if g.verdict != "single_source"]
     assert groups and all(g.verdict != "updated" for g in groups), [(g.verdict, g.explanation) for g in groups]
+
+
+def test_a_price_restated_per_another_unit_is_converted_to_it() -> None:
+    # cocoa-prices-2024 (myjoyonline): "GH¢20,943 ... per tonne, or about GH¢21 per kilogramme"
+    # was a 99.9% conflict when the two prices were compared as totals
+    text = ("Until the rise the farmgate price had been GH¢20,943 cedi ($1,574.66) per tonne, "
+            "or about GH¢21 per kilogramme.")
+    found = {f.claims[1].text: f for f in check([_doc("a", text)]).inline}
+    assert found["about GH¢21"].verdict == "consistent"
+    assert found["about GH¢21"].explanation.startswith(
+        "GH¢20,943 cedi per tonne is 20.94 GHS per kilogram; 21/20.943 = 1.003 GHS per GHS")
+    assert found["$1,574.66"].verdict == "unchecked"  # no rate data for the cedi
+
+
+def test_a_restatement_per_a_thing_of_another_kind_is_unchecked() -> None:
+    doc = Document("a", "US$4,000 per hectare (US$5,400 per tonne)", published=None)
+    hectare = Mention(0, 8, "US$4,000", "money", 4000.0, "USD", per="hectare")
+    tonne = Mention(22, 30, "US$5,400", "money", 5400.0, "USD", per="tonne", equivalent_of=0)
+    [found] = check_inline(build_items(doc, [hectare, tonne]))
+    assert (found.verdict, found.explanation) == (
+        "unchecked", "per hectare and per tonne are not comparable")
