@@ -604,6 +604,7 @@ def frame_marks(item: Item) -> list[str]:
     marks += prospect_marks(item)
     marks += anchor_marks(item)
     marks += day_marks(item)
+    marks += increment_marks(item)
     if m.when:
         try:
             first, last = int(m.when["start"][:4]), int(m.when["end"][:4])
@@ -655,6 +656,42 @@ def day_marks(item: Item) -> list[str]:
     if not 0 <= (last - first).days < DAY_SPAN:
         return []
     return [f"{DAY_FAMILY}:{(first + timedelta(days=n)).isoformat()}" for n in range((last - first).days + 1)]
+
+
+#: How the mark of a day's increment starts ("~increment:2024-07-21" for "Delta had to scrap
+#: another 1,250 flights yesterday"): a further amount (``Item.further``) whose ``when`` is one
+#: day. What one day adds is not what another day added, nor the running total: it joins only
+#: increments of its day, or figures stated for that day alone (:func:`_increment_apart`). A
+#: toll stated day by day is no increment ("the toll rose to 95 on Wednesday"): it stays one
+#: fact that is ``updated``.
+INCREMENT_FAMILY = FRAME_MARK + "increment"
+
+
+def increment_marks(item: Item) -> list[str]:
+    """The :data:`INCREMENT_FAMILY` mark of a further amount stated for one day."""
+    when = item.mention.when
+    if not item.further or not when or not when.get("start") or when.get("start") != when.get("end"):
+        return []
+    return [f"{INCREMENT_FAMILY}:{str(when['start'])[:10]}"]
+
+
+def _increment_apart(marks: Sequence[str], candidate: Cluster) -> bool:
+    """Whether a claim with frame ``marks`` and ``candidate`` are a day's increment and a figure
+    of another day, or of more days than that one (Friday's "about 1,200 flights" is not
+    Sunday's "another 1,250"; "5,000 since Friday" is their sum). A figure stated for no day
+    parts from nothing."""
+    def days(found: Iterable[str], family: str) -> set[str]:
+        return {m[len(family) + 1:] for m in found if m.startswith(family + ":")}
+    mine, theirs = days(marks, INCREMENT_FAMILY), days(candidate.marks.get(INCREMENT_FAMILY, ()), INCREMENT_FAMILY)
+    if mine and theirs:
+        return not mine & theirs
+    if mine:
+        stated = days(candidate.marks.get(DAY_FAMILY, ()), DAY_FAMILY)
+        return bool(stated) and stated != mine
+    if theirs:
+        stated = days(marks, DAY_FAMILY)
+        return bool(stated) and stated != theirs
+    return False
 
 
 #: The period every money rate of ``data/check_rate_periods.tsv`` is compared per.
@@ -1015,7 +1052,7 @@ def _years_as_stated(mine: Mapping[str, set[str]], theirs: Mapping[str, set[str]
         # count counts parts only other figures (_counted_apart)
         out = {f: set(marks) for f, marks in families.items()
                if f not in (REPORT_YEAR_FAMILY, ANCHOR_FAMILY, DAY_FAMILY, REPORT_DAY_FAMILY, COUNTED_FAMILY,
-                             CONCEPT_FAMILY, BEYOND_FAMILY)}
+                             CONCEPT_FAMILY, BEYOND_FAMILY, INCREMENT_FAMILY)}
         if out.get(YEAR_FAMILY) or telling and either_states:
             return out
         guessed = {YEAR_FAMILY + m[m.index(":"):] for m in families.get(REPORT_YEAR_FAMILY, ())}
@@ -1121,7 +1158,8 @@ class Clustering:
             if marks and not compatible(marks, candidate.marks, years=years):
                 continue
             if _presence_apart(marks, candidate) or _counted_apart(item, marks, candidate) \
-                    or _target_apart(marks, candidate) or _beyond_apart(marks, candidate):
+                    or _target_apart(marks, candidate) or _beyond_apart(marks, candidate) \
+                    or _increment_apart(marks, candidate):
                 continue
             sim = words = candidate.similarity(vector, norm)
             placed = _placed_alike(item, marks, candidate)

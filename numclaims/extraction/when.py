@@ -398,6 +398,8 @@ def _same_clause_after(draft: Draft, expression: _Expression, place: _Place) -> 
     words, folded = place.words, place.folded
     if words.coordinated_re.search(folded, draft.end, expression.start):
         return False
+    if _CLAUSE_OPENED.search(folded, draft.end, expression.start):
+        return False  # "when Delta cancelled another 1,300 flights, and today it has ...": today's
     k = bisect.bisect_right(place.figure_starts, draft.end)
     if k < len(place.figure_starts) and place.figure_starts[k] < expression.start and words.subordinate_re.search(
             folded, draft.end, place.figure_starts[k]):
@@ -414,6 +416,9 @@ def _same_clause_after(draft: Draft, expression: _Expression, place: _Place) -> 
         if opener is not None and folded.find(" to ", opener.end(), expression.start) < 0:
             return False
     return True
+
+
+_CLAUSE_OPENED = re.compile(r",\s*(?:and|but)\s+(?:the\s+)?$")  # a time right after ", and" opens a clause
 
 
 def _same_clause_before(expression: _Expression, draft: Draft, place: _Place) -> bool:
