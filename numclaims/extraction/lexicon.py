@@ -445,6 +445,7 @@ class SubjectWords:
     places: frozenset[str]  # "in": "... and one in Andalusia" ends a list of counts
     one_nouns: frozenset[str] = frozenset()  # "person": "one person was found dead" counts one
     not_one: tuple[str, ...] = ()  # "the", "no": before "one", no count ("the one man who", "no one person")
+    elided: tuple[str, ...] = ()  # "at": "against 649 at United" counts the noun of the count before
 
 
 @functools.cache
@@ -460,4 +461,5 @@ def subject_words() -> SubjectWords:
         places=frozenset(r[0] for r in rows if r[1] == "place"),
         one_nouns=frozenset(r[0] for r in rows if r[1] == "one"),
         not_one=tuple(r[0] for r in rows if r[1] == "not_one"),
+        elided=tuple(r[0] for r in rows if r[1] == "elided"),
     )

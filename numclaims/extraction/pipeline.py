@@ -138,6 +138,7 @@ def extract(
     frames.frame_fields(text, drafts, ctx.folded)
     when.attach(text, drafts, published_date, ctx.folded)
     count.bare_counts(drafts)
+    count.elided_nouns(text, drafts)
     mentions = [_finish(text, d, published_date, base) for d in drafts]
     if all(_finite(m) for m in mentions):
         return mentions

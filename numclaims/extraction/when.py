@@ -92,6 +92,9 @@ class _TimeWords:
     span_keys: tuple[str, ...]  # where span_re may match, found with str.find
     span_lengths: dict[str, int]  # "year" -> 12, "quarter" -> 3: a period named by its length in months
     span_days: dict[str, int]  # "week" -> 7: a period named by its length in days, ended on a day
+    # ", and" right before a time: it opens another clause ("cancelled another 1,300 flights, and
+    # today it has already cancelled another 600": today is the 600's)
+    clause_opened_re: re.Pattern[str]
 
 
 @functools.cache
@@ -202,7 +205,8 @@ def _time_words() -> _TimeWords:
                                  + r")(?![\w-])"),
                       re.compile(r"(?i)\s+(?:" + alternation(lists["contract"]).replace(r"\ ", r"\s+") + r")(?![\w-])"),
                       (*sorted({unit + end.split()[0] for unit in (*_SPAN_UNITS, *(f"{w} " for w in [*lengths, *day_lengths]))
-                                for end in ends}), _SPAN_FIRST), lengths, day_lengths)
+                                for end in ends}), _SPAN_FIRST), lengths, day_lengths,
+                      re.compile(r",\s*(?:" + alternation(lists["coordinator"]) + r")\s+(?:the\s+)?$"))
 
 
 _SHORT_LAST = 3
@@ -398,7 +402,7 @@ def _same_clause_after(draft: Draft, expression: _Expression, place: _Place) -> 
     words, folded = place.words, place.folded
     if words.coordinated_re.search(folded, draft.end, expression.start):
         return False
-    if _CLAUSE_OPENED.search(folded, draft.end, expression.start):
+    if words.clause_opened_re.search(folded, draft.end, expression.start):
         return False  # "when Delta cancelled another 1,300 flights, and today it has ...": today's
     k = bisect.bisect_right(place.figure_starts, draft.end)
     if k < len(place.figure_starts) and place.figure_starts[k] < expression.start and words.subordinate_re.search(
@@ -416,9 +420,6 @@ def _same_clause_after(draft: Draft, expression: _Expression, place: _Place) -> 
         if opener is not None and folded.find(" to ", opener.end(), expression.start) < 0:
             return False
     return True
-
-
-_CLAUSE_OPENED = re.compile(r",\s*(?:and|but)\s+(?:the\s+)?$")  # a time right after ", and" opens a clause
 
 
 def _same_clause_before(expression: _Expression, draft: Draft, place: _Place) -> bool:

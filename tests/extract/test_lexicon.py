@@ -126,7 +126,7 @@ def test_ratio_and_number_words() -> None:
             or row[2] in ("sign", "zero")  # the words that rule it out around it
         ), row
     for row in read_rows("subject_words.tsv"):
-        assert len(row) == 2 and row[1] in ("stop", "plural", "determiner", "idiom", "counted", "place", "one", "not_one"), row
+        assert len(row) == 2 and row[1] in ("stop", "plural", "determiner", "idiom", "counted", "place", "one", "not_one", "elided"), row
 
 
 def test_units_marked_one_and_age_words() -> None:

@@ -145,5 +145,34 @@ def bare_counts(drafts: list[Draft]) -> None:
             draft.kind = "count"
 
 
+# what may follow a count whose noun is left out: a stop, a comma, a bracket, the end, or a
+# preposition ("against 649 at United", "and today it has already cancelled another 600.")
+_ELIDED_AFTER = re.compile(r"\s*(?:[,.;:)!?]|$|(?:" + alternation(subject_words().elided) + r")\s)")
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+# "held a majority of 176": a figure after "of" is the value of the noun before it
+_VALUE_OF = re.compile(r"\bof\s+$")
+# how far back a count that names its noun is looked for
+ELIDED_REACH = 160
+
+
+def elided_nouns(text: str, drafts: list[Draft]) -> None:
+    """A count whose noun the sentence leaves out counts the noun of the count before it in its
+    sentence: "cancelled another 1,300 flights, and today it has already cancelled another 600"
+    (600 flights); "about 1,200 flights on Friday, against 649 at United" (649 flights). Run
+    after :func:`bare_counts`."""
+    last: Draft | None = None
+    for draft in drafts:
+        if draft.kind != "count":
+            continue
+        if draft.subject is not None:
+            last = draft
+            continue
+        if last is None or draft.start - last.end > ELIDED_REACH or not _ELIDED_AFTER.match(text, draft.end) \
+                or _VALUE_OF.search(text, max(0, draft.start - 4), draft.start):
+            continue
+        if _SENTENCE_END.search(text, last.end, draft.start) is None:
+            draft.subject = last.subject
+
+
 rules = [Rule("<figure> (a count, the fallback)", 80, count)]
 scans = [Scan("<vague amount>", vague)]
