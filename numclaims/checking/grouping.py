@@ -605,6 +605,7 @@ def frame_marks(item: Item) -> list[str]:
     marks += anchor_marks(item)
     marks += day_marks(item)
     marks += increment_marks(item)
+    marks += since_marks(item)
     if m.when:
         try:
             first, last = int(m.when["start"][:4]), int(m.when["end"][:4])
@@ -673,6 +674,31 @@ def increment_marks(item: Item) -> list[str]:
     if not item.further or not when or not when.get("start") or when.get("start") != when.get("end"):
         return []
     return [f"{INCREMENT_FAMILY}:{str(when['start'])[:10]}"]
+
+
+#: How the marks of when a change over a period began start ("~since:2023-12" for "rocketed more
+#: than 150% over the past three months" in March 2024): the month its ``when`` starts and
+#: ``SINCE_SLACK`` months either side, for a change whose ``when`` spans at least ``SINCE_DAYS``
+#: days and runs from a day to its report (``data/check_since_words.txt``). Its years and months overlap those of a change over the past year ("more than tripled
+#: over the past year"), but the two rises are measured from different days: two facts.
+SINCE_FAMILY = FRAME_MARK + "since"
+SINCE_DAYS = 28
+SINCE_SLACK = 1
+
+
+def since_marks(item: Item) -> list[str]:
+    """The :data:`SINCE_FAMILY` marks of a change over a period of its own."""
+    m = item.mention
+    if m.change != "delta" or not m.when or not _phrases_re("check_since_words.txt").match(str(m.when.get("text", ""))):
+        return []
+    try:
+        first, last = date.fromisoformat(m.when["start"][:10]), date.fromisoformat(m.when["end"][:10])
+    except (KeyError, TypeError, ValueError):
+        return []
+    if (last - first).days < SINCE_DAYS:
+        return []
+    n = first.year * 12 + first.month - 1
+    return [f"{SINCE_FAMILY}:{k // 12}-{k % 12 + 1:02d}" for k in range(n - SINCE_SLACK, n + SINCE_SLACK + 1)]
 
 
 def _increment_apart(marks: Sequence[str], candidate: Cluster) -> bool:
