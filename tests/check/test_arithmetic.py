@@ -803,3 +803,37 @@ def test_a_margin_takes_the_leaders_time_of_its_own_report_whatever_the_hash_see
         out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
         assert out.strip() == "[['b', 'b', 'b']]", (seed, out)
+
+
+# cocoa-prices-2024: a later report's rise from the level an earlier report's rise reached
+def _dated(*texts_and_days: tuple[str, str]) -> list[tuple[str, list[str], str]]:
+    docs: list[dict[str, Any]] = [{"id": chr(ord("a") + n), "text": t, "published": day}
+                                  for n, (t, day) in enumerate(texts_and_days)]
+    return [(g.verdict, [f"{c.doc}:{c.text}" for c in g.claims], g.explanation)
+            for g in check(docs).groups if g.details.get("check") == "arithmetic"]
+
+
+APRIL = ("Ghana raised the farmgate price it pays cocoa farmers by 58% to GH¢33,120 per tonne for "
+         "the season.", "2024-04-05")
+OCTOBER = ("In early September Ghana raised its cocoa farmgate price by nearly {pct}% to 48,000 cedis "
+           "per tonne.", "2024-10-08")
+
+
+def test_a_rise_from_the_level_an_earlier_report_gave_adds_up() -> None:
+    found = [(v, c, why) for v, c, why in _dated(APRIL, (OCTOBER[0].format(pct=45), OCTOBER[1]))
+             if "b:48,000 cedis" in c and "a:GH¢33,120" in c]
+    assert [(v, c) for v, c, _ in found] == [
+        ("consistent", ["b:nearly 45%", "b:48,000 cedis", "a:GH¢33,120"])]
+    assert "as the level reached on 5 April 2024" in found[0][2]
+
+
+def test_a_level_reached_after_the_change_is_no_start_of_it() -> None:
+    # the same two reports, dated the other way round: April's level cannot start October's rise
+    later = (APRIL[0], "2024-11-01")
+    assert not [c for _, c, _ in _dated(later, (OCTOBER[0].format(pct=45), OCTOBER[1]))
+                if "a:GH¢33,120" in c and "b:48,000 cedis" in c]
+
+
+def test_a_rise_that_misses_an_earlier_level_is_not_reported() -> None:
+    assert not [c for _, c, _ in _dated(APRIL, (OCTOBER[0].format(pct=25), OCTOBER[1]))
+                if "a:GH¢33,120" in c and "b:48,000 cedis" in c]

@@ -23,7 +23,9 @@ sentences or reports reports agreement only unless said otherwise below:
   stated by how much alone takes both levels from another sentence sharing its words
   (:func:`_deltas_elsewhere`; a key point's "cuts interest rates by 0.25 per cent"), and in
   :func:`check_totals_across` a change is set against another report's start and level of the
-  same figure (:func:`_changes_across`): agreement only;
+  same figure (:func:`_changes_across`), or against where another report says it started or an
+  earlier report's change left it ("by nearly 45% to 48,000 cedis" in October of April's "to
+  GH¢33,120"; :func:`_starts_across`): agreement only;
 * **a change that beat a named figure** (:func:`_estimates_across`): "beating estimates by USD
   1.55 billion" of "USD 22.1 billion" against another report's "estimates of $20.62 billion"
   beside the same level: ``divergent`` when they miss by less than ``ESTIMATE_WINDOW`` (the

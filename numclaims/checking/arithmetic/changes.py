@@ -588,6 +588,8 @@ def _implied_native(known: Item, by: Item, sign: float, from_level: bool) -> Int
 
 # a change "by as much as 13.8%" or "by more than 5%" puts its start anywhere in a wide span
 _STATED = frozenset({"exact", "approx"})
+# a change stated with a bound ("by nearly 45%") still sets where it started, within the bound
+_STATED_CHANGE = _STATED | {"nearly"}
 _OPEN = " (its open side taken at its typical reading)"
 
 
@@ -598,10 +600,13 @@ def _starts_across(per_doc: Sequence[Sequence[_Change]],
     above £22"): a figure in no change of its own, after a start word ("from", "against",
     "compared with"; ``arithmetic_words.tsv``), of the level's currency or unit, in a sentence
     that names what the change is of (its about or subject: "Anglo's shares"). An open side is closed at its typical reading ("above £22"
-    is £22 to £26.40). Only agreements are reported: the other report's figure may be of another
-    day or another basis."""
+    is £22 to £26.40). A level that an earlier report gives a change of its own ("raised its
+    farmgate price to 1,500 CFA francs" in April) is where a later report's change started ("by 20%
+    to 1,800 CFA francs" in October). Only agreements are reported: the other report's figure may
+    be of another day or another basis."""
     words = _words()
     starts: dict[tuple[str, int], list[Item]] = {}
+    earlier: dict[tuple[str, int], list[Item]] = {}  # the levels reports' changes reach
     for items in figures:
         for f in items:
             m = f.mention
@@ -613,13 +618,16 @@ def _starts_across(per_doc: Sequence[Sequence[_Change]],
             if words.start_before.search(text, max(begin, m.start - 60), m.start):
                 # filed by its closed bounds: "above £22" is of the size of £22
                 starts.setdefault((_index(f)[0], _size(sum(_closed(f)) / 2)), []).append(f)
+        for run in (r for runs in per_doc for r in runs):
+            if run.level is not None and run.level.doc.published is not None and _amount(run.level, bounded=False):
+                earlier.setdefault((_index(run.level)[0], _size(sum(_closed(run.level)) / 2)), []).append(run.level)
     found = []
     for runs in per_doc:
         for run in runs:
             level, by = run.level, run.percent or run.delta
             if (level is None or by is None or run.start is not None or run.others
                     or run.direction not in ("up", "down") or not _fits_level(level, by)
-                    or by.mention.qualifier not in _STATED):
+                    or by.mention.qualifier not in _STATED_CHANGE):
                 continue
             # what the change is of ("Anglo's shares"), which the start's sentence names
             anchor = frozenset(_stem(w) for w in _anchor([level, by]))
@@ -629,7 +637,11 @@ def _starts_across(per_doc: Sequence[Sequence[_Change]],
                 continue
             key, size = _index(level)[0], _size(sum(implied) / 2)
             seen: set[str] = set()
-            for start in (s for b in (size - 1, size, size + 1) for s in starts.get((key, b), ())):
+            on = level.doc.published
+            given = [(s, False) for b in (size - 1, size, size + 1) for s in starts.get((key, b), ())]
+            given += [(s, True) for b in (size - 1, size, size + 1) for s in earlier.get((key, b), ())
+                      if on is not None and s.doc.published is not None and s.doc.published < on]
+            for start, reached in given:
                 doc = start.doc.id
                 if (doc == level.doc.id or doc in seen or not _same_unit(start, level)
                         or not _overlap(implied, _closed(start))
@@ -637,10 +649,12 @@ def _starts_across(per_doc: Sequence[Sequence[_Change]],
                     continue
                 seen.add(doc)
                 shown = [level, start]
+                role = (f"as the level reached on {start.doc.published:%-d %B %Y}" if reached
+                        else "as where it started")
                 explanation = (
                     f"{level.doc.id} says {_q(level)}, {run.direction} {_q(by)}, which puts it at "
-                    f"{_shown_native(implied, shown)} before; {doc} gives {_q(start)} as where it "
-                    f"started, which reads {_shown_native(_closed(start), shown)}"
+                    f"{_shown_native(implied, shown)} before; {doc} gives {_q(start)} {role}, "
+                    f"which reads {_shown_native(_closed(start), shown)}"
                     f"{_OPEN if _closed(start) != _native(start) else ''}: the change adds up "
                     f"across the reports")
                 claims = sorted((level, by), key=lambda c: c.mention.start) + [start]
