@@ -558,6 +558,28 @@ def _truncations(members: Sequence[Item]) -> tuple[Item, Item] | None:
     return None
 
 
+#: How far from a round figure ("£20 billion", "40%": one significant digit, exact as written)
+#: the other figures of its group may lie for the group to be ``divergent``, not a ``conflict``:
+#: writers round that loosely ("£22bn" written "£20 billion"), so the gap is worth a query, not a
+#: verdict that one report is wrong. Calibrated on the development stories (boe-rate-cut-2024's
+#: "black hole" of £22bn and £20 billion); figures of two or more significant digits keep the
+#: strict reading ("1,250" and "1,300" cannot both hold).
+LOOSE_ROUNDING = 0.1
+
+
+def _loosely_rounded(members: Sequence[Item]) -> tuple[Item, list[Item]] | None:
+    """A round member and the others, when every other figure lies within ``LOOSE_ROUNDING`` of it."""
+    for m in members:
+        if m.mention.qualifier != "exact" or written_digits(m.mention.text) != 1 or m.reading is None:
+            continue
+        center = m.reading.center
+        others = [o for o in members if o.reading is not None and o.reading.center != center]
+        if center and others and all(abs(o.reading.center - center) <= LOOSE_ROUNDING * abs(center) * (1 + 1e-9)
+                                     for o in others if o.reading is not None):
+            return m, others
+    return None
+
+
 def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
     """The verdict on one group of claims, with a one-line explanation that shows the numbers."""
     members = group.members
@@ -716,6 +738,14 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
                          f"{'is an estimate' if len(estimates) == 1 else 'are estimates'} (a forecast, a "
                          "consensus or a projection), and estimates from different sources need not agree: "
                          f"a gap of {fmt_width(max(gap, 0.0) * factor, shown_unit)} ({max(relative, 0.0):.0%})", details)
+    loose = _loosely_rounded(members)
+    if loose is not None:
+        round_figure, others = loose
+        return CheckItem(claims, "divergent", f"{described}; {_names([round_figure], docs=False)} is a round "
+                         f"figure, and {_names(others, docs=False)} within {LOOSE_ROUNDING:.0%} of it: a "
+                         f"loose rounding a reader would query, not proof of a second figure "
+                         f"(a gap of {fmt_width(max(gap, 0.0) * factor, shown_unit)}, {max(relative, 0.0):.0%})",
+                         details)
     if gap <= slack:
         # rounding intervals that only touch ("412" and "413"): the gap between them is nil,
         # the difference a reader sees is between the figures

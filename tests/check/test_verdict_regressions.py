@@ -22,10 +22,26 @@ def _group(*texts: str, **more: Any) -> CheckItem:
 
 
 def test_bare_round_percentage_is_exact_to_its_last_digit() -> None:
+    # a user found "40%" and "44%" consistent (the 40 taken as rounded to +/-5); each reads to its
+    # last digit, and a round figure's loose rounding makes them worth a query (divergent), not
+    # agreement
     group = _group("Prices rose 40% last year, the bureau said.",
                    "Prices rose 44% last year, the bureau said.")
-    assert group.verdict == "conflict"
+    assert group.verdict == "divergent"
     assert "39.5-40.5%" in group.explanation and "43.5-44.5%" in group.explanation
+    assert '"40%" is a round figure, and "44%" within 10% of it' in group.explanation
+
+
+def test_a_round_figure_further_than_a_loose_rounding_is_a_conflict() -> None:
+    # boe-rate-cut-2024 calibrates the window: "£22bn" written "£20 billion" is divergent
+    assert _group("The black hole is £20 billion, the Chancellor said.",
+                  "The black hole is £22bn, the Chancellor said.").verdict == "divergent"
+    assert _group("The black hole is £20 billion, the Chancellor said.",
+                  "The black hole is £17bn, the Chancellor said.").verdict == "conflict"
+    assert _group("Prices rose 40% last year, the bureau said.",
+                  "Prices rose 35% last year, the bureau said.").verdict == "conflict"
+    assert _group("Prices rose 42% last year, the bureau said.",
+                  "Prices rose 44% last year, the bureau said.").verdict == "conflict"
 
 
 def test_about_widens_a_round_figure() -> None:
