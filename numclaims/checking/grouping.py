@@ -61,7 +61,7 @@ from functools import cache, lru_cache
 from itertools import groupby
 
 from numclaims.checking.claims import Item
-from numclaims.checking.readings import FLOORS, reading
+from numclaims.checking.readings import FLOORS, NUMERAL, reading, written_digits
 from numclaims.extraction.lexicon import calendar_names, read_rows
 from numclaims.model import Mention
 from numclaims.checking.text import data_lines, event_heads, generic_nouns, is_content, lemma, partitive_words, tokens
@@ -413,25 +413,6 @@ def value_interval(word: str) -> tuple[float, float] | None:
         return None
 
 
-# a race time's groups are digits of one figure: "2:00:35" is written to the second
-_NUMERAL = re.compile(r"\d[\d,]*(?::\d\d)*(?:\.\d+)?")
-
-
-def written_digits(text: str) -> int:
-    """The significant digits of the first numeral of ``text`` as written: a round "100,000" has
-    one, "39,098.68" seven, "2.19%" three, a figure in words none.
-
-    >>> [written_digits(t) for t in ("100,000 tonnes", "39,098.68", "2.19%", "1.50", "eight")]
-    [1, 7, 3, 3, 0]
-    """
-    found = _NUMERAL.search(text)
-    if found is None:
-        return 0
-    numeral = found.group().replace(",", "").replace(":", "")
-    digits = numeral.replace(".", "").lstrip("0")
-    return len(digits if "." in numeral else digits.rstrip("0"))
-
-
 def precise_key(item: Item) -> str | None:
     """The index word of a telling figure, or None: ``TELLING_DIGITS`` significant digits
     ("34 seconds" is "=#second:34"), for an amount of money ``PRECISE_DIGITS`` and a reading
@@ -440,7 +421,7 @@ def precise_key(item: Item) -> str | None:
     "The Nikkei Stock Average gained 836.52 points, or 2.19 percent"); a round "100,000 tonnes"
     of flour and of freight are not one fact for their figure."""
     r = item.reading
-    numeral = _NUMERAL.search(item.mention.text)
+    numeral = NUMERAL.search(item.mention.text)
     money = item.mention.kind == "money"
     # a decimal is written to its last digit on purpose: "magnitude 6.8", "2.2%"
     decimal = numeral is not None and "." in numeral.group()

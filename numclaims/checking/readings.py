@@ -20,12 +20,14 @@ most" bound one side at the figure and leave the other open. Only an approximato
 "around", "roughly", "some", "nearly"...) lets trailing zeros count as rounding: "about 10,000"
 may be rounded to the ten thousand or be 15% off, whichever is wider (bounds 5,000-15,000), though
 a reader takes it as within 10% (9,000-11,000), so it agrees with "9,874"; "nearly 60" is up to
-15% below and never above. Vague amounts and ranges read as the span they name.
+15% below and never above. A writer who gives four digits or more hedges the last of them:
+"around $9,625" reads within 0.5% (9,577-9,673), each further digit tenfold less. Vague amounts and ranges read as the span they name.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -70,9 +72,31 @@ _PLAIN_UNITS = {"count": "", "year": "calendar year", "other": ""}
 _FLOORED = FLOORED = frozenset({"more_than", "at_least"})
 # the wordings that let a round figure's trailing zeros count as rounding
 _ROUNDED = frozenset({"approx", "nearly"})
+# the significant digits an approximate figure may have for its typical reading to reach the
+# TYPICAL fraction of it ("about 10,000", "around 2.5 million"); more narrow it (reading())
+_HEDGED_DIGITS = 3
 # a number word that names the unit of the figure's last digit ("two million": +/-0.5 million)
 _SCALE_WORDS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _CAPPED = CAPPED = frozenset({"less_than", "at_most", "up_to", "nearly"})
+
+
+# a race time's groups are digits of one figure: "2:00:35" is written to the second
+NUMERAL = re.compile(r"\d[\d,]*(?::\d\d)*(?:\.\d+)?")
+
+
+def written_digits(text: str) -> int:
+    """The significant digits of the first numeral of ``text`` as written: a round "100,000" has
+    one, "39,098.68" seven, "2.19%" three, a figure in words none.
+
+    >>> [written_digits(t) for t in ("100,000 tonnes", "39,098.68", "2.19%", "1.50", "eight")]
+    [1, 7, 3, 3, 0]
+    """
+    found = NUMERAL.search(text)
+    if found is None:
+        return 0
+    numeral = found.group().replace(",", "").replace(":", "")
+    digits = numeral.replace(".", "").lstrip("0")
+    return len(digits if "." in numeral else digits.rstrip("0"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +287,11 @@ def reading(mention: Mention) -> Reading | None:
 
     below, above = BOUNDS.get(q, (0.0, 0.0))
     t_below, t_above = TYPICAL.get(q, (0.0, 0.0))
+    if q in _ROUNDED and (digits := written_digits(mention.text)) > _HEDGED_DIGITS:
+        # "around $9,625": a writer who gives four digits hedges the last of them, not 5% of
+        # the figure; each digit past the third narrows the reading tenfold
+        narrow = 10.0 ** (_HEDGED_DIGITS - digits)
+        t_below, t_above = t_below * narrow, t_above * narrow
     lo, hi = v - spread(below), v + spread(above)
     # a round figure reads as itself: "around 10,000" may be rounded to the ten thousand (bounds),
     # but a reader takes it as 9,500-10,500, so rounding widens the typical reading by 10% at most

@@ -219,3 +219,14 @@ def test_a_restatement_per_a_thing_of_another_kind_is_unchecked() -> None:
     [found] = check_inline(build_items(doc, [hectare, tonne]))
     assert (found.verdict, found.explanation) == (
         "unchecked", "per hectare and per tonne are not comparable")
+
+
+def test_an_approximate_figure_of_four_digits_hedges_its_last_digits() -> None:
+    # cocoa-prices-2024: RT's "around $9,625" a tonne is no reading of TASS's "$10,080"
+    found = _group("Cocoa futures traded at around $9,625 a tonne in New York on Tuesday.",
+                   "Cocoa futures traded at $9,700 a tonne in New York on Tuesday.")
+    assert found.verdict == "divergent"
+    assert '"around $9,625" (a) reads USD 9,577-9,673' in found.explanation
+    # two digits keep the reader's 5%: "about 10,000" agrees with "9,874" (above)
+    assert _group("Cocoa futures traded at around $9,600 a tonne in New York on Tuesday.",
+                  "Cocoa futures traded at $9,700 a tonne in New York on Tuesday.").verdict == "consistent"
