@@ -57,6 +57,11 @@ def test_what_an_amount_is_is_read_after_it_then_before_it() -> None:
     # an amount neither word names is no offer and no market price
     assert _marks("BHP, itself valued at just shy of £120 billion, is the biggest miner.",
                   "just shy of £120 billion", price_marks) == []
+    # capital-one-discover-2024: a deal's purchase price against the target's market valuation
+    assert _marks("The purchase price is said to be about 28 billion US dollars.",
+                  "about 28 billion US dollars", price_marks) == ["~price:offer"]
+    assert _marks("Discover is one of the smaller card issuers, with a market valuation of about $27.72 billion.",
+                  "about $27.72 billion", price_marks) == ["~price:market"]
 
 
 # ---- a revised offer is another offer -----------------------------------------------------------
