@@ -1624,6 +1624,13 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
         # "settled 3.30 points, or 0.01 per cent, up at 24,320.55 points" (not "£12m up front")
         draft.direction, draft.change = words.level[scan.fold(moved.group(1))], "delta"
         return
+    if noun is None and (bracket := _BRACKET_AFTER.match(text, draft.end)) is not None:
+        # "130,000 square kilometers (50,000 square miles) less than the previous record low":
+        # a comparison after a restatement's bracket (not where a thing is: "1,830 miles (2,950
+        # kilometers) above Earth")
+        noun = words.after_re.match(text, bracket.end())
+        if noun is not None and not _THAN.search(noun.group(1)):
+            noun = None
     if noun is None and draft.per is not None and (rate_per := words.per_re.match(text, draft.end)) is not None:
         noun = words.after_re.match(text, rate_per.end())  # "two cents a gallon more than"
     if noun is None:
@@ -1637,6 +1644,8 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
 
 
 _LEVEL_WORD = re.compile(r"([A-Za-z]+)")
+_THAN = re.compile(r"\sthan$")
+_BRACKET_AFTER = re.compile(r"\s*\([^()]{1,60}\)")  # then the change word, as after_re reads it (from the space)
 _AFTER_COMMA = re.compile(r",\s")  # then the change word, as after_re reads it (from the space)
 _CLAUSE_END = re.compile(r"\s*(?:[.;:!?](?=\s|$)|$)")
 
