@@ -580,6 +580,7 @@ def frame_marks(item: Item) -> list[str]:
     # or of a part of the people, a design limit
     marks += price_marks(item) + revision_marks(item) + event_count_marks(item)
     marks += subgroup_marks(item) + design_marks(item) + counted_marks(item) + target_marks(item)
+    marks += threshold_marks(item)
     marks += name_marks(item)
     marks += place_marks(item) + where_marks(item) + beyond_marks(item) + concept_marks(item)
     marks += prospect_marks(item)
@@ -1166,7 +1167,7 @@ class Clustering:
                 continue
             if _presence_apart(marks, candidate) or _counted_apart(item, marks, candidate) \
                     or _target_apart(marks, candidate) or _beyond_apart(marks, candidate) \
-                    or _increment_apart(marks, candidate):
+                    or _increment_apart(marks, candidate) or _threshold_apart(marks, candidate):
                 continue
             sim = words = candidate.similarity(vector, norm)
             placed = _placed_alike(item, marks, candidate)
@@ -1773,6 +1774,50 @@ def target_marks(item: Item) -> list[str]:
 def _target_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = "|".join(map(re.escape, sorted(data_lines("check_target_words.txt"), key=len, reverse=True)))
     return (re.compile(_TARGET_AFTER % words, re.IGNORECASE), re.compile(_TARGET_BEFORE % words, re.IGNORECASE))
+
+
+#: The mark of a threshold a quantity crossed (``data/check_threshold_words.tsv``): grouped only
+#: with thresholds, never with the level measured beside it, nor the other way round.
+THRESHOLD_MARK = FRAME_MARK + "threshold:crossed"
+_THRESHOLD_REACH = 40
+
+
+def threshold_marks(item: Item) -> list[str]:
+    """:data:`THRESHOLD_MARK` for a figure a noun of ``check_threshold_words.tsv`` names right
+    after it, or that a verb crosses right before it (with a preposition of crossing, which the
+    mention's own text may hold: "below 2 million square kilometers")."""
+    noun, before = _threshold_res()
+    m = item.mention
+    text = item.doc.text
+    if m.kind in ("year", "date"):
+        return []  # "topping 1989 record": the record's year, no threshold
+    if noun.match(text, m.end):
+        return [THRESHOLD_MARK]
+    digit = next((k for k, c in enumerate(m.text) if c.isdigit()), 0)
+    lead = m.text[:digit].rsplit(" ", 1)[0] + " " if " " in m.text[:digit] else ""
+    words = text[max(0, m.start - _THRESHOLD_REACH):m.start] + lead
+    return [THRESHOLD_MARK] if before.search(words) else []
+
+
+@cache
+def _threshold_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    roles: dict[str, list[str]] = {}
+    for line in data_lines("check_threshold_words.tsv"):
+        words, role = line.split("\t")
+        roles.setdefault(role, []).extend(words.split(","))
+
+    def alternation(role: str) -> str:
+        return "|".join(map(re.escape, sorted(roles.get(role, []), key=len, reverse=True)))
+    noun = re.compile(r"(?:-[\w'’]+)*\s+(?:%s)\b" % alternation("noun"), re.IGNORECASE)
+    before = re.compile(r"\b(?:(?:%s)|(?:%s)\s+(?:%s))\s+(?:the\s+)?$" % (
+        alternation("crossing"), alternation("moving"), alternation("across")), re.IGNORECASE)
+    return noun, before
+
+
+def _threshold_apart(marks: Sequence[str], candidate: Cluster) -> bool:
+    """Whether one of a claim with frame ``marks`` and ``candidate`` is a threshold crossed
+    (:data:`THRESHOLD_MARK`) and the other not."""
+    return (THRESHOLD_MARK in marks) != bool(candidate.marks.get(_family(THRESHOLD_MARK)))
 
 
 def _target_apart(marks: Sequence[str], candidate: Cluster) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from numclaims import check
 from numclaims.checking.claims import build_items
 from numclaims.checking.grouping import (
-    event_count_marks, price_marks, revision_marks, subgroup_marks,
+    event_count_marks, price_marks, revision_marks, subgroup_marks, threshold_marks,
 )
 from numclaims.checking.inputs import Document
 from numclaims.extraction.pipeline import extract
@@ -215,3 +215,37 @@ def test_a_design_limit_is_not_the_temperature_met() -> None:
         published="2024-12-27")
     assert not _together(found, "a:up to 2,500 degrees Fahrenheit", "b:above 1,700 degrees Fahrenheit"), found
     assert _together(found, "b:above 1,700 degrees Fahrenheit", "c:up to 1,800 degrees Fahrenheit")
+
+
+# ---- a threshold crossed is not the level measured ----------------------------------------------
+
+
+def test_a_threshold_is_read_from_its_noun_or_the_verb_that_crosses_it() -> None:
+    # cocoa-prices-2024, antarctic-sea-ice-2023, nikkei-record-2024 in our own words
+    for text, figure in [
+        ("On Tuesday the bean went above the $10,000-per-metric-ton mark for the first time.", "$10,000"),
+        ("The extent has dropped below 2 million square kilometers only twice.", "below 2 million square kilometers"),
+        ("During the session the index crossed 39,000 for the first time.", "39,000"),
+        ("Cocoa prices exceed $10,000 per tonne for the first time.", "$10,000"),
+    ]:
+        assert _marks(text, figure, threshold_marks) == ["~threshold:crossed"], text
+    for text, figure in [
+        ("Futures briefly jumped to $10,030 per metric ton.", "$10,030"),
+        ("The death toll rose above 2,000 on Sunday.", "above 2,000"),  # a toll's floor is its count
+        ("He ran 2:00:35, taking 34 seconds off the old mark.", "34 seconds"),
+        ("Gusts topping 100 mph hit the bay.", "100 mph"),  # a bound, not a crossing
+        ("She broke the 5,000m record in July.", "5,000m"),
+        ("The index closed at a record, topping 1989's high.", "1989"),
+    ]:
+        assert _marks(text, figure, threshold_marks) == [], text
+
+
+def test_a_threshold_and_the_level_beside_it_are_two_facts() -> None:
+    found = groups_of(
+        "Antarctic sea ice fell to 1.91 million square kilometers, dropping below 2 million square"
+        " kilometers for only the second time.",
+        "The ice covered 1.79 million square kilometers, the second time it has shrunk below 2 million"
+        " square kilometers.", published="2023-03-01")
+    assert found.get(("a:below 2 million square kilometers", "b:below 2 million square kilometers")) == "consistent"
+    assert not any(_together(found, "b:1.79 million square kilometers", f"{d}:below 2 million square kilometers")
+                   for d in "ab"), found
