@@ -246,6 +246,10 @@ class Cluster:
     stated_days: dict[str, set[str]] = field(default_factory=dict)
     # the figures as written (written_reading) of its first MAX_VALUES members that write one
     figures_written: list[tuple[float, float]] = field(default_factory=list)
+    # the latest publication day of its members, and whether one has none (:func:`_later`): kept
+    # as they join, for a large cluster's members are too many to read for each claim scored
+    latest_published: date | None = None
+    undated: bool = False
 
     def __post_init__(self) -> None:
         for word in self.centroid:  # a cluster loaded from a stored story
@@ -336,6 +340,10 @@ class Cluster:
             self.centroid[w] = self.centroid.get(w, 0.0) + x
             self._mark(w, values)
         self.members.append(item)
+        if item.doc.published is None:
+            self.undated = True
+        elif self.latest_published is None or item.doc.published > self.latest_published:
+            self.latest_published = item.doc.published
         if len(self.figures_written) < MAX_VALUES and (figure := written_reading(item)) is not None:
             self.figures_written.append(figure)
         self.stated_days.setdefault(item.doc.id, set()).update(
@@ -871,8 +879,9 @@ def _later(item: Item, candidate: Cluster) -> str | None:
     if candidate.span is None or item.reading is None or item.reading.typical_low <= candidate.span[1]:
         return None
     day = item.doc.published
-    days = [m.doc.published for m in candidate.members]
-    if day is None or not days or not all(d is not None and d < day for d in days):
+    # every member published before it: none undated, the latest of them earlier (none: no member)
+    latest = candidate.latest_published
+    if day is None or candidate.undated or latest is None or latest >= day:
         return None
     if item.total is not None and item.total in candidate.totals:
         return "running"

@@ -82,7 +82,7 @@ from numclaims.checking.arithmetic.changes import (
     _margins, _runs,
     _starts_across,
 )
-from numclaims.checking.arithmetic.common import _sentences
+from numclaims.checking.arithmetic.common import _sentences, remembering_sentences
 from numclaims.checking.arithmetic.parts import (
     MAX_PARTS, TOTAL_REACH, TOTAL_WINDOW, _breakdowns, _check_parts, _closest, _is_total, _parts, _parts_across,
     _majorities, _parts_before, _parts_elsewhere, _segments,
@@ -130,17 +130,18 @@ def check_totals_across(per_doc: Sequence[Sequence[Item]]) -> list[CheckItem]:
     so that five reports of "149 passengers and eight crew" give one check of each other report's
     "157 on board".
     """
-    found = _parts_across(per_doc)
-    found += _parts_elsewhere(per_doc)
-    runs = [_runs(_sentences(items)) for items in per_doc]
-    found += _changes_across(runs)
-    figures = [[i for sentence in _sentences(items) for i in sentence] for items in per_doc]
-    found += _starts_across(runs, figures)
-    found += _estimates_across(runs, figures)
-    found += _totals_against_rates(per_doc)
-    found += _shares_against_bases(per_doc, across=True)
-    found += _count_shares(per_doc)
-    found += _margins(per_doc)
+    with remembering_sentences():
+        found = _parts_across(per_doc)
+        found += _parts_elsewhere(per_doc)
+        runs = [_runs(_sentences(items)) for items in per_doc]
+        found += _changes_across(runs)
+        figures = [[i for sentence in _sentences(items) for i in sentence] for items in per_doc]
+        found += _starts_across(runs, figures)
+        found += _estimates_across(runs, figures)
+        found += _totals_against_rates(per_doc)
+        found += _shares_against_bases(per_doc, across=True)
+        found += _count_shares(per_doc)
+        found += _margins(per_doc)
     return found
 
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import lru_cache
 
@@ -25,8 +27,40 @@ _PERCENT = frozenset({"percent", "percentage_point"})
 _END_AFTER_FIGURE = re.compile(r"(?<=\d)(?:[%\w]*)\.[\"”’)\]]*\s+(?=[\"“‘(]?[A-Z])")
 
 
-@lru_cache(maxsize=16)
+# The checks across reports go over every report of a story once per relation: a cache of the
+# last few texts missed every time (ten thousand reports read their sentences a dozen times each),
+# and one of every text would keep them all alive after the check. The texts of the check under
+# way are remembered for as long as it runs instead (remembering_sentences), per thread.
+_remembered = threading.local()
+
+
+@contextmanager
+def remembering_sentences() -> Iterator[None]:
+    """Within this block, each text's sentences are read once (on this thread)."""
+    before = getattr(_remembered, "starts", None)
+    _remembered.starts = {} if before is None else before
+    try:
+        yield
+    finally:
+        _remembered.starts = before
+
+
 def _sentence_starts(text: str) -> list[int]:
+    """Where each sentence of ``text`` starts, in order."""
+    known: dict[str, list[int]] | None = getattr(_remembered, "starts", None)
+    if known is None:
+        return _recent_sentence_starts(text)
+    if (starts := known.get(text)) is None:
+        starts = known[text] = _read_sentence_starts(text)
+    return starts
+
+
+@lru_cache(maxsize=16)
+def _recent_sentence_starts(text: str) -> list[int]:
+    return _read_sentence_starts(text)
+
+
+def _read_sentence_starts(text: str) -> list[int]:
     starts = {s for s, _ in sentence_bounds(text)}
     starts.update(m.end() for m in _END_AFTER_FIGURE.finditer(text))
     return sorted(starts)
