@@ -953,6 +953,7 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
                 and _joined(text[previous.end:draft.start]):
             draft.about = previous.about
     _index_levels(text, framed, words)
+    _percentage_point_moves(text, chain)
     _index_restated_levels(text, framed)
     _starts_in_level_units(text, framed)
     _bare_restatements(text, framed)
@@ -1181,6 +1182,21 @@ def _index_levels(text: str, drafts: list[Draft], words: _Words) -> None:
                            and d.direction == draft.direction for d in drafts[:i])
         if moved_points or (draft.about is not None and _index_names_re().search(scan.fold(draft.about))):
             draft.kind, draft.unit = "points", "index_point"
+
+
+def _percentage_point_moves(text: str, chain: list[Draft]) -> None:
+    """Points by which a percentage moved are percentage points: "the participation rate
+    increased 0.1 pts to 64.6%", "the jobless rate rose 0.2 points to 5.9%", "stood at 5.8%,
+    down 0.3 points" (the level or start of the same change is a percentage; a score's points
+    move no percentage)."""
+    for previous, draft in zip(chain, chain[1:]):
+        for moved, level in ((previous, draft), (draft, previous)):
+            if (moved.unit == "score_point" and moved.change == "delta" and level.unit == "percent"
+                    and level.change in ("level", "start") and level.direction == moved.direction is not None
+                    and len(text[previous.end:draft.start]) <= _CHAIN_GAP
+                    and not _SENTENCE_END.search(text, previous.end, draft.start)):
+                moved.kind, moved.unit, moved.subject = "ratio", "percentage_point", None
+                moved.ambiguities = [a for a in moved.ambiguities if not a.startswith(_SCORE_POINT_NOTE)]
 
 
 def _starts_in_level_units(text: str, drafts: list[Draft]) -> None:
