@@ -218,9 +218,9 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
             if phrase:
                 return " ".join(phrase), None, _READ
         if mode == _READ and previous_end is not None and previous_end > clause + verb.end() \
-                and _gapped(text[previous_end:draft.start]):
+                and (gap := _gap_joined(text, text[previous_end:draft.start], draft.end)) is not None:
             # "Housing prices rose 14.58 per cent and food 11.78 per cent": the verb left out
-            gap = text[previous_end:draft.start]
+            # ("larceny-theft dropped 3.5 percent, motor vehicle theft 2.1 percent and ...": a list)
             named = _TOKEN.findall(gap, re.search(r"(?<![\w-])and\s", gap).end())
             if len(named) > 1 and named[-1].lower() in _words().roles:
                 named = named[:-1]
@@ -464,15 +464,29 @@ def _named_before(text: str, clause: int, end: int, words: _AboutWords, figure_e
     words_of = [t.group() for t in name]
     if any(_is_time(w, w.lower(), words) for w in words_of):
         return None
+    plain = not any(w.lower() in _words().filler_ends and not (i == 0 and w.lower() in words.determiner)
+                    or w.lower() in words.verbs or _is_number(w) for i, w in enumerate(words_of))
     if not all(w[0].isupper() for w in words_of if w.lower() not in words.skip) and not (
             stops and tokens[stops[-1]].group().lower() in words.conjunction and stops[-1] == 0
-            and not any(w.lower() in _words().filler_ends or w.lower() in words.verbs or _is_number(w) for w in words_of)
-            and _verbless_after(text, figure_end, words)):
+            and plain and _verbless_after(text, figure_end, words)) and not (plain and _in_list(
+            text, clause, tokens[stops[-1]] if stops else None, figure_end, words)):
         # a noun in lower case only in a clause of "and", the noun and the figure alone: "...,
         # and tropical-storm-force winds up to 105 miles" (not "and another 459 people were hurt")
         return None
     phrase = _phrase(words_of, words)
     return " ".join(phrase) if phrase else None
+
+
+def _in_list(text: str, clause: int, stop: re.Match[str] | None, figure_end: int, words: _AboutWords) -> bool:
+    """Is the figure an item of a list of the verb's figures, each after its own subject, after a
+    comma: one that the rest of the list follows ("..., motor vehicle theft 2.1 percent and
+    burglary 1.1 percent"), or the last, after "and" and an item ("..., motor vehicle theft 2.1
+    percent and burglary 1.1 percent")?"""
+    if stop is None:
+        rest = _LIST_GOES_ON.match(text, figure_end)
+        return rest is not None and not _words_in(words.verb_re, scan.fold(rest.group()), 0, len(rest.group()))
+    return stop.group().lower() in words.parallel and _LIST_ITEM_RE.fullmatch(text, clause, stop.start()) is not None \
+        and _verbless_after(text, figure_end, words)
 
 
 def _verbless_after(text: str, end: int, words: _AboutWords) -> bool:
@@ -1118,7 +1132,7 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
         previous.direction, previous.change = draft.direction, draft.change
     elif draft.direction is None and previous.direction is not None and previous.change in ("delta", "level") \
             and (previous.kind == draft.kind or previous.change == "level" or (previous.kind, draft.kind) == _COUNT_BARE) \
-            and _gapped(gap, previous.subject) \
+            and _gap_joined(text, gap, draft.end, previous.subject) is not None \
             and _connector(text, draft.start, words) is None:
         # "NMC Health climbed 4.2 per cent and Coca-Cola Hellenic three per cent": the second
         # figure of the verb left out moved the same way ("Ethereum fell 18.6% to $169.92 and
@@ -1304,6 +1318,31 @@ def _gapped(gap: str, counted: str | None = None) -> bool:
 
 
 _GAPPED_WORDS = 4  # "Coca-Cola Hellenic", "Lloyds Banking Group": the subject of the verb left out
+
+
+def _gap_joined(text: str, gap: str, end: int, counted: str | None = None) -> str | None:
+    """``gap`` when it joins two figures of one verb left out (``_gapped``), or, in a list, the
+    gap with its comma read as the "and" that closes the list: "BSNL lost 10,208 customers, MTNL
+    7,307 and Reliance Communications 1,488", "the states N194.45bn and local governments
+    N146.01bn" after "The federal government received N291.46bn," (the figure at ``end`` is
+    followed by the rest of the list, with no verb)."""
+    if _gapped(gap, counted):
+        return gap
+    if gap.count(",") != 1 or any(t in _about_words().parallel for t in _WORD.findall(scan.fold(gap))):
+        return None
+    joined = gap.replace(",", " and", 1)
+    rest = _LIST_GOES_ON.match(text, end)
+    if rest is None or not _gapped(joined, counted) or _words_in(
+            _about_words().verb_re, scan.fold(rest.group()), 0, len(rest.group())):
+        return None
+    return joined
+
+
+# the rest of a list after one of its figures: more ", <subject> <figure>" items, then "and" and
+# the last subject and figure ("..., MTNL 7,307 and Reliance Communications 1,488")
+_LIST_ITEM = r"(?:[^\s,;.]+\s+){1,4}[^\s,;]*\d[^\s,;]*(?:\s+[a-z%]+)?"
+_LIST_ITEM_RE = re.compile(r"\s*" + _LIST_ITEM + r"\s+")
+_LIST_GOES_ON = re.compile(r"(?:\s+[a-z%]+)?(?:,\s+" + _LIST_ITEM + r")*,?\s+and\s+" + _LIST_ITEM)
 
 
 def _parallel(text: str, gap: str, draft: Draft) -> bool:
