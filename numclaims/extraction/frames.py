@@ -1443,7 +1443,8 @@ def _continues(gap: str) -> bool:
 
 _CHAIN_GAP = 60
 # the roles of two figures of one change: its delta and its start or level, its start and level
-_ONE_CHANGE = frozenset({("delta", "start"), ("delta", "level"), ("start", "level")})
+# either way round ("dropped to 22.11 million by end-September from 22.19 million")
+_ONE_CHANGE = frozenset({("delta", "start"), ("delta", "level"), ("start", "level"), ("level", "start")})
 _LEVEL_REACH = 40  # "2.6 per cent in July, up from": where "from" may follow the figure
 _RESTATED = re.compile(r"\s*(?:,\s*or\b|\()")
 _SIGNS = frozenset("+-\u2212")
@@ -1813,7 +1814,23 @@ def _connector(text: str, start: int, words: _Words) -> re.Match[str] | None:
         # "by a bigger-than-expected 50 basis points", "up from a revised 5.8 percent": an
         # article and one adjective between
         found = _role_adjective_re().search(text, max(0, start - _CONNECTOR_REACH - _ADJECTIVE_WIDTH), start)
+    if found is None and (timed := _role_time_re().search(text, max(0, start - _TIMED_WIDTH), start)) is not None:
+        # "down from last week's 4.78%", "a decline from January's N131.78 billion": the time of
+        # the start between its role word and the figure
+        about_words = _about_words()
+        if all(_is_time(w, w.lower(), about_words) or w.lower() in about_words.calendar or w.lower() in about_words.skip
+               for w in _WORD.findall(timed.group(2))):
+            found = timed
     return found
+
+
+_TIMED_WIDTH = 40
+
+
+@functools.cache
+def _role_time_re() -> re.Pattern[str]:
+    roles = alternation(sorted(_words().roles, key=len, reverse=True))
+    return re.compile(r"(?i)(?<![\w-])(" + roles + r")\s+((?:[a-z]+\s+){0,2}[a-z]+)['’]s\s+$")
 
 
 _ADJECTIVE_WIDTH = 24
