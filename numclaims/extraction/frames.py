@@ -89,11 +89,22 @@ def _about_words() -> _AboutWords:
     continuation = roles["continue"] | frozenset(_words().roles) | frozenset(_words().units)
     return _AboutWords(verbs, roles["skip"], roles["stop"], words_re(verbs), words_re(roles["stop"]),
                        roles["auxiliary"], roles["relative"], roles["preposition"], continuation, time,
-                       roles["not_time"], calendar, roles["pronoun"], roles["determiner"], roles["source"],
+                       _Ordinals(roles["not_time"]), calendar, roles["pronoun"], roles["determiner"], roles["source"],
                        frozenset(v for v in verbs if v.endswith("ed")) | (past & verbs), roles["article"],
                        roles["conjunction"], roles["aside"], roles["correlative"], roles["adjunct"],
                        roles["parallel"], roles["demonstrative"], roles["joining"], roles["apposition"],
                        roles["opener"], roles.get("focus", frozenset()))
+
+
+class _Ordinals(frozenset):
+    """The words of time phrases that are no time words alone ("first", "second"), and every
+    ordinal in digits with them ("in the 14th epidemiological week", "Sales in the 3rd quarter")."""
+
+    def __contains__(self, word: object) -> bool:
+        return frozenset.__contains__(self, word) or isinstance(word, str) and _NUMERIC_ORDINAL.fullmatch(word) is not None
+
+
+_NUMERIC_ORDINAL = re.compile(r"\d*(?:1st|2nd|3rd|[04-9]th|1[1-3]th)")
 
 
 def verbs() -> frozenset[str]:
@@ -836,8 +847,9 @@ _TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*\s*$")
 # 2000", "the November 1 election"); or a number word ("the 225-issue Nikkei Stock Average", "The 19-year-old England midfielder"); an
 # initialism keeps its last full stop before a word ("U.S. crude", "U.S. GDP": no clause ends
 # there), and so does a title before a word ("St. Louis", "Dow Jones & Co. earned"); an
-# ampersand between words is one ("Dow Jones & Co.")
-_TOKEN = re.compile(r"[A-Z](?:\.[A-Z])+\.(?=\s+[A-Za-z])|(?<![\w.])(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")\.(?=\s+[A-Za-z])|(?<=\s)&(?=\s)|(?<=[A-Za-z]\s)\u2013(?=\s[A-Z])|\d[\d.,]*-[A-Za-z][\w'’&.-]*[\w]|[A-Z][A-Z]+\+(?![\w+])|[A-Za-z][\w'’&.-]*(?:/[A-Z][\w'’&.-]*)?[\w]'?|[A-Za-z]"
+# ampersand between words is one ("Dow Jones & Co."); an ordinal is one word ("in the 14th
+# epidemiological week", never "th")
+_TOKEN = re.compile(r"[A-Z](?:\.[A-Z])+\.(?=\s+[A-Za-z])|(?<![\w.])(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")\.(?=\s+[A-Za-z])|(?<=\s)&(?=\s)|(?<=[A-Za-z]\s)\u2013(?=\s[A-Z])|\d[\d.,]*-[A-Za-z][\w'’&.-]*[\w]|(?<![\w.,])\d*(?:1st|2nd|3rd|[04-9]th|1[1-3]th)\b|[A-Z][A-Z]+\+(?![\w+])|[A-Za-z][\w'’&.-]*(?:/[A-Z][\w'’&.-]*)?[\w]'?|[A-Za-z]"
                     r"|(?<=[A-Za-z&]\s)\d+(?![\d.,%])(?!\S)")
 
 
