@@ -266,6 +266,11 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
         # mph", "Net income reached USD 12.3 billion, an increase of 769%": read on before the comma
         if back is None and mode == _READ:
             return _of_head(text, clause, draft.start, draft.kind, words), None, _READ
+        if mode == _READ and (head := _valued_head(text, clause, draft, words)) is not None:
+            # "Apple earned 70 cents a share, ahead of the average analyst estimate of 49 cents",
+            # "..., at a depth of 55km": the value of the noun before "of", no change of the
+            # clause before ("..., an increase of 769%" is that clause's)
+            return head, None, _READ
         return None, back, _READ
     else:
         return (_of_head(text, clause, draft.start, draft.kind, words) if mode == _READ else None), None, _READ
@@ -548,6 +553,24 @@ def _adjunct(text: str, clause: int, end: int, words: _AboutWords) -> bool:
     459 people were injured") nor a participle's ("beating the 40.4C set in 1947")."""
     tokens = [t.lower() for t in _TOKEN.findall(text, clause, end)]
     return not tokens or tokens[0] not in words.stop and not _participle(tokens[0], words)
+
+
+def _valued_head(text: str, clause: int, draft: Draft, words: _AboutWords) -> str | None:
+    """The noun before "of" that a figure set off by a comma is the value of, when that noun is
+    no change ("an increase of", "a rise of") and the phrase is not a "with" adjunct of the
+    clause before ("..., with maximum sustained winds of 145 mph")."""
+    first = _TOKEN.search(text, clause, draft.start)
+    if first is None or first.group().lower() in words.adjunct:
+        return None
+    head = _of_head(text, clause, draft.start, draft.kind, words)
+    if head is None:
+        return None
+    changes = _words()
+    noun = head.split()[-1].lower()
+    if noun in changes.roles or noun in words.verbs or any(
+            w in changes.before or w in changes.after for w in (t.lower() for t in _TOKEN.findall(text, clause, draft.start))):
+        return None  # "..., a steep fall from the overall turnout of 67.3%": the change's
+    return head
 
 
 def _with_before(text: str, clause: int, end: int, words: _AboutWords) -> int | None:
