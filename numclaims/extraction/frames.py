@@ -162,6 +162,8 @@ def about(text: str, draft: Draft, folded: str | None = None, previous_end: int 
             break
         phrase, back, mode = _about_in_clause(text, Draft(back, back, draft.kind, None), folded, None, mode,
                                               valued_of=valued_of)
+    if phrase is not None and phrase.lower() in lexicon().ratio_units:
+        return None  # "a drop of 67 cases or 2.7 per cent from 2,488": the unit of the figure before
     return phrase
 
 
@@ -1154,9 +1156,12 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
     gap = text[previous.end:draft.start]
     if len(gap) > _CHAIN_GAP or _SENTENCE_END.search(_INITIALISM.sub("", gap)):
         return  # (an initialism's stops end no sentence: "142 mph in the U.S. and 153 mph")
+    # "a drop of 67 cases or 2.7 per cent": the noun the first figure counts comes before "or"
+    counted = previous.subject is not None and scan.fold(gap).lstrip().startswith(scan.fold(previous.subject) + " ")
+    bare = gap.lstrip()[len(previous.subject):] if counted and previous.subject else gap
     restates = (_RESTATES.fullmatch(gap) is not None or (
         # "up US$7.69 or 7.12 per cent": one change in two kinds; "5 or 6 people" is a choice
-        _BARE_OR.fullmatch(gap) is not None and previous.kind != draft.kind)) and not any(c.isdigit() for c in gap)
+        _BARE_OR.fullmatch(bare) is not None and previous.kind != draft.kind)) and not any(c.isdigit() for c in gap)
     if restates and draft.direction is None and previous.direction is not None:
         draft.direction, draft.change = previous.direction, previous.change
     elif restates and previous.direction is None and draft.direction is not None and draft.change in ("delta", "level") \
@@ -1483,7 +1488,9 @@ _ONE_CHANGE = frozenset({("delta", "start"), ("delta", "level"), ("start", "leve
 _LEVEL_REACH = 40  # "2.6 per cent in July, up from": where "from" may follow the figure
 _RESTATED = re.compile(r"\s*(?:,\s*or\b|\()")
 _SIGNS = frozenset("+-\u2212")
-_RESTATES = re.compile(r"[^,(]*(?:,\s*or\s+|\s*\(\s*(?:or\s+)?)")  # "77 cents, or 0.65 percent", "89 cents (1.31%)"
+# "77 cents, or 0.65 percent", "89 cents (1.31%)", "0.21 per cent, or a net 2.4 million" (an article
+# and one word before the restatement)
+_RESTATES = re.compile(r"[^,(]*(?:,\s*or\s+(?:an?\s+[a-z]+\s+)?|\s*\(\s*(?:or\s+)?)")
 _CONNECTOR_REACH = 30
 _BARE_OR = re.compile(r"[^\S\n]+or[^\S\n]+")
 
