@@ -1442,11 +1442,36 @@ def _level_before_change(text: str, previous: Draft, draft: Draft, drafts: list[
     if _CLAUSE_MARK.search(_DATED.sub("", _CLOCK.sub("", head))) or any(
             previous.end <= d.start and d.end <= draft.start and d.kind not in _TIME_KINDS for d in drafts):
         return
+    previous = _level_target(text, previous, draft, drafts)
     for level in (previous, drafts[previous.equivalent_of] if previous.equivalent_of is not None else None):
         if level is not None and level.direction is None:
             level.direction, level.change = draft.direction, "level"
     # "shipments came to 292 million units, down 18.6%": the change is of what its level is of
     draft.about = draft.about or previous.about
+
+
+def _level_target(text: str, previous: Draft, draft: Draft, drafts: list[Draft]) -> Draft:
+    """Which figure before the change is its level: the one right before it, unless that counts
+    another noun than the change's start and an earlier one in the sentence counts the same
+    ("5,927 new cases and 20 deaths between 13 and 19 October, down from 6,561 cases"), or it
+    stands in an aside of the figure before ("371,717 dengue cases, including 1,407 deaths, were
+    reported, 106% more than in 2018")."""
+    at = drafts.index(previous) if previous in drafts else -1
+    earlier = [d for d in drafts[:at] if d.kind == previous.kind and d.direction is None
+               and not _SENTENCE_END.search(text, d.end, draft.start)] if at > 0 else []
+    if not earlier:
+        return previous
+    head = (lambda d: d.subject.split()[-1].lower() if d.subject else None)
+    if draft.change == "start" and head(draft) is not None and head(previous) not in (None, head(draft)):
+        same = [d for d in earlier if head(d) == head(draft)]
+        return same[-1] if same else previous
+    aside = _ASIDE_BEFORE.match(text, earlier[-1].end, previous.start)
+    if aside is not None and _about_words().aside >= {aside.group(1).lower()} and "," in text[previous.end:draft.start]:
+        return earlier[-1]
+    return previous
+
+
+_ASIDE_BEFORE = re.compile(r"[^,;.]*,\s*([A-Za-z]+)\s+$")
 
 
 def _comparative_after_phrase(text: str, end: int) -> re.Match[str] | None:
