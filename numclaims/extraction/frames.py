@@ -1455,9 +1455,11 @@ def _level_target(text: str, previous: Draft, draft: Draft, drafts: list[Draft])
     another noun than the change's start and an earlier one in the sentence counts the same
     ("5,927 new cases and 20 deaths between 13 and 19 October, down from 6,561 cases"), or it
     stands in an aside of the figure before ("371,717 dengue cases, including 1,407 deaths, were
-    reported, 106% more than in 2018")."""
+    reported, 106% more than in 2018"), or is the figure the level is set against ("702.05 LMT
+    against 623.47 LMT a year earlier, a rise of 12.35%": that one is the start)."""
     at = drafts.index(previous) if previous in drafts else -1
-    earlier = [d for d in drafts[:at] if d.kind == previous.kind and d.direction is None
+    alike = (lambda d: d.kind == previous.kind or {d.kind, previous.kind} <= set(_COUNT_BARE))
+    earlier = [d for d in drafts[:at] if alike(d) and d.direction is None
                and not _SENTENCE_END.search(text, d.end, draft.start)] if at > 0 else []
     if not earlier:
         return previous
@@ -1465,12 +1467,27 @@ def _level_target(text: str, previous: Draft, draft: Draft, drafts: list[Draft])
     if draft.change == "start" and head(draft) is not None and head(previous) not in (None, head(draft)):
         same = [d for d in earlier if head(d) == head(draft)]
         return same[-1] if same else previous
+    gap = text[earlier[-1].end:previous.start]
+    cut = next((i for i in _word_starts(gap) if _rate_words().compared_re.fullmatch(gap, i)), None)
+    if draft.change == "delta" and previous.change is None and cut is not None and _continues(gap[:cut]):
+        # "reached 702.05 LMT by 11 April against 623.47 LMT a year earlier, a rise of around
+        # 12.35%": the figure set against the level is the change's start
+        previous.direction, previous.change = draft.direction, "start"
+        return earlier[-1]
     aside = _ASIDE_BEFORE.match(text, earlier[-1].end, previous.start)
     if aside is not None and _about_words().aside >= {aside.group(1).lower()} and "," in text[previous.end:draft.start]:
         return earlier[-1]
     return previous
 
 
+
+
+def _word_starts(gap: str) -> list[int]:
+    """Where the words of ``gap`` start, after their space, from the last back."""
+    return [m.start() for m in reversed(list(_SPACED_WORD.finditer(gap)))]
+
+
+_SPACED_WORD = re.compile(r"\s+(?=\S)")
 _ASIDE_BEFORE = re.compile(r"[^,;.]*,\s*([A-Za-z]+)\s+$")
 
 
