@@ -988,6 +988,7 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
         of = _OF_BEFORE.search(text, max(0, draft.start - _OF_REACH), draft.start) if draft.kind == "money" else None
         valued_of = of.start() if of is not None else valued_of  # kept for the figures after it
         counted_end = draft.end if draft.kind in _COUNTING_KINDS and of is None else None
+    _bracketed_changes(text, framed)
     # "lost 11.5 percent in a week and 25.2 percent in thirty days": a span of time is no link
     # ("hit 12.26 per cent, a 23-month high, up from": nor is a duration written as a modifier)
     chain = [d for d in framed if not (d.kind == "duration" and d.direction is None and (
@@ -1032,6 +1033,31 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
             draft.per = draft.per or original.per
             draft.direction, draft.change = draft.direction or original.direction, draft.change or original.change
             draft.about = draft.about or original.about
+
+
+def _bracketed_changes(text: str, drafts: list[Draft]) -> None:
+    """A figure alone in brackets after the place or thing a change verb is stated of is that
+    change: "Emissions are projected to fall in China (0.9 per cent) and the EU (0.8 per cent),
+    and to increase in the USA (1.5 per cent)" (the last change verb before it, back over the
+    bracketed figures before it to the sentence's start or another figure)."""
+    floor = 0
+    for draft in drafts:
+        bracketed = _BRACKET_OPEN.search(text, max(0, draft.start - 2), draft.start) is not None \
+            and _BRACKET_CLOSE.match(text, draft.end) is not None
+        if not bracketed:
+            floor = draft.end
+            continue
+        if draft.direction is None and draft.kind == "ratio":
+            sentence = _LAST_SENTENCE_END.match(text, floor, draft.start)
+            before = _words().before
+            verbs = [m.group().lower() for m in _WORD.finditer(text, sentence.end() if sentence else floor, draft.start)
+                     if m.group().lower() in before]
+            if verbs:
+                draft.direction, draft.change = before[verbs[-1]], "delta"
+
+
+_BRACKET_OPEN = re.compile(r"\(\s?$")
+_BRACKET_CLOSE = re.compile(r"\s?\)")
 
 
 def _resolve_descriptions(text: str, folded: str, drafts: list[Draft]) -> None:
