@@ -195,7 +195,7 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
     back = clause - 1 if after_comma else None
     verbs = [v for v in _words_in(words.verb_re, folded, 0, len(folded))
              if not _after_determiner(folded, v, words) and not _particle(folded, v.start(), v.group())
-             and not _noun_opening(text, clause, v, words)]
+             and not _noun_opening(text, clause, v, words) and not _agent_participle(folded, v, words)]
     first = _TOKEN.search(text, clause, draft.start)
     if first is not None and first.group().lower() in words.stop and (
             second := _TOKEN.search(text, first.end(), draft.start)) is not None and _participle(second.group(), words):
@@ -680,6 +680,18 @@ def _after_determiner(folded: str, verb: re.Match[str], words: _AboutWords) -> b
     return (before.group(1) in words.article and verb.group() in _words().after
             and before.group(2) not in words.verbs and before.group(2) not in words.auxiliary
             and before.group(2) not in words.stop)
+
+
+_AGENT = "by"  # the preposition of a passive's agent
+
+
+def _agent_participle(folded: str, verb: re.Match[str], words: _AboutWords) -> bool:
+    """Is the verb a participle after a noun with its agent ("Crimes recorded by police in
+    England and Wales fell": "recorded by" modifies "Crimes"; not "were recorded by")?"""
+    if not verb.group().endswith("ed") or not folded.startswith(f" {_AGENT} ", verb.end()) or verb.group() in _words().before:
+        return False  # "dropped by 206 billion cubic feet": the change verb and its figure
+    before = _LAST_TOKEN.search(folded, 0, verb.start())
+    return before is not None and before.group().strip() not in words.auxiliary and before.group().strip() not in words.verbs
 
 
 def _particle(folded: str, start: int, word: str) -> bool:
