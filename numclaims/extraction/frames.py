@@ -89,11 +89,22 @@ def _about_words() -> _AboutWords:
     continuation = roles["continue"] | frozenset(_words().roles) | frozenset(_words().units)
     return _AboutWords(verbs, roles["skip"], roles["stop"], words_re(verbs), words_re(roles["stop"]),
                        roles["auxiliary"], roles["relative"], roles["preposition"], continuation, time,
-                       roles["not_time"], calendar, roles["pronoun"], roles["determiner"], roles["source"],
+                       _Ordinals(roles["not_time"]), calendar, roles["pronoun"], roles["determiner"], roles["source"],
                        frozenset(v for v in verbs if v.endswith("ed")) | (past & verbs), roles["article"],
                        roles["conjunction"], roles["aside"], roles["correlative"], roles["adjunct"],
                        roles["parallel"], roles["demonstrative"], roles["joining"], roles["apposition"],
                        roles["opener"], roles.get("focus", frozenset()))
+
+
+class _Ordinals(frozenset):
+    """The words of time phrases that are no time words alone ("first", "second"), and every
+    ordinal in digits with them ("in the 14th epidemiological week", "Sales in the 3rd quarter")."""
+
+    def __contains__(self, word: object) -> bool:
+        return frozenset.__contains__(self, word) or isinstance(word, str) and _NUMERIC_ORDINAL.fullmatch(word) is not None
+
+
+_NUMERIC_ORDINAL = re.compile(r"\d*(?:1st|2nd|3rd|[04-9]th|1[1-3]th)")
 
 
 def verbs() -> frozenset[str]:
@@ -151,6 +162,8 @@ def about(text: str, draft: Draft, folded: str | None = None, previous_end: int 
             break
         phrase, back, mode = _about_in_clause(text, Draft(back, back, draft.kind, None), folded, None, mode,
                                               valued_of=valued_of)
+    if phrase is not None and phrase.lower() in lexicon().ratio_units:
+        return None  # "a drop of 67 cases or 2.7 per cent from 2,488": the unit of the figure before
     return phrase
 
 
@@ -182,7 +195,7 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
     back = clause - 1 if after_comma else None
     verbs = [v for v in _words_in(words.verb_re, folded, 0, len(folded))
              if not _after_determiner(folded, v, words) and not _particle(folded, v.start(), v.group())
-             and not _noun_opening(text, clause, v, words)]
+             and not _noun_opening(text, clause, v, words) and not _agent_participle(folded, v, words)]
     first = _TOKEN.search(text, clause, draft.start)
     if first is not None and first.group().lower() in words.stop and (
             second := _TOKEN.search(text, first.end(), draft.start)) is not None and _participle(second.group(), words):
@@ -218,9 +231,9 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
             if phrase:
                 return " ".join(phrase), None, _READ
         if mode == _READ and previous_end is not None and previous_end > clause + verb.end() \
-                and _gapped(text[previous_end:draft.start]):
+                and (gap := _gap_joined(text, text[previous_end:draft.start], draft.end)) is not None:
             # "Housing prices rose 14.58 per cent and food 11.78 per cent": the verb left out
-            gap = text[previous_end:draft.start]
+            # ("larceny-theft dropped 3.5 percent, motor vehicle theft 2.1 percent and ...": a list)
             named = _TOKEN.findall(gap, re.search(r"(?<![\w-])and\s", gap).end())
             if len(named) > 1 and named[-1].lower() in _words().roles:
                 named = named[:-1]
@@ -255,6 +268,11 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
         # mph", "Net income reached USD 12.3 billion, an increase of 769%": read on before the comma
         if back is None and mode == _READ:
             return _of_head(text, clause, draft.start, draft.kind, words), None, _READ
+        if mode == _READ and (head := _valued_head(text, clause, draft, words)) is not None:
+            # "Apple earned 70 cents a share, ahead of the average analyst estimate of 49 cents",
+            # "..., at a depth of 55km": the value of the noun before "of", no change of the
+            # clause before ("..., an increase of 769%" is that clause's)
+            return head, None, _READ
         return None, back, _READ
     else:
         return (_of_head(text, clause, draft.start, draft.kind, words) if mode == _READ else None), None, _READ
@@ -464,15 +482,29 @@ def _named_before(text: str, clause: int, end: int, words: _AboutWords, figure_e
     words_of = [t.group() for t in name]
     if any(_is_time(w, w.lower(), words) for w in words_of):
         return None
+    plain = not any(w.lower() in _words().filler_ends and not (i == 0 and w.lower() in words.determiner)
+                    or w.lower() in words.verbs or _is_number(w) for i, w in enumerate(words_of))
     if not all(w[0].isupper() for w in words_of if w.lower() not in words.skip) and not (
             stops and tokens[stops[-1]].group().lower() in words.conjunction and stops[-1] == 0
-            and not any(w.lower() in _words().filler_ends or w.lower() in words.verbs or _is_number(w) for w in words_of)
-            and _verbless_after(text, figure_end, words)):
+            and plain and _verbless_after(text, figure_end, words)) and not (plain and _in_list(
+            text, clause, tokens[stops[-1]] if stops else None, figure_end, words)):
         # a noun in lower case only in a clause of "and", the noun and the figure alone: "...,
         # and tropical-storm-force winds up to 105 miles" (not "and another 459 people were hurt")
         return None
     phrase = _phrase(words_of, words)
     return " ".join(phrase) if phrase else None
+
+
+def _in_list(text: str, clause: int, stop: re.Match[str] | None, figure_end: int, words: _AboutWords) -> bool:
+    """Is the figure an item of a list of the verb's figures, each after its own subject, after a
+    comma: one that the rest of the list follows ("..., motor vehicle theft 2.1 percent and
+    burglary 1.1 percent"), or the last, after "and" and an item ("..., motor vehicle theft 2.1
+    percent and burglary 1.1 percent")?"""
+    if stop is None:
+        rest = _LIST_GOES_ON.match(text, figure_end)
+        return rest is not None and not _words_in(words.verb_re, scan.fold(rest.group()), 0, len(rest.group()))
+    return stop.group().lower() in words.parallel and _LIST_ITEM_RE.fullmatch(text, clause, stop.start()) is not None \
+        and _verbless_after(text, figure_end, words)
 
 
 def _verbless_after(text: str, end: int, words: _AboutWords) -> bool:
@@ -523,6 +555,24 @@ def _adjunct(text: str, clause: int, end: int, words: _AboutWords) -> bool:
     459 people were injured") nor a participle's ("beating the 40.4C set in 1947")."""
     tokens = [t.lower() for t in _TOKEN.findall(text, clause, end)]
     return not tokens or tokens[0] not in words.stop and not _participle(tokens[0], words)
+
+
+def _valued_head(text: str, clause: int, draft: Draft, words: _AboutWords) -> str | None:
+    """The noun before "of" that a figure set off by a comma is the value of, when that noun is
+    no change ("an increase of", "a rise of") and the phrase is not a "with" adjunct of the
+    clause before ("..., with maximum sustained winds of 145 mph")."""
+    first = _TOKEN.search(text, clause, draft.start)
+    if first is None or first.group().lower() in words.adjunct:
+        return None
+    head = _of_head(text, clause, draft.start, draft.kind, words)
+    if head is None:
+        return None
+    changes = _words()
+    noun = head.split()[-1].lower()
+    if noun in changes.roles or noun in words.verbs or any(
+            w in changes.before or w in changes.after for w in (t.lower() for t in _TOKEN.findall(text, clause, draft.start))):
+        return None  # "..., a steep fall from the overall turnout of 67.3%": the change's
+    return head
 
 
 def _with_before(text: str, clause: int, end: int, words: _AboutWords) -> int | None:
@@ -630,6 +680,18 @@ def _after_determiner(folded: str, verb: re.Match[str], words: _AboutWords) -> b
     return (before.group(1) in words.article and verb.group() in _words().after
             and before.group(2) not in words.verbs and before.group(2) not in words.auxiliary
             and before.group(2) not in words.stop)
+
+
+_AGENT = "by"  # the preposition of a passive's agent
+
+
+def _agent_participle(folded: str, verb: re.Match[str], words: _AboutWords) -> bool:
+    """Is the verb a participle after a noun with its agent ("Crimes recorded by police in
+    England and Wales fell": "recorded by" modifies "Crimes"; not "were recorded by")?"""
+    if not verb.group().endswith("ed") or not folded.startswith(f" {_AGENT} ", verb.end()) or verb.group() in _words().before:
+        return False  # "dropped by 206 billion cubic feet": the change verb and its figure
+    before = _LAST_TOKEN.search(folded, 0, verb.start())
+    return before is not None and before.group().strip() not in words.auxiliary and before.group().strip() not in words.verbs
 
 
 def _particle(folded: str, start: int, word: str) -> bool:
@@ -822,8 +884,9 @@ _TOKEN = re.compile(r"[A-Za-z][\w'’&.-]*\s*$")
 # 2000", "the November 1 election"); or a number word ("the 225-issue Nikkei Stock Average", "The 19-year-old England midfielder"); an
 # initialism keeps its last full stop before a word ("U.S. crude", "U.S. GDP": no clause ends
 # there), and so does a title before a word ("St. Louis", "Dow Jones & Co. earned"); an
-# ampersand between words is one ("Dow Jones & Co.")
-_TOKEN = re.compile(r"[A-Z](?:\.[A-Z])+\.(?=\s+[A-Za-z])|(?<![\w.])(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")\.(?=\s+[A-Za-z])|(?<=\s)&(?=\s)|(?<=[A-Za-z]\s)\u2013(?=\s[A-Z])|\d[\d.,]*-[A-Za-z][\w'’&.-]*[\w]|[A-Z][A-Z]+\+(?![\w+])|[A-Za-z][\w'’&.-]*(?:/[A-Z][\w'’&.-]*)?[\w]'?|[A-Za-z]"
+# ampersand between words is one ("Dow Jones & Co."); an ordinal is one word ("in the 14th
+# epidemiological week", never "th")
+_TOKEN = re.compile(r"[A-Z](?:\.[A-Z])+\.(?=\s+[A-Za-z])|(?<![\w.])(?:" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")\.(?=\s+[A-Za-z])|(?<=\s)&(?=\s)|(?<=[A-Za-z]\s)\u2013(?=\s[A-Z])|\d[\d.,]*-[A-Za-z][\w'’&.-]*[\w]|(?<![\w.,])\d*(?:1st|2nd|3rd|[04-9]th|1[1-3]th)\b|[A-Z][A-Z]+\+(?![\w+])|[A-Za-z][\w'’&.-]*(?:/[A-Z][\w'’&.-]*)?[\w]'?|[A-Za-z]"
                     r"|(?<=[A-Za-z&]\s)\d+(?![\d.,%])(?!\S)")
 
 
@@ -937,6 +1000,7 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
         of = _OF_BEFORE.search(text, max(0, draft.start - _OF_REACH), draft.start) if draft.kind == "money" else None
         valued_of = of.start() if of is not None else valued_of  # kept for the figures after it
         counted_end = draft.end if draft.kind in _COUNTING_KINDS and of is None else None
+    _bracketed_changes(text, framed)
     # "lost 11.5 percent in a week and 25.2 percent in thirty days": a span of time is no link
     # ("hit 12.26 per cent, a 23-month high, up from": nor is a duration written as a modifier)
     chain = [d for d in framed if not (d.kind == "duration" and d.direction is None and (
@@ -953,6 +1017,7 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
                 and _joined(text[previous.end:draft.start]):
             draft.about = previous.about
     _index_levels(text, framed, words)
+    _percentage_point_moves(text, chain)
     _index_restated_levels(text, framed)
     _starts_in_level_units(text, framed)
     _bare_restatements(text, framed)
@@ -980,6 +1045,31 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
             draft.per = draft.per or original.per
             draft.direction, draft.change = draft.direction or original.direction, draft.change or original.change
             draft.about = draft.about or original.about
+
+
+def _bracketed_changes(text: str, drafts: list[Draft]) -> None:
+    """A figure alone in brackets after the place or thing a change verb is stated of is that
+    change: "Emissions are projected to fall in China (0.9 per cent) and the EU (0.8 per cent),
+    and to increase in the USA (1.5 per cent)" (the last change verb before it, back over the
+    bracketed figures before it to the sentence's start or another figure)."""
+    floor = 0
+    for draft in drafts:
+        bracketed = _BRACKET_OPEN.search(text, max(0, draft.start - 2), draft.start) is not None \
+            and _BRACKET_CLOSE.match(text, draft.end) is not None
+        if not bracketed:
+            floor = draft.end
+            continue
+        if draft.direction is None and draft.kind == "ratio":
+            sentence = _LAST_SENTENCE_END.match(text, floor, draft.start)
+            before = _words().before
+            verbs = [m.group().lower() for m in _WORD.finditer(text, sentence.end() if sentence else floor, draft.start)
+                     if m.group().lower() in before]
+            if verbs:
+                draft.direction, draft.change = before[verbs[-1]], "delta"
+
+
+_BRACKET_OPEN = re.compile(r"\(\s?$")
+_BRACKET_CLOSE = re.compile(r"\s?\)")
 
 
 def _resolve_descriptions(text: str, folded: str, drafts: list[Draft]) -> None:
@@ -1104,9 +1194,12 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
     gap = text[previous.end:draft.start]
     if len(gap) > _CHAIN_GAP or _SENTENCE_END.search(_INITIALISM.sub("", gap)):
         return  # (an initialism's stops end no sentence: "142 mph in the U.S. and 153 mph")
+    # "a drop of 67 cases or 2.7 per cent": the noun the first figure counts comes before "or"
+    counted = previous.subject is not None and scan.fold(gap).lstrip().startswith(scan.fold(previous.subject) + " ")
+    bare = gap.lstrip()[len(previous.subject):] if counted and previous.subject else gap
     restates = (_RESTATES.fullmatch(gap) is not None or (
         # "up US$7.69 or 7.12 per cent": one change in two kinds; "5 or 6 people" is a choice
-        _BARE_OR.fullmatch(gap) is not None and previous.kind != draft.kind)) and not any(c.isdigit() for c in gap)
+        _BARE_OR.fullmatch(bare) is not None and previous.kind != draft.kind)) and not any(c.isdigit() for c in gap)
     if restates and draft.direction is None and previous.direction is not None:
         draft.direction, draft.change = previous.direction, previous.change
     elif restates and previous.direction is None and draft.direction is not None and draft.change in ("delta", "level") \
@@ -1117,7 +1210,7 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
         previous.direction, previous.change = draft.direction, draft.change
     elif draft.direction is None and previous.direction is not None and previous.change in ("delta", "level") \
             and (previous.kind == draft.kind or previous.change == "level" or (previous.kind, draft.kind) == _COUNT_BARE) \
-            and _gapped(gap, previous.subject) \
+            and _gap_joined(text, gap, draft.end, previous.subject) is not None \
             and _connector(text, draft.start, words) is None:
         # "NMC Health climbed 4.2 per cent and Coca-Cola Hellenic three per cent": the second
         # figure of the verb left out moved the same way ("Ethereum fell 18.6% to $169.92 and
@@ -1181,6 +1274,21 @@ def _index_levels(text: str, drafts: list[Draft], words: _Words) -> None:
                            and d.direction == draft.direction for d in drafts[:i])
         if moved_points or (draft.about is not None and _index_names_re().search(scan.fold(draft.about))):
             draft.kind, draft.unit = "points", "index_point"
+
+
+def _percentage_point_moves(text: str, chain: list[Draft]) -> None:
+    """Points by which a percentage moved are percentage points: "the participation rate
+    increased 0.1 pts to 64.6%", "the jobless rate rose 0.2 points to 5.9%", "stood at 5.8%,
+    down 0.3 points" (the level or start of the same change is a percentage; a score's points
+    move no percentage)."""
+    for previous, draft in zip(chain, chain[1:]):
+        for moved, level in ((previous, draft), (draft, previous)):
+            if (moved.unit == "score_point" and moved.change == "delta" and level.unit == "percent"
+                    and level.change in ("level", "start") and level.direction == moved.direction is not None
+                    and len(text[previous.end:draft.start]) <= _CHAIN_GAP
+                    and not _SENTENCE_END.search(text, previous.end, draft.start)):
+                moved.kind, moved.unit, moved.subject = "ratio", "percentage_point", None
+                moved.ambiguities = [a for a in moved.ambiguities if not a.startswith(_SCORE_POINT_NOTE)]
 
 
 def _starts_in_level_units(text: str, drafts: list[Draft]) -> None:
@@ -1290,6 +1398,31 @@ def _gapped(gap: str, counted: str | None = None) -> bool:
 _GAPPED_WORDS = 4  # "Coca-Cola Hellenic", "Lloyds Banking Group": the subject of the verb left out
 
 
+def _gap_joined(text: str, gap: str, end: int, counted: str | None = None) -> str | None:
+    """``gap`` when it joins two figures of one verb left out (``_gapped``), or, in a list, the
+    gap with its comma read as the "and" that closes the list: "BSNL lost 10,208 customers, MTNL
+    7,307 and Reliance Communications 1,488", "the states N194.45bn and local governments
+    N146.01bn" after "The federal government received N291.46bn," (the figure at ``end`` is
+    followed by the rest of the list, with no verb)."""
+    if _gapped(gap, counted):
+        return gap
+    if gap.count(",") != 1 or any(t in _about_words().parallel for t in _WORD.findall(scan.fold(gap))):
+        return None
+    joined = gap.replace(",", " and", 1)
+    rest = _LIST_GOES_ON.match(text, end)
+    if rest is None or not _gapped(joined, counted) or _words_in(
+            _about_words().verb_re, scan.fold(rest.group()), 0, len(rest.group())):
+        return None
+    return joined
+
+
+# the rest of a list after one of its figures: more ", <subject> <figure>" items, then "and" and
+# the last subject and figure ("..., MTNL 7,307 and Reliance Communications 1,488")
+_LIST_ITEM = r"(?:[^\s,;.]+\s+){1,4}[^\s,;]*\d[^\s,;]*(?:\s+[a-z%]+)?"
+_LIST_ITEM_RE = re.compile(r"\s*" + _LIST_ITEM + r"\s+")
+_LIST_GOES_ON = re.compile(r"(?:\s+[a-z%]+)?(?:,\s+" + _LIST_ITEM + r")*,?\s+and\s+" + _LIST_ITEM)
+
+
 def _parallel(text: str, gap: str, draft: Draft) -> bool:
     """Is the figure a second one of the verb before, the verb left out ("killed 1,591 people in
     the province of Al Haouz and 809 in the province of Taroudant", "valued each share at £25.08,
@@ -1347,11 +1480,53 @@ def _level_before_change(text: str, previous: Draft, draft: Draft, drafts: list[
     if _CLAUSE_MARK.search(_DATED.sub("", _CLOCK.sub("", head))) or any(
             previous.end <= d.start and d.end <= draft.start and d.kind not in _TIME_KINDS for d in drafts):
         return
+    previous = _level_target(text, previous, draft, drafts)
     for level in (previous, drafts[previous.equivalent_of] if previous.equivalent_of is not None else None):
         if level is not None and level.direction is None:
             level.direction, level.change = draft.direction, "level"
     # "shipments came to 292 million units, down 18.6%": the change is of what its level is of
     draft.about = draft.about or previous.about
+
+
+def _level_target(text: str, previous: Draft, draft: Draft, drafts: list[Draft]) -> Draft:
+    """Which figure before the change is its level: the one right before it, unless that counts
+    another noun than the change's start and an earlier one in the sentence counts the same
+    ("5,927 new cases and 20 deaths between 13 and 19 October, down from 6,561 cases"), or it
+    stands in an aside of the figure before ("371,717 dengue cases, including 1,407 deaths, were
+    reported, 106% more than in 2018"), or is the figure the level is set against ("702.05 LMT
+    against 623.47 LMT a year earlier, a rise of 12.35%": that one is the start)."""
+    at = drafts.index(previous) if previous in drafts else -1
+    alike = (lambda d: d.kind == previous.kind or {d.kind, previous.kind} <= set(_COUNT_BARE))
+    earlier = [d for d in drafts[:at] if alike(d) and d.direction is None
+               and not _SENTENCE_END.search(text, d.end, draft.start)] if at > 0 else []
+    if not earlier:
+        return previous
+    head = (lambda d: d.subject.split()[-1].lower() if d.subject else None)
+    if draft.change == "start" and head(draft) is not None and head(previous) not in (None, head(draft)):
+        same = [d for d in earlier if head(d) == head(draft)]
+        return same[-1] if same else previous
+    gap = text[earlier[-1].end:previous.start]
+    cut = next((i for i in _word_starts(gap) if _rate_words().compared_re.fullmatch(gap, i)), None)
+    if draft.change == "delta" and previous.change is None and cut is not None and _continues(gap[:cut]):
+        # "reached 702.05 LMT by 11 April against 623.47 LMT a year earlier, a rise of around
+        # 12.35%": the figure set against the level is the change's start
+        previous.direction, previous.change = draft.direction, "start"
+        return earlier[-1]
+    aside = _ASIDE_BEFORE.match(text, earlier[-1].end, previous.start)
+    if aside is not None and _about_words().aside >= {aside.group(1).lower()} and "," in text[previous.end:draft.start]:
+        return earlier[-1]
+    return previous
+
+
+
+
+def _word_starts(gap: str) -> list[int]:
+    """Where the words of ``gap`` start, after their space, from the last back."""
+    return [m.start() for m in reversed(list(_SPACED_WORD.finditer(gap)))]
+
+
+_SPACED_WORD = re.compile(r"\s+(?=\S)")
+_ASIDE_BEFORE = re.compile(r"[^,;.]*,\s*([A-Za-z]+)\s+$")
 
 
 def _comparative_after_phrase(text: str, end: int) -> re.Match[str] | None:
@@ -1388,11 +1563,14 @@ def _continues(gap: str) -> bool:
 
 _CHAIN_GAP = 60
 # the roles of two figures of one change: its delta and its start or level, its start and level
-_ONE_CHANGE = frozenset({("delta", "start"), ("delta", "level"), ("start", "level")})
+# either way round ("dropped to 22.11 million by end-September from 22.19 million")
+_ONE_CHANGE = frozenset({("delta", "start"), ("delta", "level"), ("start", "level"), ("level", "start")})
 _LEVEL_REACH = 40  # "2.6 per cent in July, up from": where "from" may follow the figure
 _RESTATED = re.compile(r"\s*(?:,\s*or\b|\()")
 _SIGNS = frozenset("+-\u2212")
-_RESTATES = re.compile(r"[^,(]*(?:,\s*or\s+|\s*\(\s*(?:or\s+)?)")  # "77 cents, or 0.65 percent", "89 cents (1.31%)"
+# "77 cents, or 0.65 percent", "89 cents (1.31%)", "0.21 per cent, or a net 2.4 million" (an article
+# and one word before the restatement)
+_RESTATES = re.compile(r"[^,(]*(?:,\s*or\s+(?:an?\s+[a-z]+\s+)?|\s*\(\s*(?:or\s+)?)")
 _CONNECTOR_REACH = 30
 _BARE_OR = re.compile(r"[^\S\n]+or[^\S\n]+")
 
@@ -1767,7 +1945,23 @@ def _connector(text: str, start: int, words: _Words) -> re.Match[str] | None:
         # "by a bigger-than-expected 50 basis points", "up from a revised 5.8 percent": an
         # article and one adjective between
         found = _role_adjective_re().search(text, max(0, start - _CONNECTOR_REACH - _ADJECTIVE_WIDTH), start)
+    if found is None and (timed := _role_time_re().search(text, max(0, start - _TIMED_WIDTH), start)) is not None:
+        # "down from last week's 4.78%", "a decline from January's N131.78 billion": the time of
+        # the start between its role word and the figure
+        about_words = _about_words()
+        if all(_is_time(w, w.lower(), about_words) or w.lower() in about_words.calendar or w.lower() in about_words.skip
+               for w in _WORD.findall(timed.group(2))):
+            found = timed
     return found
+
+
+_TIMED_WIDTH = 40
+
+
+@functools.cache
+def _role_time_re() -> re.Pattern[str]:
+    roles = alternation(sorted(_words().roles, key=len, reverse=True))
+    return re.compile(r"(?i)(?<![\w-])(" + roles + r")\s+((?:[a-z]+\s+){0,2}[a-z]+)['’]s\s+$")
 
 
 _ADJECTIVE_WIDTH = 24

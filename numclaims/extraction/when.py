@@ -126,12 +126,15 @@ def _time_words() -> _TimeWords:
     counts = {r[0]: int(float(r[1])) for r in read_rows("number_words.tsv") if r[0] in counting}
     month_names = alternation([n for n in names.months if len(n.rstrip(".")) > 2])
     count = r"(\d{1,2}|" + alternation(list(counts)) + r")"
+    # "the first three months of this year", "... of last year": the years the phrases name
+    whole_years = [p for p, (period, _) in phrases.items() if period == _YEAR_PERIOD]
     span_re = re.compile(
         r"(?i)(?<![\w-])(?:(?:" + alternation([w for w, role in prefixes.items() if role == "at"]) + r")\s+)?the\s+(?:"
         r"(?:" + count + r"\s+months?|(" + alternation(list(lengths)) + r")|(" + alternation(list(day_lengths))
         + r"))\s+(?:" + alternation(ends).replace(r"\ ", r"\s+") + r")\s+(?:in\s+)?(?:(\d{1,2})\s+)?("
         + month_names + r")(?:\.(?=\s+\d))?(?:\s+(\d{1,2})(?!\d))?(?:,?\s+(\d{4}))?"
-        r"|first\s+" + count + r"\s+months\s+of\s+(?:the\s+year|(\d{4})))(?![\w-])")
+        r"|first\s+" + count + r"\s+months\s+of\s+(?:the\s+year|(\d{4})|(" + alternation(whole_years).replace(r"\ ", r"\s+")
+        + r")))(?![\w-])")
     # month and weekday names as written, capitalised, and not the three-letter ones: "may" is a
     # verb, "The Sun" a newspaper ("May" itself is a full name)
     named = [n for n in [*names.months, *names.weekdays] if len(n.rstrip(".")) > 3 or n in names.weekday_names
@@ -816,14 +819,15 @@ def _spans(text: str, folded: str, published: dt.date | None, words: _TimeWords)
             if match.start() in seen:
                 continue
             seen.add(match.start())
-            number, year_word, day_word, day_before, month, day_after, year, first, first_year = match.groups()
+            number, year_word, day_word, day_before, month, day_after, year, first, first_year, first_named = match.groups()
             if published is None and not (year or first_year):
                 found.append(_Expression(match.start(), match.end(), match.group(), None,
                                          f"'{match.group()}' is not placed in time: no publication date"))
                 continue
             if first is not None:
                 count = _count(first, words)
-                on_year = int(first_year) if first_year else published.year
+                on_year = int(first_year) if first_year else published.year + (
+                    words.phrases[" ".join(scan.fold(first_named).split())][1] if first_named else 0)
                 if not 1 <= count <= 12:
                     continue
                 period = (dt.date(on_year, 1, 1), dt.date(on_year, count, calendar.monthrange(on_year, count)[1]))
@@ -953,6 +957,7 @@ def _part(key: str, kind: str, match: re.Match[str], words: _TimeWords) -> tuple
     return None
 
 
+_YEAR_PERIOD = "year"  # time_words.tsv's period of a whole calendar year ("this year", "last year")
 _PART_MONTHS = {"q": 3, "h": 6}  # time_words.tsv's periods of a quarter and a half of a year
 
 
