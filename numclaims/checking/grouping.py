@@ -669,8 +669,9 @@ def increment_marks(item: Item) -> list[str]:
 #: How the marks of when a change over a period began start ("~since:2023-12" for "rocketed more
 #: than 150% over the past three months" in March 2024): the month its ``when`` starts and
 #: ``SINCE_SLACK`` months either side, for a change whose ``when`` spans at least ``SINCE_DAYS``
-#: days and runs from a day to its report (``data/check_since_words.txt``). Its years and months overlap those of a change over the past year ("more than tripled
-#: over the past year"), but the two rises are measured from different days: two facts.
+#: days and runs from a day to its report (``data/check_since_words.txt``). Its years and months
+#: overlap those of a change over the past year ("more than tripled over the past year"), but the
+#: two rises are measured from different days: two facts.
 SINCE_FAMILY = FRAME_MARK + "since"
 SINCE_DAYS = 28
 SINCE_SLACK = 1
@@ -691,21 +692,24 @@ def since_marks(item: Item) -> list[str]:
     return [f"{SINCE_FAMILY}:{k // 12}-{k % 12 + 1:02d}" for k in range(n - SINCE_SLACK, n + SINCE_SLACK + 1)]
 
 
+def _days(found: Iterable[str], family: str) -> set[str]:
+    """The days of the marks of ``family`` among ``found`` ("~day:2024-07-21" -> "2024-07-21")."""
+    return {m[len(family) + 1:] for m in found if m.startswith(family + ":")}
+
+
 def _increment_apart(marks: Sequence[str], candidate: Cluster) -> bool:
     """Whether a claim with frame ``marks`` and ``candidate`` are a day's increment and a figure
     of another day, or of more days than that one (Friday's "about 1,200 flights" is not
     Sunday's "another 1,250"; "5,000 since Friday" is their sum). A figure stated for no day
     parts from nothing."""
-    def days(found: Iterable[str], family: str) -> set[str]:
-        return {m[len(family) + 1:] for m in found if m.startswith(family + ":")}
-    mine, theirs = days(marks, INCREMENT_FAMILY), days(candidate.marks.get(INCREMENT_FAMILY, ()), INCREMENT_FAMILY)
+    mine, theirs = _days(marks, INCREMENT_FAMILY), _days(candidate.marks.get(INCREMENT_FAMILY, ()), INCREMENT_FAMILY)
     if mine and theirs:
         return not mine & theirs
     if mine:
-        stated = days(candidate.marks.get(DAY_FAMILY, ()), DAY_FAMILY)
+        stated = _days(candidate.marks.get(DAY_FAMILY, ()), DAY_FAMILY)
         return bool(stated) and stated != mine
     if theirs:
-        stated = days(marks, DAY_FAMILY)
+        stated = _days(marks, DAY_FAMILY)
         return bool(stated) and stated != theirs
     return False
 
@@ -1024,12 +1028,10 @@ def _same_day(marks: Sequence[str], candidate: Cluster) -> bool:
     """Whether a claim with frame ``marks`` holds for a day a claim of ``candidate`` holds for,
     one of the two stating it (:data:`DAY_FAMILY`): a figure pinned to its day ("The index
     ended the day at 39,098.68"), not two reports' figures that merely came out the same day."""
-    def days(found: Iterable[str], family: str) -> set[str]:
-        return {m[len(family) + 1:] for m in found if m.startswith(family + ":")}
-    stated, unstated = days(marks, DAY_FAMILY), days(marks, REPORT_DAY_FAMILY)
+    stated, unstated = _days(marks, DAY_FAMILY), _days(marks, REPORT_DAY_FAMILY)
     theirs = candidate.marks.get(DAY_FAMILY, set())
-    their_stated = days(theirs, DAY_FAMILY)
-    their_all = their_stated | days(candidate.marks.get(REPORT_DAY_FAMILY, ()), REPORT_DAY_FAMILY)
+    their_stated = _days(theirs, DAY_FAMILY)
+    their_all = their_stated | _days(candidate.marks.get(REPORT_DAY_FAMILY, ()), REPORT_DAY_FAMILY)
     return bool(stated & their_all or unstated & their_stated)
 
 

@@ -593,8 +593,8 @@ def _loosely_rounded(members: Sequence[Item]) -> tuple[Item, list[Item]] | None:
             continue
         center = m.reading.center
         others = [o for o in members if o.reading is not None and o.reading.center != center]
-        if center and others and all(abs(o.reading.center - center) <= LOOSE_ROUNDING * abs(center) * (1 + 1e-9)
-                                     for o in others if o.reading is not None):
+        reach = LOOSE_ROUNDING * abs(center) * (1 + 1e-9)  # "£22bn" is 10% of "£20 billion" to the float
+        if center and others and all(abs(o.reading.center - center) <= reach for o in others):  # type: ignore[union-attr]
             return m, others
     return None
 

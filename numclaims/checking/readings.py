@@ -21,7 +21,8 @@ most" bound one side at the figure and leave the other open. Only an approximato
 may be rounded to the ten thousand or be 15% off, whichever is wider (bounds 5,000-15,000), though
 a reader takes it as within 10% (9,000-11,000), so it agrees with "9,874"; "nearly 60" is up to
 15% below and never above. A writer who gives four digits or more hedges the last of them:
-"around $9,625" reads within 0.5% (9,577-9,673), each further digit tenfold less. Vague amounts and ranges read as the span they name.
+"around $9,625" reads within 0.5% (9,577-9,673), each further digit tenfold less. Vague amounts
+and ranges read as the span they name.
 """
 
 from __future__ import annotations

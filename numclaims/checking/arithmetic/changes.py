@@ -618,9 +618,9 @@ def _starts_across(per_doc: Sequence[Sequence[_Change]],
             if words.start_before.search(text, max(begin, m.start - 60), m.start):
                 # filed by its closed bounds: "above £22" is of the size of £22
                 starts.setdefault((_index(f)[0], _size(sum(_closed(f)) / 2)), []).append(f)
-        for run in (r for runs in per_doc for r in runs):
-            if run.level is not None and run.level.doc.published is not None and _amount(run.level, bounded=False):
-                earlier.setdefault((_index(run.level)[0], _size(sum(_closed(run.level)) / 2)), []).append(run.level)
+    for run in (r for runs in per_doc for r in runs):
+        if run.level is not None and run.level.doc.published is not None and _amount(run.level, bounded=False):
+            earlier.setdefault((_index(run.level)[0], _size(sum(_closed(run.level)) / 2)), []).append(run.level)
     found = []
     for runs in per_doc:
         for run in runs:
