@@ -784,6 +784,20 @@ def test_segments_after_a_total_of_its_own_sentence_add_up_to_it() -> None:
     assert claims == ["a:$9.6 billion", "a:$6.1 billion", "a:$2.3 billion", "a:$1.2 billion"]
 
 
+def test_a_segment_that_rose_to_its_amount_is_still_a_part() -> None:
+    # "up 12% year over year" makes $2.3 billion the level a change reached: this year's part
+    [(verdict, claims, _)] = _arithmetic(SEGMENTS.format(home="1.2").replace(
+        "compared with $2.2 billion a year earlier", "up 12% year over year"))
+    assert verdict == "consistent"
+    assert claims == ["a:$9.6 billion", "a:$6.1 billion", "a:$2.3 billion", "a:$1.2 billion"]
+
+
+def test_a_segment_given_as_a_delta_is_no_part() -> None:
+    # "rose by $2.3 billion" is how much clothing grew, not its sales: no breakdown of $9.6bn
+    assert _arithmetic(SEGMENTS.format(home="1.2").replace(
+        "Clothing brought in $2.3 billion", "Clothing sales rose by $2.3 billion")) == []
+
+
 def test_two_sentences_with_lead_amounts_are_no_segments() -> None:
     # 6.1 + 2.3 = 8.4, but two parts are too few to tell a breakdown from chance
     assert _arithmetic("The retailer's sales for the year came to $8.4 billion.\n\n"

@@ -199,6 +199,15 @@ def _may_be_part(item: Item) -> bool:
     return (_amount(item) and not m.direction and not m.change and isinstance(m.value, (int, float)))
 
 
+def _may_be_segment(item: Item) -> bool:
+    """A lead amount that may be a segment of a total: no delta and no starting point, but a level a
+    change reached may be one ("Professional Visualization brought in $463 million, ..., up
+    104.9% year over year": this quarter's part of this quarter's revenue)."""
+    m = item.mention
+    return (_amount(item) and m.change in (None, "level") and (m.direction is None or m.change == "level")
+            and isinstance(m.value, (int, float)))
+
+
 def _parts_before(items: Sequence[Item]) -> list[CheckItem]:
     """A total in words ("The KSh 5 million took Kiptum's total earnings to just over KSh 27
     million") against every amount of its currency (or unit) that the report states before it,
@@ -463,7 +472,8 @@ def _segments(items: Sequence[Item]) -> list[CheckItem]:
     average estimate of $2.68 billion", "Professional Visualization brought in $463 million,
     ...", "Automotive revenue was $281 million ...", ...). The parts are the lead amounts of
     ``MIN_SEGMENTS`` or more consecutive sentences (the first perhaps left out: it may be the
-    total's), all of one currency or unit, none a change;
+    total's), all of one currency or unit, none a change's delta or start (a level it reached is
+    this period's part);
     the total is an amount of theirs in another sentence of the report that shares a word with one
     of theirs and that their sum meets to rounding. Only agreement is reported: a report's
     other figures are of other things."""
@@ -473,7 +483,7 @@ def _segments(items: Sequence[Item]) -> list[CheckItem]:
         begin = _sentence_begin(first)
         text = first.doc.text
         if (first.mention.start - begin <= SEGMENT_LEAD and not re.search(r"\d", text[begin:first.mention.start])
-                and _may_be_part(first) and first.mention.qualifier == "exact"):
+                and _may_be_segment(first) and first.mention.qualifier == "exact"):
             leads.append((_sentence_of(first), first))
     runs: list[list[Item]] = []
     for n, item in leads:
