@@ -59,6 +59,7 @@ class _AboutWords:
     apposition: frozenset[str]  # "at": ", at $405,000," between a subject and its verb is the subject's
     opener: frozenset[str]  # "basis", "terms": the noun that ends an opening phrase ("On a monthly basis consumer prices")
     focus: frozenset[str] = frozenset()  # "alone": after the phrase's noun, no part of it ("The outpatient list alone")
+    estimate: frozenset[str] = frozenset()  # "expected", "consensus": a figure set against a level is a forecast of it
 
 
 @functools.cache
@@ -93,7 +94,7 @@ def _about_words() -> _AboutWords:
                        frozenset(v for v in verbs if v.endswith("ed")) | (past & verbs), roles["article"],
                        roles["conjunction"], roles["aside"], roles["correlative"], roles["adjunct"],
                        roles["parallel"], roles["demonstrative"], roles["joining"], roles["apposition"],
-                       roles["opener"], roles.get("focus", frozenset()))
+                       roles["opener"], roles.get("focus", frozenset()), roles.get("estimate", frozenset()))
 
 
 class _Ordinals(frozenset):
@@ -1509,8 +1510,12 @@ def _level_target(text: str, previous: Draft, draft: Draft, drafts: list[Draft])
     cut = next((i for i in _word_starts(gap) if _rate_words().compared_re.fullmatch(gap, i)), None)
     if draft.change == "delta" and previous.change is None and cut is not None and _continues(gap[:cut]):
         # "reached 702.05 LMT by 11 April against 623.47 LMT a year earlier, a rise of around
-        # 12.35%": the figure set against the level is the change's start
-        previous.direction, previous.change = draft.direction, "start"
+        # 12.35%": the figure set against the level is the change's start; unless it is what was
+        # expected of the level ("brought in $463 million, compared with the $428.95 million
+        # analysts expected, up 104.9% year over year": the change is from a year before)
+        said = {w.lower() for w in _WORD.findall(gap[cut:] + " " + text[previous.end:draft.start])}
+        if not said & _about_words().estimate:
+            previous.direction, previous.change = draft.direction, "start"
         return earlier[-1]
     aside = _ASIDE_BEFORE.match(text, earlier[-1].end, previous.start)
     if aside is not None and _about_words().aside >= {aside.group(1).lower()} and "," in text[previous.end:draft.start]:

@@ -143,6 +143,20 @@ def _level_before(pending: Item | None, item: Item,
 _DELTA_OR_NONE = (None, "delta")
 
 
+def _expected(level: Item, item: Item) -> bool:
+    """Is ``item``, set against ``level``, what was expected of it ("$463 million, compared with the
+    $428.95 million analysts expected"; "against a consensus estimate of $20.31 billion"): a word
+    of ``expected`` between them or in the rest of its clause. It is no start of a change then."""
+    text = item.doc.text
+    clause = _CLAUSE_END.search(text, item.mention.end, item.mention.end + _EXPECTED_REACH)
+    after = text[item.mention.end:clause.start() if clause else item.mention.end + _EXPECTED_REACH]
+    return _words().expected.search(_between(level, item) + " " + after) is not None
+
+
+_EXPECTED_REACH = 80  # characters after the figure: "the $428.95 million seven analysts expected on average"
+_CLAUSE_END = re.compile(r"[,;:.()]\s|[;:()]|\n")
+
+
 def _changes(sentence: Sequence[Item]) -> list[_Change]:
     """The changes a sentence states, each with what it says of its delta, percentage and levels.
     A new change starts at a delta after a level: "the Nasdaq rose 2.5%, or 388 points, to 15,968,
@@ -213,7 +227,7 @@ def _changes(sentence: Sequence[Item]) -> list[_Change]:
                     pending if run.empty else run.level
                     if run.level is last and run.start is None and not run.by else None,
                     item, words.appositive_start)):
-                if _same_unit(last, item):
+                if _same_unit(last, item) and not _expected(last, item):
                     role = "start"  # "$5.16, compared with $0.88"; "27% contained, up from only 3%"
                     direction = _way((start.group("adverb") or "").lower())
                     # "$463 million, compared with the $428.95 million analysts expected, up 104.9%

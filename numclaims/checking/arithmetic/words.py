@@ -45,6 +45,7 @@ class _Words:
     margin: re.Pattern[str]  # after a duration: "ahead of his compatriot Benson Kipruto"
     majority: re.Pattern[str]  # right before a count: "held a majority of"
     beaten: re.Pattern[str]  # before a delta: "beating estimates by"; groups verb, noun
+    expected: re.Pattern[str]  # around a figure set against a level: "analysts expected", "consensus"
     beaten_way: dict[str, str]  # "beating" -> "up"
     margin_way: dict[str, str]  # "ahead of" -> "ahead"
     place_after: re.Pattern[str]  # after a count, in its clause: "seven in the region of Castilla-La Mancha"
@@ -135,7 +136,7 @@ def _words() -> _Words:
         margin=margin, margin_way=margin_way,
         beaten=re.compile(rf"\b(?P<verb>{alternation(list(beaten_way))})\s+(?P<noun>[a-z]+)\s+by\s+$",
                           re.IGNORECASE),
-        beaten_way=beaten_way,
+        beaten_way=beaten_way, expected=anywhere("expected"),
         majority=re.compile(rf"\b(?:{alternation(rows['majority'])})\s+$", re.IGNORECASE),
         other_clause=re.compile(rf"\b(?:{alternation([w for w in rows['clause'] if w not in rows['joiner']])})\b",
                                 re.IGNORECASE),
