@@ -576,7 +576,9 @@ def frame_marks(item: Item) -> list[str]:
     per = (m.normalized or {}).get("per") or m.per
     if per:
         # "£230,000 per week" is read per year (groups.per_year), as "£12 million per year" is
-        marks.append(f"{FRAME_MARK}per:{YEAR_PER if rate_period(m) is not None else per}")
+        # "a metric ton", "per ton" and "a tonne" of cocoa are one denominator, as outlets word it
+        # (``data/check_synonyms.txt``)
+        marks.append(f"{FRAME_MARK}per:{YEAR_PER if rate_period(m) is not None else lemma(str(per))}")
     if m.change:
         marks.append(f"{FRAME_MARK}change:{m.change}")
     # "721 of them critically" counts part of the figure before it (the injured), not a total

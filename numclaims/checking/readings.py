@@ -154,6 +154,12 @@ def canonical(mention: Mention) -> tuple[float | None, float | None, float | Non
     """
     norm = mention.normalized or {}
     if "error" in norm:
+        if mention.kind == "money" and mention.unit and norm.get("value") is None and (
+                mention.value is not None or mention.low is not None or mention.high is not None):
+            # an amount in a currency the bundled rates do not cover ("GH¢48,000") stands in its
+            # own currency: it meets the other reports' amounts in that currency, and no other
+            value = mention.value if isinstance(mention.value, (int, float)) else None
+            return value, mention.low, mention.high, mention.unit
         return None
     if mention.kind == "date":
         return _date_interval(mention)

@@ -25,6 +25,23 @@ def test_a_price_per_barrel_is_not_a_price_per_tonne() -> None:
                    "Brent crude traded at $71.20 a tonne on the exchange.") == []
 
 
+def test_a_metric_ton_and_a_tonne_are_one_denominator() -> None:
+    # cocoa-prices-2024: RT's "a metric ton" and TASS's "a tonne" of one day's high
+    assert _groups("Cocoa futures in New York rose to $10,080 a metric ton on Tuesday.",
+                   "Cocoa futures in New York rose to $10,080 per tonne on Tuesday.") == [
+        ["a:$10,080", "b:$10,080"]]
+
+
+def test_amounts_in_a_currency_without_bundled_rates_meet_in_that_currency() -> None:
+    # cocoa-prices-2024: no rates for the cedi are bundled, yet "GH¢48,000" and "48,000 cedis"
+    # are one price; against an amount in dollars they are never compared
+    assert _groups("Ghana raised the farmgate price of cocoa to GH¢48,000 a tonne for the season.",
+                   "Ghana raised the farmgate price of cocoa to 48,000 cedis a tonne for the season.") == [
+        ["a:GH¢48,000", "b:48,000 cedis"]]
+    assert _groups("Ghana raised the farmgate price of cocoa to GH¢48,000 a tonne for the season.",
+                   "Ghana raised the farmgate price of cocoa to $48,000 a tonne for the season.") == []
+
+
 def test_a_denominator_left_unsaid_is_no_difference() -> None:
     # bhp-anglo-american-2024: "valued each share at £25.08" and "£25.08 per share" are one offer
     assert _groups("The proposal valued each Anglo American share at £25.08, BHP said.",
