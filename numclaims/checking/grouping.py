@@ -847,10 +847,11 @@ def _partitive(item: Item) -> bool:
 
 
 def written_figure(item: Item) -> Written | None:
-    """A figure as its report writes it, exact or a range, in its unit: one report's two figures
-    of one unit that differ as written are two facts however their readings overlap ("6.8" of
-    the USGS and "7 on the Richter scale" of Morocco's institute; "111-129 mph" for Category 3
-    and "130-156 mph" for Category 4). Not a restatement of another figure, nor a figure of the
+    """A figure as its report writes it, exact, approximate or a range, in its unit: one report's
+    two figures of one unit that differ as written are two facts however their readings overlap
+    ("6.8" of the USGS and "7 on the Richter scale" of Morocco's institute; "111-129 mph" for
+    Category 3 and "130-156 mph" for Category 4; "about $900 million of Hawaiian's net debt, for
+    a total equity value of about $1 billion"). Not a restatement of another figure, nor a figure of the
     report's first line, which a headline rounds ("BHP makes $39bn bid", then "$38.8bn")."""
     m = item.mention
     if m.qualifier not in _WRITTEN or m.equivalent_of is not None or "\n" not in item.doc.text[:m.start]:
@@ -874,7 +875,7 @@ def _written_apart(a: Written, b: Written) -> bool:
     return a[:3] != b[:3] or bool(a[3]) and bool(b[3]) and not a[3] & b[3]
 
 
-_WRITTEN = frozenset({"exact", "range"})
+_WRITTEN = frozenset({"exact", "range", "approx"})
 
 
 def _later(item: Item, candidate: Cluster) -> str | None:

@@ -221,15 +221,21 @@ _DATELINE_REACH = 400  # a headline and a byline may come before the dateline
 def _wire_credits() -> tuple[re.Pattern[str], dict[str, tuple[str, str | None]]]:
     reads = {credit: (country, None if units == "-" else units)
              for credit, country, units in read_rows("wire_credits.tsv")}
-    # the credit in brackets and the dash or colon after it: "SEATTLE (AP) -", "Oct. 23 (UPI) --"
-    return re.compile(r"\((" + alternation(list(reads)) + r")\)\s*[-\u2013\u2014:]"), reads
+    # the credit in brackets and the dash or colon after it: "SEATTLE (AP) -", "Oct. 23 (UPI) --";
+    # or a source line of its own near the top: "[Source: Reuters]", "Source: AFP"
+    agency = alternation(list(reads))
+    return re.compile(r"\((" + agency + r")\)\s*[-\u2013\u2014:]"
+                      r"|(?m:^[ \t]*\[?[ \t]*(?:Source|Credit)[ \t]*:[ \t]*(" + agency + r")[ \t]*\]?[ \t]*$)"), reads
 
 
 def _credited(text: str) -> tuple[str, tuple[str, str | None]] | None:
     """The agency a dateline credits and its wire_credits.tsv row: (money country, units country)."""
     pattern, reads = _wire_credits()
     match = pattern.search(text, 0, _DATELINE_REACH)
-    return None if match is None else (match.group(1), reads[match.group(1)])
+    if match is None:
+        return None
+    credit = match.group(1) or match.group(2)
+    return credit, reads[credit]
 
 
 def wire_credit(text: str) -> tuple[str, str] | None:

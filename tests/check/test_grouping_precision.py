@@ -249,3 +249,19 @@ def test_a_threshold_and_the_level_beside_it_are_two_facts() -> None:
     assert found.get(("a:below 2 million square kilometers", "b:below 2 million square kilometers")) == "consistent"
     assert not any(_together(found, "b:1.79 million square kilometers", f"{d}:below 2 million square kilometers")
                    for d in "ab"), found
+
+
+# ---- two approximate figures of one report are two facts ------------------------------------
+# alaska-hawaiian-2023: MarketWatch's "about $900 million of Hawaiian's net debt, for a total
+# equity value of about $1 billion" read as one fact (their readings overlap at $900 million), so
+# the debt and the equity value of every other report fell into one divergent group
+
+
+def test_two_approximate_figures_of_one_report_that_differ_as_written_are_two_facts() -> None:
+    found = groups_of(
+        "Alaska Air to buy Hawaiian Airlines\n\nAlaska Air will pay $18 a share in cash and take on "
+        "about $900 million of Hawaiian's net debt, for a total equity value of about $1 billion.",
+        "The deal takes on $900 million of Hawaiian's debt, which the airlines said is part of the "
+        "total value.", published="2023-12-04")
+    assert not _together(found, "a:about $900 million", "a:about $1 billion")
+    assert found.get(("a:about $900 million", "b:$900 million")) == "consistent"

@@ -135,3 +135,14 @@ def test_bare_degrees_follow_the_agency_only_where_it_has_a_house_scale(text: st
     # AFP and Reuters write their scale out, so a bare "degrees" is the outlet's; AP's is Fahrenheit
     (degrees,) = [m for m in extract(text, outlet_country=country) if m.kind == "temperature"]
     assert degrees.unit == unit
+
+
+def test_a_source_line_near_the_top_credits_the_agency() -> None:
+    # alaska-hawaiian-2023: FBC News (Fiji) runs Reuters copy under "[Source: Reuters]"
+    text = ("Hawaiian Airlines parent surges on $1.9 bln buyout deal\n\n[Source: Reuters]\n\n"
+            "Alaska Air Group agreed to buy it for $1.9 billion, including debt.")
+    assert wire_credit(text) == ("Reuters", "US")
+    assert _dollars(extract(text, published="2023-12-05", outlet_country="FJ")) == ["USD", "USD"]
+    # a source named in a sentence credits nobody: the outlet's country reads the sign
+    prose = "The source: Reuters said Alaska Air Group agreed to pay $1.9 billion."
+    assert wire_credit(prose) is None
