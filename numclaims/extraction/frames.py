@@ -161,8 +161,10 @@ def about(text: str, draft: Draft, folded: str | None = None, previous_end: int 
     for _ in range(_ABOUT_HOPS):
         if phrase is not None or back is None:
             break
+        # a subject read on to that holds the figure before is that figure's ("At least 22 workers
+        # were killed, 17 others injured": not about "22 workers")
         phrase, back, mode = _about_in_clause(text, Draft(back, back, draft.kind, None), folded, None, mode,
-                                              valued_of=valued_of)
+                                              counted_end, valued_of=valued_of)
     if phrase is not None and phrase.lower() in lexicon().ratio_units:
         return None  # "a drop of 67 cases or 2.7 per cent from 2,488": the unit of the figure before
     return phrase

@@ -19,7 +19,9 @@ from numclaims.extraction.lexicon import alternation, subject_words
 _WORDS = subject_words()  # function words, plural heads without "s", determiners after "of"
 _PARENTHETICAL = re.compile(r"\s*\([^()]{1,60}\)")
 _OF = re.compile(rf"\s+of(?:\s+(?:{alternation(list(_WORDS.determiners))}))?(?=\s)")
-_WORD = re.compile(r"\s+([A-Za-z][A-Za-z'’\-]*)")
+# a word after white space that holds no blank line: a headline's figure counts nothing of the
+# paragraph below it ("death toll reaches at least 41\n\nTurkish President ...")
+_WORD = re.compile(r"(?=\s)[^\S\n]*(?:\n[^\S\n]*)?([A-Za-z][A-Za-z'’\-]*)")
 
 
 def subject_after(text: str, end: int, *, allow_of: bool = True) -> str | None:
