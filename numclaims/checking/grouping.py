@@ -939,8 +939,9 @@ def name_marks(item: Item) -> list[str]:
 
 
 _LAST_WORD = re.compile(r"[A-Za-z]+$")
-# "the fires", "The quakes": the article, then a plural of a kind of event
-_THE_PLURAL = re.compile(r"\b[Tt]he\s+([a-z]+s)\b")
+# "the fires", "The quakes", "two major wildfires", "both blazes": the article or a number, perhaps
+# a word between, then a plural of a kind of event
+_THE_PLURAL = re.compile(r"\b(?:[Tt]he|[Bb]oth|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Mm]ultiple)\s+(?:[a-z]+\s+)?([a-z]+s)\b")
 
 
 def _several_events(text: str, start: int, end: int) -> str | None:
@@ -1510,10 +1511,18 @@ def _counted_apart(item: Item, marks: Sequence[str], candidate: Cluster) -> bool
     concept (:data:`CONCEPT_FAMILY`) no claim of ``candidate`` hangs on, where they state one."""
     mine = {m for m in marks if m.startswith(COUNTED_FAMILY + ":")}
     theirs = candidate.marks.get(COUNTED_FAMILY, set())
+    concepts = {m for m in marks if m.startswith(CONCEPT_FAMILY + ":")}
+    tolls = {m for m in concepts if m[len(CONCEPT_FAMILY) + 1:] in _tolls()}
+    their_tolls = {m for m in candidate.marks.get(CONCEPT_FAMILY, ()) if m[len(CONCEPT_FAMILY) + 1:] in _tolls()}
+    if not mine and tolls and their_tolls and not tolls & their_tolls:
+        # a count that names nothing it counts hangs on a toll none of theirs hangs on (the
+        # ``tolls:`` of ``data/check_scope.txt``): "20 have been injured" is no toll of the
+        # dead, whatever its readings
+        written = written_reading(item)
+        return written is None or not any(_overlap(written, stated) for stated in candidate.figures_written)
     if not mine or mine & theirs:
         return False
     written = written_reading(item)
-    concepts = {m for m in marks if m.startswith(CONCEPT_FAMILY + ":")}
     if concepts and not concepts & candidate.marks.get(CONCEPT_FAMILY, {""}):
         # nor does it hang on what they hang on: "spread over 75 municipalities" after "the storm
         # hit" is no toll, whichever floor ("At least 72 people have been killed") its figure is
@@ -1859,12 +1868,26 @@ def concept_marks(item: Item) -> list[str]:
     concepts, skip = _concepts(), generic_nouns() | _unplaced()
     best: tuple[int, str] | None = None
     start, end = item.sentence
-    for token in tokens(item.doc.text, max(start, m.start - CONCEPT_REACH), min(end, m.end + CONCEPT_REACH)):
+    text = item.doc.text
+    for token in tokens(text, max(start, m.start - CONCEPT_REACH), min(end, m.end + CONCEPT_REACH)):
         if token.lemma in concepts and token.lemma not in skip and not m.start <= token.start < m.end:
             gap = m.start - token.end if token.end <= m.start else token.start - m.end
+            if token.end <= m.start and _CLAUSE_JOIN.search(text, token.end, m.start):
+                # another clause's word: "At least two people have died and 20 have been
+                # injured" counts the injured, whatever is nearer
+                gap += 2 * CONCEPT_REACH
             if best is None or gap < best[0]:
                 best = (gap, token.lemma)
     return [] if best is None else [f"{CONCEPT_FAMILY}:{best[1]}"]
+
+
+@cache
+def _tolls() -> frozenset[str]:
+    return frozenset(w for line in data_lines("check_scope.txt") if line.startswith("tolls:")
+                     for w in line.partition(":")[2].split())
+
+
+_CLAUSE_JOIN = re.compile(r"[,;]|\b(?:and|but|while|whereas)\b")
 
 
 @cache

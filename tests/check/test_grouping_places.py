@@ -206,3 +206,31 @@ def test_a_colon_opens_a_breakdown_by_place() -> None:
     text = "Three further deaths have been recorded outside the region: two in Hesse and one in Saxony."
     assert _marks(text, "Three", beyond_marks) == ["~beyond:hesse"]
     assert _marks(text, "two", where_marks) == ["~where:hesse"]
+
+
+# ---- amasra-mine-explosion-2022: tolls of the dead and of the injured ------------------------------
+
+
+def test_a_count_hangs_on_the_concept_of_its_own_clause() -> None:
+    text = "At least two people have died and 20 have been injured."
+    assert _marks(text, "20", concept_marks) == ["~concept:injure"]
+    assert _marks(text, "At least two", concept_marks) == ["~concept:death"]
+    # a place before the figure is no concept: it counts the dead
+    text = "AMASRA, Turkey (AP) - At least 40 people have now died in the coal mine explosion."
+    assert _marks(text, "At least 40", concept_marks) == ["~concept:death"]
+
+
+def test_a_count_of_the_injured_that_names_nothing_is_no_toll_of_the_dead() -> None:
+    found = groups_of(
+        "Mine blast in Turkey\n\nAt least two people have died and 20 have been injured in the "
+        "explosion at the Amasra coal mine.",
+        "Turkey mine blast\n\nThe explosion at the Amasra coal mine killed 22 workers, the minister said.",
+        "Mine disaster\n\nThe explosion at the Amasra coal mine in Türkiye killed 22 people.",
+        published="2022-10-14")
+    assert not any("a:20" in group for group in found)
+    assert _together(found, "a:At least two", "c:22")
+
+
+def test_turkiye_and_turkey_are_one_place() -> None:
+    assert _marks("Rescuers in Türkiye's Bartın province counted 41 dead.", "41", where_marks) == \
+        _marks("Rescuers in Turkey's Bartın province counted 41 dead.", "41", where_marks)
