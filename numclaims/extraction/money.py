@@ -113,11 +113,23 @@ def code_after_sign(text: str, end: int, sign: str) -> tuple[str, int] | None:
     >>> code_after_sign("$214m AUD", 5, "dollar"), code_after_sign("$214m EUR", 5, "dollar")
     (('AUD', 9), None)
     """
+    pattern, markers = _sign_markers()
+    marker = pattern.match(text, end)
+    if marker is not None and markers[marker.group(1)][1] == sign:
+        return markers[marker.group(1)][0], marker.end(1)  # "$63.59 U.S." of a Canadian outlet
     found = currency_after(text, end)
     if found is None or found[0] not in lexicon().iso_codes:
         return None
     members = lexicon().currency_groups.get(sign, ("", ()))[1]
     return found if found[0] == sign or found[0] in members else None
+
+
+@functools.cache
+def _sign_markers() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """The country markers of ``currency_after_sign.tsv`` after an amount ("$63.59 U.S."): the
+    pattern, and each marker's (code, sign group)."""
+    markers = {marker: (code, group) for marker, code, group in read_rows("currency_after_sign.tsv")}
+    return re.compile(r"[ \u00a0]+(" + alternation(list(markers)) + r")(?=[\s,;:)]|$|\.(?:\s|$))"), markers
 
 
 def subunit_after(text: str, end: int) -> tuple[str, int] | None:
@@ -225,7 +237,8 @@ def _wire_credits() -> tuple[re.Pattern[str], dict[str, tuple[str, str | None]]]
     # or a source line of its own near the top: "[Source: Reuters]", "Source: AFP"
     agency = alternation(list(reads))
     return re.compile(r"\((" + agency + r")\)\s*[-\u2013\u2014:]"
-                      r"|(?m:^[ \t]*\[?[ \t]*(?:Source|Credit)[ \t]*:[ \t]*(" + agency + r")[ \t]*\]?[ \t]*$)"), reads
+                      r"|(?m:^[ \t]*\[?[ \t]*(?:" + alternation([r[0] for r in read_rows("wire_source_lines.txt")])
+                      + r")[ \t]*:[ \t]*(" + agency + r")[ \t]*\]?[ \t]*$)"), reads
 
 
 def _credited(text: str) -> tuple[str, tuple[str, str | None]] | None:
