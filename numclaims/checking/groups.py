@@ -308,6 +308,53 @@ def _timeline(runs: Sequence[Sequence[Item]]) -> list[tuple[date, Sequence[Item]
     return [(first, run) for first, _, _, run in ordered]
 
 
+#: The fewest publication days over which :func:`_daily_series` takes a figure that never goes
+#: back for one being updated.
+SERIES_DAYS = 3
+
+
+def _point(m: Item) -> float:
+    """The figure a claim states, as a series steps through it: a floor's floor ("over 1,100" is
+    1,100), a ceiling's ceiling, else its centre."""
+    r = m.reading
+    assert r is not None
+    if m.mention.qualifier in FLOORS:
+        return r.low
+    if m.mention.qualifier in CEILINGS:
+        return r.high
+    return r.center
+
+
+def _daily_series(figures: Sequence[Item]) -> list[tuple[date, Sequence[Item]]] | None:
+    """The figures by publication day, when over ``SERIES_DAYS`` days or more no day's figure is
+    below one of the day before (or, all the way, above it) and the last day's is not the first
+    day's: the injured "over 900" on June 2, "more than 900" and "over 1,100" on June 3, "1,170"
+    on June 4 and "1,175" on June 5 are a count updated as the days went on, though a floor
+    meets the figures after it and two outlets of one day differ. None otherwise."""
+    by_day: dict[date, list[Item]] = {}
+    for m in figures:
+        if m.doc.published is None or m.reading is None or math.isnan(m.reading.center):
+            return None
+        by_day.setdefault(m.doc.published, []).append(m)
+    if len(by_day) < SERIES_DAYS:
+        return None
+    days = sorted(by_day)
+    spans = [(min(_point(m) for m in by_day[d]), max(_point(m) for m in by_day[d])) for d in days]
+    rising = all(a[1] <= b[0] for a, b in zip(spans, spans[1:])) and spans[-1][0] > spans[0][1]
+    falling = all(a[0] >= b[1] for a, b in zip(spans, spans[1:])) and spans[-1][1] < spans[0][0]
+    if not rising and not falling:
+        return None
+    # and the figure moved beyond its wording: "up to $4.87 billion" then "almost $5bn" is one
+    # amount written two ways, not a rise
+    def typical(day: date) -> tuple[float, float]:
+        readings = [m.reading for m in by_day[day] if m.reading is not None]
+        return min(r.typical_low for r in readings), max(r.typical_high for r in readings)
+    first, last = typical(days[0]), typical(days[-1])
+    if first[0] <= last[1] and last[0] <= first[1]:
+        return None
+    return [(d, by_day[d]) for d in days]
+
+
 def _series_figures(runs: Sequence[Sequence[Item]]) -> list[list[Item]]:
     """The figures of each run that date it: not a vague amount ("thousands"), nor a round figure
     that covers every other figure of the group ("60%" beside "59.8%" and "59.9%" agrees with
@@ -696,6 +743,14 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
         steps = " then ".join(f"{_names(run, more=group.more)} on {day:%b %-d}" for day, run in timeline)
         return CheckItem(claims, "updated", f"{described}; the figure changed as reports came out: "
                          f"{steps}, each report later than the one before", details)
+    daily = (_daily_series(figures) if not series_frames and len(stated_scopes) <= 1 and not apart
+             and stated is None else None)
+    if daily is not None:
+        details["timeline"] = [{"published": day.isoformat(), "docs": sorted({m.doc.id for m in run})}
+                               for day, run in daily]
+        steps = " then ".join(f"{_names(run, more=group.more)} on {day:%b %-d}" for day, run in daily)
+        return CheckItem(claims, "updated", f"{described}; the figure changed as reports came out: "
+                         f"{steps}, never going back on a later day", details)
     lagging = (_lagging_total(runs) if not series_frames and len(stated_scopes) <= 1
                and not bounds_overlap and not apart else None)
     if lagging is not None:

@@ -159,3 +159,27 @@ def test_a_running_total_whose_lower_reading_comes_later_stays_a_conflict() -> N
         ("2025-01-10", "Five people have been killed in the wildfires in Los Angeles."),
         ("2025-01-10", "Five people have been killed in the wildfires in Los Angeles, officials said.")))
     assert verdict == "conflict"
+
+
+INJURED = "The number of people injured in the train crash in Odisha {verb} {n}, officials said."
+
+
+def test_floors_and_same_day_reports_that_never_go_back_are_updated() -> None:
+    # odisha-train-crash-2023: "over 900" (Jun 2), "more than 900" and "over 1,100" (two outlets
+    # of Jun 3), "1,170" (Jun 4), "1,175" (Jun 5): a floor meets the figures after it, and one day
+    # holds two readings, yet no day goes back on the one before
+    verdict, why = _group(("2023-06-02", INJURED.format(verb="was over", n="900")),
+                          ("2023-06-03", INJURED.format(verb="was more than", n="900")),
+                          ("2023-06-03", INJURED.format(verb="was over", n="1,100")),
+                          ("2023-06-04", INJURED.format(verb="stood at", n="1,170")),
+                          ("2023-06-05", INJURED.format(verb="stood at", n="1,175")))
+    assert verdict == "updated", why
+    assert "never going back" in why and "on Jun 2 then" in why
+
+
+def test_one_amount_written_two_ways_over_three_days_is_not_updated() -> None:
+    # arm-ipo-2023: "up to $4.87 billion", "$4.87bn", "almost $5bn" of the money an IPO raised
+    verdict, _ = _group(("2023-09-05", "Arm's listing will raise up to $4.87 billion, filings show."),
+                        ("2023-09-14", "Arm's listing raised $4.87bn for SoftBank, filings show."),
+                        ("2023-09-15", "Arm's listing raised almost $5bn for SoftBank, filings show."))
+    assert verdict != "updated"
