@@ -312,6 +312,8 @@ def unit_marked(ctx: Context, r: Reading) -> Decision | None:
     if where == "end" and (match.group()[0] != " " or not clause_ends_after.match(text, end)) and (
             _feet_before().search(text, max(0, r.start - 10), r.start) is None):
         return None  # "6ft 1in" is inches wherever it stands
+    if where == "glued" and (match.group()[0] == " " or not clause_ends_after.match(text, end)):
+        return None  # "reached 44.3C (111.7F)", never "the 13F filing"
     if where == "quote":
         if text[end : end + 1].isalnum() or not clause_ends_after.match(text, end) and text[end : end + 1] != " ":
             return None  # an opening quote: '5 "units"'
