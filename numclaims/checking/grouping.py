@@ -429,6 +429,13 @@ def precise_key(item: Item) -> str | None:
     "The Nikkei Stock Average gained 836.52 points, or 2.19 percent"); a round "100,000 tonnes"
     of flour and of freight are not one fact for their figure."""
     r = item.reading
+    m = item.mention
+    if r is not None and m.qualifier == "range" and m.kind not in ("date", "year") and _finite(m.low) \
+            and _finite(m.high) and m.low < m.high:
+        # a range is written to both its ends: "12-18 months" and "12 to 18 months" of the time a
+        # deal takes to close, "$47 to $51" of an IPO's price range, are one figure as telling
+        # as "$63.59", whatever words surround them
+        return f"{PRECISE_MARK}{m.unit or ''}:{m.low:.{PRECISE_DIGITS + 1}g}-{m.high:.{PRECISE_DIGITS + 1}g}"
     numeral = NUMERAL.search(item.mention.text)
     money = item.mention.kind == "money"
     # a decimal is written to its last digit on purpose: "magnitude 6.8", "2.2%"
@@ -440,10 +447,13 @@ def precise_key(item: Item) -> str | None:
         return None
     # the figure as written, in its own unit: two outlets' "€103m" convert to dollars at their
     # own day's rate, and a converted key would part them at a rounding boundary
-    m = item.mention
     if not isinstance(m.value, (int, float)) or isinstance(m.value, bool) or not math.isfinite(m.value):
         return None
     return f"{PRECISE_MARK}{m.unit or ''}:{m.value:.{PRECISE_DIGITS + 1}g}"
+
+
+def _finite(x: object) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
 
 
 def telling_reading(item: Item) -> str | None:

@@ -300,3 +300,12 @@ def test_a_headline_s_rounded_figure_still_meets_its_body() -> None:
                     "BHP has offered $38.8bn for rival Anglo American, the company said on Thursday.",
                     published="2024-04-25")
     assert any("a:$38.8bn" in g and "b:$38.8bn" in g for g in found)
+
+
+def test_a_range_written_alike_is_one_figure_whatever_the_words() -> None:
+    # alaska-hawaiian-2023: MarketWatch's "expects the deal to close within the next 12-18 months"
+    # and the Star-Advertiser's "in 12 to 18 months, if regulators and shareholders approve"
+    found = _groups("Alaska said it expects the deal to close within the next 12-18 months.",
+                    "Alaska plans to pay Hawaiian shareholders in cash in 12 to 18 months, if regulators "
+                    "and shareholders approve.", published="2023-12-04")
+    assert found == [["a:12-18 months", "b:12 to 18 months"]]
