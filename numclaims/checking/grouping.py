@@ -1524,10 +1524,10 @@ def _counted_apart(item: Item, marks: Sequence[str], candidate: Cluster) -> bool
     concepts = {m for m in marks if m.startswith(CONCEPT_FAMILY + ":")}
     tolls = {m for m in concepts if m[len(CONCEPT_FAMILY) + 1:] in _tolls()}
     their_tolls = {m for m in candidate.marks.get(CONCEPT_FAMILY, ()) if m[len(CONCEPT_FAMILY) + 1:] in _tolls()}
-    if not mine and tolls and their_tolls and not tolls & their_tolls:
-        # a count that names nothing it counts hangs on a toll none of theirs hangs on (the
-        # ``tolls:`` of ``data/check_scope.txt``): "20 have been injured" is no toll of the
-        # dead, whatever its readings
+    if tolls and their_tolls and not tolls & their_tolls:
+        # a count that hangs on a toll none of theirs hangs on (the ``tolls:`` of
+        # ``data/check_scope.txt``): "20 have been injured" is no toll of the dead, nor are "25
+        # workers injured" the "22 workers killed", whatever its readings
         written = written_reading(item)
         return written is None or not any(_overlap(written, stated) for stated in candidate.figures_written)
     if not mine or mine & theirs:

@@ -309,3 +309,10 @@ def test_a_range_written_alike_is_one_figure_whatever_the_words() -> None:
                     "Alaska plans to pay Hawaiian shareholders in cash in 12 to 18 months, if regulators "
                     "and shareholders approve.", published="2023-12-04")
     assert found == [["a:12-18 months", "b:12 to 18 months"]]
+
+
+def test_workers_killed_are_not_workers_injured() -> None:
+    found = _groups("The explosion at the mine killed 22 workers, the minister said.",
+                    "The explosion at the mine injured 25 workers, the minister said.",
+                    published="2022-10-14")
+    assert found == []
