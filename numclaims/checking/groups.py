@@ -594,11 +594,29 @@ def _display(members: Sequence[Item], unit: str) -> tuple[float, str]:
 
 
 def _originals(members: Sequence[Item]) -> list[Item]:
-    """The members that are not a restatement in another unit (not money) of another member of
-    their own report."""
-    stated = {(m.doc.id, m.index) for m in members}
-    return [m for m in members if m.mention.equivalent_of is None or m.mention.kind == "money"
-            or (m.doc.id, m.mention.equivalent_of) not in stated]
+    """The members that are not a restatement in another unit of another member of their own
+    report. A restatement in another currency is kept, for its rate is the outlet's own of the
+    report's day, unless it restates an amount of an earlier time at that time's rate ("$32
+    billion, or £24 billion at 2016 exchange rates"): against today's rate it would flag the group."""
+    stated = {(m.doc.id, m.index): m for m in members}
+    return [m for m in members if m.mention.equivalent_of is None
+            or (m.doc.id, m.mention.equivalent_of) not in stated
+            or m.mention.kind == "money" and not _of_earlier_time(m, stated[(m.doc.id, m.mention.equivalent_of)])]
+
+
+def _of_earlier_time(restated: Item, original: Item) -> bool:
+    """Does the restatement, or the amount it restates, hold for a time before its report's month
+    (its ``when``)?"""
+    on = original.doc.published
+    for m in (restated.mention, original.mention):
+        when = m.when or {}
+        try:
+            end = date.fromisoformat(str(when["end"])[:10])
+        except (KeyError, ValueError, TypeError):
+            continue
+        if on is not None and end < on.replace(day=1):
+            return True
+    return False
 
 
 def _truncations(members: Sequence[Item]) -> tuple[Item, Item] | None:

@@ -61,3 +61,21 @@ def test_an_arithmetic_check_is_met_when_a_headline_states_the_total_again(tmp_p
     report = check([{"id": "a", "text": PARTS, "published": "2023-06-08", "outlet_country": "GB"}])
     score = score_story(gold, report)
     assert (score.met, score.expectations, score.failures) == (1, 1, [])
+
+
+def test_an_amount_of_an_earlier_year_is_restated_at_that_years_rate() -> None:
+    # arm-ipo-2023: Morningstar's "$32 billion, or £24 billion at 2016 exchange rates" (0.75 GBP per
+    # USD) was a conflict against September 2023's 0.815; the 2016 rate is tried too, and named
+    from numclaims import check
+    report = check([{"id": "a", "published": "2023-09-21",
+                     "text": "SoftBank bought Arm for $32 billion, or £24 billion at 2016 exchange rates."},
+                    {"id": "b", "published": "2023-09-14", "text": "SoftBank bought Arm seven years ago for $32bn."}])
+    [inline] = report.inline
+    assert inline.verdict == "consistent" and "2016-" in inline.explanation and "2023-09-21" in inline.explanation
+    # and across reports the restatement of that earlier time flags nothing at today's rate
+    [group] = [g for g in report.groups if "$32bn" in [c.text for c in g.claims]]
+    assert group.verdict == "consistent", group.explanation
+    # an amount of the report's own time is still checked at the report's rate alone
+    [today] = check([{"id": "a", "published": "2023-09-21",
+                      "text": "SoftBank will pay $32 billion, or £24 billion, for the stake."}]).inline
+    assert today.verdict == "conflict"
