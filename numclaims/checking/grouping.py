@@ -1166,8 +1166,12 @@ class Clustering:
 
     def _value_index(self, vector: Mapping[str, float], slack: float) -> list[str]:
         # a precise figure is found by its value too: as written, and in canonical units
-        _, key, exact = _value_marks(vector)
-        return ([key] if key else []) + (reading_bins(exact, slack) if exact else [])
+        value, key, exact = _value_marks(vector)
+        # and a round figure with words of its own by its reading, as a cluster that states it is
+        # the likeliest home of another report's "5%" or "0.25 percentage points", however few
+        # words they share (a wall of "1 1 1" has none: its figures stay unchecked)
+        by_reading = [value] if value and self._telling(vector) else []
+        return ([key] if key else []) + (reading_bins(exact, slack) if exact else []) + by_reading
 
     def candidates(self, item: Item, vector: Mapping[str, float]) -> list[tuple[float, int]]:
         """The clusters ``item`` may join, each with its similarity (at least the threshold),

@@ -316,3 +316,4 @@ def test_workers_killed_are_not_workers_injured() -> None:
                     "The explosion at the mine injured 25 workers, the minister said.",
                     published="2022-10-14")
     assert found == []
+
