@@ -715,6 +715,10 @@ _DETERMINER_REACH = 8
 
 def _clause_start(text: str, floor: int, end: int) -> int:
     last = _LAST_CLAUSE_START.match(text, floor, end)  # the last mark, found by the greedy ".*" in C
+    while last is not None and text[last.end() - 1] == "(" and ")" in text[last.end():end]:
+        # a bracket closed before the figure is an aside, no clause of its own: "Temperatures
+        # reached 44.3C (111.7F) in Carpentras and could hit up to 45C" is about "Temperatures"
+        last = _LAST_CLAUSE_START.match(text, floor, last.end() - 1)
     return last.end() if last is not None else floor
 
 
