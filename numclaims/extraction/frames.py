@@ -220,6 +220,8 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
         verb = verbs[-1]  # the last verb before the figure
         if len(verbs) > 1 and verb.group() in _words().adverbs and not folded[verbs[-2].end():verb.start()].strip():
             verb = verbs[-2]  # "the season ticket goes up 5.9%": the verb of the particle
+        elif verb.group() in _words().adverbs and (moved := _particle_verb(folded, verb.start())) is not None:
+            verb = moved  # "Construction on new homes nudged up 0.9%", "Demand shot up by 158.1%": the verb, not the subject's
         if verb.group() in words.source and _source_object(text, clause + verb.end(), draft.start):
             return None, None, _READ  # "experts put the cost at $50 billion", "GFZ measured it at 6.9": a source's estimate
         last_word = _LAST_TOKEN.search(folded, verb.end())
@@ -692,6 +694,18 @@ def _agent_participle(folded: str, verb: re.Match[str], words: _AboutWords) -> b
         return False  # "dropped by 206 billion cubic feet": the change verb and its figure
     before = _LAST_TOKEN.search(folded, 0, verb.start())
     return before is not None and before.group().strip() not in words.auxiliary and before.group().strip() not in words.verbs
+
+
+def _particle_verb(folded: str, start: int) -> re.Match[str] | None:
+    """The verb of motion right before the "up" or "down" at ``start`` that is no verb of
+    about_words.tsv ("nudged up", "inched up", "shot up": qualifiers.tsv's particle verbs)."""
+    before = _WORD_BEFORE.search(folded, max(0, start - _PARTICLE_REACH), start)
+    if before is None or before.group(1) not in lexicon().particle_verbs:
+        return None
+    return _PLAIN_WORD.match(folded, before.start(1))
+
+
+_PLAIN_WORD = re.compile(r"[a-z]+")
 
 
 def _particle(folded: str, start: int, word: str) -> bool:
