@@ -1926,10 +1926,12 @@ def _more_words() -> _MoreWords:
         # ("233% revenue growth", "an 18.65% average tariff increase")
         re.compile(r"(?i)(?:\s+of(?:\s+[a-z][a-z-]*){0,2}|(?:[\s-]+[a-z][a-z-]*){1,2})[\s-]+(" + after_nouns + r")(?![\w-])"),
         re.compile(r"(?i)(?<![\w-])(?:" + alternation(list(tables["neutral"])) + r")\s+of\s+$"),
-        # ", up from", ", up slightly from", ", up a slight 1pc", ", a gain of"
+        # ", up from", ", up slightly from", ", up a slight 1pc", ", a gain of", ", up by", ", a
+        # modest 1.1% increase"
         re.compile(r"(?i)\s*(?:(?:" + level_words + r")(?:\s+(?:" + alternation(list(tables["degree"])).replace(r"\ ", r"\s+")
-                   + r"))?(?:\s+from)?\s+(?:an?\s+[a-z]+\s+)?|(?:an?|the)\s+(?:[a-z-]+\s+)?(?:"
-                   + after_nouns + r")\s+(?:" + alternation(list(tables["intro"])) + r")\s+)?(?:(?:"
+                   + r"))?(?:\s+(?:" + alternation([w for w, role in tables["role"].items() if role in ("start", "delta")])
+                   + r"))?\s+(?:an?\s+[a-z]+\s+)?|(?:an?|the)\s+(?:[a-z-]+\s+)?(?:"
+                   + after_nouns + r")\s+(?:" + alternation(list(tables["intro"])) + r")\s+|an?\s+[a-z-]+\s+)?(?:(?:"
                    + alternation(sorted(_about_words().skip)) + r")\s+)?"),
         # the phrase opens with a determiner: "to a record low of", "from its 2023 closing level of"
         # (not "to cover a revenue deficit of": an infinitive's object)
