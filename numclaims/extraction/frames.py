@@ -194,7 +194,7 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
     after_comma = clause > floor and text[clause - 1] == ","
     back = clause - 1 if after_comma else None
     verbs = [v for v in _words_in(words.verb_re, folded, 0, len(folded))
-             if not _after_determiner(folded, v, words) and not _particle(folded, v.start(), v.group())
+             if not _after_determiner(folded, v, words, text[clause:draft.start]) and not _particle(folded, v.start(), v.group())
              and not _noun_opening(text, clause, v, words) and not _agent_participle(folded, v, words)]
     first = _TOKEN.search(text, clause, draft.start)
     if first is not None and first.group().lower() in words.stop and (
@@ -670,19 +670,22 @@ def _source_object(text: str, start: int, end: int) -> bool:
     return len(tokens) > 1 and "at" in tokens[1:]
 
 
-def _after_determiner(folded: str, verb: re.Match[str], words: _AboutWords) -> bool:
+def _after_determiner(folded: str, verb: re.Match[str], words: _AboutWords, written: str | None = None) -> bool:
     """Is the verb a noun after a determiner, with an adjective between or not ("the cost of the
-    damage", "a rise of 5%", "a steep fall from", "a huge jump from")?"""
+    damage", "a rise of 5%", "a steep fall from", "a huge jump from")? Not after a capital
+    letter that ends a name (``written``, the text ``folded`` folds: "Serie A averaged")."""
     before = _TWO_WORDS_BEFORE.search(folded, max(0, verb.start() - _DETERMINER_REACH - _ADJECTIVE_REACH), verb.start())
     if before is None:
         return False
     if before.group(2) in words.determiner:
-        return True
+        return not (written is not None and _NAME_LETTER.search(written, 0, before.end(2)) is not None)
     # "a steep fall": a change noun after an article and an adjective ("An earthquake hit" is a verb)
     return (before.group(1) in words.article and verb.group() in _words().after
             and before.group(2) not in words.verbs and before.group(2) not in words.auxiliary
             and before.group(2) not in words.stop)
 
+
+_NAME_LETTER = re.compile(r"[A-Z][a-z]+\s+[A-Z]$")  # "Serie A", "Group B": a capital letter that ends a name
 
 _AGENT = "by"  # the preposition of a passive's agent
 
