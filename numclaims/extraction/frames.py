@@ -2031,6 +2031,9 @@ def _per(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | None = 
     found = words.per_re.match(text, end)
     if found is None and draft.kind == "count" and (noun := _NOUN.match(text, end)) is not None:
         found = words.per_re.match(text, noun.end())  # "3.1 million shots a day"
+        if found is None and (verb := _NOUN.match(text, noun.end())) is not None \
+                and scan.fold(verb.group().strip()) in _about_words().past:
+            found = words.per_re.match(text, verb.end())  # "40,276 tickets sold per match": a participle between
     if found is None:
         draft.per = _per_elsewhere(text, draft, words, rate)
         return
