@@ -804,6 +804,7 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
     cut = next((i for i in range(last - 1, first, -1) if lower[i] in words.preposition), None)
     if cut is not None and all(_is_time(t, t.lower(), words) or t.lower() in words.skip or t.lower() in words.ordinal
                                or t.lower() in words.calendar or t.lower() in _words().roles or _is_number(t)
+                               or t.lower() in lexicon().number_words  # "in the past three months"
                                for t in tokens[cut + 1:last]) and any(
             _is_time(t, t.lower(), words) or t.lower() in words.calendar or t.lower() in words.ordinal
             for t in tokens[cut + 1:]):
