@@ -369,9 +369,35 @@ def _joins_nouns(folded: str, stop: re.Match[str], after: int, verbs: list[re.Ma
     reduce", "Search and rescue operations involve"; not "sales rose and that left 5%")?"""
     if stop.group() in words.joining:
         return _joins_head(folded, stop, after, verbs, words)
+    if _in_date_run(folded, stop, after):
+        return True  # "Foreign arrivals between January 1 and June 2 totalled": one time, no clause
     neighbours = _stop_neighbours(folded, stop, after) if stop.group() in words.parallel else None
     return (neighbours is not None and neighbours[1] not in words.pronoun and not _is_number(neighbours[1])
             and not any(after <= v.start() < stop.start() for v in verbs))
+
+
+@functools.cache
+def _run_words() -> frozenset[str]:
+    """time_words.tsv's run rows: the joints of "from April to June", "between January 1 and June 2"."""
+    return frozenset(w for r in read_rows("time_words.tsv") if r[1] == "run" for w in r[0].split(","))
+
+
+def _in_date_run(folded: str, stop: re.Match[str], after: int) -> bool:
+    """Is the stop word the joint of a run of days ("between January 1 and June 2", "from 1
+    January to 28 April": time_words.tsv's run rows after its basis prefix)?"""
+    date_run = _date_run_re()
+    return date_run[0].search(folded, after, stop.start()) is not None and date_run[1].match(folded, stop.end()) is not None
+
+
+@functools.cache
+def _date_run_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What comes before a run's joint ("between January 1 ", "from 1 Jan ") and after it (" June 2")."""
+    rows = read_rows("time_words.tsv")
+    basis = [w for r in rows if r[1] == "prefix" and r[2] == "basis" for w in r[0].split(",") if " " not in w]
+    months = alternation(sorted({m.lower() for m in calendar_names().months}, key=len, reverse=True))
+    day = r"(?:\d{1,2}\s+(?:" + months + r")|(?:" + months + r")\.?\s+\d{1,2})(?![\w])"
+    return (re.compile(r"(?<![\w-])(?:" + alternation(basis) + r")\s+" + day + r"(?:,?\s+\d{4})?\s+$"),
+            re.compile(r"\s+" + day))
 
 
 def _stop_neighbours(folded: str, stop: re.Match[str], after: int) -> tuple[str, str] | None:
@@ -805,6 +831,7 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
     if cut is not None and all(_is_time(t, t.lower(), words) or t.lower() in words.skip or t.lower() in words.ordinal
                                or t.lower() in words.calendar or t.lower() in _words().roles or _is_number(t)
                                or t.lower() in lexicon().number_words  # "in the past three months"
+                               or t.lower() in _run_words()  # "between January 1 and June 2"
                                for t in tokens[cut + 1:last]) and any(
             _is_time(t, t.lower(), words) or t.lower() in words.calendar or t.lower() in words.ordinal
             for t in tokens[cut + 1:]):
