@@ -1767,6 +1767,9 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
                                    m.start() - max(0, m.start() - _PARTICLE_REACH), m.group().lower())), None)
     if verb is not None and _thing(text, verb, draft, words):
         return  # "a surge of 6 to 10 feet": a storm surge
+    if verb is not None and connector is None and preceding[-1] is not verb \
+            and _PARTICIPLE_CLAUSE.search(text, verb.end(), start) is not None:
+        return  # "were down 9.3%, taking 50.1% of the market": a participle's clause after the change's figure
     if verb is not None and connector is not None and _ranging_between(text, verb.end(), connector.end()):
         return  # "edged up to 1.7 per cent, ranging from 0.7 per cent in Adelaide to 4.2 per cent": a range
     if verb is not None and connector is None and preceding and preceding[-1] is not verb \
@@ -1866,6 +1869,7 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
         draft.direction, draft.change = sign, "delta"
 
 
+_PARTICIPLE_CLAUSE = re.compile(r"\d[^,]*,\s+[a-z]+ing\s+$")  # "9.3%, taking ": another figure, its comma and a participle
 _LEVEL_WORD = re.compile(r"([A-Za-z]+)")
 _THAN = re.compile(r"\sthan$")
 _BRACKET_AFTER = re.compile(r"\s*\([^()]{1,60}\)")  # then the change word, as after_re reads it (from the space)
