@@ -1022,6 +1022,10 @@ def _words() -> _Words:
 
 _SENTENCE_END = re.compile(r"[.;!?\n](?=\s|$)")
 _PER_BEFORE = re.compile(r"(?i)\bper\s+([a-z]+)")
+# the kinds an adjective of a rate's period in what they are about makes a rate: money ("average
+# hourly earnings rose to $26.39") and counts, bare or not yet ("Average daily domestic traffic
+# rose to 408,906")
+_ABOUT_RATE_KINDS = _COUNTING_KINDS | frozenset(_COUNT_BARE)
 _WORD = re.compile(r"[A-Za-z][a-z'’-]*")
 _REACH = 160  # characters searched back for the change verb of a "to"/"from"/"by" figure
 _NEAR_WORDS = 2  # a figure with no connector: the verb is one of the two words before it
@@ -1073,7 +1077,7 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
             named = _PER_BEFORE.search(draft.about)
             if named is not None:
                 draft.per = _named_per(draft.about, named, words)
-            elif draft.kind == "money" and (adjective := words.about_adjective_re.search(draft.about)) is not None:
+            elif draft.kind in _ABOUT_RATE_KINDS and (adjective := words.about_adjective_re.search(draft.about)) is not None:
                 draft.per = words.adjectives.get(adjective.group(1).lower())
             elif draft.kind == "money":  # "GAAP EPS reached $11.95": earnings per share
                 draft.per = next((per for w in draft.about.split() if (per := _rate_words().about_nouns.get(w.lower()))), None)
