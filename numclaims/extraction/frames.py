@@ -1241,8 +1241,11 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
     of the same change; both are about what the first is about; "from 5.5p to 6.2p per kWh" are
     one rate."""
     gap = text[previous.end:draft.start]
-    if len(gap) > _CHAIN_GAP or _SENTENCE_END.search(_INITIALISM.sub("", gap)):
-        return  # (an initialism's stops end no sentence: "142 mph in the U.S. and 153 mph")
+    if len(gap) > _CHAIN_GAP or _SENTENCE_END.search(_INITIALISM.sub("", gap)) and not (
+            _ABBREVIATED_BRACKET.fullmatch(gap) and text[previous.end - 1].isalpha()):
+        # (an initialism's stops end no sentence: "142 mph in the U.S. and 153 mph"; nor a unit's
+        # abbreviation before a restatement's bracket: "241.4 lb. (109.5 kg)")
+        return
     # "a drop of 67 cases or 2.7 per cent": the noun the first figure counts comes before "or"
     counted = previous.subject is not None and scan.fold(gap).lstrip().startswith(scan.fold(previous.subject) + " ")
     bare = gap.lstrip()[len(previous.subject):] if counted and previous.subject else gap
@@ -1873,6 +1876,7 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
         draft.direction, draft.change = sign, "delta"
 
 
+_ABBREVIATED_BRACKET = re.compile(r"\.\s+\(")  # "lb. (": the stop of the unit before it
 _PARTICIPLE_CLAUSE = re.compile(r"\d[^,]*,\s+[a-z]+ing\s+$")  # "9.3%, taking ": another figure, its comma and a participle
 _LEVEL_WORD = re.compile(r"([A-Za-z]+)")
 _THAN = re.compile(r"\sthan$")
