@@ -1740,6 +1740,20 @@ def _thing(text: str, verb: re.Match[str], draft: Draft, words: _Words) -> bool:
     return before is not None and (before.group(1) in words.thing_before or before.group(1) in _about_words().determiner)
 
 
+def _change_noun_of(text: str, sentence: int, start: int, words: _Words) -> str | None:
+    """The direction of a change noun after an article and before "of" right before the figure
+    ("a growth of 17.63%"; the nouns that are change verbs too, "an increase of", are read as
+    those)."""
+    near = list(_WORD.finditer(text, max(sentence, start - _NEAR_REACH), start))
+    if len(near) < _NEAR_WORDS + 1 or near[-1].group().lower() != _OF or text[near[-1].end():start].strip() \
+            or near[-3].group().lower() not in _about_words().article:
+        return None
+    noun = near[-2].group().lower()
+    if noun in words.before or noun in _more_words().amounts:
+        return None  # "a surge of 8 to 12 feet" is read as a verb's noun; "posted a loss of $96 million": an amount
+    return words.after.get(noun)
+
+
 def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | None = None) -> None:
     if _no_change(text, draft, words):
         return
@@ -1768,6 +1782,9 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
             preceding = preceding[-_NEAR_WORDS - 1:]  # "rose a modest 1.7 percent", "grew a slower 1.9 percent"
         else:
             preceding = preceding[-_NEAR_WORDS:]
+    if connector is None and (noun := _change_noun_of(text, sentence, start, words)) is not None:
+        draft.direction, draft.change = noun, "delta"  # "a growth of 17.63%": a change noun's figure
+        return
     verb = next((m for m in reversed(preceding) if m.group().lower() in words.before
                  and not _speech_verb(text, m)
                  and not _particle(scan.fold(text[max(0, m.start() - _PARTICLE_REACH):m.end()]),
@@ -1950,6 +1967,7 @@ class _MoreWords:
     stat_line_re: re.Pattern[str]  # "and 14 rebounds" after a player's points
     ranging: frozenset[str]  # "ranging": "from X to Y" after it is a range
     speech: frozenset[str]  # "added": with a colon or comma after it, a verb of speech
+    amounts: frozenset[str] = frozenset()  # "loss": a change noun that names an amount before "of"
 
 
 @functools.cache
@@ -1987,6 +2005,7 @@ def _more_words() -> _MoreWords:
         re.compile(r"(?i)\s*(?:,|,?\s+and)\s+\d+\s+(?:" + alternation(list(tables["stat"])) + r")(?![\w-])"),
         frozenset(tables["ranging"]),
         frozenset(tables["speech"]),
+        frozenset(tables.get("amount", {})),
     )
 
 
