@@ -1780,6 +1780,12 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
                     text[a:b].strip() for a, b in zip([m.end() for m in preceding[-3:]],
                                                       [*(m.start() for m in preceding[-2:]), start])):
             preceding = preceding[-_NEAR_WORDS - 1:]  # "rose a modest 1.7 percent", "grew a slower 1.9 percent"
+        elif len(preceding) > _NEAR_WORDS + 1 and preceding[-1].group().lower() == _OF \
+                and preceding[-3].group().lower() in _about_words().article \
+                and preceding[-4].group().lower() in words.before and not any(
+                    text[a:b].strip() for a, b in zip([m.end() for m in preceding[-4:]],
+                                                      [*(m.start() for m in preceding[-3:]), start])):
+            preceding = preceding[-_NEAR_WORDS - 2:]  # "lost a total of 3.8%", "gained an average of 3%"
         else:
             preceding = preceding[-_NEAR_WORDS:]
     if connector is None and (noun := _change_noun_of(text, sentence, start, words)) is not None:
