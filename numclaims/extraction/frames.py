@@ -1542,6 +1542,13 @@ def _level_before_change(text: str, previous: Draft, draft: Draft, drafts: list[
     draft.about = draft.about or previous.about
 
 
+def _after_preposition(text: str, draft: Draft) -> bool:
+    """Is the word right before the figure a preposition of about_words.tsv ("from eight countries";
+    not "of": "The cumulative count of 30,926 cases" is the count's value)?"""
+    before = _WORD_BEFORE.search(scan.fold(text[max(0, draft.start - _PARTICLE_REACH):draft.start]))
+    return before is not None and before.group(1) in _about_words().preposition and before.group(1) != _OF
+
+
 def _start_on(text: str, level: Draft, change: Draft, draft: Draft) -> None:
     """A figure of the level's kind after a change and "on the" is the change's start: "30,926
     cases is up 210.6 per cent on the 9,957 of the same period last year", "5022 new cases ..., a
@@ -1553,7 +1560,8 @@ def _start_on(text: str, level: Draft, change: Draft, draft: Draft) -> None:
             or not _start_on_re().fullmatch(text, change.end, draft.start):
         return
     draft.direction, draft.change = change.direction, "start"
-    level.direction, level.change = change.direction, "level"
+    if level.change is None and not _after_preposition(text, level):  # ("reported from eight countries": an adjunct)
+        level.direction, level.change = change.direction, "level"
 
 
 @functools.cache
@@ -1585,6 +1593,11 @@ def _level_target(text: str, previous: Draft, draft: Draft, drafts: list[Draft])
         # "reached 702.05 LMT by 11 April against 623.47 LMT a year earlier, a rise of around
         # 12.35%": the figure set against the level is the change's start
         previous.direction, previous.change = draft.direction, "start"
+        return earlier[-1]
+    if draft.change == "delta" and previous.change is None and _after_preposition(text, previous) \
+            and _words_in(_about_words().verb_re, scan.fold(gap), 0, len(gap)):
+        # "5022 new cases were reported from eight countries, a modest 1.1% increase": the
+        # figure after a preposition is the verb's adjunct; the level is the clause's own figure
         return earlier[-1]
     aside = _ASIDE_BEFORE.match(text, earlier[-1].end, previous.start)
     if aside is not None and _about_words().aside >= {aside.group(1).lower()} and "," in text[previous.end:draft.start]:
