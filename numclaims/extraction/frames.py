@@ -1594,10 +1594,10 @@ def _level_target(text: str, previous: Draft, draft: Draft, drafts: list[Draft])
         # 12.35%": the figure set against the level is the change's start
         previous.direction, previous.change = draft.direction, "start"
         return earlier[-1]
-    if draft.change == "delta" and previous.change is None and _after_preposition(text, previous) \
-            and _words_in(_about_words().verb_re, scan.fold(gap), 0, len(gap)):
-        # "5022 new cases were reported from eight countries, a modest 1.1% increase": the
-        # figure after a preposition is the verb's adjunct; the level is the clause's own figure
+    if draft.change == "delta" and previous.change is None and _after_preposition(text, previous):
+        # "5022 new cases were reported from eight countries, a modest 1.1% increase", "reported
+        # 300 cases across 12 states, up 5%": the figure after a preposition is an adjunct; the
+        # level is the clause's own figure
         return earlier[-1]
     aside = _ASIDE_BEFORE.match(text, earlier[-1].end, previous.start)
     if aside is not None and _about_words().aside >= {aside.group(1).lower()} and "," in text[previous.end:draft.start]:
