@@ -1061,6 +1061,8 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
     for level, change, draft in zip(chain, chain[1:], chain[2:]):
         _start_on(text, level, change, draft)
     for previous, draft in zip(chain, chain[1:]):
+        _paired(text, previous, draft)
+    for previous, draft in zip(chain, chain[1:]):
         # "..., down 18.6% on the previous quarter and 1.3% on a year earlier": the second change
         # of the verb left out is of what the first is of, known once the level gave it
         if draft.about is None and previous.about is not None and draft.change == previous.change == "delta" \
@@ -1540,6 +1542,25 @@ def _level_before_change(text: str, previous: Draft, draft: Draft, drafts: list[
             level.direction, level.change = draft.direction, "level"
     # "shipments came to 292 million units, down 18.6%": the change is of what its level is of
     draft.about = draft.about or previous.about
+
+
+def _paired(text: str, previous: Draft, draft: Draft) -> None:
+    """Two figures of one kind joined by "and" share their role in a change: "320 million active
+    and 144 million paid users, up from 299 million and 138 million" (two levels, two starts)."""
+    if previous.kind != draft.kind or previous.unit != draft.unit:
+        return
+    gap = text[previous.end:draft.start]
+    if draft.change == "level" and previous.direction is None and previous.change is None and _PAIRED_LEVELS.fullmatch(gap) \
+            and _PAIRED_STARTS.search(text, draft.end, draft.end + _PAIRED_REACH):
+        previous.direction, previous.change = draft.direction, "level"
+    elif previous.change == "start" and draft.direction is None and draft.change is None \
+            and (joint := _PAIRED_STARTS.match(text, previous.end)) is not None and joint.end() == draft.start:
+        draft.direction, draft.change = previous.direction, "start"
+
+
+_PAIRED_LEVELS = re.compile(r"(?i)\s+(?:[a-z-]+\s+)?and\s+")  # " active and "
+_PAIRED_STARTS = re.compile(r"(?i)\s+and\s+(?=\S*\d)")  # " and " before the second start
+_PAIRED_REACH = 60  # "144 million paid users, up from 299 million and 138"
 
 
 def _after_preposition(text: str, draft: Draft) -> bool:
