@@ -1925,6 +1925,11 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
         draft.direction, draft.change = words.level[scan.fold(level.group(1))], "level"
         return
     noun = words.after_re.match(text, draft.end)
+    if noun is not None and scan.fold(noun.group(1)) in _more_words().amounts \
+            and (next_word := _NEXT_WORD.match(text, noun.end())) is not None \
+            and scan.fold(next_word.group(1)) not in _about_words().preposition \
+            and scan.fold(next_word.group(1)) not in _about_words().stop:
+        noun = None  # "370 loss events": an amount noun as a modifier of the noun after it, no change
     if noun is None and (leading := _AFTER_COMMA.match(text, draft.end)) is not None:
         # "ended $1.42, or 1.9%, higher at $77.07": the word after the restatement's comma, when
         # the level follows it
@@ -1955,6 +1960,7 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
         draft.direction, draft.change = sign, "delta"
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _ABBREVIATED_BRACKET = re.compile(r"\.\s+\(")  # "lb. (": the stop of the unit before it
 _PARTICIPLE_CLAUSE = re.compile(r"\d[^,]*,\s+[a-z]+ing\s+$")  # "9.3%, taking ": another figure, its comma and a participle
 _LEVEL_WORD = re.compile(r"([A-Za-z]+)")
