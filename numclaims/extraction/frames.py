@@ -1558,7 +1558,7 @@ def _paired(text: str, previous: Draft, draft: Draft) -> None:
         draft.direction, draft.change = previous.direction, "start"
 
 
-_PAIRED_LEVELS = re.compile(r"(?i)\s+(?:[a-z-]+\s+)?and\s+")  # " active and "
+_PAIRED_LEVELS = re.compile(r"(?i)\s+(?:[a-z-]+\s+)?and\s+(?:[a-z-]+\s+)?")  # " active and ", " and diesel "
 _PAIRED_STARTS = re.compile(r"(?i)\s+and\s+(?=\S*\d)")  # " and " before the second start
 _PAIRED_REACH = 60  # "144 million paid users, up from 299 million and 138"
 
