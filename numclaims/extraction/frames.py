@@ -197,7 +197,7 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
     after_comma = clause > floor and text[clause - 1] == ","
     back = clause - 1 if after_comma else None
     verbs = [v for v in _words_in(words.verb_re, folded, 0, len(folded))
-             if not _after_determiner(folded, v, words) and not _particle(folded, v.start(), v.group())
+             if not _after_determiner(folded, v, words, text[clause:draft.start]) and not _particle(folded, v.start(), v.group())
              and not _noun_opening(text, clause, v, words) and not _agent_participle(folded, v, words)]
     first = _TOKEN.search(text, clause, draft.start)
     if first is not None and first.group().lower() in words.stop and (
@@ -223,6 +223,8 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
         verb = verbs[-1]  # the last verb before the figure
         if len(verbs) > 1 and verb.group() in _words().adverbs and not folded[verbs[-2].end():verb.start()].strip():
             verb = verbs[-2]  # "the season ticket goes up 5.9%": the verb of the particle
+        elif verb.group() in _words().adverbs and (moved := _particle_verb(folded, verb.start())) is not None:
+            verb = moved  # "Construction on new homes nudged up 0.9%", "Demand shot up by 158.1%": the verb, not the subject's
         if verb.group() in words.source and _source_object(text, clause + verb.end(), draft.start):
             return None, None, _READ  # "experts put the cost at $50 billion", "GFZ measured it at 6.9": a source's estimate
         last_word = _LAST_TOKEN.search(folded, verb.end())
@@ -370,9 +372,35 @@ def _joins_nouns(folded: str, stop: re.Match[str], after: int, verbs: list[re.Ma
     reduce", "Search and rescue operations involve"; not "sales rose and that left 5%")?"""
     if stop.group() in words.joining:
         return _joins_head(folded, stop, after, verbs, words)
+    if _in_date_run(folded, stop, after):
+        return True  # "Foreign arrivals between January 1 and June 2 totalled": one time, no clause
     neighbours = _stop_neighbours(folded, stop, after) if stop.group() in words.parallel else None
     return (neighbours is not None and neighbours[1] not in words.pronoun and not _is_number(neighbours[1])
             and not any(after <= v.start() < stop.start() for v in verbs))
+
+
+@functools.cache
+def _run_words() -> frozenset[str]:
+    """time_words.tsv's run rows: the joints of "from April to June", "between January 1 and June 2"."""
+    return frozenset(w for r in read_rows("time_words.tsv") if r[1] == "run" for w in r[0].split(","))
+
+
+def _in_date_run(folded: str, stop: re.Match[str], after: int) -> bool:
+    """Is the stop word the joint of a run of days ("between January 1 and June 2", "from 1
+    January to 28 April": time_words.tsv's run rows after its basis prefix)?"""
+    date_run = _date_run_re()
+    return date_run[0].search(folded, after, stop.start()) is not None and date_run[1].match(folded, stop.end()) is not None
+
+
+@functools.cache
+def _date_run_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What comes before a run's joint ("between January 1 ", "from 1 Jan ") and after it (" June 2")."""
+    rows = read_rows("time_words.tsv")
+    basis = [w for r in rows if r[1] == "prefix" and r[2] == "basis" for w in r[0].split(",") if " " not in w]
+    months = alternation(sorted({m.lower() for m in calendar_names().months}, key=len, reverse=True))
+    day = r"(?:\d{1,2}\s+(?:" + months + r")|(?:" + months + r")\.?\s+\d{1,2})(?![\w])"
+    return (re.compile(r"(?<![\w-])(?:" + alternation(basis) + r")\s+" + day + r"(?:,?\s+\d{4})?\s+$"),
+            re.compile(r"\s+" + day))
 
 
 def _stop_neighbours(folded: str, stop: re.Match[str], after: int) -> tuple[str, str] | None:
@@ -671,19 +699,22 @@ def _source_object(text: str, start: int, end: int) -> bool:
     return len(tokens) > 1 and "at" in tokens[1:]
 
 
-def _after_determiner(folded: str, verb: re.Match[str], words: _AboutWords) -> bool:
+def _after_determiner(folded: str, verb: re.Match[str], words: _AboutWords, written: str | None = None) -> bool:
     """Is the verb a noun after a determiner, with an adjective between or not ("the cost of the
-    damage", "a rise of 5%", "a steep fall from", "a huge jump from")?"""
+    damage", "a rise of 5%", "a steep fall from", "a huge jump from")? Not after a capital
+    letter that ends a name (``written``, the text ``folded`` folds: "Serie A averaged")."""
     before = _TWO_WORDS_BEFORE.search(folded, max(0, verb.start() - _DETERMINER_REACH - _ADJECTIVE_REACH), verb.start())
     if before is None:
         return False
     if before.group(2) in words.determiner:
-        return True
+        return not (written is not None and _NAME_LETTER.search(written, 0, before.end(2)) is not None)
     # "a steep fall": a change noun after an article and an adjective ("An earthquake hit" is a verb)
     return (before.group(1) in words.article and verb.group() in _words().after
             and before.group(2) not in words.verbs and before.group(2) not in words.auxiliary
             and before.group(2) not in words.stop)
 
+
+_NAME_LETTER = re.compile(r"[A-Z][a-z]+\s+[A-Z]$")  # "Serie A", "Group B": a capital letter that ends a name
 
 _AGENT = "by"  # the preposition of a passive's agent
 
@@ -695,6 +726,18 @@ def _agent_participle(folded: str, verb: re.Match[str], words: _AboutWords) -> b
         return False  # "dropped by 206 billion cubic feet": the change verb and its figure
     before = _LAST_TOKEN.search(folded, 0, verb.start())
     return before is not None and before.group().strip() not in words.auxiliary and before.group().strip() not in words.verbs
+
+
+def _particle_verb(folded: str, start: int) -> re.Match[str] | None:
+    """The verb of motion right before the "up" or "down" at ``start`` that is no verb of
+    about_words.tsv ("nudged up", "inched up", "shot up": qualifiers.tsv's particle verbs)."""
+    before = _WORD_BEFORE.search(folded, max(0, start - _PARTICLE_REACH), start)
+    if before is None or before.group(1) not in lexicon().particle_verbs:
+        return None
+    return _PLAIN_WORD.match(folded, before.start(1))
+
+
+_PLAIN_WORD = re.compile(r"[a-z]+")
 
 
 def _particle(folded: str, start: int, word: str) -> bool:
@@ -794,6 +837,8 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
     cut = next((i for i in range(last - 1, first, -1) if lower[i] in words.preposition), None)
     if cut is not None and all(_is_time(t, t.lower(), words) or t.lower() in words.skip or t.lower() in words.ordinal
                                or t.lower() in words.calendar or t.lower() in _words().roles or _is_number(t)
+                               or t.lower() in lexicon().number_words  # "in the past three months"
+                               or t.lower() in _run_words()  # "between January 1 and June 2"
                                for t in tokens[cut + 1:last]) and any(
             _is_time(t, t.lower(), words) or t.lower() in words.calendar or t.lower() in words.ordinal
             for t in tokens[cut + 1:]):
@@ -984,6 +1029,10 @@ def _words() -> _Words:
 
 _SENTENCE_END = re.compile(r"[.;!?\n](?=\s|$)")
 _PER_BEFORE = re.compile(r"(?i)\bper\s+([a-z]+)")
+# the kinds an adjective of a rate's period in what they are about makes a rate: money ("average
+# hourly earnings rose to $26.39") and counts, bare or not yet ("Average daily domestic traffic
+# rose to 408,906")
+_ABOUT_RATE_KINDS = _COUNTING_KINDS | frozenset(_COUNT_BARE)
 _WORD = re.compile(r"[A-Za-z][a-z'’-]*")
 _REACH = 160  # characters searched back for the change verb of a "to"/"from"/"by" figure
 _NEAR_WORDS = 2  # a figure with no connector: the verb is one of the two words before it
@@ -1016,6 +1065,10 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
         _continue(text, previous, draft, words)
     for previous, draft in zip(chain, chain[1:]):  # "totaled $356.4 billion in the first two months of the year, down 17 percent"
         _level_before_change(text, previous, draft, drafts)
+    for level, change, draft in zip(chain, chain[1:], chain[2:]):
+        _start_on(text, level, change, draft)
+    for previous, draft in zip(chain, chain[1:]):
+        _paired(text, previous, draft)
     for previous, draft in zip(chain, chain[1:]):
         # "..., down 18.6% on the previous quarter and 1.3% on a year earlier": the second change
         # of the verb left out is of what the first is of, known once the level gave it
@@ -1035,7 +1088,7 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
             named = _PER_BEFORE.search(draft.about)
             if named is not None:
                 draft.per = _named_per(draft.about, named, words)
-            elif draft.kind == "money" and (adjective := words.about_adjective_re.search(draft.about)) is not None:
+            elif draft.kind in _ABOUT_RATE_KINDS and (adjective := words.about_adjective_re.search(draft.about)) is not None:
                 draft.per = words.adjectives.get(adjective.group(1).lower())
             elif draft.kind == "money":  # "GAAP EPS reached $11.95": earnings per share
                 draft.per = next((per for w in draft.about.split() if (per := _rate_words().about_nouns.get(w.lower()))), None)
@@ -1199,8 +1252,11 @@ def _continue(text: str, previous: Draft, draft: Draft, words: _Words) -> None:
     of the same change; both are about what the first is about; "from 5.5p to 6.2p per kWh" are
     one rate."""
     gap = text[previous.end:draft.start]
-    if len(gap) > _CHAIN_GAP or _SENTENCE_END.search(_INITIALISM.sub("", gap)):
-        return  # (an initialism's stops end no sentence: "142 mph in the U.S. and 153 mph")
+    if len(gap) > _CHAIN_GAP or _SENTENCE_END.search(_INITIALISM.sub("", gap)) and not (
+            _ABBREVIATED_BRACKET.fullmatch(gap) and text[previous.end - 1].isalpha()):
+        # (an initialism's stops end no sentence: "142 mph in the U.S. and 153 mph"; nor a unit's
+        # abbreviation before a restatement's bracket: "241.4 lb. (109.5 kg)")
+        return
     # "a drop of 67 cases or 2.7 per cent": the noun the first figure counts comes before "or"
     counted = previous.subject is not None and scan.fold(gap).lstrip().startswith(scan.fold(previous.subject) + " ")
     bare = gap.lstrip()[len(previous.subject):] if counted and previous.subject else gap
@@ -1495,6 +1551,53 @@ def _level_before_change(text: str, previous: Draft, draft: Draft, drafts: list[
     draft.about = draft.about or previous.about
 
 
+def _paired(text: str, previous: Draft, draft: Draft) -> None:
+    """Two figures of one kind joined by "and" share their role in a change: "320 million active
+    and 144 million paid users, up from 299 million and 138 million" (two levels, two starts)."""
+    if previous.kind != draft.kind or previous.unit != draft.unit:
+        return
+    gap = text[previous.end:draft.start]
+    if draft.change == "level" and previous.direction is None and previous.change is None and _PAIRED_LEVELS.fullmatch(gap) \
+            and _PAIRED_STARTS.search(text, draft.end, draft.end + _PAIRED_REACH):
+        previous.direction, previous.change = draft.direction, "level"
+    elif previous.change == "start" and draft.direction is None and draft.change is None \
+            and (joint := _PAIRED_STARTS.match(text, previous.end)) is not None and joint.end() == draft.start:
+        draft.direction, draft.change = previous.direction, "start"
+
+
+_PAIRED_LEVELS = re.compile(r"(?i)\s+(?:[a-z-]+\s+)?and\s+(?:[a-z-]+\s+)?")  # " active and ", " and diesel "
+_PAIRED_STARTS = re.compile(r"(?i)\s+and\s+(?=\S*\d)")  # " and " before the second start
+_PAIRED_REACH = 60  # "144 million paid users, up from 299 million and 138"
+
+
+def _after_preposition(text: str, draft: Draft) -> bool:
+    """Is the word right before the figure a preposition of about_words.tsv ("from eight countries";
+    not "of": "The cumulative count of 30,926 cases" is the count's value)?"""
+    before = _WORD_BEFORE.search(scan.fold(text[max(0, draft.start - _PARTICLE_REACH):draft.start]))
+    return before is not None and before.group(1) in _about_words().preposition and before.group(1) != _OF
+
+
+def _start_on(text: str, level: Draft, change: Draft, draft: Draft) -> None:
+    """A figure of the level's kind after a change and "on the" is the change's start: "30,926
+    cases is up 210.6 per cent on the 9,957 of the same period last year", "5022 new cases ..., a
+    modest 1.1% increase on the 4967 cases of week 10" (the figure before the change its level)."""
+    if draft.direction is not None or change.change != "delta" or change.direction is None \
+            or level.change not in (None, "level") or level.direction not in (None, change.direction) \
+            or level.unit != draft.unit or not (level.kind == draft.kind or {level.kind, draft.kind} <= set(_COUNT_BARE)) \
+            or _SENTENCE_END.search(text, level.end, draft.start) \
+            or not _start_on_re().fullmatch(text, change.end, draft.start):
+        return
+    draft.direction, draft.change = change.direction, "start"
+    if level.change is None and not _after_preposition(text, level):  # ("reported from eight countries": an adjunct)
+        level.direction, level.change = change.direction, "level"
+
+
+@functools.cache
+def _start_on_re() -> re.Pattern[str]:
+    """" on the ", " increase on the ": what comes between a change and its start after "on"."""
+    return re.compile(r"(?i)(?:[\s-]+[a-z]+)?\s+on\s+(?:" + alternation(sorted(_about_words().determiner)) + r")\s+")
+
+
 def _level_target(text: str, previous: Draft, draft: Draft, drafts: list[Draft]) -> Draft:
     """Which figure before the change is its level: the one right before it, unless that counts
     another noun than the change's start and an earlier one in the sentence counts the same
@@ -1522,6 +1625,11 @@ def _level_target(text: str, previous: Draft, draft: Draft, drafts: list[Draft])
         said = {w.lower() for w in _WORD.findall(gap[cut:] + " " + text[previous.end:draft.start])}
         if not said & _about_words().estimate:
             previous.direction, previous.change = draft.direction, "start"
+        return earlier[-1]
+    if draft.change == "delta" and previous.change is None and _after_preposition(text, previous):
+        # "5022 new cases were reported from eight countries, a modest 1.1% increase", "reported
+        # 300 cases across 12 states, up 5%": the figure after a preposition is an adjunct; the
+        # level is the clause's own figure
         return earlier[-1]
     aside = _ASIDE_BEFORE.match(text, earlier[-1].end, previous.start)
     if aside is not None and _about_words().aside >= {aside.group(1).lower()} and "," in text[previous.end:draft.start]:
@@ -1699,6 +1807,20 @@ def _thing(text: str, verb: re.Match[str], draft: Draft, words: _Words) -> bool:
     return before is not None and (before.group(1) in words.thing_before or before.group(1) in _about_words().determiner)
 
 
+def _change_noun_of(text: str, sentence: int, start: int, words: _Words) -> str | None:
+    """The direction of a change noun after an article and before "of" right before the figure
+    ("a growth of 17.63%"; the nouns that are change verbs too, "an increase of", are read as
+    those)."""
+    near = list(_WORD.finditer(text, max(sentence, start - _NEAR_REACH), start))
+    if len(near) < _NEAR_WORDS + 1 or near[-1].group().lower() != _OF or text[near[-1].end():start].strip() \
+            or near[-3].group().lower() not in _about_words().article:
+        return None
+    noun = near[-2].group().lower()
+    if noun in words.before or noun in _more_words().amounts:
+        return None  # "a surge of 8 to 12 feet" is read as a verb's noun; "posted a loss of $96 million": an amount
+    return words.after.get(noun)
+
+
 def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | None = None) -> None:
     if _no_change(text, draft, words):
         return
@@ -1725,14 +1847,26 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
                     text[a:b].strip() for a, b in zip([m.end() for m in preceding[-3:]],
                                                       [*(m.start() for m in preceding[-2:]), start])):
             preceding = preceding[-_NEAR_WORDS - 1:]  # "rose a modest 1.7 percent", "grew a slower 1.9 percent"
+        elif len(preceding) > _NEAR_WORDS + 1 and preceding[-1].group().lower() == _OF \
+                and preceding[-3].group().lower() in _about_words().article \
+                and preceding[-4].group().lower() in words.before and not any(
+                    text[a:b].strip() for a, b in zip([m.end() for m in preceding[-4:]],
+                                                      [*(m.start() for m in preceding[-3:]), start])):
+            preceding = preceding[-_NEAR_WORDS - 2:]  # "lost a total of 3.8%", "gained an average of 3%"
         else:
             preceding = preceding[-_NEAR_WORDS:]
+    if connector is None and (noun := _change_noun_of(text, sentence, start, words)) is not None:
+        draft.direction, draft.change = noun, "delta"  # "a growth of 17.63%": a change noun's figure
+        return
     verb = next((m for m in reversed(preceding) if m.group().lower() in words.before
                  and not _speech_verb(text, m)
                  and not _particle(scan.fold(text[max(0, m.start() - _PARTICLE_REACH):m.end()]),
                                    m.start() - max(0, m.start() - _PARTICLE_REACH), m.group().lower())), None)
     if verb is not None and _thing(text, verb, draft, words):
         return  # "a surge of 6 to 10 feet": a storm surge
+    if verb is not None and connector is None and preceding[-1] is not verb \
+            and _PARTICIPLE_CLAUSE.search(text, verb.end(), start) is not None:
+        return  # "were down 9.3%, taking 50.1% of the market": a participle's clause after the change's figure
     if verb is not None and connector is not None and _ranging_between(text, verb.end(), connector.end()):
         return  # "edged up to 1.7 per cent, ranging from 0.7 per cent in Adelaide to 4.2 per cent": a range
     if verb is not None and connector is None and preceding and preceding[-1] is not verb \
@@ -1802,6 +1936,11 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
         draft.direction, draft.change = words.level[scan.fold(level.group(1))], "level"
         return
     noun = words.after_re.match(text, draft.end)
+    if noun is not None and scan.fold(noun.group(1)) in _more_words().amounts \
+            and (next_word := _NEXT_WORD.match(text, noun.end())) is not None \
+            and scan.fold(next_word.group(1)) not in _about_words().preposition \
+            and scan.fold(next_word.group(1)) not in _about_words().stop:
+        noun = None  # "370 loss events": an amount noun as a modifier of the noun after it, no change
     if noun is None and (leading := _AFTER_COMMA.match(text, draft.end)) is not None:
         # "ended $1.42, or 1.9%, higher at $77.07": the word after the restatement's comma, when
         # the level follows it
@@ -1832,6 +1971,9 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
         draft.direction, draft.change = sign, "delta"
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+_ABBREVIATED_BRACKET = re.compile(r"\.\s+\(")  # "lb. (": the stop of the unit before it
+_PARTICIPLE_CLAUSE = re.compile(r"\d[^,]*,\s+[a-z]+ing\s+$")  # "9.3%, taking ": another figure, its comma and a participle
 _LEVEL_WORD = re.compile(r"([A-Za-z]+)")
 _THAN = re.compile(r"\sthan$")
 _BRACKET_AFTER = re.compile(r"\s*\([^()]{1,60}\)")  # then the change word, as after_re reads it (from the space)
@@ -1904,6 +2046,7 @@ class _MoreWords:
     stat_line_re: re.Pattern[str]  # "and 14 rebounds" after a player's points
     ranging: frozenset[str]  # "ranging": "from X to Y" after it is a range
     speech: frozenset[str]  # "added": with a colon or comma after it, a verb of speech
+    amounts: frozenset[str] = frozenset()  # "loss": a change noun that names an amount before "of"
 
 
 @functools.cache
@@ -1923,10 +2066,12 @@ def _more_words() -> _MoreWords:
         # ("233% revenue growth", "an 18.65% average tariff increase")
         re.compile(r"(?i)(?:\s+of(?:\s+[a-z][a-z-]*){0,2}|(?:[\s-]+[a-z][a-z-]*){1,2})[\s-]+(" + after_nouns + r")(?![\w-])"),
         re.compile(r"(?i)(?<![\w-])(?:" + alternation(list(tables["neutral"])) + r")\s+of\s+$"),
-        # ", up from", ", up slightly from", ", up a slight 1pc", ", a gain of"
+        # ", up from", ", up slightly from", ", up a slight 1pc", ", a gain of", ", up by", ", a
+        # modest 1.1% increase"
         re.compile(r"(?i)\s*(?:(?:" + level_words + r")(?:\s+(?:" + alternation(list(tables["degree"])).replace(r"\ ", r"\s+")
-                   + r"))?(?:\s+from)?\s+(?:an?\s+[a-z]+\s+)?|(?:an?|the)\s+(?:[a-z-]+\s+)?(?:"
-                   + after_nouns + r")\s+(?:" + alternation(list(tables["intro"])) + r")\s+)?(?:(?:"
+                   + r"))?(?:\s+(?:" + alternation([w for w, role in tables["role"].items() if role in ("start", "delta")])
+                   + r"))?\s+(?:an?\s+[a-z]+\s+)?|(?:an?|the)\s+(?:[a-z-]+\s+)?(?:"
+                   + after_nouns + r")\s+(?:" + alternation(list(tables["intro"])) + r")\s+|an?\s+[a-z-]+\s+)?(?:(?:"
                    + alternation(sorted(_about_words().skip)) + r")\s+)?"),
         # the phrase opens with a determiner: "to a record low of", "from its 2023 closing level of"
         # (not "to cover a revenue deficit of": an infinitive's object)
@@ -1939,6 +2084,7 @@ def _more_words() -> _MoreWords:
         re.compile(r"(?i)\s*(?:,|,?\s+and)\s+\d+\s+(?:" + alternation(list(tables["stat"])) + r")(?![\w-])"),
         frozenset(tables["ranging"]),
         frozenset(tables["speech"]),
+        frozenset(tables.get("amount", {})),
     )
 
 
@@ -2023,6 +2169,9 @@ def _per(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | None = 
     found = words.per_re.match(text, end)
     if found is None and draft.kind == "count" and (noun := _NOUN.match(text, end)) is not None:
         found = words.per_re.match(text, noun.end())  # "3.1 million shots a day"
+        if found is None and (verb := _NOUN.match(text, noun.end())) is not None \
+                and scan.fold(verb.group().strip()) in _about_words().past:
+            found = words.per_re.match(text, verb.end())  # "40,276 tickets sold per match": a participle between
     if found is None:
         draft.per = _per_elsewhere(text, draft, words, rate)
         return

@@ -607,18 +607,39 @@ def _joined(text: str, first: _Expression, second: _Expression, published: dt.da
 
 def _month_runs(text: str, found: list[_Expression]) -> list[_Expression]:
     """"from April to June" is the three months, not a comparison with April and then June: the
-    "from" expression of a month and the month after "to" ("through", "until") join."""
+    "from" expression of a month or a day and the month or day after "to" ("through", "until",
+    "and" after "between") join: "between January 1 and June 2", "From 1 January to 28 April
+    2024" (a first day written without its year takes the year of the last)."""
     out: list[_Expression] = []
     for expression in found:
         first = out[-1] if out else None
         if (first is not None and first.own is not None and first.comparison and expression.period is not None
-                and _run_joint().fullmatch(text, first.end, expression.start) and _one_month(first.own[1])
-                and _one_month(expression.period) and first.own[1][0] <= expression.period[0]):
-            out[-1] = _Expression(first.start, expression.end, text[first.start:expression.end],
-                                  (first.own[1][0], expression.period[1]))
-            continue
+                and _run_joint().fullmatch(text, first.end, expression.start) and _month_or_day(first.own[1])
+                and _month_or_day(expression.period)):
+            start = _run_start(text, first, expression.period[0])
+            if start <= expression.period[0]:
+                out[-1] = _Expression(first.start, expression.end, text[first.start:expression.end],
+                                      (start, expression.period[1]))
+                continue
         out.append(expression)
     return out
+
+
+def _run_start(text: str, first: _Expression, end: dt.date) -> dt.date:
+    """The first day of a run: a day or month written without a year ("from 1 January to 28 April
+    2024") is in the year of the run's last day, or the year before when it would come after it."""
+    start = first.own[1][0]
+    if start <= end or re.search(r"\d{4}", text[first.start:first.end]):
+        return start
+    try:
+        moved = start.replace(year=end.year)
+        return moved if moved <= end else start.replace(year=end.year - 1)
+    except ValueError:  # 29 February
+        return start
+
+
+def _month_or_day(period: tuple[dt.date, dt.date]) -> bool:
+    return period[0] == period[1] or _one_month(period)
 
 
 @functools.cache

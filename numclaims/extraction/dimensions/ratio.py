@@ -76,6 +76,20 @@ def _fraction_matches(ctx: Context) -> list[re.Match[str]]:
     return sorted(found, key=lambda m: m.start())
 
 
+@functools.cache
+def _year_parts() -> frozenset[str]:
+    """time_words.tsv's parts of a year written with a fraction word ("first half", "second half")."""
+    return frozenset(r[0] for r in read_rows("time_words.tsv") if r[1] in ("h", "q") and " " in r[0])
+
+
+_WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
+
+
+def _part_of_year(folded: str, start: int, fraction: str) -> bool:
+    before = _WORD_BEFORE.search(folded, max(0, start - 20), start)
+    return before is not None and f"{before.group(1)} {fraction}" in _year_parts()
+
+
 def fractions(ctx: Context, protected: SpanSet) -> list[Draft]:
     """"a third of", "two-thirds of", "half of": a share, reported in per cent; "up by a fifth":
     a change by one."""
@@ -86,6 +100,8 @@ def fractions(ctx: Context, protected: SpanSet) -> list[Draft]:
         numerator_word, denominator_word = match.group(1), scan.fold(match.group(2))
         if protected.overlaps(*match.span()) or (numerator_word is None and denominator_word != "half"):
             continue
+        if numerator_word is None and _part_of_year(ctx.folded, match.start(), denominator_word):
+            continue  # "in the first half of 2019": a part of a year (time_words.tsv), no share
         numerator = 1.0 if numerator_word is None or scan.fold(numerator_word) in _ARTICLES else table[scan.fold(numerator_word)][0]
         share = numerator * table[denominator_word][0] * 100
         subject = subject_after(ctx.text, match.end())

@@ -34,6 +34,8 @@ def _is_year(text: str, surface: str, end: int, start: int) -> bool:
     second year of "2016 to 2018")?"""
     if len(surface) != 4 or not surface.isdigit() or not _FIRST <= int(surface) <= _LAST:
         return False
+    if _AFTER_PERCENT.search(text, max(0, start - _PERCENT_REACH), start) and _BRACKET_CLOSE.match(text, end):
+        return False  # "53% (1684) of all deaths": the count the percentage is of, in its bracket
     if _DECADE.match(text, end):
         return True
     # "2,000 people" has a comma; "2000 people" is rare but counts, "the 2013 estimate" is a year;
@@ -48,6 +50,9 @@ def _is_year(text: str, surface: str, end: int, start: int) -> bool:
 
 
 _PREFIX_REACH = 8
+_AFTER_PERCENT = re.compile(r"\d\s?%\s*\(\s*$")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+_PERCENT_REACH = 12
 _WORD_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+)\s+$")
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)\s*$")
 
