@@ -265,6 +265,16 @@ def _partition(members: list[Item], slack: float) -> list[list[Item]]:
 TIMELINE_DAYS = 3
 
 
+def _updated_by_day(claims: tuple, described: str, days: Sequence[tuple[date, Sequence[Item]]], group: Cluster,
+                    details: dict, how: str) -> CheckItem:
+    """An ``updated`` verdict over the publication days of ``days``, with its timeline."""
+    details["timeline"] = [{"published": day.isoformat(), "docs": sorted({m.doc.id for m in run})}
+                           for day, run in days]
+    steps = " then ".join(f"{_names(run, more=group.more)} on {day:%b %-d}" for day, run in days)
+    return CheckItem(claims, "updated", f"{described}; the figure changed as reports came out: {steps}, {how}",
+                     details)
+
+
 def _timeline(runs: Sequence[Sequence[Item]]) -> list[tuple[date, Sequence[Item]]] | None:
     """The runs in the order their documents were published, when that order is clean and the
     figure moves one way along it: every document of a run published before every document of
@@ -755,20 +765,12 @@ def verdict(group: Cluster, *, tolerance: float) -> CheckItem:
                              f"{steps}", details)
         return CheckItem(claims, "divergent", f"{described}; they are stated for different times: "
                          f"{steps}", details)
+    if timeline is None and not series_frames and len(stated_scopes) <= 1 and not apart and stated is None:
+        daily = _daily_series(figures)
+        if daily is not None:
+            return _updated_by_day(claims, described, daily, group, details, "never going back on a later day")
     if timeline is not None:
-        details["timeline"] = [{"published": day.isoformat(), "docs": sorted({m.doc.id for m in run})}
-                               for day, run in timeline]
-        steps = " then ".join(f"{_names(run, more=group.more)} on {day:%b %-d}" for day, run in timeline)
-        return CheckItem(claims, "updated", f"{described}; the figure changed as reports came out: "
-                         f"{steps}, each report later than the one before", details)
-    daily = (_daily_series(figures) if not series_frames and len(stated_scopes) <= 1 and not apart
-             and stated is None else None)
-    if daily is not None:
-        details["timeline"] = [{"published": day.isoformat(), "docs": sorted({m.doc.id for m in run})}
-                               for day, run in daily]
-        steps = " then ".join(f"{_names(run, more=group.more)} on {day:%b %-d}" for day, run in daily)
-        return CheckItem(claims, "updated", f"{described}; the figure changed as reports came out: "
-                         f"{steps}, never going back on a later day", details)
+        return _updated_by_day(claims, described, timeline, group, details, "each report later than the one before")
     lagging = (_lagging_total(runs) if not series_frames and len(stated_scopes) <= 1
                and not bounds_overlap and not apart else None)
     if lagging is not None:
