@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 
 from numclaims.checking.claims import Item
-from numclaims.checking.moments import Moment, marks_update
+from numclaims.checking.moments import Moment, earlier_time, marks_update
 from numclaims.checking.grouping import (
     FRAME_MARK, FX_SLACK, VALUE_MARK, YEAR_PER, Cluster, cluster, is_estimate, rate_period, written_digits,
 )
@@ -611,22 +611,7 @@ def _originals(members: Sequence[Item]) -> list[Item]:
     stated = {(m.doc.id, m.index): m for m in members}
     return [m for m in members if m.mention.equivalent_of is None
             or (m.doc.id, m.mention.equivalent_of) not in stated
-            or m.mention.kind == "money" and not _of_earlier_time(m, stated[(m.doc.id, m.mention.equivalent_of)])]
-
-
-def _of_earlier_time(restated: Item, original: Item) -> bool:
-    """Does the restatement, or the amount it restates, hold for a time before its report's month
-    (its ``when``)?"""
-    on = original.doc.published
-    for m in (restated.mention, original.mention):
-        when = m.when or {}
-        try:
-            end = date.fromisoformat(str(when["end"])[:10])
-        except (KeyError, ValueError, TypeError):
-            continue
-        if on is not None and end < on.replace(day=1):
-            return True
-    return False
+            or m.mention.kind == "money" and earlier_time(m, stated[(m.doc.id, m.mention.equivalent_of)]) is None]
 
 
 def _truncations(members: Sequence[Item]) -> tuple[Item, Item] | None:

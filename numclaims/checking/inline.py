@@ -26,6 +26,7 @@ from datetime import date
 from typing import Any
 
 from numclaims.checking.claims import Item
+from numclaims.checking.moments import earlier_time
 from numclaims.checking.numbers import fmt, fmt_interval, ratio_terms
 from numclaims.checking.readings import stated_precision
 from numclaims.errors import InputError, NotConvertibleError
@@ -146,12 +147,14 @@ def _money(original: Item, restated: Item, tolerance: float, per: float = 1.0) -
         rates = fx.rates_around(base, quote, on, RATE_WINDOW) if on else [fx.rate(base, quote, None)]
     except (NotConvertibleError, InputError) as exc:
         return _unchecked(original, restated, f"no rate to check with: {exc}", "money")
-    then = _then(original, restated)
+    then = earlier_time(restated, original)
     if then is not None:
         # "SoftBank bought Arm for $32 billion, or £24 billion at 2016 exchange rates": an amount
-        # of a time before its report restated at that time's rate, which is tried too
+        # of a time before its report restated at that time's rate, which is tried too (the
+        # middle and the end of that time)
+        start, end = then
         try:
-            rates += [r for day in then for r in fx.rates_around(base, quote, day, RATE_WINDOW)]
+            rates += [r for day in (start + (end - start) / 2, end) for r in fx.rates_around(base, quote, day, RATE_WINDOW)]
         except (NotConvertibleError, InputError):
             pass
     m = restated.mention
@@ -203,22 +206,6 @@ def _money(original: Item, restated: Item, tolerance: float, per: float = 1.0) -
         "published": on.isoformat() if isinstance(on, date) else None,
     }
     return CheckItem((original.claim, restated.claim), verdict, explanation, details)
-
-
-def _then(original: Item, restated: Item) -> list[date] | None:
-    """The days of the time before its report that an amount or its restatement holds for (its
-    ``when``: "in 2016", "at 2016 exchange rates"): its middle and its end; None for a time of
-    the report's own month or later, or none given."""
-    on = original.doc.published
-    for m in (restated.mention, original.mention):
-        when = m.when or {}
-        try:
-            start, end = date.fromisoformat(str(when["start"])[:10]), date.fromisoformat(str(when["end"])[:10])
-        except (KeyError, ValueError, TypeError):
-            continue
-        if on is not None and end < on.replace(day=1) and start <= end:
-            return [start + (end - start) / 2, end]
-    return None
 
 
 def _measure(original: Item, restated: Item, tolerance: float) -> CheckItem:

@@ -27,6 +27,25 @@ from numclaims.checking.text import data_lines, lemma, sentence_bounds, tokens
 if TYPE_CHECKING:
     from numclaims.checking.claims import Item
 
+def earlier_time(restated: Item, original: Item) -> tuple[date, date] | None:
+    """The time before its report's month that a restatement, or the figure it restates, holds
+    for (its ``when``: "SoftBank bought Arm for $32 billion, or £24 billion at 2016 exchange
+    rates"): its first and last day; None for a time of the report's own month or later, or none
+    given. Such an amount was converted at that time's rate, not the report's."""
+    on = original.doc.published
+    if on is None:
+        return None
+    for m in (restated.mention, original.mention):
+        when = m.when or {}
+        try:
+            start, end = date.fromisoformat(str(when["start"])[:10]), date.fromisoformat(str(when["end"])[:10])
+        except (KeyError, ValueError, TypeError):
+            continue
+        if start <= end < on.replace(day=1):
+            return start, end
+    return None
+
+
 # a ``when`` longer than this places nothing in a day ("in 2024", "this week")
 _DAY_SPAN = 7
 _MINUTES_OF_DAY = 24 * 60
