@@ -1060,6 +1060,8 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
         _level_before_change(text, previous, draft, drafts)
     for level, change, draft in zip(chain, chain[1:], chain[2:]):
         _start_on(text, level, change, draft)
+    for level, compared, draft in zip(chain, chain[1:], chain[2:]):
+        _level_past_comparison(text, level, compared, draft)
     for previous, draft in zip(chain, chain[1:]):
         _paired(text, previous, draft)
     for previous, draft in zip(chain, chain[1:]):
@@ -1542,6 +1544,30 @@ def _level_before_change(text: str, previous: Draft, draft: Draft, drafts: list[
             level.direction, level.change = draft.direction, "level"
     # "shipments came to 292 million units, down 18.6%": the change is of what its level is of
     draft.about = draft.about or previous.about
+
+
+def _level_past_comparison(text: str, level: Draft, compared: Draft, draft: Draft) -> None:
+    """A change's start after a figure set against the level ("totalled $15 billion ..., below
+    the long-term average of $18 billion and down from $23 billion a year earlier"): the level
+    is the figure before the comparison, and the change is about what it is about."""
+    if draft.change != "start" or draft.direction is None or level.direction is not None or compared.direction is not None \
+            or level.kind != draft.kind or _SENTENCE_END.search(text, level.end, draft.start):
+        return
+    joint = _comparison_joint_re()
+    if not joint[1].fullmatch(text, compared.end, draft.start) or not joint[0].search(text, level.end, compared.start):
+        return
+    level.direction, level.change = draft.direction, "level"
+    draft.about = level.about or draft.about
+
+
+@functools.cache
+def _comparison_joint_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """", below the long-term average of " (time_words.tsv's comparison rows after a comma) and
+    " and down from " (a level word of change_words.tsv and "from")."""
+    compared = [w for r in read_rows("time_words.tsv") if r[1] == "comparison" for w in r[0].split(",")]
+    levels = alternation(sorted(_words().level, key=len, reverse=True))
+    return (re.compile(r"(?i),\s*(?:" + alternation(sorted(compared, key=len, reverse=True)).replace(r"\ ", r"\s+") + r")(?![\w-])"),
+            re.compile(r"(?i)\s+and\s+(?:" + levels + r")\s+from\s+"))
 
 
 def _paired(text: str, previous: Draft, draft: Draft) -> None:
