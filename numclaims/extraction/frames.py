@@ -1042,6 +1042,7 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
         rate = _rate_phrase(text, draft, words)  # "grew at an annual rate of 2.0 percent"
         _per(text, draft, words, rate)
         _direction(text, draft, words, rate)
+        _multiple_of_before(text, draft)
         draft.about = about(text, draft, folded, previous_end, counted_end, valued_of)
         previous_end = draft.end
         # "Quarterly revenue of $17.41 billion was up 6 percent": a sum after "of" is the value of
@@ -1568,6 +1569,32 @@ def _comparison_joint_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     levels = alternation(sorted(_words().level, key=len, reverse=True))
     return (re.compile(r"(?i),\s*(?:" + alternation(sorted(compared, key=len, reverse=True)).replace(r"\ ", r"\s+") + r")(?![\w-])"),
             re.compile(r"(?i)\s+and\s+(?:" + levels + r")\s+from\s+"))
+
+
+def _multiple_of_before(text: str, draft: Draft) -> None:
+    """A multiple set against an earlier time of the same thing is a change by that factor:
+    "473,000 cases ... in 2022, twice as many as in 2021" (up; "half as many as a year earlier":
+    down), as "10% more than in 2021" is; "13 times the ten-year average" is no change."""
+    if draft.direction is not None or draft.unit != _TIMES or not isinstance(draft.value, float) or draft.value == 1:
+        return
+    if _as_many_as_re().match(text, draft.end):
+        draft.direction, draft.change = ("up" if draft.value > 1 else "down"), "delta"
+
+
+_TIMES = "times"
+
+
+@functools.cache
+def _as_many_as_re() -> re.Pattern[str]:
+    """" as many as in", " as much as a year earlier": "as", a word, "as" and a time_words.tsv
+    prefix or phrase of the past."""
+    from numclaims.extraction.when import LIST_ROLES  # word lists of other roles, not time phrases
+
+    rows = read_rows("time_words.tsv")
+    at = [w for r in rows if r[1] == "prefix" and r[2] == "at" for w in r[0].split(",")]
+    past = [r[0] for r in rows if r[1] not in LIST_ROLES and r[1] != "prefix" and r[2].lstrip("-").isdigit() and int(r[2]) < 0]
+    return re.compile(r"(?i)\s+as\s+[a-z]+\s+as\s+(?:(?:" + alternation(sorted(at, key=len, reverse=True)).replace(r"\ ", r"\s+")
+                      + r")\s|(?:" + alternation(sorted(past, key=len, reverse=True)).replace(r"\ ", r"\s+") + r")(?![\w-]))")
 
 
 def _paired(text: str, previous: Draft, draft: Draft) -> None:
