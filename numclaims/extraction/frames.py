@@ -825,7 +825,8 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
         last -= 1  # "The outpatient waiting list alone has grown": the list
     while last > first and (lower[last - 1] in words.verbs and lower[last - 1].endswith("ed")
                             or _is_time(tokens[last - 1], lower[last - 1], words)
-                            and not _named_number(tokens, last - 1, first, words)):
+                            and not _named_number(tokens, last - 1, first, words)
+                            and not _modified_time(tokens, lower, last - 1, first, words)):
         last -= 1
     cut = next((i for i in range(last - 1, first, -1) if lower[i] in words.preposition), None)
     if cut is not None and all(_is_time(t, t.lower(), words) or t.lower() in words.skip or t.lower() in words.ordinal
@@ -858,6 +859,19 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
     if lowered[-1] in words.pronoun and (len(lowered) == 1 or lowered[-2] not in words.preposition):
         return []  # "It had sustained winds of 150 mph", "until it plunged to 59.4%": named elsewhere
     return phrase
+
+
+def _modified_time(tokens: list[str], lower: list[str], i: int, first: int, words: _AboutWords) -> bool:
+    """Is the time word at ``i`` the noun of a phrase of the subject, after an ordinal and a
+    modifier of its own ("Dengue cases in the 14th epidemiological week", "the deficit for the
+    fiscal year"), not a time of the figure ("sales last week")?"""
+    if i - 1 <= first:
+        return False
+    before = lower[i - 1]
+    return not (_is_time(tokens[i - 1], before, words) or before in words.skip or before in words.preposition
+                or before in words.ordinal or before in words.calendar or _is_number(tokens[i - 1])
+                or before in words.verbs or before in words.stop or before in _words().roles
+                or before in lexicon().number_words) and any(lower[j] in words.preposition for j in range(first + 1, i - 1))
 
 
 def _named_number(tokens: list[str], i: int, first: int, words: _AboutWords) -> bool:
