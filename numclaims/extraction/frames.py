@@ -243,7 +243,7 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
             if phrase:
                 return " ".join(phrase), None, _READ
         if mode != _MAIN and [m for m in _words_in(words.stop_re, folded, verb.end(), last_word.start() if last_word else len(folded))
-                if not _correlative(folded, m, words)]:
+                if not _correlative(folded, m, words) and not _THAN_FIGURE.match(folded, m.start())]:
             return None, None, _READ  # "sales rose and that left 5%": the figure belongs to another clause
         if previous_end is not None and previous_end > clause + verb.end() and not _continues(
                 text[previous_end:draft.start]) and not _more_words().of_connector_re.search(text, previous_end, draft.start):
@@ -291,7 +291,9 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
             verb_at = inner - 1 - clause
         else:
             return None, back, _SUBJECT  # "The Palisades Fire, first reported on Tuesday, has grown to": its subject is before
-    stops = _words_in(words.stop_re, folded, 0, verb_at)
+    # ("had burned more than 57,000 acres and was 30 percent contained": the "than" of a
+    # figure's qualifier opens no clause)
+    stops = [m for m in _words_in(words.stop_re, folded, 0, verb_at) if not _THAN_FIGURE.match(folded, m.start())]
     verb_word = _TOKEN.match(folded, verb_at)
     if verb_word is None or not _participle(verb_word.group(), words):  # "winds and gusts exceeding 100 mph": the gusts'
         stops = [m for i, m in enumerate(stops) if not _joins_nouns(folded, m, stops[i - 1].end() if i else 0, verbs, words)]
@@ -2027,6 +2029,7 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
         draft.direction, draft.change = sign, "delta"
 
 
+_THAN_FIGURE = re.compile(r"than\s+[^\s\w]?\d")  # "than 57,000": a qualifier's "than" before its figure
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _ABBREVIATED_BRACKET = re.compile(r"\.\s+\(")  # "lb. (": the stop of the unit before it
 _PARTICIPLE_CLAUSE = re.compile(r"\d[^,]*,\s+[a-z]+ing\s+$")  # "9.3%, taking ": another figure, its comma and a participle
