@@ -246,7 +246,7 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
             if phrase:
                 return " ".join(phrase), None, _READ
         if mode != _MAIN and [m for m in _words_in(words.stop_re, folded, verb.end(), last_word.start() if last_word else len(folded))
-                if not _correlative(folded, m, words)]:
+                if not _correlative(folded, m, words) and not _THAN_FIGURE.match(folded, m.start())]:
             return None, None, _READ  # "sales rose and that left 5%": the figure belongs to another clause
         if previous_end is not None and previous_end > clause + verb.end() and not _continues(
                 text[previous_end:draft.start]) and not _more_words().of_connector_re.search(text, previous_end, draft.start):
@@ -294,7 +294,9 @@ def _about_in_clause(text: str, draft: Draft, folded_all: str | None, previous_e
             verb_at = inner - 1 - clause
         else:
             return None, back, _SUBJECT  # "The Palisades Fire, first reported on Tuesday, has grown to": its subject is before
-    stops = _words_in(words.stop_re, folded, 0, verb_at)
+    # ("had burned more than 57,000 acres and was 30 percent contained": the "than" of a
+    # figure's qualifier opens no clause)
+    stops = [m for m in _words_in(words.stop_re, folded, 0, verb_at) if not _THAN_FIGURE.match(folded, m.start())]
     verb_word = _TOKEN.match(folded, verb_at)
     if verb_word is None or not _participle(verb_word.group(), words):  # "winds and gusts exceeding 100 mph": the gusts'
         stops = [m for i, m in enumerate(stops) if not _joins_nouns(folded, m, stops[i - 1].end() if i else 0, verbs, words)]
@@ -832,7 +834,8 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
         last -= 1  # "The outpatient waiting list alone has grown": the list
     while last > first and (lower[last - 1] in words.verbs and lower[last - 1].endswith("ed")
                             or _is_time(tokens[last - 1], lower[last - 1], words)
-                            and not _named_number(tokens, last - 1, first, words)):
+                            and not _named_number(tokens, last - 1, first, words)
+                            and not _modified_time(tokens, lower, last - 1, first, words)):
         last -= 1
     cut = next((i for i in range(last - 1, first, -1) if lower[i] in words.preposition), None)
     if cut is not None and all(_is_time(t, t.lower(), words) or t.lower() in words.skip or t.lower() in words.ordinal
@@ -865,6 +868,19 @@ def _phrase(tokens: list[str], words: _AboutWords) -> list[str]:
     if lowered[-1] in words.pronoun and (len(lowered) == 1 or lowered[-2] not in words.preposition):
         return []  # "It had sustained winds of 150 mph", "until it plunged to 59.4%": named elsewhere
     return phrase
+
+
+def _modified_time(tokens: list[str], lower: list[str], i: int, first: int, words: _AboutWords) -> bool:
+    """Is the time word at ``i`` the noun of a phrase of the subject, after an ordinal and a
+    modifier of its own ("Dengue cases in the 14th epidemiological week", "the deficit for the
+    fiscal year"), not a time of the figure ("sales last week")?"""
+    if i - 1 <= first:
+        return False
+    before = lower[i - 1]
+    return not (_is_time(tokens[i - 1], before, words) or before in words.skip or before in words.preposition
+                or before in words.ordinal or before in words.calendar or _is_number(tokens[i - 1])
+                or before in words.verbs or before in words.stop or before in _words().roles
+                or before in lexicon().number_words) and any(lower[j] in words.preposition for j in range(first + 1, i - 1))
 
 
 def _named_number(tokens: list[str], i: int, first: int, words: _AboutWords) -> bool:
@@ -1049,6 +1065,7 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
         rate = _rate_phrase(text, draft, words)  # "grew at an annual rate of 2.0 percent"
         _per(text, draft, words, rate)
         _direction(text, draft, words, rate)
+        _multiple_of_before(text, draft)
         draft.about = about(text, draft, folded, previous_end, counted_end, valued_of)
         previous_end = draft.end
         # "Quarterly revenue of $17.41 billion was up 6 percent": a sum after "of" is the value of
@@ -1067,6 +1084,8 @@ def frame_fields(text: str, drafts: list[Draft], folded: str | None = None) -> N
         _level_before_change(text, previous, draft, drafts)
     for level, change, draft in zip(chain, chain[1:], chain[2:]):
         _start_on(text, level, change, draft)
+    for level, compared, draft in zip(chain, chain[1:], chain[2:]):
+        _level_past_comparison(text, level, compared, draft)
     for previous, draft in zip(chain, chain[1:]):
         _paired(text, previous, draft)
     for previous, draft in zip(chain, chain[1:]):
@@ -1551,6 +1570,56 @@ def _level_before_change(text: str, previous: Draft, draft: Draft, drafts: list[
     draft.about = draft.about or previous.about
 
 
+def _level_past_comparison(text: str, level: Draft, compared: Draft, draft: Draft) -> None:
+    """A change's start after a figure set against the level ("totalled $15 billion ..., below
+    the long-term average of $18 billion and down from $23 billion a year earlier"): the level
+    is the figure before the comparison, and the change is about what it is about."""
+    if draft.change != "start" or draft.direction is None or level.direction is not None or compared.direction is not None \
+            or level.kind != draft.kind or _SENTENCE_END.search(text, level.end, draft.start):
+        return
+    joint = _comparison_joint_re()
+    if not joint[1].fullmatch(text, compared.end, draft.start) or not joint[0].search(text, level.end, compared.start):
+        return
+    level.direction, level.change = draft.direction, "level"
+    draft.about = level.about or draft.about
+
+
+@functools.cache
+def _comparison_joint_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """", below the long-term average of " (time_words.tsv's comparison rows after a comma) and
+    " and down from " (a level word of change_words.tsv and "from")."""
+    compared = [w for r in read_rows("time_words.tsv") if r[1] == "comparison" for w in r[0].split(",")]
+    levels = alternation(sorted(_words().level, key=len, reverse=True))
+    return (re.compile(r"(?i),\s*(?:" + alternation(sorted(compared, key=len, reverse=True)).replace(r"\ ", r"\s+") + r")(?![\w-])"),
+            re.compile(r"(?i)\s+and\s+(?:" + levels + r")\s+from\s+"))
+
+
+def _multiple_of_before(text: str, draft: Draft) -> None:
+    """A multiple set against an earlier time of the same thing is a change by that factor:
+    "473,000 cases ... in 2022, twice as many as in 2021" (up; "half as many as a year earlier":
+    down), as "10% more than in 2021" is; "13 times the ten-year average" is no change."""
+    if draft.direction is not None or draft.unit != _TIMES or not isinstance(draft.value, float) or draft.value == 1:
+        return
+    if _as_many_as_re().match(text, draft.end):
+        draft.direction, draft.change = ("up" if draft.value > 1 else "down"), "delta"
+
+
+_TIMES = "times"
+
+
+@functools.cache
+def _as_many_as_re() -> re.Pattern[str]:
+    """" as many as in", " as much as a year earlier": "as", a word, "as" and a time_words.tsv
+    prefix or phrase of the past."""
+    from numclaims.extraction.when import LIST_ROLES  # word lists of other roles, not time phrases
+
+    rows = read_rows("time_words.tsv")
+    at = [w for r in rows if r[1] == "prefix" and r[2] == "at" for w in r[0].split(",")]
+    past = [r[0] for r in rows if r[1] not in LIST_ROLES and r[1] != "prefix" and r[2].lstrip("-").isdigit() and int(r[2]) < 0]
+    return re.compile(r"(?i)\s+as\s+[a-z]+\s+as\s+(?:(?:" + alternation(sorted(at, key=len, reverse=True)).replace(r"\ ", r"\s+")
+                      + r")\s|(?:" + alternation(sorted(past, key=len, reverse=True)).replace(r"\ ", r"\s+") + r")(?![\w-]))")
+
+
 def _paired(text: str, previous: Draft, draft: Draft) -> None:
     """Two figures of one kind joined by "and" share their role in a change: "320 million active
     and 144 million paid users, up from 299 million and 138 million" (two levels, two starts)."""
@@ -1971,6 +2040,7 @@ def _direction(text: str, draft: Draft, words: _Words, rate: tuple[str, int] | N
         draft.direction, draft.change = sign, "delta"
 
 
+_THAN_FIGURE = re.compile(r"than\s+[^\s\w]?\d")  # "than 57,000": a qualifier's "than" before its figure
 _NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
 _ABBREVIATED_BRACKET = re.compile(r"\.\s+\(")  # "lb. (": the stop of the unit before it
 _PARTICIPLE_CLAUSE = re.compile(r"\d[^,]*,\s+[a-z]+ing\s+$")  # "9.3%, taking ": another figure, its comma and a participle

@@ -135,7 +135,7 @@ def test_units_marked_one_and_age_words() -> None:
         if row[0] == "next":
             assert len(row) == 2 and row[1] == row[1].lower(), row
             continue
-        assert len(row) == 4 and row[3] in ("end", "glued", "quote", "feet", "any") and kind_of(row[1]) == row[2], row
+        assert len(row) == 4 and row[3] in ("end", "glued", "quote", "feet", "any", "after_1") and kind_of(row[1]) == row[2], row
     kinds = {r[2] for r in UNIT_ROWS} | {"ratio"}
     for row in read_rows("unit_one.tsv"):
         if row[0] in ("next", "within", "basis", "worth"):

@@ -186,6 +186,10 @@ def read_figure(ctx: Context, match: re.Match[str]) -> Reading | None:
         rng = None
     # "between 5 and 10": "and" joins a range only after "between" ("up from 6.29 million and
     # 7.54 million" are two starts)
+    # ("from $3,500 in 2014 to $6,000": a second bound with a currency sign the first lacks is
+    # another figure, no range's end)
+    if rng and rng.group("sign") is not None and sign is None:
+        rng = None
     if rng and (rng.group("conn") != "and" or between and between.group(1).lower() == "between"):
         value2, precision2 = parse_numeral(rng.group("num"))
         pos2 = rng.end()

@@ -322,6 +322,9 @@ def unit_marked(ctx: Context, r: Reading) -> Decision | None:
             return None  # closes the quotation opened before the figure
     if where == "feet" and not _INCHES_AFTER.match(text, end):
         return None
+    if where == "after_1" and (r.value != 1 or r.high_value is not None or text[end:end + 1].isalnum()
+                           or text[end:end + 1] in "-'’" and text[end + 1:end + 2].isalpha()):
+        return None  # "fell 1 point": the singular after the numeral 1 only ("at one point" is words)
     r.pos = end
     unit, kind, note = around.unit_sense(text, r.start, end, surface.strip("-"), entry.unit, entry.kind)
     if note:
