@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from numclaims.checking.inputs import Document
 from numclaims.checking.moments import Moment, attach_moments
@@ -158,6 +159,12 @@ _WHOLE_AMOUNT = re.compile(r"(?:about|around|over|more\s+than|nearly|almost|some
                            re.IGNORECASE)
 
 
+@lru_cache(maxsize=8)
+def _capitalised_lemmas(text: str) -> frozenset[str]:
+    """The lemmas of a document's capitalised words, read once for all its amounts."""
+    return frozenset(t.lemma for t in tokens(text) if t.capitalised)
+
+
 def quoted_average(text: str, m: Mention, start: int, end: int) -> tuple[Mention, Reading | None] | None:
     """A money amount that is the level or the move of a stock average quoted in its currency
     (``data/check_quoted_averages.tsv``), as the mention and reading of the figure other reports
@@ -181,7 +188,7 @@ def quoted_average(text: str, m: Mention, start: int, end: int) -> tuple[Mention
         return None
     if not isinstance(m.value, (int, float)) or isinstance(m.value, bool) or not math.isfinite(m.value):
         return None
-    named = {t.lemma for t in tokens(text) if t.capitalised}
+    named = _capitalised_lemmas(text)
     if not any(quoted_averages().get(word) == m.unit for word in named) or not _WHOLE_AMOUNT.fullmatch(m.text):
         return None
     if any(t.lemma in priced_words() and not t.capitalised for t in tokens(text, start, end)):

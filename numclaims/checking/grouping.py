@@ -830,17 +830,22 @@ def _phrases_re(name: str) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+def _sentence_before(item: Item) -> int:
+    """Where the words of a figure's sentence before it are read from: its sentence's start, or
+    ``SENTENCE_REACH`` before it in a longer one (a claim's cost stays bounded)."""
+    return max(item.sentence[0], item.mention.start - SENTENCE_REACH)
+
+
 def _forecast(item: Item) -> bool:
-    start, _ = item.sentence
-    return _phrases_re("check_forecast_words.txt").search(item.doc.text, start, item.mention.start) is not None
+    return _phrases_re("check_forecast_words.txt").search(
+        item.doc.text, _sentence_before(item), item.mention.start) is not None
 
 
 def is_estimate(item: Item) -> bool:
     """Does the figure's sentence, before it, call it an estimate or a forecast ("analysts'
     consensus of $20.31 billion", "will raise £25bn")?"""
-    start, _ = item.sentence
     return _forecast(item) or _phrases_re("check_estimate_words.txt").search(
-        item.doc.text, start, item.mention.start) is not None
+        item.doc.text, _sentence_before(item), item.mention.start) is not None
 
 
 _PARTITIVE = re.compile(r"\s+of\s+(\w+)")
@@ -934,7 +939,10 @@ def name_marks(item: Item) -> list[str]:
         # "More than 30,000 people have been told to leave their homes as the Palisades Fire
         # burned": a figure whose own phrase names no event is of the one event its sentence
         # names, if it names one
+        # its sentence, to ``SENTENCE_REACH`` either side of the figure: a claim's cost stays
+        # bounded in a "sentence" of any length (a page with no full stop)
         start, end = item.sentence
+        start, end = max(start, item.mention.start - SENTENCE_REACH), min(end, item.mention.end + SENTENCE_REACH)
         found = _sentence_names(text, start, end)
         if not found and (several := _several_events(text, start, end)) is not None:
             # "The fires have killed 11 people ... and have driven tens of thousands of residents
@@ -1356,7 +1364,10 @@ def price_marks(item: Item) -> list[str]:
     phrase = found.group(1) if found is not None else None
     if phrase is None:
         # in its own clause: "Shares in Anglo, which received a bid, rose 5% to £25.60" is no bid
-        clause, _ = enclosing(clause_bounds(text, *item.sentence), m.start, m.end)
+        # (its sentence read to SENTENCE_REACH either side: a claim's cost stays bounded)
+        s_start, s_end = item.sentence
+        window = max(s_start, m.start - SENTENCE_REACH), min(s_end, m.end + SENTENCE_REACH)
+        clause, _ = enclosing(clause_bounds(text, *window), m.start, m.end)
         phrase = next((f.group() for f in reversed(list(pattern.finditer(text, clause, m.start)))), None)
     if phrase is None:
         return []
@@ -1378,6 +1389,7 @@ def revision_marks(item: Item) -> list[str]:
         return []
     m = item.mention
     start, end = item.sentence
+    start, end = max(start, m.start - SENTENCE_REACH), min(end, m.end + SENTENCE_REACH)
     text = item.doc.text
     pattern, _, _ = _price_roles()
     # the figure, and every offer word of its sentence, with the three words before each
@@ -1446,8 +1458,7 @@ DESIGN_MARK = FRAME_MARK + "design:limit"
 def design_marks(item: Item) -> list[str]:
     """:data:`DESIGN_MARK` for a figure whose sentence, before it, has a phrase of
     ``data/check_design_words.txt``."""
-    start, _ = item.sentence
-    found = _phrases_re("check_design_words.txt").search(item.doc.text, start, item.mention.start)
+    found = _phrases_re("check_design_words.txt").search(item.doc.text, _sentence_before(item), item.mention.start)
     return [DESIGN_MARK] if found is not None else []
 
 
@@ -1608,6 +1619,7 @@ def place_lemma(word: str) -> str:
 #: How far (characters) after or before a figure its place is looked for, and its concept either
 #: side of it: a claim's cost stays bounded in a sentence of any length.
 PLACE_REACH = 200
+SENTENCE_REACH = 600
 CONCEPT_REACH = 100
 _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)")
 _LAST_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s*$")
@@ -1643,7 +1655,9 @@ def _places_of(fig: _Figure) -> tuple[str, ...]:
     # frame_marks reads a figure's place more than once, one claim after another: read once (a
     # text's hash is cached; a few thousand entries keep few texts alive)
     text = fig.text
-    clause, clause_end = enclosing(clause_bounds(text, *fig.sentence), fig.start, fig.end)
+    s_start, s_end = fig.sentence
+    window = max(s_start, fig.start - SENTENCE_REACH), min(s_end, fig.end + SENTENCE_REACH)
+    clause, clause_end = enclosing(clause_bounds(text, *window), fig.start, fig.end)
     words = tokens(text, fig.end, max(fig.end, min(clause_end, fig.end + PLACE_REACH)))
     for n, token in enumerate(words[:PLACE_GAP_WORDS + 1]):
         if token.surface[:1].isdigit() or token.lemma in _place_stops():
@@ -1691,8 +1705,9 @@ def _sentence_place(fig: _Figure) -> tuple[str, ...]:
     text = fig.text
     start, _ = fig.sentence
     opening = _FIRST_WORD.match(text, start)
-    if opening is None or opening.group(1).lower() not in _figure_prepositions():
-        return ()
+    if opening is None or opening.group(1).lower() not in _figure_prepositions() \
+            or fig.start - start > SENTENCE_REACH:
+        return ()  # an opening phrase sets the place of its sentence's figures, not of a page's
     first = clause_bounds(text, start, fig.start)
     if len(first) < 2:
         return ()
@@ -1966,7 +1981,8 @@ def beyond_marks(item: Item) -> list[str]:
     if found is None:
         return []
     between = {t.surface.lower() for t in tokens(text, m.end, found.start())}
-    after = tokens(text, found.end(), end)
+    # the few words after the next figure, not the rest of a sentence of any length
+    after = tokens(text, found.end(), min(end, found.end() + PLACE_REACH))
     parts, part_after = _scope_row("part_words"), _scope_row("part_after")
     lead = [t.surface.lower() for t in after[:2]]
     # a colon opens a breakdown too: "Three further deaths have been recorded outside the
@@ -2022,7 +2038,9 @@ def prospect_marks(item: Item) -> list[str]:
     if m.change != "level":
         return []
     text = item.doc.text
-    clause, _ = enclosing(clause_bounds(text, *item.sentence), m.start, m.end)
+    s_start, s_end = item.sentence
+    window = max(s_start, m.start - SENTENCE_REACH), min(s_end, m.end + SENTENCE_REACH)
+    clause, _ = enclosing(clause_bounds(text, *window), m.start, m.end)
     expected = any(_phrases_re(name).search(text, clause, m.start) is not None
                    for name in ("check_prospect_words.txt", "check_forecast_words.txt"))
     if not expected:

@@ -185,11 +185,12 @@ def attach_moments(items: Sequence[Item]) -> None:
     sentence_items: dict[int, list[Item]] = {}
     for item in items:
         sentence_items.setdefault(item.sentence[0], []).append(item)
+    clocks: dict[int, list[re.Match[str]]] = {}  # each sentence's clock times, read once
     for start, end in sentence_bounds(text):
         if last is not None and "\n" in text[last[0].end():start]:
             last = None  # a new paragraph
         carried[start] = last  # type: ignore[assignment]
-        found = _clocks_in(text, start, end)
+        found = clocks[start] = _clocks_in(text, start, end)
         if found:
             timed = [i for i in sentence_items.get(start, []) if _day(i) is not None and _day(i)[2]]  # type: ignore[index]
             last = (found[-1], timed[0] if timed else None)
@@ -199,7 +200,7 @@ def attach_moments(items: Sequence[Item]) -> None:
             continue
         first, last_day, stated = day
         s_start, s_end = item.sentence
-        own = _clocks_in(text, s_start, s_end)
+        own = clocks[s_start] if s_start in clocks else _clocks_in(text, s_start, s_end)
         clock = None
         if own:
             before = [m for m in own if m.end() <= item.mention.start]

@@ -34,3 +34,29 @@ def test_a_figure_reads_at_most_window_words_either_side() -> None:
     assert "border" in item.features
     assert "alpha" not in item.features and "gamma" not in item.features
     assert len(item.features) <= 2 * WINDOW + 1
+
+
+def test_a_page_with_no_full_stop_is_read_a_window_per_claim(monkeypatch) -> None:
+    # a page of claims with no full stop is one "sentence": each claim's marks read their sentence
+    # to SENTENCE_REACH either side, not the whole page (102 kB of "At least 22 workers were
+    # killed, 17 others injured" took 235 s when the forecast, design, place and price marks each
+    # searched the page for every claim). The characters regular expressions of the checker scan
+    # stay within a constant of the text's length times its claims' windows
+    import numclaims.checking.grouping as grouping
+    from numclaims.checking import text as checking_text
+
+    read = {"tokens": 0}
+    original = checking_text.tokens
+
+    def counting(text: str, start: int = 0, end: int | None = None):  # type: ignore[no-untyped-def]
+        read["tokens"] += (len(text) if end is None else end) - start
+        return original(text, start, end)
+
+    monkeypatch.setattr(grouping, "tokens", counting)
+    for repeats in (200, 400):
+        read["tokens"] = 0
+        text = "At least 22 workers were killed, 17 others injured " * repeats
+        report = check([{"id": "page", "text": text, "published": "2022-10-14"}])
+        assert report.groups
+        claims = 2 * repeats
+        assert read["tokens"] <= claims * 4 * (grouping.SENTENCE_REACH + grouping.PLACE_REACH), read
