@@ -447,7 +447,7 @@ def precise_key(item: Item) -> str | None:
         return None
     # the figure as written, in its own unit: two outlets' "€103m" convert to dollars at their
     # own day's rate, and a converted key would part them at a rounding boundary
-    if not isinstance(m.value, (int, float)) or isinstance(m.value, bool) or not math.isfinite(m.value):
+    if not _finite(m.value):
         return None
     return f"{PRECISE_MARK}{m.unit or ''}:{m.value:.{PRECISE_DIGITS + 1}g}"
 
@@ -830,10 +830,15 @@ def _phrases_re(name: str) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+def _sentence_window(sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """A figure's sentence (``start``-``end`` the figure), read to ``SENTENCE_REACH`` either side
+    of it: a claim's cost stays bounded in a "sentence" of any length (a page with no full stop)."""
+    return max(sentence[0], start - SENTENCE_REACH), min(sentence[1], end + SENTENCE_REACH)
+
+
 def _sentence_before(item: Item) -> int:
-    """Where the words of a figure's sentence before it are read from: its sentence's start, or
-    ``SENTENCE_REACH`` before it in a longer one (a claim's cost stays bounded)."""
-    return max(item.sentence[0], item.mention.start - SENTENCE_REACH)
+    """Where the words of a figure's sentence before it are read from (:func:`_sentence_window`)."""
+    return _sentence_window(item.sentence, item.mention.start, item.mention.end)[0]
 
 
 def _forecast(item: Item) -> bool:
@@ -939,10 +944,7 @@ def name_marks(item: Item) -> list[str]:
         # "More than 30,000 people have been told to leave their homes as the Palisades Fire
         # burned": a figure whose own phrase names no event is of the one event its sentence
         # names, if it names one
-        # its sentence, to ``SENTENCE_REACH`` either side of the figure: a claim's cost stays
-        # bounded in a "sentence" of any length (a page with no full stop)
-        start, end = item.sentence
-        start, end = max(start, item.mention.start - SENTENCE_REACH), min(end, item.mention.end + SENTENCE_REACH)
+        start, end = _sentence_window(item.sentence, item.mention.start, item.mention.end)
         found = _sentence_names(text, start, end)
         if not found and (several := _several_events(text, start, end)) is not None:
             # "The fires have killed 11 people ... and have driven tens of thousands of residents
@@ -1364,10 +1366,7 @@ def price_marks(item: Item) -> list[str]:
     phrase = found.group(1) if found is not None else None
     if phrase is None:
         # in its own clause: "Shares in Anglo, which received a bid, rose 5% to £25.60" is no bid
-        # (its sentence read to SENTENCE_REACH either side: a claim's cost stays bounded)
-        s_start, s_end = item.sentence
-        window = max(s_start, m.start - SENTENCE_REACH), min(s_end, m.end + SENTENCE_REACH)
-        clause, _ = enclosing(clause_bounds(text, *window), m.start, m.end)
+        clause, _ = enclosing(clause_bounds(text, *_sentence_window(item.sentence, m.start, m.end)), m.start, m.end)
         phrase = next((f.group() for f in reversed(list(pattern.finditer(text, clause, m.start)))), None)
     if phrase is None:
         return []
@@ -1388,8 +1387,7 @@ def revision_marks(item: Item) -> list[str]:
     if price_marks(item) != [f"{PRICE_FAMILY}:offer"]:
         return []
     m = item.mention
-    start, end = item.sentence
-    start, end = max(start, m.start - SENTENCE_REACH), min(end, m.end + SENTENCE_REACH)
+    start, end = _sentence_window(item.sentence, m.start, m.end)
     text = item.doc.text
     pattern, _, _ = _price_roles()
     # the figure, and every offer word of its sentence, with the three words before each
@@ -1537,8 +1535,7 @@ def _counted_apart(item: Item, marks: Sequence[str], candidate: Cluster) -> bool
     mine = {m for m in marks if m.startswith(COUNTED_FAMILY + ":")}
     theirs = candidate.marks.get(COUNTED_FAMILY, set())
     concepts = {m for m in marks if m.startswith(CONCEPT_FAMILY + ":")}
-    tolls = {m for m in concepts if m[len(CONCEPT_FAMILY) + 1:] in _tolls()}
-    their_tolls = {m for m in candidate.marks.get(CONCEPT_FAMILY, ()) if m[len(CONCEPT_FAMILY) + 1:] in _tolls()}
+    tolls, their_tolls = _toll_marks(concepts), _toll_marks(candidate.marks.get(CONCEPT_FAMILY, ()))
     if tolls and their_tolls and not tolls & their_tolls:
         # a count that hangs on a toll none of theirs hangs on (the ``tolls:`` of
         # ``data/check_scope.txt``): "20 have been injured" is no toll of the dead, nor are "25
@@ -1655,9 +1652,8 @@ def _places_of(fig: _Figure) -> tuple[str, ...]:
     # frame_marks reads a figure's place more than once, one claim after another: read once (a
     # text's hash is cached; a few thousand entries keep few texts alive)
     text = fig.text
-    s_start, s_end = fig.sentence
-    window = max(s_start, fig.start - SENTENCE_REACH), min(s_end, fig.end + SENTENCE_REACH)
-    clause, clause_end = enclosing(clause_bounds(text, *window), fig.start, fig.end)
+    clause, clause_end = enclosing(clause_bounds(text, *_sentence_window(fig.sentence, fig.start, fig.end)),
+                                   fig.start, fig.end)
     words = tokens(text, fig.end, max(fig.end, min(clause_end, fig.end + PLACE_REACH)))
     for n, token in enumerate(words[:PLACE_GAP_WORDS + 1]):
         if token.surface[:1].isdigit() or token.lemma in _place_stops():
@@ -1894,7 +1890,7 @@ def concept_marks(item: Item) -> list[str]:
     m = item.mention
     if m.kind not in _COUNTS:
         return []
-    concepts, skip = _concepts(), generic_nouns() | _unplaced()
+    concepts, skip = _concepts(), generic_nouns() | _scope_row("unplaced")
     best: tuple[int, str] | None = None
     start, end = item.sentence
     text = item.doc.text
@@ -1910,10 +1906,11 @@ def concept_marks(item: Item) -> list[str]:
     return [] if best is None else [f"{CONCEPT_FAMILY}:{best[1]}"]
 
 
-@cache
-def _tolls() -> frozenset[str]:
-    return frozenset(w for line in data_lines("check_scope.txt") if line.startswith("tolls:")
-                     for w in line.partition(":")[2].split())
+def _toll_marks(marks: Iterable[str]) -> set[str]:
+    """The :data:`CONCEPT_FAMILY` marks among ``marks`` of a toll (``tolls:`` of
+    ``data/check_scope.txt``: the dead, the injured)."""
+    tolls = _scope_row("tolls")
+    return {m for m in marks if m.startswith(CONCEPT_FAMILY + ":") and m[len(CONCEPT_FAMILY) + 1:] in tolls}
 
 
 _CLAUSE_JOIN = re.compile(r"[,;]|\b(?:and|but|while|whereas)\b")
@@ -1922,12 +1919,6 @@ _CLAUSE_JOIN = re.compile(r"[,;]|\b(?:and|but|while|whereas)\b")
 @cache
 def _concepts() -> frozenset[str]:
     return frozenset(synonyms().values())
-
-
-@cache
-def _unplaced() -> frozenset[str]:
-    return frozenset(w for line in data_lines("check_scope.txt") if line.startswith("unplaced:")
-                     for w in line.partition(":")[2].split())
 
 
 def _placed_alike(item: Item, marks: Sequence[str], candidate: Cluster) -> bool:
@@ -2038,9 +2029,7 @@ def prospect_marks(item: Item) -> list[str]:
     if m.change != "level":
         return []
     text = item.doc.text
-    s_start, s_end = item.sentence
-    window = max(s_start, m.start - SENTENCE_REACH), min(s_end, m.end + SENTENCE_REACH)
-    clause, _ = enclosing(clause_bounds(text, *window), m.start, m.end)
+    clause, _ = enclosing(clause_bounds(text, *_sentence_window(item.sentence, m.start, m.end)), m.start, m.end)
     expected = any(_phrases_re(name).search(text, clause, m.start) is not None
                    for name in ("check_prospect_words.txt", "check_forecast_words.txt"))
     if not expected:

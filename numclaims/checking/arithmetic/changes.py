@@ -154,7 +154,7 @@ def _expected(level: Item, item: Item) -> bool:
 
 
 _EXPECTED_REACH = 80  # characters after the figure: "the $428.95 million seven analysts expected on average"
-_CLAUSE_END = re.compile(r"[,;:.()]\s|[;:()]|\n")
+_CLAUSE_END = re.compile(r"[,.](?=\s)|[;:()\n]")  # a comma or stop before a space, or a harder mark
 
 
 def _changes(sentence: Sequence[Item]) -> list[_Change]:
