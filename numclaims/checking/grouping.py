@@ -959,15 +959,21 @@ def name_marks(item: Item) -> list[str]:
 
 
 _LAST_WORD = re.compile(r"[A-Za-z]+$")
-# "the fires", "The quakes", "two major wildfires", "both blazes": the article or a number, perhaps
-# a word between, then a plural of a kind of event
-_THE_PLURAL = re.compile(r"\b(?:[Tt]he|[Bb]oth|[Tt]wo|[Tt]hree|[Ff]our|[Ss]everal|[Mm]ultiple)\s+(?:[a-z]+\s+)?([a-z]+s)\b")
+
+
+@cache
+def _several_re() -> re.Pattern[str]:
+    """"the fires", "The quakes", "two major wildfires", "both blazes": a word of ``several:`` of
+    ``data/check_scope.txt`` (lower case or capitalised), perhaps a word between, then a plural."""
+    words = sorted(_scope_row("several"), key=len, reverse=True)
+    lead = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in words)
+    return re.compile(r"\b(?:" + lead + r")\s+(?:[a-z]+\s+)?([a-z]+s)\b")
 
 
 def _several_events(text: str, start: int, end: int) -> str | None:
     """The kind of event of which ``text[start:end]`` speaks of several ("The fires have
     killed 11 people"): a plural of ``data/check_event_heads.txt`` after "the", or None."""
-    for m in _THE_PLURAL.finditer(text, start, end):
+    for m in _several_re().finditer(text, start, end):
         word = m.group(1)
         head = next((h for h in (word[:-1], word[:-2]) if h in event_heads()), None)
         if head is not None:
